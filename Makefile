@@ -1,0 +1,62 @@
+# Task Force Operations: `make run` to try it, `make test` to check it.
+PY := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_PASSWORD ?= demo
+export DEMO_PASSWORD
+
+.PHONY: run test stop serve db migrate demo lint system-deps system-deps-test venv help
+
+help:
+	@echo "make run    - set everything up, load the demo data and serve http://$(HOST):$(PORT)"
+	@echo "make test   - the whole test suite, browser tests included, on PostgreSQL"
+	@echo "make stop   - stop the project's PostgreSQL"
+	@echo "make serve  - production-style server (gunicorn); needs SECRET_KEY and ALLOWED_HOSTS"
+	@echo "make lint   - ruff and the migrations check"
+
+.venv/.installed: requirements.txt scripts/venv.sh
+	scripts/venv.sh
+	touch $@
+
+venv: .venv/.installed
+
+db: venv
+	scripts/db.sh start
+
+migrate: db
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+run: system-deps demo
+	@echo ""
+	@echo "Task Force Operations is starting at http://$(HOST):$(PORT)/"
+	@echo "Demo logins (password: $(DEMO_PASSWORD)):"
+	@echo "  staff        department staff: everything, and the admin"
+	@echo "  cochair      co-chair of the Youth Trafficking Committee"
+	@echo "  datacontact  data contact of the Legal Aid Society"
+	@echo "  member       a representative of Asian Women's Shelter"
+	@echo "Stop with Ctrl-C; 'make stop' stops the database."
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: system-deps-test venv db
+	$(PY) -m pytest
+
+stop:
+	scripts/db.sh stop
+
+serve: system-deps migrate
+	DEBUG=false $(PY) manage.py collectstatic --noinput
+	DEBUG=false .venv/bin/gunicorn taskforce.wsgi --bind $(HOST):$(PORT) --workers 2
+
+lint: venv
+	.venv/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+system-deps:
+	scripts/system-deps.sh run
+
+system-deps-test:
+	scripts/system-deps.sh test

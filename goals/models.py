@@ -1,0 +1,1 @@
+"""Models of the goals app; they arrive with the goals issue."""

@@ -1,0 +1,1 @@
+"""Models of the meetings app; they arrive with the meetings issue."""

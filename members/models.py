@@ -1,0 +1,438 @@
+"""The registry: organizations, people, who represents whom, committees, MOUs, policy."""
+
+from django.conf import settings
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import DateRangeField, RangeOperators
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Func, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from .storage import get_private_storage
+
+
+class DateRange(Func):
+    """PostgreSQL daterange(start, end, '[]'), open-ended when end is null."""
+
+    function = "daterange"
+    output_field = DateRangeField()
+
+
+class CurrentQuerySet(models.QuerySet):
+    """Rows with a start and an optional end date; 'current' means today falls inside."""
+
+    def current(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(Q(start_on__lte=on) & (Q(end_on__isnull=True) | Q(end_on__gte=on)))
+
+
+class Organization(models.Model):
+    """A member agency or community organization, or a prospect being invited."""
+
+    class Sector(models.TextChoices):
+        CITY_DEPARTMENT = "city", "City department"
+        LAW_ENFORCEMENT = "law_enforcement", "Law enforcement"
+        PROSECUTION = "prosecution", "Prosecution"
+        PUBLIC_HEALTH = "public_health", "Public health"
+        EDUCATION = "education", "Education"
+        CHILD_WELFARE = "child_welfare", "Child welfare"
+        COMMUNITY_BASED = "community", "Community-based organization"
+        LEGAL_SERVICES = "legal", "Legal services"
+        LABOR = "labor", "Labor"
+        BUSINESS = "business", "Business"
+        FAITH = "faith", "Faith community"
+        ACADEMIC = "academic", "Academic and research"
+        FEDERAL_STATE = "federal_state", "Federal or state agency"
+        SURVIVOR_LED = "survivor_led", "Survivor-led"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        PROSPECT = "prospect", "Prospect"
+        MEMBER = "member", "Member"
+        FORMER = "former", "Former member"
+
+    class OutreachStage(models.TextChoices):
+        IDENTIFIED = "identified", "Identified"
+        CONTACTED = "contacted", "Contacted"
+        INVITED = "invited", "Invited to a meeting"
+        ATTENDING = "attending", "Attending"
+        DECLINED = "declined", "Declined"
+
+    name = models.CharField("name", max_length=200, unique=True)
+    acronym = models.CharField("acronym", max_length=30, blank=True)
+    sector = models.CharField("sector", max_length=20, choices=Sector.choices, default=Sector.OTHER)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.MEMBER)
+    outreach_stage = models.CharField(
+        "outreach stage",
+        max_length=12,
+        choices=OutreachStage.choices,
+        blank=True,
+        help_text="For prospects: how far the invitation has gone.",
+    )
+    outreach_notes = models.TextField("outreach notes", blank=True)
+    joined_on = models.DateField("joined", null=True, blank=True)
+    left_on = models.DateField("left", null=True, blank=True)
+    website = models.URLField("website", blank=True)
+    description = models.TextField("description", blank=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(joined_on__isnull=True) | Q(left_on__gte=F("joined_on")),
+                name="organization_left_after_joined",
+                violation_error_message="An organization cannot leave before it joined.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("members:organization", args=[self.pk])
+
+    def clean(self):
+        if self.joined_on and self.left_on and self.left_on < self.joined_on:
+            raise ValidationError({"left_on": "The date it left must be on or after the date it joined."})
+
+
+class Person(models.Model):
+    """Someone who works with the task force; lists sort by family name."""
+
+    honorific = models.CharField(
+        "honorific", max_length=40, blank=True, help_text="For example Captain, Dr., Supervisor."
+    )
+    given_name = models.CharField("given name", max_length=100)
+    family_name = models.CharField("family name", max_length=100)
+    job_title = models.CharField("job title", max_length=200, blank=True)
+    email = models.EmailField("email", blank=True)
+    phone = models.CharField("phone", max_length=40, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="login",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    oriented_on = models.DateField(
+        "oriented on", null=True, blank=True, help_text="New members are oriented before they attend."
+    )
+    has_lived_experience = models.BooleanField(
+        "compensated for lived experience",
+        default=False,
+        help_text="Staff only: a person with lived experience who is paid for their time.",
+    )
+    notes = models.TextField("notes", blank=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["family_name", "given_name"], name="person_name_idx")]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.given_name} {self.family_name}".strip()
+
+    @property
+    def sort_name(self):
+        return f"{self.family_name}, {self.given_name}"
+
+
+class Membership(models.Model):
+    """A person representing an organization on the task force, over a period."""
+
+    class Role(models.TextChoices):
+        REPRESENTATIVE = "representative", "Representative"
+        ALTERNATE = "alternate", "Alternate"
+        STAFF_LIAISON = "staff_liaison", "Staff liaison"
+
+    person = models.ForeignKey(Person, verbose_name="person", on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name="on behalf of",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField("role", max_length=20, choices=Role.choices, default=Role.REPRESENTATIVE)
+    start_on = models.DateField("from", default=timezone.localdate)
+    end_on = models.DateField("until", null=True, blank=True, help_text="Leave empty while current.")
+    is_data_contact = models.BooleanField(
+        "data contact", default=False, help_text="Enters this organization's figures for the annual report."
+    )
+
+    objects = CurrentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_on__isnull=True) | Q(end_on__gte=F("start_on")),
+                name="membership_ends_after_start",
+                violation_error_message="A membership cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} for {self.organization}"
+
+    def clean(self):
+        if self.start_on and self.end_on and self.end_on < self.start_on:
+            raise ValidationError({"end_on": "The end date must be on or after the start date."})
+
+
+class Committee(models.Model):
+    """The full task force, a standing committee or a workgroup."""
+
+    class Kind(models.TextChoices):
+        TASK_FORCE = "task_force", "Full task force"
+        STANDING = "standing", "Standing committee"
+        WORKGROUP = "workgroup", "Workgroup"
+
+    name = models.CharField("name", max_length=200, unique=True)
+    slug = models.SlugField("short name in addresses", max_length=60, unique=True)
+    kind = models.CharField("kind", max_length=12, choices=Kind.choices, default=Kind.STANDING)
+    purpose = models.TextField("purpose", blank=True)
+    standing_agenda = models.TextField(
+        "standing agenda",
+        blank=True,
+        help_text="One item per line; new meetings start from these.",
+    )
+    meetings_are_public = models.BooleanField(
+        "meetings are public", default=False, help_text="New meetings default to public."
+    )
+    is_active = models.BooleanField("active", default=True)
+    position = models.PositiveSmallIntegerField("order in lists", default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("members:committee", args=[self.slug])
+
+    def standing_agenda_items(self):
+        return [line.strip() for line in self.standing_agenda.splitlines() if line.strip()]
+
+
+class CommitteeRole(models.Model):
+    """A person's role on a committee for a term: chairs rotate."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        CO_CHAIR = "co_chair", "Co-chair"
+        MEMBER = "member", "Member"
+        STAFF = "staff", "Staff"
+
+    CHAIR_ROLES = (Role.CHAIR, Role.CO_CHAIR)
+
+    person = models.ForeignKey(Person, verbose_name="person", on_delete=models.CASCADE, related_name="committee_roles")
+    committee = models.ForeignKey(Committee, verbose_name="committee", on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField("role", max_length=10, choices=Role.choices, default=Role.MEMBER)
+    start_on = models.DateField("from", default=timezone.localdate)
+    end_on = models.DateField("until", null=True, blank=True, help_text="Leave empty while current.")
+
+    objects = CurrentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["committee", "role", "person__family_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_on__isnull=True) | Q(end_on__gte=F("start_on")),
+                name="committee_role_ends_after_start",
+                violation_error_message="A term cannot end before it starts.",
+            ),
+            ExclusionConstraint(
+                name="committee_role_no_overlap",
+                expressions=[
+                    ("person", RangeOperators.EQUAL),
+                    ("committee", RangeOperators.EQUAL),
+                    ("role", RangeOperators.EQUAL),
+                    (DateRange("start_on", "end_on", models.Value("[]")), RangeOperators.OVERLAPS),
+                ],
+                violation_error_message="This person already holds this role on this committee for part of that term.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person}, {self.get_role_display()} of {self.committee}"
+
+    def clean(self):
+        if self.start_on and self.end_on and self.end_on < self.start_on:
+            raise ValidationError({"end_on": "The end date must be on or after the start date."})
+
+    @property
+    def is_chair(self):
+        return self.role in self.CHAIR_ROLES
+
+
+def mou_upload_to(instance, filename):
+    return f"mous/{instance.organization_id}/{filename}"
+
+
+class MOU(models.Model):
+    """A memorandum of understanding between an organization and the task force."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        DRAFTED = "drafted", "Drafted"
+        SENT = "sent", "Sent"
+        SIGNED = "signed", "Signed"
+        EXPIRED = "expired", "Expired"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    CLOSED = (Status.EXPIRED, Status.DECLINED, Status.WITHDRAWN)
+
+    organization = models.ForeignKey(
+        Organization, verbose_name="organization", on_delete=models.CASCADE, related_name="mous"
+    )
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    sent_on = models.DateField("sent", null=True, blank=True)
+    signed_on = models.DateField("signed", null=True, blank=True)
+    expires_on = models.DateField("expires", null=True, blank=True)
+    signatory = models.CharField("signed by", max_length=200, blank=True, help_text="Name and title of who signed.")
+    document = models.FileField(
+        "signed document",
+        storage=get_private_storage,
+        upload_to=mou_upload_to,
+        blank=True,
+        help_text="The signed PDF. Only staff and the organization's own representatives can open it.",
+    )
+    notes = models.TextField("notes", blank=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "MOU"
+        verbose_name_plural = "MOUs"
+        ordering = ["organization__name", "-signed_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=~Q(status__in=["expired", "declined", "withdrawn"]),
+                name="one_current_mou_per_organization",
+                violation_error_message="This organization already has a current MOU; close that one first.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="signed") | Q(signed_on__isnull=False),
+                name="signed_mou_has_signed_date",
+                violation_error_message="A signed MOU needs the date it was signed.",
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_on__isnull=True) | Q(signed_on__isnull=True) | Q(expires_on__gt=F("signed_on")),
+                name="mou_expires_after_signing",
+                violation_error_message="An MOU must expire after it was signed.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"MOU with {self.organization} ({self.get_status_display()})"
+
+    def clean(self):
+        errors = {}
+        if self.status == self.Status.SIGNED and not self.signed_on:
+            errors["signed_on"] = "A signed MOU needs the date it was signed."
+        if self.expires_on and self.signed_on and self.expires_on <= self.signed_on:
+            errors["expires_on"] = "The expiry date must be after the date it was signed."
+        if self.sent_on and self.signed_on and self.signed_on < self.sent_on:
+            errors["signed_on"] = "It cannot be signed before it was sent."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_signed(self):
+        return self.status == self.Status.SIGNED
+
+
+class MembershipPolicy(models.Model):
+    """The one row that says how members keep their vote."""
+
+    class VotingRule(models.TextChoices):
+        MOU_ONLY = "mou", "A signed MOU"
+        ATTENDANCE_ONLY = "attendance", "Attendance"
+        BOTH = "both", "A signed MOU and attendance"
+        EITHER = "either", "A signed MOU or attendance"
+
+    required_meetings = models.PositiveSmallIntegerField(
+        "meetings required", default=3, help_text="N: how many of the last M meetings a member must attend."
+    )
+    window_meetings = models.PositiveSmallIntegerField(
+        "out of the last",
+        default=6,
+        validators=[MinValueValidator(1)],
+        help_text="M: how many recent task-force meetings count.",
+    )
+    committee_meetings_count = models.BooleanField(
+        "committee meetings count toward it",
+        default=True,
+        help_text="Attending a committee meeting in the same period counts as attending.",
+    )
+    voting_rule = models.CharField("who can vote", max_length=12, choices=VotingRule.choices, default=VotingRule.BOTH)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "membership and voting policy"
+        verbose_name_plural = "membership and voting policy"
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="membership_policy_single_row"),
+            models.CheckConstraint(
+                condition=Q(required_meetings__lte=F("window_meetings")),
+                name="policy_required_within_window",
+                violation_error_message="The meetings required cannot exceed the meetings counted.",
+            ),
+            models.CheckConstraint(condition=Q(window_meetings__gte=1), name="policy_window_positive"),
+        ]
+
+    def __str__(self):
+        return "Membership and voting policy"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if (
+            self.required_meetings is not None
+            and self.window_meetings is not None
+            and self.required_meetings > self.window_meetings
+        ):
+            raise ValidationError({"required_meetings": "The meetings required cannot exceed the meetings counted."})
+
+    @classmethod
+    def load(cls):
+        policy, _ = cls.objects.get_or_create(pk=1)
+        return policy
+
+    @property
+    def needs_mou(self):
+        return self.voting_rule in (self.VotingRule.MOU_ONLY, self.VotingRule.BOTH, self.VotingRule.EITHER)
+
+    @property
+    def needs_attendance(self):
+        return self.voting_rule in (
+            self.VotingRule.ATTENDANCE_ONLY,
+            self.VotingRule.BOTH,
+            self.VotingRule.EITHER,
+        )

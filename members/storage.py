@@ -1,0 +1,17 @@
+"""Storage for private uploads (MOUs): a folder with no public URL."""
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.utils.functional import LazyObject
+
+
+class PrivateStorage(LazyObject):
+    def _setup(self):
+        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+private_storage = PrivateStorage()
+
+
+def get_private_storage():
+    return private_storage

@@ -1,0 +1,1 @@
+"""Pages of the registry: directory, organizations, committees, eligibility."""

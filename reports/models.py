@@ -1,0 +1,1 @@
+"""Models of the reports app; they arrive with the reports issue."""

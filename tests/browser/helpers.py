@@ -1,0 +1,21 @@
+"""What browser tests share: logging in through the real form, and the axe check."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.conftest import PASSWORD
+
+_axe = Axe()
+
+
+def log_in(page, live_server, username, password=PASSWORD):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()
+
+
+def assert_accessible(page):
+    """Fail on any axe violation (WCAG 2.1 A and AA and best practices) on the page as shown."""
+    results = _axe.run(page)
+    assert results.violations_count == 0, results.generate_report()

@@ -1,0 +1,31 @@
+"""A person logs in through the browser and reaches the dashboard; every page passes axe."""
+
+import pytest
+
+from tests.browser.helpers import assert_accessible, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_member_logs_in_and_sees_the_dashboard(page, live_server, world):
+    page.goto(f"{live_server.url}/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Log in").first.click()
+    assert_accessible(page)
+    log_in(page, live_server, "member")
+    assert page.get_by_role("heading", name="Welcome, Morgan").is_visible()
+    assert page.get_by_role("button", name="Log out").is_visible()
+    assert_accessible(page)
+
+
+def test_skip_link_is_first_by_keyboard(page, live_server, world):
+    page.goto(f"{live_server.url}/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused.strip() == "Skip to main content"
+
+
+def test_wrong_password_is_explained(page, live_server, world):
+    log_in(page, live_server, "member", password="not it")
+    assert page.get_by_text("Please enter a correct username and password").is_visible()
+    assert_accessible(page)

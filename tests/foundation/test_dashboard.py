@@ -1,0 +1,75 @@
+"""The dashboard and the base layout, as every persona."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from taskforce import permissions
+from tests.conftest import PERSONAS
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_dashboard_answers_every_persona(persona, client_as):
+    response = client_as(persona).get("/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'href="#main"' in body and '<main id="main"' in body
+    if persona == "anonymous":
+        assert "Log in" in body
+    else:
+        assert "Log out" in body
+
+
+def test_admin_link_only_for_staff(client_as):
+    assert "/admin/" not in client_as("member").get("/").content.decode()
+    assert "/admin/" in client_as("staff").get("/").content.decode()
+
+
+def test_roles_come_from_the_registry(world):
+    assert permissions.roles_of(world.staff.user) >= {permissions.Role.STAFF, permissions.Role.MEMBER}
+    assert permissions.Role.COCHAIR in permissions.roles_of(world.cochair.user)
+    assert permissions.Role.COCHAIR not in permissions.roles_of(world.former_cochair.user)
+    assert permissions.Role.DATA_CONTACT in permissions.roles_of(world.data_contact.user)
+    assert permissions.roles_of(world.member.user) == {permissions.Role.MEMBER}
+    assert permissions.can_edit_committee(world.cochair.user, world.youth)
+    assert not permissions.can_edit_committee(world.cochair.user, world.adult)
+    assert not permissions.can_edit_committee(world.former_cochair.user, world.youth)
+    assert permissions.can_enter_data_for(world.data_contact.user, world.legal_aid)
+    assert not permissions.can_enter_data_for(world.data_contact.user, world.shelter)
+
+
+def test_csp_is_strict(client):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+
+
+def test_dashboard_query_count_is_fixed(client_as, world):
+    client = client_as("staff")
+    with CaptureQueriesContext(connection) as first:
+        client.get("/")
+    # More of everything must not mean more queries.
+    from members.models import Organization
+
+    Organization.objects.bulk_create(Organization(name=f"Org {i}") for i in range(50))
+    with CaptureQueriesContext(connection) as second:
+        client.get("/")
+    assert len(second) == len(first)
+
+
+def test_seed_demo_is_idempotent(db):
+    from django.contrib.auth import get_user_model
+
+    from members.models import Organization, Person
+
+    call_command("seed_demo")
+    counts = (Organization.objects.count(), Person.objects.count(), get_user_model().objects.count())
+    call_command("seed_demo")
+    assert (Organization.objects.count(), Person.objects.count(), get_user_model().objects.count()) == counts
+    assert set(get_user_model().objects.values_list("username", flat=True)) >= {
+        "staff",
+        "cochair",
+        "datacontact",
+        "member",
+    }
