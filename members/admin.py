@@ -1,8 +1,11 @@
 """Admin for staff data entry in the registry: search, filters, autocomplete, inlines, history."""
 
 from django.contrib import admin
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV
 from simple_history.admin import SimpleHistoryAdmin
 
+from .imports import OrganizationResource, PersonResource
 from .models import MOU, Committee, CommitteeRole, Membership, MembershipPolicy, Organization, Person
 
 
@@ -27,7 +30,9 @@ class CommitteeRoleInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [OrganizationResource]
+    formats = [CSV]
     list_display = ["name", "acronym", "sector", "status", "outreach_stage", "joined_on"]
     list_filter = ["status", "sector", "outreach_stage"]
     search_fields = ["name", "acronym"]
@@ -40,7 +45,9 @@ class OrganizationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PersonResource]
+    formats = [CSV]
     list_display = ["family_name", "given_name", "job_title", "email", "oriented_on", "user"]
     list_display_links = ["family_name", "given_name"]
     list_filter = ["oriented_on", "has_lived_experience"]

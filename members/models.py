@@ -1,5 +1,7 @@
 """The registry: organizations, people, who represents whom, committees, MOUs, policy."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, RangeOperators
@@ -12,6 +14,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .storage import get_private_storage
+from .validators import validate_pdf
 
 
 class DateRange(Func):
@@ -27,6 +30,17 @@ class CurrentQuerySet(models.QuerySet):
     def current(self, on=None):
         on = on or timezone.localdate()
         return self.filter(Q(start_on__lte=on) & (Q(end_on__isnull=True) | Q(end_on__gte=on)))
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def members(self):
+        return self.filter(status=Organization.Status.MEMBER)
+
+    def prospects(self):
+        return self.filter(status=Organization.Status.PROSPECT)
+
+    def without_signed_mou(self):
+        return self.exclude(mous__status=MOU.Status.SIGNED)
 
 
 class Organization(models.Model):
@@ -79,6 +93,7 @@ class Organization(models.Model):
     description = models.TextField("description", blank=True)
     updated_at = models.DateTimeField("last changed", auto_now=True)
 
+    objects = OrganizationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -284,6 +299,17 @@ class CommitteeRole(models.Model):
         return self.role in self.CHAIR_ROLES
 
 
+class MOUQuerySet(models.QuerySet):
+    def current(self):
+        return self.exclude(status__in=MOU.CLOSED)
+
+    def expiring_within(self, days):
+        today = timezone.localdate()
+        return self.filter(
+            status=MOU.Status.SIGNED, expires_on__gte=today, expires_on__lte=today + datetime.timedelta(days=days)
+        )
+
+
 def mou_upload_to(instance, filename):
     return f"mous/{instance.organization_id}/{filename}"
 
@@ -314,12 +340,14 @@ class MOU(models.Model):
         "signed document",
         storage=get_private_storage,
         upload_to=mou_upload_to,
+        validators=[validate_pdf],
         blank=True,
         help_text="The signed PDF. Only staff and the organization's own representatives can open it.",
     )
     notes = models.TextField("notes", blank=True)
     updated_at = models.DateTimeField("last changed", auto_now=True)
 
+    objects = MOUQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -1,1 +1,170 @@
-"""Pages of the registry: directory, organizations, committees, eligibility."""
+"""Pages of the registry: the directory, organizations, committees, MOU files, outreach."""
+
+import csv
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from taskforce.permissions import MEMBER_ONLY, MOU_FILE_READERS, STAFF_ONLY, access, can_see_organization_private
+
+from .filters import OrganizationFilter, PersonFilter
+from .models import MOU, Committee, CommitteeRole, Membership, Organization, Person
+
+PAGE_SIZE = 50
+
+
+def _people_for_directory():
+    return Person.objects.prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.current().select_related("organization"),
+            to_attr="current_memberships",
+        ),
+        Prefetch(
+            "committee_roles",
+            queryset=CommitteeRole.objects.current().select_related("committee"),
+            to_attr="current_roles",
+        ),
+    )
+
+
+@access(MEMBER_ONLY)
+def directory(request):
+    people = PersonFilter(request.GET, queryset=_people_for_directory())
+    page = Paginator(people.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "members/directory.html", {"filter": people, "page": page, "tab": "people"})
+
+
+@access(MEMBER_ONLY)
+def organization_list(request):
+    today = timezone.localdate()
+    queryset = Organization.objects.annotate(
+        representative_count=Count(
+            "memberships",
+            filter=Q(memberships__start_on__lte=today)
+            & (Q(memberships__end_on__isnull=True) | Q(memberships__end_on__gte=today)),
+            distinct=True,
+        )
+    ).prefetch_related(Prefetch("mous", queryset=MOU.objects.current(), to_attr="current_mous"))
+    if not request.GET.get("status"):
+        queryset = queryset.exclude(status=Organization.Status.FORMER)
+    organizations = OrganizationFilter(request.GET, queryset=queryset)
+    page = Paginator(organizations.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "members/organization_list.html", {"filter": organizations, "page": page, "tab": "organizations"}
+    )
+
+
+@access(MEMBER_ONLY)
+def organization_detail(request, pk):
+    organization = get_object_or_404(
+        Organization.objects.prefetch_related(
+            Prefetch("memberships", queryset=Membership.objects.select_related("person").order_by("-start_on")),
+            Prefetch("mous", queryset=MOU.objects.order_by("-signed_on", "-id")),
+        ),
+        pk=pk,
+    )
+    today = timezone.localdate()
+    memberships = organization.memberships.all()
+    context = {
+        "organization": organization,
+        "current_memberships": [
+            m for m in memberships if m.start_on <= today and (m.end_on is None or m.end_on >= today)
+        ],
+        "past_memberships": [m for m in memberships if m.end_on is not None and m.end_on < today],
+        "mous": organization.mous.all(),
+        "can_see_private": can_see_organization_private(request.user, organization),
+    }
+    return render(request, "members/organization_detail.html", context)
+
+
+@access(MEMBER_ONLY)
+def committee_detail(request, slug):
+    committee = get_object_or_404(
+        Committee.objects.prefetch_related(
+            Prefetch(
+                "roles",
+                queryset=CommitteeRole.objects.current().select_related("person").order_by("person__family_name"),
+                to_attr="current_roles",
+            )
+        ),
+        slug=slug,
+    )
+    chairs = [role for role in committee.current_roles if role.is_chair]
+    others = [role for role in committee.current_roles if not role.is_chair]
+    return render(
+        request, "members/committee_detail.html", {"committee": committee, "chairs": chairs, "others": others}
+    )
+
+
+@access(MEMBER_ONLY)
+def committee_list(request):
+    committees = Committee.objects.filter(is_active=True).prefetch_related(
+        Prefetch(
+            "roles",
+            queryset=CommitteeRole.objects.current()
+            .filter(role__in=CommitteeRole.CHAIR_ROLES)
+            .select_related("person"),
+            to_attr="current_chairs",
+        )
+    )
+    return render(request, "members/committee_list.html", {"committees": committees})
+
+
+@access(MOU_FILE_READERS)
+def mou_document(request, pk):
+    mou = get_object_or_404(MOU, pk=pk)
+    if not mou.document:
+        raise Http404("This MOU has no signed document on file.")
+    try:
+        handle = mou.document.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The file is missing from storage.") from error
+    filename = f"MOU {mou.organization.name}.pdf"
+    response = FileResponse(handle, content_type="application/pdf", filename=filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@access(STAFF_ONLY)
+def outreach(request):
+    prospects = Organization.objects.prospects().order_by("outreach_stage", "name")
+    stages = []
+    for value, label in Organization.OutreachStage.choices:
+        stages.append((label, [org for org in prospects if org.outreach_stage == value]))
+    unstaged = [org for org in prospects if not org.outreach_stage]
+    if unstaged:
+        stages.append(("Not yet contacted", unstaged))
+    return render(request, "members/outreach.html", {"stages": stages, "total": len(prospects)})
+
+
+@access(STAFF_ONLY)
+def directory_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="directory.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 with accents correctly only with a byte-order mark.
+    writer = csv.writer(response)
+    writer.writerow(
+        ["Family name", "Given name", "Honorific", "Job title", "Organization", "Role", "Email", "Phone", "Committees"]
+    )
+    for person in _people_for_directory():
+        organizations = "; ".join(m.organization.name for m in person.current_memberships)
+        roles = "; ".join(m.get_role_display() for m in person.current_memberships)
+        committees = "; ".join(f"{r.committee.name} ({r.get_role_display()})" for r in person.current_roles)
+        writer.writerow(
+            [
+                person.family_name,
+                person.given_name,
+                person.honorific,
+                person.job_title,
+                organizations,
+                roles,
+                person.email,
+                person.phone,
+                committees,
+            ]
+        )
+    return response

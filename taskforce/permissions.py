@@ -172,3 +172,18 @@ DATA_CONTACT_OR_STAFF = Rule(
     "data contacts and staff",
     lambda user, **kw: is_staff(user) or bool(data_contact_organization_ids(user)),
 )
+
+
+# --- members ---
+
+
+def _can_open_mou_file(user, pk=None, **kw):
+    from members.models import MOU
+
+    if is_staff(user):
+        return True
+    organization_id = MOU.objects.filter(pk=pk).values_list("organization_id", flat=True).first()
+    return organization_id is not None and organization_id in represented_organization_ids(user)
+
+
+MOU_FILE_READERS = Rule("staff and the organization's own representatives", _can_open_mou_file)

@@ -1,0 +1,83 @@
+"""Search and filters of the directory (django-filter)."""
+
+import django_filters
+from django.db.models import Q
+
+from .models import MOU, Committee, Organization, Person
+
+
+class PersonFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search by name, title or organization", method="search")
+    committee = django_filters.ModelChoiceFilter(
+        label="Committee",
+        queryset=Committee.objects.filter(is_active=True),
+        method="on_committee",
+        to_field_name="slug",
+        empty_label="Any committee",
+    )
+    sector = django_filters.ChoiceFilter(
+        label="Sector", choices=Organization.Sector.choices, method="in_sector", empty_label="Any sector"
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def search(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(
+                Q(given_name__icontains=word)
+                | Q(family_name__icontains=word)
+                | Q(job_title__icontains=word)
+                | Q(memberships__organization__name__icontains=word)
+                | Q(memberships__organization__acronym__iexact=word)
+            )
+        return queryset.distinct()
+
+    def on_committee(self, queryset, name, committee):
+        return queryset.filter(committee_roles__in=committee.roles.current()).distinct()
+
+    def in_sector(self, queryset, name, sector):
+        return queryset.filter(
+            memberships__in=_current_memberships(), memberships__organization__sector=sector
+        ).distinct()
+
+
+def _current_memberships():
+    from .models import Membership
+
+    return Membership.objects.current()
+
+
+class OrganizationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search by name", method="search")
+    sector = django_filters.ChoiceFilter(label="Sector", choices=Organization.Sector.choices, empty_label="Any sector")
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=Organization.Status.choices, empty_label="Members and prospects"
+    )
+    mou = django_filters.ChoiceFilter(
+        label="MOU", choices=[*MOU.Status.choices, ("none", "No MOU at all")], method="with_mou", empty_label="Any MOU"
+    )
+    committee = django_filters.ModelChoiceFilter(
+        label="Committee",
+        queryset=Committee.objects.filter(is_active=True),
+        method="on_committee",
+        to_field_name="slug",
+        empty_label="Any committee",
+    )
+
+    class Meta:
+        model = Organization
+        fields = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))
+
+    def with_mou(self, queryset, name, value):
+        if value == "none":
+            return queryset.filter(mous__isnull=True)
+        return queryset.filter(mous__status=value).distinct()
+
+    def on_committee(self, queryset, name, committee):
+        people = committee.roles.current().values("person")
+        return queryset.filter(memberships__in=_current_memberships().filter(person__in=people)).distinct()

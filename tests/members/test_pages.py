@@ -1,0 +1,172 @@
+"""The registry's pages: directory, organizations, committees, outreach, MOU files, CSV."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from members.models import MOU, CommitteeRole, Membership, Organization, Person
+from tests.members.url_samples import MINIMAL_PDF, _signed_mou
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_people(n, organization, committee):
+    people = Person.objects.bulk_create(Person(given_name=f"Given{i}", family_name=f"Family{i:04}") for i in range(n))
+    Membership.objects.bulk_create(
+        Membership(person=p, organization=organization, start_on=datetime.date(2020, 1, 1)) for p in people
+    )
+    CommitteeRole.objects.bulk_create(
+        CommitteeRole(person=p, committee=committee, start_on=datetime.date(2020, 1, 1)) for p in people
+    )
+
+
+def test_directory_lists_people_by_family_name_with_contacts(client_as, world):
+    body = client_as("member").get("/members/").content.decode()
+    assert body.index("Cochair, Casey") < body.index("Datacontact, Dana") < body.index("Staffer, Sam")
+    assert "mailto:member@example.org" in body
+
+
+def test_directory_search_and_filters(client_as, world):
+    client = client_as("member")
+    body = client.get("/members/", {"q": "legal aid"}).content.decode()
+    assert "Datacontact, Dana" in body and "Staffer, Sam" not in body
+    body = client.get("/members/", {"committee": "youth"}).content.decode()
+    assert "Cochair, Casey" in body and "Member, Morgan" in body and "Datacontact, Dana" not in body
+    assert "Former, Frances" not in body  # her term ended
+    body = client.get("/members/", {"sector": "city"}).content.decode()
+    assert "Staffer, Sam" in body and "Member, Morgan" not in body
+
+
+def test_organization_filters(client_as, world):
+    MOU.objects.create(organization=world.legal_aid, status=MOU.Status.SENT)
+    client = client_as("member")
+    body = client.get("/members/organizations/", {"mou": "sent"}).content.decode()
+    assert "Legal Aid Society" in body and "Asian Women" not in body
+    body = client.get("/members/organizations/", {"mou": "none"}).content.decode()
+    assert "Legal Aid Society" not in body and "Asian Women" in body
+    body = client.get("/members/organizations/", {"sector": "legal"}).content.decode()
+    assert "Legal Aid Society" in body and "Department on the Status" not in body
+
+
+def test_directory_query_count_does_not_grow(client_as, world):
+    client = client_as("member")
+    add_people(5, world.shelter, world.youth)
+    small = count_queries(client, "/members/")
+    add_people(495, world.legal_aid, world.adult)
+    assert count_queries(client, "/members/") == small
+    assert count_queries(client, "/members/?page=3") == small
+
+
+def test_organization_list_query_count_does_not_grow(client_as, world):
+    client = client_as("member")
+    small = count_queries(client, "/members/organizations/")
+    orgs = Organization.objects.bulk_create(Organization(name=f"Org {i}") for i in range(120))
+    MOU.objects.bulk_create(MOU(organization=o, status=MOU.Status.SENT) for o in orgs)
+    assert count_queries(client, "/members/organizations/") == small
+
+
+def test_organization_page_shows_representatives_over_time_and_mou_history(client_as, world):
+    Membership.objects.create(
+        person=world.member,
+        organization=world.legal_aid,
+        start_on=datetime.date(2018, 1, 1),
+        end_on=datetime.date(2019, 6, 30),
+    )
+    _signed_mou(world)
+    body = client_as("member").get(f"/members/organizations/{world.legal_aid.pk}/").content.decode()
+    assert "Dana Datacontact" in body and "data contact" in body
+    assert "Earlier representatives" in body and "Morgan Member" in body
+    assert "Signed" in body
+    # Morgan represents the shelter, not Legal Aid: no link to the file.
+    assert "Open the signed MOU" not in body
+    body = client_as("data_contact").get(f"/members/organizations/{world.legal_aid.pk}/").content.decode()
+    assert "Open the signed MOU" in body
+
+
+def test_organization_page_query_count_does_not_grow(client_as, world):
+    client = client_as("member")
+    url = f"/members/organizations/{world.shelter.pk}/"
+    small = count_queries(client, url)
+    add_people(100, world.shelter, world.youth)
+    MOU.objects.bulk_create(MOU(organization=world.shelter, status=MOU.Status.EXPIRED) for _ in range(20))
+    assert count_queries(client, url) == small
+
+
+def test_committee_page_shows_current_chairs_not_former(client_as, world):
+    body = client_as("member").get("/committees/youth/").content.decode()
+    chairs = body[body.index("Chairs") : body.index('id="members-heading"')]
+    assert "Casey Cochair" in chairs and "Frances Former" not in chairs
+    assert "Morgan Member" in body
+
+
+def test_committee_pages_query_counts_do_not_grow(client_as, world):
+    client = client_as("member")
+    small_detail = count_queries(client, "/committees/youth/")
+    small_list = count_queries(client, "/committees/")
+    add_people(200, world.shelter, world.youth)
+    assert count_queries(client, "/committees/youth/") == small_detail
+    assert count_queries(client, "/committees/") == small_list
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("anonymous", 302), ("member", 403), ("cochair", 403), ("data_contact", 200), ("staff", 200)],
+)
+def test_mou_file_only_for_staff_and_the_organization(persona, status, client_as, world):
+    pk = _signed_mou(world)["pk"]
+    response = client_as(persona).get(f"/members/mous/{pk}/document/")
+    assert response.status_code == status
+    if status == 200:
+        assert response["Content-Type"] == "application/pdf"
+        assert b"".join(response.streaming_content) == MINIMAL_PDF
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_mou_files_are_not_under_a_public_url(settings, world):
+    pk = _signed_mou(world)["pk"]
+    path = MOU.objects.get(pk=pk).document.path
+    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert not path.startswith(str(settings.STATIC_ROOT))
+
+
+def test_outreach_pipeline_for_staff(client_as, world):
+    Organization.objects.create(
+        name="Golden Gate Restaurant Association",
+        status=Organization.Status.PROSPECT,
+        outreach_stage=Organization.OutreachStage.INVITED,
+        outreach_notes="Invite to the January meeting.",
+    )
+    body = client_as("staff").get("/members/outreach/").content.decode()
+    assert "Golden Gate Restaurant Association" in body and "Invite to the January meeting." in body
+    assert client_as("member").get("/members/outreach/").status_code == 403
+
+
+def test_directory_csv_has_a_bom_and_accents(client_as, world):
+    Person.objects.filter(pk=world.member.pk).update(given_name="Rosalía")
+    response = client_as("staff").get("/members/directory.csv")
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeffFamily name,Given name")
+    assert "Member,Rosalía" in text
+
+
+def test_staff_dashboard_lists_mous_to_chase(client_as, world):
+    today = datetime.date.today()
+    MOU.objects.create(
+        organization=world.legal_aid,
+        status=MOU.Status.SIGNED,
+        signed_on=today - datetime.timedelta(days=700),
+        expires_on=today + datetime.timedelta(days=20),
+    )
+    body = client_as("staff").get("/").content.decode()
+    panel = body[body.index("MOUs to follow up") :]
+    expiring = panel[: panel.index("no signed MOU")]
+    assert "Legal Aid Society" in expiring
+    assert "Asian Women" in panel[panel.index("no signed MOU") :]
+    assert "MOUs to follow up" not in client_as("member").get("/").content.decode()
