@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= demo
 export DEMO_PASSWORD
 
-.PHONY: run test stop serve db migrate demo lint system-deps system-deps-test venv help
+.PHONY: run test stop serve db migrate demo lint system-deps system-deps-test venv help backup restore
 
 help:
 	@echo "make run    - set everything up, load the demo data and serve http://$(HOST):$(PORT)"
@@ -13,6 +13,7 @@ help:
 	@echo "make stop   - stop the project's PostgreSQL"
 	@echo "make serve  - production-style server (gunicorn); needs SECRET_KEY and ALLOWED_HOSTS"
 	@echo "make lint   - ruff and the migrations check"
+	@echo "make backup - pg_dump into backups/; make restore FILE=... puts one back"
 
 .venv/.installed: requirements.txt scripts/venv.sh
 	scripts/venv.sh
@@ -60,3 +61,10 @@ system-deps:
 
 system-deps-test:
 	scripts/system-deps.sh test
+
+backup: db
+	$(PY) manage.py backup
+
+restore: db
+	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/taskforce-....dump" && exit 2)
+	$(PY) manage.py restore "$(FILE)"
