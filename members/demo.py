@@ -245,7 +245,7 @@ def seed(*, stdout=None):
         CommitteeRole.objects.get_or_create(
             person=people[(given, family)], committee=committees[slug], role=role, defaults={"start_on": SINCE}
         )
-    for given, family in [("Minouche", "Kandel"), ("Alix", "Lutnik"), ("Katherine", "Chu"), ("Carol", "Leigh")]:
+    for given, family in [("Minouche", "Kandel"), ("Katherine", "Chu"), ("Carol", "Leigh")]:
         CommitteeRole.objects.get_or_create(
             person=people[(given, family)],
             committee=committees["sex-work-policy"],
