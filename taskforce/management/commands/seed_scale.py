@@ -21,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, scale, seed, **options):
         if Organization.objects.exists():
             raise CommandError("seed_scale loads into an empty database; this one already has organizations.")
-        rng = random.Random(seed)
+        rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
         started = time.monotonic()
         made = {}
         with transaction.atomic():
