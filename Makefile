@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= demo
 export DEMO_PASSWORD
 
-.PHONY: run test stop serve db migrate demo lint system-deps system-deps-test venv help backup restore
+.PHONY: run test stop serve db migrate demo lint system-deps system-deps-test venv help backup restore bench
 
 help:
 	@echo "make run    - set everything up, load the demo data and serve http://$(HOST):$(PORT)"
@@ -68,3 +68,6 @@ backup: db
 restore: db
 	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/taskforce-....dump" && exit 2)
 	$(PY) manage.py restore "$(FILE)"
+
+bench: migrate
+	$(PY) bench/run.py

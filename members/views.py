@@ -41,14 +41,18 @@ def directory(request):
 @access(MEMBER_ONLY)
 def organization_list(request):
     today = timezone.localdate()
-    queryset = Organization.objects.annotate(
-        representative_count=Count(
-            "memberships",
-            filter=Q(memberships__start_on__lte=today)
-            & (Q(memberships__end_on__isnull=True) | Q(memberships__end_on__gte=today)),
-            distinct=True,
+    queryset = (
+        Organization.objects.annotate(
+            representative_count=Count(
+                "memberships",
+                filter=Q(memberships__start_on__lte=today)
+                & (Q(memberships__end_on__isnull=True) | Q(memberships__end_on__gte=today)),
+                distinct=True,
+            )
         )
-    ).prefetch_related(Prefetch("mous", queryset=MOU.objects.current(), to_attr="current_mous"))
+        .prefetch_related(Prefetch("mous", queryset=MOU.objects.current(), to_attr="current_mous"))
+        .order_by("name")
+    )
     if not request.GET.get("status"):
         queryset = queryset.exclude(status=Organization.Status.FORMER)
     organizations = OrganizationFilter(request.GET, queryset=queryset)

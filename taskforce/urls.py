@@ -7,6 +7,7 @@ from . import views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("status/", views.status, name="status"),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("members.urls")),

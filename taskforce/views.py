@@ -2,6 +2,7 @@
 
 import importlib
 
+from django.db import connection
 from django.shortcuts import render
 
 from .permissions import ANYONE, access
@@ -27,3 +28,12 @@ def _app_panels(request):
 def dashboard(request):
     panels = _app_panels(request) if request.user.is_authenticated else []
     return render(request, "dashboard.html", {"panels": panels})
+
+
+@access(ANYONE)
+def status(request):
+    """A health check for load balancers, and the benchmark's floor: the base template and one query."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        database_ok = cursor.fetchone() == (1,)
+    return render(request, "status.html", {"database_ok": database_ok}, status=200 if database_ok else 503)

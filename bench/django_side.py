@@ -1,0 +1,108 @@
+"""The parts of the benchmark that run inside Django (through `manage.py shell`).
+
+Each function prints one JSON document on the last line of its output.
+"""
+
+import json
+import time
+
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+BENCH_USER = "bench-staff"
+
+
+def _staff_session():
+    User = get_user_model()
+    user, _ = User.objects.get_or_create(username=BENCH_USER, defaults={"is_staff": True, "is_superuser": True})
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
+def pages():
+    """The main pages, with arguments taken from the data set (the same choice at every scale)."""
+    from members.models import Committee, Organization
+
+    organization = Organization.objects.order_by("pk").first()
+    committee = Committee.objects.filter(kind=Committee.Kind.STANDING).order_by("pk").first()
+    paths = [
+        ("dashboard", "/"),
+        ("directory", "/members/"),
+        ("organizations", "/members/organizations/"),
+        ("organization", f"/members/organizations/{organization.pk}/"),
+        ("committee", f"/committees/{committee.slug}/"),
+    ]
+    paths.extend(_more_pages())
+    return paths
+
+
+def _more_pages():
+    """Pages of the apps beyond the registry; each returns (name, path) pairs."""
+    found = []
+    for module_name in ("meetings.bench", "goals.bench", "reports.bench"):
+        try:
+            module = __import__(module_name, fromlist=["pages"])
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            continue
+        found.extend(module.pages())
+    return found
+
+
+def setup():
+    print(json.dumps({"session": _staff_session(), "pages": pages()}))
+
+
+def count_queries():
+    client = Client()
+    client.cookies["sessionid"] = _staff_session()
+    counts = {}
+    for name, path in pages() + [("floor", "/status/")]:
+        client.get(path)  # warm caches the way a running server has them
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        counts[name] = {"path": path, "queries": len(queries), "status": response.status_code}
+    print(json.dumps(counts))
+
+
+def time_pdfs():
+    """Each PDF through the app, then WeasyPrint alone on the same HTML saved as a file."""
+    import tempfile
+
+    from weasyprint import HTML
+
+    results = []
+    for module_name in ("meetings.bench", "members.bench", "reports.bench"):
+        try:
+            module = __import__(module_name, fromlist=["pdfs"])
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            continue
+        for name, render_pdf, render_html, options in getattr(module, "pdfs", list)():
+            render_pdf()  # warm-up: fonts and imports
+            started = time.perf_counter()
+            render_pdf()
+            seconds = time.perf_counter() - started
+            with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False, encoding="utf-8") as handle:
+                handle.write(render_html())
+            started = time.perf_counter()
+            HTML(filename=handle.name, base_url=options.get("base_url")).write_pdf(**options.get("write", {}))
+            alone = time.perf_counter() - started
+            results.append(
+                {
+                    "name": name,
+                    "seconds": round(seconds, 3),
+                    "weasyprint_seconds": round(alone, 3),
+                    "ratio": round(seconds / alone, 2),
+                }
+            )
+    print(json.dumps(results))
