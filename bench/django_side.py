@@ -65,7 +65,7 @@ def count_queries():
     client = Client()
     client.cookies["sessionid"] = _staff_session()
     counts = {}
-    for name, path in pages() + [("floor", "/status/")]:
+    for name, path in [*pages(), ("floor", "/status/")]:
         client.get(path)  # warm caches the way a running server has them
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
