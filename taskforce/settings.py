@@ -137,6 +137,10 @@ STORAGES = {
 }
 # Private uploads (MOUs) live outside any public URL; views that check access serve them.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
+# Object storage for them when several app servers run: e.g. storages.backends.s3.S3Storage
+# with PRIVATE_STORAGE_OPTIONS='{"bucket_name": "...", "default_acl": "private", "querystring_auth": true}'.
+PRIVATE_STORAGE_BACKEND = env("PRIVATE_STORAGE_BACKEND", default="")
+PRIVATE_STORAGE_OPTIONS = env.json("PRIVATE_STORAGE_OPTIONS", default={})
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
