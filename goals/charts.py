@@ -41,13 +41,20 @@ def _series(metric, measurements):
     """Lines to draw: label -> [(period end, period name, value)], in time order."""
     groups = OrderedDict()
     has_breakdown = any(m.breakdown for m in measurements)
+    if has_breakdown and all(m.breakdown for m in measurements):
+        # The target is for the whole, so the whole is drawn too: the sum of the groups.
+        totals = OrderedDict()
+        for m in sorted(measurements, key=lambda m: m.period_end):
+            name, total = totals.get(m.period_end, (m.period_name, Decimal(0)))
+            totals[m.period_end] = (name, total + Decimal(m.value))
+        groups["Total"] = [(end, name, total) for end, (name, total) in totals.items()]
     for m in sorted(measurements, key=lambda m: (m.breakdown != "", m.breakdown, m.period_end)):
         label = m.breakdown or ("Total" if has_breakdown else metric.unit or metric.name)
         groups.setdefault(label, []).append((m.period_end, m.period_name, Decimal(m.value)))
     return groups
 
 
-def metric_chart_svg(metric, measurements, *, width: int = 640, height: int = 300) -> str:
+def metric_chart_svg(metric, measurements, *, width: int = 720, height: int = 320) -> str:
     """An SVG line chart of a metric's measurements over time, with its target as a dashed line.
 
     One line per breakdown group (or one line when the figures are not split). The
@@ -59,7 +66,7 @@ def metric_chart_svg(metric, measurements, *, width: int = 640, height: int = 30
     title = f"{metric.name}, over time"
     groups = _series(metric, measurements)
     legend_rows = math.ceil(len(groups) / 3) if len(groups) > 1 else 0
-    left, right, top, bottom = 64, 24, 20, 44 + 20 * legend_rows
+    left, right, top = 64, 24, 20
     total_height = height + 20 * legend_rows
     plot_w, plot_h = width - left - right, height - top - 44
 
