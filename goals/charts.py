@@ -26,15 +26,15 @@ def format_number(value) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _nice_ceiling(value: float) -> float:
+def _nice_scale(value: float) -> tuple[float, int]:
+    """(ceiling, number of steps): round steps of 1, 2 or 5 times a power of ten, four steps at most."""
     if value <= 0:
-        return 1.0
-    exponent = math.floor(math.log10(value))
-    fraction = value / 10**exponent
-    for step in (1, 2, 2.5, 5, 10):
-        if fraction <= step:
-            return step * 10**exponent
-    return 10 ** (exponent + 1)
+        return 1.0, 4
+    raw = value / 4
+    exponent = math.floor(math.log10(raw))
+    step = next(m * 10**exponent for m in (1, 2, 5, 10) if m * 10**exponent >= raw)
+    steps = max(1, math.ceil(value / step))
+    return step * steps, steps
 
 
 def _series(metric, measurements):
@@ -88,7 +88,7 @@ def metric_chart_svg(metric, measurements, *, width: int = 720, height: int = 32
         return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 
     values = [value for points in groups.values() for _, _, value in points]
-    ceiling = _nice_ceiling(float(max([*values, metric.target or 0, metric.baseline or 0])) * 1.05)
+    ceiling, steps = _nice_scale(float(max([*values, metric.target or 0, metric.baseline or 0])) * 1.05)
     days = sorted({end for points in groups.values() for end, _, _ in points})
     first, last = days[0], days[-1]
     span = (last - first).days
@@ -113,8 +113,8 @@ def metric_chart_svg(metric, measurements, *, width: int = 720, height: int = 32
 
     # Axes and horizontal grid lines.
     parts.append(f'<rect x="0" y="0" width="{width}" height="{total_height}" fill="#fff"/>')
-    for step in range(5):
-        value = ceiling * step / 4
+    for step in range(steps + 1):
+        value = ceiling * step / steps
         y = y_of(value)
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="{GRID}"/>')
         parts.append(
