@@ -53,8 +53,11 @@ class WorkPlanItemForm(forms.ModelForm):
             people |= Q(pk=self.instance.owner_id)
         self.fields["owner"].queryset = Person.objects.filter(people).distinct().order_by("family_name", "given_name")
         self.fields["owner"].help_text = "Someone on this committee."
-        if self.instance.pk and not self.is_bound:
-            self.initial["loaded_at"] = self.instance.updated_at.isoformat()
+        if self.instance.pk:
+            # Between meetings a co-chair mostly moves the status and the percent.
+            self.order_fields(["status", "percent_done"])
+            if not self.is_bound:
+                self.initial["loaded_at"] = self.instance.updated_at.isoformat()
 
     def clean_percent_done(self):
         percent = self.cleaned_data["percent_done"]

@@ -424,3 +424,44 @@ def test_the_same_period_for_another_group_is_accepted(login, plan, world):
     response = client.post(url, {**taken, "breakdown": "Shelter C"})
     assert response.status_code == 302
     assert plan.adult_metric.measurements.count() == 3
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "goals:item",
+        "goals:item_edit",
+        "goals:measurement_new",
+        "goals:item_new",
+        "goals:workplan_new",
+        "goals:metric_csv",
+    ],
+)
+def test_other_pages_query_counts_do_not_grow(login, plan, world, page):
+    from members.models import CommitteeRole, Organization, Person
+
+    kwargs = {
+        "goals:item": {"pk": plan.youth_item.pk},
+        "goals:item_edit": {"pk": plan.youth_item.pk},
+        "goals:measurement_new": {"pk": plan.youth_metric.pk},
+        "goals:item_new": {"slug": "youth"},
+        "goals:workplan_new": {"slug": "youth"},
+        "goals:metric_csv": {"pk": plan.youth_metric.pk},
+    }[page]
+    client = login("cochair")
+    url = reverse(page, kwargs=kwargs)
+    first = count_queries(client, url)
+    for i in range(15):
+        ProgressUpdate.objects.create(item=plan.youth_item, author=world.cochair.user, text=f"Update {i}")
+        person = Person.objects.create(given_name="P", family_name=f"Person {i}")
+        CommitteeRole.objects.create(person=person, committee=world.youth, start_on=D(2020, 1, 1))
+        Organization.objects.create(name=f"Organization {i}")
+        Objective.objects.create(goal=plan.goal, title=f"Objective {i}")
+        Measurement.objects.create(
+            metric=plan.youth_metric,
+            period_start=D(2000 + i, 1, 1),
+            period_end=D(2000 + i, 12, 31),
+            value=i,
+            source=world.dosw,
+        )
+    assert count_queries(client, url) == first
