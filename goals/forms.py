@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from members.models import Organization, Person
 
-from .models import Measurement, Objective, ProgressUpdate, StrategicPlan, WorkPlan, WorkPlanItem
+from .models import Measurement, Metric, Objective, ProgressUpdate, StrategicPlan, WorkPlan, WorkPlanItem
 
 
 class DateInput(forms.DateInput):
@@ -163,3 +163,45 @@ class WorkPlanForm(forms.ModelForm):
                 "starts_on", ValidationError("This committee already has a plan starting that day.", code="duplicate")
             )
         return cleaned
+
+
+class ObjectiveForm(forms.ModelForm):
+    """Staff keep an objective's owners, placement, status and dates current."""
+
+    class Meta:
+        model = Objective
+        fields = [
+            "title",
+            "description",
+            "committees",
+            "also_serves",
+            "ease",
+            "importance",
+            "status",
+            "start_on",
+            "due_on",
+        ]
+        widgets = {
+            "committees": forms.CheckboxSelectMultiple,
+            "also_serves": forms.CheckboxSelectMultiple,
+            "start_on": DateInput(),
+            "due_on": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["also_serves"].queryset = self.fields["also_serves"].queryset.exclude(pk=self.instance.goal_id)
+
+    def clean_committees(self):
+        committees = self.cleaned_data["committees"]
+        if not committees:
+            raise ValidationError("Name at least one committee responsible.", code="no_committee")
+        return committees
+
+
+class MetricForm(forms.ModelForm):
+    class Meta:
+        model = Metric
+        fields = ["name", "unit", "direction", "breakdown_by", "baseline", "target", "target_on", "notes"]
+        widgets = {"target_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from members.models import Committee
 from taskforce.permissions import (
     COMMITTEE_CHAIR_OR_STAFF,
+    MEASUREMENT_EDITOR,
     MEMBER_ONLY,
     METRIC_RECORDER,
     STAFF_ONLY,
@@ -23,8 +24,16 @@ from taskforce.permissions import (
 )
 
 from .charts import format_number, metric_chart_svg, work_plan_timeline_svg
-from .forms import MeasurementForm, ProgressUpdateForm, StrategicPlanForm, WorkPlanForm, WorkPlanItemForm
-from .models import Goal, Metric, Objective, StrategicPlan, WorkPlanItem
+from .forms import (
+    MeasurementForm,
+    MetricForm,
+    ObjectiveForm,
+    ProgressUpdateForm,
+    StrategicPlanForm,
+    WorkPlanForm,
+    WorkPlanItemForm,
+)
+from .models import Goal, Measurement, Metric, Objective, StrategicPlan, WorkPlanItem
 from .services import ease_importance_grid
 
 
@@ -128,6 +137,9 @@ def item_new(request, slug):
     return render(request, "goals/item_form.html", {"form": form, "committee": committee, "plan": plan})
 
 
+HISTORY_SHOWN = 10
+
+
 def _item_or_404(pk):
     return get_object_or_404(
         WorkPlanItem.objects.select_related("work_plan__committee", "owner", "objective__goal"), pk=pk
@@ -144,6 +156,7 @@ def _render_item(request, item, progress_form=None, status=200):
             "committee": item.work_plan.committee,
             "overdue": item.is_overdue(),
             "updates": item.updates.select_related("author"),
+            "changes": item.history.select_related("history_user").order_by("-history_date")[:HISTORY_SHOWN],
             "can_edit": can_edit,
             "progress_form": progress_form or (ProgressUpdateForm() if can_edit else None),
         },
@@ -264,3 +277,37 @@ def measurement_new(request, pk):
         )
         return redirect(metric)
     return render(request, "goals/measurement_form.html", {"form": form, "metric": metric})
+
+
+@access(MEASUREMENT_EDITOR)
+def measurement_edit(request, pk):
+    measurement = get_object_or_404(Measurement.objects.select_related("metric"), pk=pk)
+    metric = measurement.metric
+    form = MeasurementForm(request.POST or None, instance=measurement, metric=metric)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"The figure for {measurement.period_name} is corrected.")
+        return redirect(metric)
+    return render(request, "goals/measurement_form.html", {"form": form, "metric": metric, "measurement": measurement})
+
+
+@access(STAFF_ONLY)
+def objective_edit(request, pk):
+    objective = get_object_or_404(Objective.objects.select_related("goal"), pk=pk)
+    form = ObjectiveForm(request.POST or None, instance=objective)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"“{objective.title}” is saved.")
+        return redirect(objective)
+    return render(request, "goals/objective_form.html", {"form": form, "objective": objective})
+
+
+@access(STAFF_ONLY)
+def metric_edit(request, pk):
+    metric = get_object_or_404(Metric, pk=pk)
+    form = MetricForm(request.POST or None, instance=metric)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"“{metric.name}” is saved.")
+        return redirect(metric)
+    return render(request, "goals/metric_form.html", {"form": form, "metric": metric})

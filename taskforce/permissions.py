@@ -226,3 +226,18 @@ METRIC_RECORDER = Rule(
     "co-chairs of a committee responsible for this metric, and staff",
     lambda user, pk=None, **kw: _records_metric(user, pk),
 )
+
+
+def _records_measurement(user, pk) -> bool:
+    if is_staff(user):
+        return True
+    from goals.models import Measurement
+
+    measurement = Measurement.objects.select_related("metric").filter(pk=pk).first()
+    return measurement is not None and can_record_measurement(user, measurement.metric)
+
+
+MEASUREMENT_EDITOR = Rule(
+    "co-chairs of a committee responsible for this metric, and staff",
+    lambda user, pk=None, **kw: _records_measurement(user, pk),
+)

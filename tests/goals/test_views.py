@@ -447,8 +447,11 @@ def test_other_pages_query_counts_do_not_grow(login, plan, world, page):
         "goals:item_new": {"slug": "youth"},
         "goals:workplan_new": {"slug": "youth"},
         "goals:metric_csv": {"pk": plan.youth_metric.pk},
+        "goals:measurement_edit": {"pk": plan.youth_metric.measurements.first().pk},
+        "goals:objective_edit": {"pk": plan.mentors.pk},
+        "goals:metric_edit": {"pk": plan.youth_metric.pk},
     }[page]
-    client = login("cochair")
+    client = login("staff" if page in ("goals:objective_edit", "goals:metric_edit") else "cochair")
     url = reverse(page, kwargs=kwargs)
     first = count_queries(client, url)
     for i in range(15):
@@ -465,3 +468,112 @@ def test_other_pages_query_counts_do_not_grow(login, plan, world, page):
             source=world.dosw,
         )
     assert count_queries(client, url) == first
+
+
+def test_item_page_shows_its_changes(login, plan):
+    client = login("cochair")
+    client.post(
+        reverse("goals:item_edit", args=[plan.youth_item.pk]),
+        item_data(plan.youth_item, status="at_risk", percent_done=25),
+    )
+    body = client.get(reverse("goals:item", args=[plan.youth_item.pk])).content.decode()
+    changes = body.split('id="history-heading"')[1]
+    assert "Casey Cochair" in changes and "At risk" in changes and "25%" in changes and "Set up" in changes
+
+
+@pytest.mark.parametrize(
+    ("persona", "allowed"),
+    [("cochair", True), ("staff", True), ("other_cochair", False), ("former_cochair", False), ("member", False)],
+)
+def test_who_corrects_a_figure(login, plan, world, persona, allowed):
+    measurement = plan.youth_metric.measurements.get()
+    data = measurement_data(world, period_start="2017-01-01", period_end="2017-12-31", value="11")
+    response = login(persona).post(reverse("goals:measurement_edit", args=[measurement.pk]), data)
+    assert response.status_code == (302 if allowed else 403)
+    measurement.refresh_from_db()
+    assert measurement.value == (11 if allowed else 9)
+
+
+def test_correcting_a_figure_into_a_period_already_recorded_is_refused(login, plan, world):
+    first = plan.youth_metric.measurements.get()
+    second = Measurement.objects.create(
+        metric=plan.youth_metric, period_start=D(2018, 1, 1), period_end=D(2018, 12, 31), value=12
+    )
+    response = login("cochair").post(
+        reverse("goals:measurement_edit", args=[second.pk]),
+        measurement_data(world, period_start="2017-01-01", period_end="2017-12-31"),
+    )
+    assert "already recorded" in response.context["form"].errors["period_start"][0]
+    second.refresh_from_db()
+    first.refresh_from_db()
+    assert (second.period_start, second.value, first.value) == (D(2018, 1, 1), 12, 9)
+
+
+def test_metric_page_offers_corrections_to_those_who_record(login, plan):
+    url = reverse("goals:metric", args=[plan.youth_metric.pk])
+    assert "Correct" in login("cochair").get(url).content.decode()
+    assert ">Correct<" not in login("member").get(url).content.decode()
+
+
+def objective_data(plan, world, **changes):
+    data = {
+        "title": "Mentors for at-risk youth",
+        "description": "",
+        "committees": [world.youth.pk, world.adult.pk],
+        "also_serves": [plan.other_goal.pk],
+        "ease": "harder",
+        "importance": 1,
+        "status": "achieved",
+        "start_on": "",
+        "due_on": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_staff_change_an_objective_and_cochairs_cannot(login, plan, world):
+    url = reverse("goals:objective_edit", args=[plan.mentors.pk])
+    assert login("cochair").post(url, objective_data(plan, world)).status_code == 403
+    response = login("staff").post(url, objective_data(plan, world))
+    assert response.status_code == 302
+    plan.mentors.refresh_from_db()
+    assert (plan.mentors.status, plan.mentors.ease, plan.mentors.importance) == ("achieved", "harder", 1)
+    assert set(plan.mentors.committees.all()) == {world.youth, world.adult}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"committees": []}, "committees", "Name at least one committee responsible."),
+        (
+            {"start_on": "2018-01-01", "due_on": "2017-01-01"},
+            "due_on",
+            "The due date must be on or after the start date.",
+        ),
+    ],
+)
+def test_bad_objective_input_is_explained(login, plan, world, changes, field, message):
+    response = login("staff").post(
+        reverse("goals:objective_edit", args=[plan.mentors.pk]), objective_data(plan, world, **changes)
+    )
+    assert response.context["form"].errors[field] == [message]
+    plan.mentors.refresh_from_db()
+    assert plan.mentors.status == "not_started"
+
+
+def test_staff_change_a_metrics_target(login, plan):
+    url = reverse("goals:metric_edit", args=[plan.youth_metric.pk])
+    data = {
+        "name": "# active mentors",
+        "unit": "mentors",
+        "direction": "increase",
+        "breakdown_by": "",
+        "baseline": "5",
+        "target": "60",
+        "target_on": "2020-12-31",
+        "notes": "",
+    }
+    assert login("other_cochair").post(url, data).status_code == 403
+    assert login("staff").post(url, data).status_code == 302
+    plan.youth_metric.refresh_from_db()
+    assert plan.youth_metric.target == 60
