@@ -710,7 +710,7 @@ WORK_PLANS = {
         (
             "Analyze SFPD trafficking reports and share the data",
             ("Alix", "Lutnik"),
-            "training-data",
+            None,
             D(2017, 9, 1),
             D(2017, 11, 27),
             "on_track",

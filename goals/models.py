@@ -113,7 +113,10 @@ class ObjectiveQuerySet(models.QuerySet):
             default=F("work_plan_items__percent_done"),
             output_field=models.IntegerField(),
         )
-        return self.annotate(progress_value=Avg(percent, filter=~Q(work_plan_items__status=dropped)))
+        # An aggregate drops Meta.ordering, so the order is spelled out.
+        return self.annotate(progress_value=Avg(percent, filter=~Q(work_plan_items__status=dropped))).order_by(
+            "goal__number", "position", "pk"
+        )
 
 
 class Objective(models.Model):

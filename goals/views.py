@@ -82,9 +82,9 @@ def workplan(request, slug):
     items = []
     if plan is not None:
         items = list(
-            plan.items.select_related("owner", "objective__goal").annotate(
-                update_count=Count("updates"), last_update_at=Max("updates__created_at")
-            )
+            plan.items.select_related("owner", "objective__goal")
+            .annotate(update_count=Count("updates"), last_update_at=Max("updates__created_at"))
+            .order_by("position", "start_on", "pk")
         )
     today = timezone.localdate()
     for item in items:

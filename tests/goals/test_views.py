@@ -577,3 +577,16 @@ def test_staff_change_a_metrics_target(login, plan):
     assert login("staff").post(url, data).status_code == 302
     plan.youth_metric.refresh_from_db()
     assert plan.youth_metric.target == 60
+
+
+def test_work_plan_keeps_the_plans_order(login, plan, world):
+    ProgressUpdate.objects.create(item=plan.youth_item, author=world.cochair.user, text="x")
+    WorkPlanItem.objects.create(
+        work_plan=plan.youth_plan, title="First", position=0, start_on=D(2018, 1, 1), due_on=D(2018, 2, 1)
+    )
+    WorkPlanItem.objects.filter(pk=plan.youth_item.pk).update(position=5)
+    WorkPlanItem.objects.create(
+        work_plan=plan.youth_plan, title="Last", position=9, start_on=D(2017, 1, 1), due_on=D(2018, 2, 1)
+    )
+    items = login("member").get(reverse("goals:workplan", args=["youth"])).context["items"]
+    assert [item.title for item in items] == ["First", "Recruit mentors", "Last"]
