@@ -47,6 +47,7 @@ def index(request):
         {
             "goals": goals,
             "plan": StrategicPlan.objects.first(),
+            "committees": Committee.objects.filter(is_active=True).order_by("position", "name"),
             "grid": ease_importance_grid(objectives),
             "ease_choices": Objective.Ease.choices,
         },
