@@ -90,17 +90,28 @@ class Goal(models.Model):
     def get_absolute_url(self):
         return reverse("goals:index") + f"#goal-{self.number}"
 
+    def _objectives(self):
+        if not hasattr(self, "objective_list"):
+            self.objective_list = list(
+                Objective.objects.with_progress()
+                .filter(goal=self)
+                .prefetch_related(
+                    Prefetch("metrics", queryset=Metric.objects.with_measurements(), to_attr="metric_list")
+                )
+            )
+        return self.objective_list
+
     @property
     def progress(self):
         """Average progress of its own objectives that have work-plan items, or None."""
-        values = [objective.progress for objective in self.objective_list if objective.progress is not None]
+        values = [objective.progress for objective in self._objectives() if objective.progress is not None]
         if not values:
             return None
         return round(sum(values) / len(values))
 
     @property
     def metrics(self):
-        return [metric for objective in self.objective_list for metric in objective.metric_list]
+        return [metric for objective in self._objectives() for metric in objective.metric_list]
 
 
 class ObjectiveQuerySet(models.QuerySet):

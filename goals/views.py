@@ -124,10 +124,14 @@ def item_new(request, slug):
     if plan is None:
         messages.info(request, "Start a work plan for a period first.")
         return redirect("goals:workplan_new", slug=committee.slug)
+    today = timezone.localdate()
     form = WorkPlanItemForm(
         request.POST or None,
         committee=committee,
-        initial={"start_on": max(plan.starts_on, timezone.localdate()), "due_on": plan.ends_on},
+        initial={
+            "start_on": today if plan.starts_on <= today <= plan.ends_on else plan.starts_on,
+            "due_on": plan.ends_on,
+        },
     )
     if request.method == "POST" and form.is_valid():
         form.instance.work_plan = plan
@@ -229,6 +233,11 @@ def metric(request, pk):
     )
 
 
+def _spreadsheet_safe(cells):
+    """Text a spreadsheet would run as a formula is quoted (CSV injection)."""
+    return [f"'{cell}" if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@") else cell for cell in cells]
+
+
 @access(MEMBER_ONLY)
 def metric_csv(request, pk):
     metric = _metric_or_404(pk)
@@ -250,17 +259,19 @@ def metric_csv(request, pk):
     )
     for m in metric.measurement_list:
         writer.writerow(
-            [
-                metric.name,
-                metric.unit,
-                m.period_name,
-                m.period_start.isoformat(),
-                m.period_end.isoformat(),
-                m.breakdown,
-                format_number(m.value).replace(",", ""),
-                m.source.name if m.source else "",
-                "yes" if m.is_sample else "no",
-            ]
+            _spreadsheet_safe(
+                [
+                    metric.name,
+                    metric.unit,
+                    m.period_name,
+                    m.period_start.isoformat(),
+                    m.period_end.isoformat(),
+                    m.breakdown,
+                    format_number(m.value).replace(",", ""),
+                    m.source.name if m.source else "",
+                    "yes" if m.is_sample else "no",
+                ]
+            )
         )
     return response
 

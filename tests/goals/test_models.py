@@ -110,3 +110,9 @@ def test_edits_keep_history(plan):
     plan.youth_item.save()
     assert plan.youth_item.history.count() == 2
     assert plan.youth_metric.history.exists() and plan.goal.history.exists()
+
+
+def test_goal_progress_without_the_overview_prefetch(plan):
+    goal = Goal.objects.get(number=3)
+    assert goal.progress == 15
+    assert [m.name for m in goal.metrics] == ["# active mentors", "# shelter beds"]

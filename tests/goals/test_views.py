@@ -590,3 +590,18 @@ def test_work_plan_keeps_the_plans_order(login, plan, world):
     )
     items = login("member").get(reverse("goals:workplan", args=["youth"])).context["items"]
     assert [item.title for item in items] == ["First", "Recruit mentors", "Last"]
+
+
+def test_metric_csv_quotes_what_a_spreadsheet_would_run(login, plan):
+    Measurement.objects.filter(breakdown="Shelter A").update(breakdown="=HYPERLINK(1)")
+    rows = list(
+        csv.DictReader(
+            io.StringIO(login("member").get(reverse("goals:metric_csv", args=[plan.adult_metric.pk])).content.decode())
+        )
+    )
+    assert rows[0]["group"] == "'=HYPERLINK(1)"
+
+
+def test_a_new_item_in_a_past_plan_starts_inside_the_plan(login, plan):
+    form = login("cochair").get(reverse("goals:item_new", args=["youth"])).context["form"]
+    assert form.initial == {"start_on": D(2017, 7, 1), "due_on": D(2018, 6, 30)}
