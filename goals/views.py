@@ -33,13 +33,13 @@ from .forms import (
     WorkPlanForm,
     WorkPlanItemForm,
 )
-from .models import Goal, Measurement, Metric, Objective, StrategicPlan, WorkPlanItem
-from .services import ease_importance_grid
+from .models import Measurement, Metric, Objective, StrategicPlan, WorkPlanItem
+from .services import ease_importance_grid, goals_overview
 
 
 @access(MEMBER_ONLY)
 def index(request):
-    goals = list(Goal.objects.with_objectives_and_metrics())
+    goals = goals_overview()
     objectives = [objective for goal in goals for objective in goal.objective_list]
     return render(
         request,

@@ -450,8 +450,9 @@ def test_other_pages_query_counts_do_not_grow(login, plan, world, page):
         "goals:measurement_edit": {"pk": plan.youth_metric.measurements.first().pk},
         "goals:objective_edit": {"pk": plan.mentors.pk},
         "goals:metric_edit": {"pk": plan.youth_metric.pk},
+        "goals:plan_edit": {},
     }[page]
-    client = login("staff" if page in ("goals:objective_edit", "goals:metric_edit") else "cochair")
+    client = login("staff" if page in ("goals:objective_edit", "goals:metric_edit", "goals:plan_edit") else "cochair")
     url = reverse(page, kwargs=kwargs)
     first = count_queries(client, url)
     for i in range(15):
