@@ -1,1 +1,554 @@
-"""Models of the goals app; they arrive with the goals issue."""
+"""The strategic plan: goals, objectives, committee work plans and success metrics."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Avg, Case, F, Prefetch, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from members.models import Committee, Organization, Person
+
+
+class StrategicPlan(models.Model):
+    """The one row holding the task force's mission, vision and definition of trafficking."""
+
+    mission = models.TextField("mission statement", blank=True)
+    vision = models.TextField("vision", blank=True)
+    definition = models.TextField("definition of human trafficking", blank=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "strategic plan text"
+        verbose_name_plural = "strategic plan text"
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="strategic_plan_single_row")]
+
+    def __str__(self):
+        return "Mission, vision and definition"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        plan, _ = cls.objects.get_or_create(pk=1)
+        return plan
+
+
+class GoalQuerySet(models.QuerySet):
+    def with_objectives_and_metrics(self):
+        """Goals with everything /goals/ and the annual report show, in a fixed number of queries.
+
+        Each goal gets ``objective_list`` (its own objectives) and ``shared_objective_list``
+        (objectives of other goals that also serve it); each objective gets ``committee_list``,
+        ``also_serves_list`` and ``metric_list``; each metric ``measurement_list``.
+        """
+        metrics = Metric.objects.with_measurements()
+        objectives = (
+            Objective.objects.with_progress()
+            .select_related("goal")
+            .prefetch_related(
+                Prefetch(
+                    "committees", queryset=Committee.objects.order_by("position", "name"), to_attr="committee_list"
+                ),
+                Prefetch("also_serves", queryset=Goal.objects.order_by("number"), to_attr="also_serves_list"),
+                Prefetch("metrics", queryset=metrics, to_attr="metric_list"),
+            )
+        )
+        return self.order_by("number").prefetch_related(
+            Prefetch("objectives", queryset=objectives, to_attr="objective_list"),
+            Prefetch(
+                "shared_objectives", queryset=Objective.objects.select_related("goal"), to_attr="shared_objective_list"
+            ),
+        )
+
+
+class Goal(models.Model):
+    """One of the strategic plan's goals (the plan has five)."""
+
+    number = models.PositiveSmallIntegerField("number", unique=True)
+    title = models.CharField("title", max_length=300, help_text="A short name, for example “Prevention”.")
+    description = models.TextField("description", blank=True, help_text="The goal as the plan words it.")
+
+    objects = GoalQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"Goal {self.number}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("goals:index") + f"#goal-{self.number}"
+
+    def _objectives(self):
+        if not hasattr(self, "objective_list"):
+            self.objective_list = list(
+                Objective.objects.with_progress()
+                .filter(goal=self)
+                .prefetch_related(
+                    Prefetch("metrics", queryset=Metric.objects.with_measurements(), to_attr="metric_list")
+                )
+            )
+        return self.objective_list
+
+    @property
+    def progress(self):
+        """Average progress of its own objectives that have work-plan items, or None."""
+        values = [objective.progress for objective in self._objectives() if objective.progress is not None]
+        if not values:
+            return None
+        return round(sum(values) / len(values))
+
+    @property
+    def metrics(self):
+        return [metric for objective in self._objectives() for metric in objective.metric_list]
+
+
+class ObjectiveQuerySet(models.QuerySet):
+    def with_progress(self):
+        """Annotate ``progress_value``: mean percent done of its work-plan items, dropped ones left out."""
+        done = WorkPlanItem.Status.DONE
+        dropped = WorkPlanItem.Status.DROPPED
+        percent = Case(
+            When(work_plan_items__status=done, then=Value(100)),
+            default=F("work_plan_items__percent_done"),
+            output_field=models.IntegerField(),
+        )
+        # An aggregate drops Meta.ordering, so the order is spelled out.
+        return self.annotate(progress_value=Avg(percent, filter=~Q(work_plan_items__status=dropped))).order_by(
+            "goal__number", "position", "pk"
+        )
+
+
+class Objective(models.Model):
+    """What a goal will do, owned by one, several or all committees."""
+
+    class Ease(models.TextChoices):
+        EASIER = "easier", "Easier"
+        HARDER = "harder", "Harder"
+
+    class Importance(models.IntegerChoices):
+        HIGHER = 3, "Higher importance"
+        MEDIUM = 2, "Medium importance"
+        LOWER = 1, "Lower importance"
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        ACHIEVED = "achieved", "Achieved"
+        ON_HOLD = "on_hold", "On hold"
+        DROPPED = "dropped", "Dropped"
+
+    goal = models.ForeignKey(Goal, verbose_name="goal", on_delete=models.CASCADE, related_name="objectives")
+    also_serves = models.ManyToManyField(
+        Goal,
+        verbose_name="also serves",
+        blank=True,
+        related_name="shared_objectives",
+        help_text="Other goals this objective also serves (“also in Goal 2”).",
+    )
+    committees = models.ManyToManyField(
+        Committee,
+        verbose_name="committees responsible",
+        blank=True,
+        related_name="objectives",
+        help_text="One, several, or all of the committees.",
+    )
+    position = models.PositiveSmallIntegerField("order within the goal", default=0)
+    title = models.CharField("title", max_length=300)
+    description = models.TextField("description", blank=True)
+    ease = models.CharField("ease", max_length=6, choices=Ease.choices, default=Ease.EASIER)
+    importance = models.PositiveSmallIntegerField("importance", choices=Importance.choices, default=Importance.MEDIUM)
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    start_on = models.DateField("start", null=True, blank=True)
+    due_on = models.DateField("due", null=True, blank=True)
+
+    objects = ObjectiveQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[committees, also_serves])
+
+    class Meta:
+        ordering = ["goal__number", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_on__isnull=True) | Q(start_on__isnull=True) | Q(due_on__gte=F("start_on")),
+                name="objective_due_after_start",
+                violation_error_message="An objective cannot be due before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("goals:index") + f"#objective-{self.pk}"
+
+    def clean(self):
+        if self.start_on and self.due_on and self.due_on < self.start_on:
+            raise ValidationError({"due_on": "The due date must be on or after the start date."})
+
+    @property
+    def progress(self):
+        """Percent done, from its work-plan items (None when no item works on it)."""
+        if not hasattr(self, "progress_value"):
+            self.progress_value = Objective.objects.with_progress().get(pk=self.pk).progress_value
+        return None if self.progress_value is None else round(self.progress_value)
+
+
+class WorkPlanQuerySet(models.QuerySet):
+    def covering(self, day):
+        return self.filter(starts_on__lte=day, ends_on__gte=day)
+
+
+class WorkPlan(models.Model):
+    """A committee's plan for a period, such as its 2017-2018 priorities."""
+
+    committee = models.ForeignKey(
+        Committee, verbose_name="committee", on_delete=models.CASCADE, related_name="work_plans"
+    )
+    title = models.CharField("title", max_length=200, help_text="For example “Priorities for 2017-2018”.")
+    starts_on = models.DateField("period starts")
+    ends_on = models.DateField("period ends")
+    notes = models.TextField("notes", blank=True)
+
+    objects = WorkPlanQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["committee__position", "-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="work_plan_ends_after_start",
+                violation_error_message="A work plan's period cannot end before it starts.",
+            ),
+            models.UniqueConstraint(
+                fields=["committee", "starts_on"],
+                name="one_work_plan_per_committee_and_start",
+                violation_error_message="This committee already has a work plan starting on that date.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.committee}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("goals:workplan", args=[self.committee.slug]) + f"?plan={self.pk}"
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The period must end on or after the day it starts."})
+
+
+class WorkPlanItemQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status__in=WorkPlanItem.CLOSED)
+
+    def overdue(self, today=None):
+        return self.open().filter(due_on__lt=today or timezone.localdate())
+
+    def needing_attention(self, today=None):
+        """Open items past their due date or marked at risk."""
+        today = today or timezone.localdate()
+        return self.open().filter(Q(due_on__lt=today) | Q(status=WorkPlanItem.Status.AT_RISK))
+
+
+class WorkPlanItem(models.Model):
+    """One thing a committee will do in its work plan, with an owner and dates."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        ON_TRACK = "on_track", "On track"
+        AT_RISK = "at_risk", "At risk"
+        DONE = "done", "Done"
+        DROPPED = "dropped", "Dropped"
+
+    CLOSED = (Status.DONE, Status.DROPPED)
+
+    work_plan = models.ForeignKey(WorkPlan, verbose_name="work plan", on_delete=models.CASCADE, related_name="items")
+    objective = models.ForeignKey(
+        Objective,
+        verbose_name="objective",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="work_plan_items",
+        help_text="The strategic-plan objective this item works toward, if any.",
+    )
+    position = models.PositiveSmallIntegerField("order in the plan", default=0)
+    title = models.CharField("what", max_length=300)
+    description = models.TextField("details", blank=True)
+    owner = models.ForeignKey(
+        Person,
+        verbose_name="owner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="work_plan_items",
+        help_text="Who makes sure it happens.",
+    )
+    start_on = models.DateField("start")
+    due_on = models.DateField("due")
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    percent_done = models.PositiveSmallIntegerField(
+        "percent done", default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    objects = WorkPlanItemQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "start_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent_done__gte=0) & Q(percent_done__lte=100),
+                name="work_plan_item_percent_0_to_100",
+                violation_error_message="Percent done must be between 0 and 100.",
+            ),
+            models.CheckConstraint(
+                condition=Q(due_on__gte=F("start_on")),
+                name="work_plan_item_due_after_start",
+                violation_error_message="An item cannot be due before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Done means all of it; the objective's progress reads this figure.
+        if self.status == self.Status.DONE:
+            self.percent_done = 100
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("goals:item", args=[self.pk])
+
+    def clean(self):
+        if self.start_on and self.due_on and self.due_on < self.start_on:
+            raise ValidationError({"due_on": "The due date must be on or after the start date."})
+
+    @property
+    def is_open(self):
+        return self.status not in self.CLOSED
+
+    def is_overdue(self, today=None):
+        return self.is_open and self.due_on < (today or timezone.localdate())
+
+
+class ProgressUpdate(models.Model):
+    """A dated note on a work-plan item: who wrote what, when."""
+
+    item = models.ForeignKey(
+        WorkPlanItem, verbose_name="work-plan item", on_delete=models.CASCADE, related_name="updates"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="written by",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="progress_updates",
+    )
+    text = models.TextField("update")
+    created_at = models.DateTimeField("written", default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Update on {self.item} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def author_name(self):
+        if self.author is None:
+            return "Someone no longer registered"
+        return self.author.get_full_name() or self.author.get_username()
+
+
+class MetricQuerySet(models.QuerySet):
+    def with_measurements(self):
+        """Each metric with ``measurement_list`` in time order, source organizations joined."""
+        measurements = Measurement.objects.select_related("source").order_by("period_start", "period_end", "breakdown")
+        return self.select_related("objective__goal").prefetch_related(
+            Prefetch("measurements", queryset=measurements, to_attr="measurement_list")
+        )
+
+
+class Metric(models.Model):
+    """A success metric from the plan, such as “# active mentors”."""
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", "Increase"
+        DECREASE = "decrease", "Decrease"
+
+    objective = models.ForeignKey(
+        Objective,
+        verbose_name="objective",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="metrics",
+    )
+    position = models.PositiveSmallIntegerField("order", default=0)
+    name = models.CharField("name", max_length=300, help_text="As the plan words it: “# of new housing units”.")
+    unit = models.CharField("unit", max_length=60, help_text="What is counted, plural: “housing units”.")
+    direction = models.CharField("success means", max_length=8, choices=Direction.choices, default=Direction.INCREASE)
+    breakdown_by = models.CharField(
+        "broken down by",
+        max_length=100,
+        blank=True,
+        help_text="If measurements are split, by what: “racial group”, “agency”.",
+    )
+    baseline = models.DecimalField("baseline", max_digits=12, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField("target", max_digits=12, decimal_places=2, null=True, blank=True)
+    target_on = models.DateField("target date", null=True, blank=True)
+    notes = models.TextField("notes", blank=True)
+
+    objects = MetricQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["objective__goal__number", "objective__position", "position", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("goals:metric", args=[self.pk])
+
+    def _measurements(self):
+        if hasattr(self, "measurement_list"):
+            return self.measurement_list
+        return list(self.measurements.select_related("source").order_by("period_start", "period_end", "breakdown"))
+
+    def series(self):
+        """Totals per period, oldest first: the unsplit figure, or the sum of the breakdown."""
+        periods = {}
+        for measurement in self._measurements():
+            key = (measurement.period_start, measurement.period_end)
+            point = periods.setdefault(
+                key,
+                {"start": key[0], "end": key[1], "label": measurement.period_name, "total": None, "sum": Decimal(0)},
+            )
+            if measurement.breakdown:
+                point["sum"] += measurement.value
+            else:
+                point["total"] = measurement.value
+        return [
+            {**point, "value": point["total"] if point["total"] is not None else point["sum"]}
+            for point in sorted(periods.values(), key=lambda p: (p["end"], p["start"]))
+        ]
+
+    @property
+    def latest(self):
+        """The most recent period's total, or None."""
+        series = self.series()
+        return series[-1] if series else None
+
+    @property
+    def is_sample(self):
+        return any(m.is_sample for m in self._measurements())
+
+    @property
+    def latest_meets_target(self):
+        """True or False against the target in the direction that counts; None if unknown."""
+        latest = self.latest
+        return self.met_target(latest["value"]) if latest else None
+
+    def met_target(self, value):
+        if self.target is None or value is None:
+            return None
+        if self.direction == self.Direction.INCREASE:
+            return value >= self.target
+        return value <= self.target
+
+
+class Measurement(models.Model):
+    """A metric's value for one period, optionally for one group of a breakdown."""
+
+    metric = models.ForeignKey(Metric, verbose_name="metric", on_delete=models.CASCADE, related_name="measurements")
+    period_start = models.DateField("period starts")
+    period_end = models.DateField("period ends")
+    period_label = models.CharField(
+        "period name", max_length=40, blank=True, help_text="How people say it: “2017”, “FY 2017-18”."
+    )
+    breakdown = models.CharField(
+        "group",
+        max_length=100,
+        blank=True,
+        help_text="Leave empty for the total; or the group this figure is for, such as “Latino” or an agency.",
+    )
+    value = models.DecimalField("value", max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
+    source = models.ForeignKey(
+        Organization,
+        verbose_name="source organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measurements",
+    )
+    is_sample = models.BooleanField("sample data", default=False, help_text="An invented figure for the demo.")
+    notes = models.CharField("notes", max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="recorded by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measurements",
+    )
+    created_at = models.DateTimeField("recorded", default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["metric", "period_start", "breakdown"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["metric", "period_start", "period_end", "breakdown"],
+                name="one_measurement_per_metric_period_and_group",
+                violation_error_message="This metric already has a figure for that period and group.",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")),
+                name="measurement_period_ends_after_start",
+                violation_error_message="A period cannot end before it starts.",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="measurement_value_not_negative",
+                violation_error_message="A value cannot be negative.",
+            ),
+        ]
+
+    def __str__(self):
+        group = f" ({self.breakdown})" if self.breakdown else ""
+        return f"{self.metric}, {self.period_name}{group}: {self.value}"
+
+    def get_absolute_url(self):
+        return self.metric.get_absolute_url()
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": "The period must end on or after the day it starts."})
+
+    @property
+    def period_name(self):
+        if self.period_label:
+            return self.period_label
+        start, end = self.period_start, self.period_end
+        if start.month == 1 and start.day == 1 and end == datetime.date(start.year, 12, 31):
+            return str(start.year)
+        return f"{start:%b %-d, %Y} to {end:%b %-d, %Y}"

@@ -187,3 +187,70 @@ def _can_open_mou_file(user, pk=None, **kw):
 
 
 MOU_FILE_READERS = Rule("staff and the organization's own representatives", _can_open_mou_file)
+# --- goals ---
+def can_record_measurement(user, metric) -> bool:
+    """Staff, or a current co-chair of a committee responsible for the metric's objective."""
+    if is_staff(user):
+        return True
+    chaired = chaired_committee_ids(user)
+    if not chaired or metric.objective_id is None:
+        return False
+    from members.models import Committee
+
+    return Committee.objects.filter(objectives=metric.objective_id, pk__in=chaired).exists()
+
+
+def _chairs_committee_of_work_plan_item(user, pk) -> bool:
+    chaired = chaired_committee_ids(user)
+    if not chaired:
+        return False
+    from goals.models import WorkPlanItem
+
+    return WorkPlanItem.objects.filter(pk=pk, work_plan__committee_id__in=chaired).exists()
+
+
+def _chairs_committee_by_slug(user, slug) -> bool:
+    chaired = chaired_committee_ids(user)
+    if not chaired:
+        return False
+    from members.models import Committee
+
+    return Committee.objects.filter(slug=slug, pk__in=chaired).exists()
+
+
+def _records_metric(user, pk) -> bool:
+    if is_staff(user):
+        return True
+    from goals.models import Metric
+
+    metric = Metric.objects.filter(pk=pk).first()
+    return metric is not None and can_record_measurement(user, metric)
+
+
+WORK_PLAN_ITEM_EDITOR = Rule(
+    "co-chairs of the committee whose work plan this is, and staff",
+    lambda user, pk=None, **kw: is_staff(user) or _chairs_committee_of_work_plan_item(user, pk),
+)
+COMMITTEE_CHAIR_OR_STAFF = Rule(
+    "co-chairs of this committee and staff",
+    lambda user, slug=None, **kw: is_staff(user) or _chairs_committee_by_slug(user, slug),
+)
+METRIC_RECORDER = Rule(
+    "co-chairs of a committee responsible for this metric, and staff",
+    lambda user, pk=None, **kw: _records_metric(user, pk),
+)
+
+
+def _records_measurement(user, pk) -> bool:
+    if is_staff(user):
+        return True
+    from goals.models import Measurement
+
+    measurement = Measurement.objects.select_related("metric").filter(pk=pk).first()
+    return measurement is not None and can_record_measurement(user, measurement.metric)
+
+
+MEASUREMENT_EDITOR = Rule(
+    "co-chairs of a committee responsible for this metric, and staff",
+    lambda user, pk=None, **kw: _records_measurement(user, pk),
+)

@@ -1,0 +1,104 @@
+"""Admin for staff: the plan's goals and objectives, work plans with their items, metrics with figures."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Goal, Measurement, Metric, Objective, ProgressUpdate, StrategicPlan, WorkPlan, WorkPlanItem
+
+
+class ObjectiveInline(admin.StackedInline):
+    model = Objective
+    fk_name = "goal"
+    extra = 0
+    fields = [
+        "position",
+        "title",
+        "committees",
+        "also_serves",
+        ("ease", "importance", "status"),
+        ("start_on", "due_on"),
+    ]
+    filter_horizontal = ["committees", "also_serves"]
+
+
+@admin.register(Goal)
+class GoalAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "title"]
+    search_fields = ["title", "description"]
+    inlines = [ObjectiveInline]
+
+
+class MetricInline(admin.TabularInline):
+    model = Metric
+    extra = 0
+    fields = ["position", "name", "unit", "direction", "breakdown_by", "baseline", "target", "target_on"]
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "goal", "ease", "importance", "status", "due_on"]
+    list_filter = ["goal", "ease", "importance", "status", "committees"]
+    search_fields = ["title", "description"]
+    filter_horizontal = ["committees", "also_serves"]
+    list_select_related = ["goal"]
+    inlines = [MetricInline]
+
+
+class WorkPlanItemInline(admin.TabularInline):
+    model = WorkPlanItem
+    extra = 1
+    autocomplete_fields = ["owner"]
+    fields = ["position", "title", "objective", "owner", "start_on", "due_on", "status", "percent_done"]
+
+
+@admin.register(WorkPlan)
+class WorkPlanAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "committee", "starts_on", "ends_on"]
+    list_filter = ["committee"]
+    search_fields = ["title", "committee__name"]
+    list_select_related = ["committee"]
+    inlines = [WorkPlanItemInline]
+
+
+class ProgressUpdateInline(admin.TabularInline):
+    model = ProgressUpdate
+    extra = 0
+    fields = ["text", "author", "created_at"]
+    autocomplete_fields = ["author"]
+
+
+@admin.register(WorkPlanItem)
+class WorkPlanItemAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "work_plan", "owner", "due_on", "status", "percent_done"]
+    list_filter = ["status", "work_plan__committee"]
+    search_fields = ["title", "description"]
+    autocomplete_fields = ["owner"]
+    list_select_related = ["work_plan__committee", "owner"]
+    inlines = [ProgressUpdateInline]
+
+
+class MeasurementInline(admin.TabularInline):
+    model = Measurement
+    extra = 1
+    autocomplete_fields = ["source"]
+    fields = ["period_start", "period_end", "period_label", "breakdown", "value", "source", "is_sample"]
+
+
+@admin.register(Metric)
+class MetricAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "objective", "unit", "direction", "target", "target_on"]
+    list_filter = ["direction"]
+    search_fields = ["name", "unit"]
+    list_select_related = ["objective"]
+    inlines = [MeasurementInline]
+
+
+@admin.register(StrategicPlan)
+class StrategicPlanAdmin(SimpleHistoryAdmin):
+    fields = ["mission", "vision", "definition"]
+
+    def has_add_permission(self, request):
+        return not StrategicPlan.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,325 @@
+"""Pages of the strategic plan: goals, committee work plans, metrics, and the forms that update them."""
+
+import csv
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count, Max
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from members.models import Committee
+from taskforce.permissions import (
+    COMMITTEE_CHAIR_OR_STAFF,
+    MEASUREMENT_EDITOR,
+    MEMBER_ONLY,
+    METRIC_RECORDER,
+    STAFF_ONLY,
+    WORK_PLAN_ITEM_EDITOR,
+    access,
+    can_edit_committee,
+    can_record_measurement,
+)
+
+from .charts import format_number, metric_chart_svg, work_plan_timeline_svg
+from .forms import (
+    MeasurementForm,
+    MetricForm,
+    ObjectiveForm,
+    ProgressUpdateForm,
+    StrategicPlanForm,
+    WorkPlanForm,
+    WorkPlanItemForm,
+)
+from .models import Measurement, Metric, Objective, StrategicPlan, WorkPlanItem
+from .services import ease_importance_grid, goals_overview
+
+
+@access(MEMBER_ONLY)
+def index(request):
+    goals = goals_overview()
+    objectives = [objective for goal in goals for objective in goal.objective_list]
+    return render(
+        request,
+        "goals/index.html",
+        {
+            "goals": goals,
+            "plan": StrategicPlan.objects.first(),
+            "committees": Committee.objects.filter(is_active=True).order_by("position", "name"),
+            "grid": ease_importance_grid(objectives),
+            "ease_choices": Objective.Ease.choices,
+        },
+    )
+
+
+@access(STAFF_ONLY)
+def plan_edit(request):
+    plan = StrategicPlan.load()
+    form = StrategicPlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "The mission, vision and definition are saved.")
+        return redirect("goals:index")
+    return render(request, "goals/plan_form.html", {"form": form})
+
+
+def _chosen_plan(request, committee):
+    plans = list(committee.work_plans.all())
+    wanted = request.GET.get("plan", "")
+    for plan in plans:
+        if str(plan.pk) == wanted:
+            return plan, plans
+    today = timezone.localdate()
+    covering = [plan for plan in plans if plan.starts_on <= today <= plan.ends_on]
+    return (covering or plans or [None])[0], plans
+
+
+@access(MEMBER_ONLY)
+def workplan(request, slug):
+    committee = get_object_or_404(Committee, slug=slug)
+    plan, plans = _chosen_plan(request, committee)
+    items = []
+    if plan is not None:
+        items = list(
+            plan.items.select_related("owner", "objective__goal")
+            .annotate(update_count=Count("updates"), last_update_at=Max("updates__created_at"))
+            .order_by("position", "start_on", "pk")
+        )
+    today = timezone.localdate()
+    for item in items:
+        item.overdue = item.is_overdue(today)
+    return render(
+        request,
+        "goals/workplan.html",
+        {
+            "committee": committee,
+            "plan": plan,
+            "plans": plans,
+            "items": items,
+            "overdue_count": sum(item.overdue for item in items),
+            "timeline": work_plan_timeline_svg(plan, items, today=today) if plan and items else "",
+            "can_edit": can_edit_committee(request.user, committee),
+        },
+    )
+
+
+@access(COMMITTEE_CHAIR_OR_STAFF)
+def workplan_new(request, slug):
+    committee = get_object_or_404(Committee, slug=slug)
+    form = WorkPlanForm(request.POST or None, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        form.instance.committee = committee
+        plan = form.save()
+        messages.success(request, f"“{plan.title}” is started. Add its first item.")
+        return redirect("goals:item_new", slug=committee.slug)
+    return render(request, "goals/workplan_form.html", {"form": form, "committee": committee})
+
+
+@access(COMMITTEE_CHAIR_OR_STAFF)
+def item_new(request, slug):
+    committee = get_object_or_404(Committee, slug=slug)
+    plan, _ = _chosen_plan(request, committee)
+    if plan is None:
+        messages.info(request, "Start a work plan for a period first.")
+        return redirect("goals:workplan_new", slug=committee.slug)
+    today = timezone.localdate()
+    form = WorkPlanItemForm(
+        request.POST or None,
+        committee=committee,
+        initial={
+            "start_on": today if plan.starts_on <= today <= plan.ends_on else plan.starts_on,
+            "due_on": plan.ends_on,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.work_plan = plan
+        form.instance.position = plan.items.count()
+        item = form.save()
+        messages.success(request, f"“{item.title}” is added to the work plan.")
+        return redirect(plan.get_absolute_url())
+    return render(request, "goals/item_form.html", {"form": form, "committee": committee, "plan": plan})
+
+
+HISTORY_SHOWN = 10
+
+
+def _item_or_404(pk):
+    return get_object_or_404(
+        WorkPlanItem.objects.select_related("work_plan__committee", "owner", "objective__goal"), pk=pk
+    )
+
+
+def _render_item(request, item, progress_form=None, status=200):
+    can_edit = can_edit_committee(request.user, item.work_plan.committee)
+    return render(
+        request,
+        "goals/item.html",
+        {
+            "item": item,
+            "committee": item.work_plan.committee,
+            "overdue": item.is_overdue(),
+            "updates": item.updates.select_related("author"),
+            "changes": item.history.select_related("history_user").order_by("-history_date")[:HISTORY_SHOWN],
+            "can_edit": can_edit,
+            "progress_form": progress_form or (ProgressUpdateForm() if can_edit else None),
+        },
+        status=status,
+    )
+
+
+@access(MEMBER_ONLY)
+def item(request, pk):
+    return _render_item(request, _item_or_404(pk))
+
+
+@access(WORK_PLAN_ITEM_EDITOR)
+@require_POST
+def item_progress(request, pk):
+    item = _item_or_404(pk)
+    form = ProgressUpdateForm(request.POST)
+    if not form.is_valid():
+        return _render_item(request, item, progress_form=form, status=400)
+    form.instance.item = item
+    form.instance.author = request.user
+    form.save()
+    messages.success(request, "Your progress update is saved.")
+    return redirect(item)
+
+
+@access(WORK_PLAN_ITEM_EDITOR)
+def item_edit(request, pk):
+    item = _item_or_404(pk)
+    committee = item.work_plan.committee
+    form = WorkPlanItemForm(request.POST or None, instance=item, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            current = WorkPlanItem.objects.select_for_update().get(pk=item.pk)
+            if form.is_stale(current):
+                # Show what is saved now, so nobody's change is overwritten unseen.
+                form = WorkPlanItemForm(instance=current, committee=committee)
+                return render(
+                    request,
+                    "goals/item_form.html",
+                    {"form": form, "committee": committee, "item": current, "conflict": True},
+                    status=409,
+                )
+            else:
+                form.save()
+                messages.success(request, f"“{item.title}” is saved.")
+                return redirect(item)
+    return render(request, "goals/item_form.html", {"form": form, "committee": committee, "item": item})
+
+
+def _metric_or_404(pk):
+    return get_object_or_404(Metric.objects.with_measurements(), pk=pk)
+
+
+@access(MEMBER_ONLY)
+def metric(request, pk):
+    metric = _metric_or_404(pk)
+    measurements = metric.measurement_list
+    return render(
+        request,
+        "goals/metric.html",
+        {
+            "metric": metric,
+            "measurements": measurements,
+            "series": metric.series(),
+            "chart": metric_chart_svg(metric, measurements),
+            "can_record": can_record_measurement(request.user, metric),
+        },
+    )
+
+
+def _spreadsheet_safe(cells):
+    """Text a spreadsheet would run as a formula is quoted (CSV injection)."""
+    return [f"'{cell}" if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@") else cell for cell in cells]
+
+
+@access(MEMBER_ONLY)
+def metric_csv(request, pk):
+    metric = _metric_or_404(pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="metric-{metric.pk}-measurements.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "metric",
+            "unit",
+            "period",
+            "period start",
+            "period end",
+            "group",
+            "value",
+            "source organization",
+            "sample data",
+        ]
+    )
+    for m in metric.measurement_list:
+        writer.writerow(
+            _spreadsheet_safe(
+                [
+                    metric.name,
+                    metric.unit,
+                    m.period_name,
+                    m.period_start.isoformat(),
+                    m.period_end.isoformat(),
+                    m.breakdown,
+                    format_number(m.value).replace(",", ""),
+                    m.source.name if m.source else "",
+                    "yes" if m.is_sample else "no",
+                ]
+            )
+        )
+    return response
+
+
+@access(METRIC_RECORDER)
+def measurement_new(request, pk):
+    metric = _metric_or_404(pk)
+    form = MeasurementForm(request.POST or None, metric=metric)
+    if request.method == "POST" and form.is_valid():
+        form.instance.metric = metric
+        form.instance.recorded_by = request.user
+        measurement = form.save()
+        messages.success(
+            request, f"{format_number(measurement.value)} {metric.unit} for {measurement.period_name} is recorded."
+        )
+        return redirect(metric)
+    return render(request, "goals/measurement_form.html", {"form": form, "metric": metric})
+
+
+@access(MEASUREMENT_EDITOR)
+def measurement_edit(request, pk):
+    measurement = get_object_or_404(Measurement.objects.select_related("metric"), pk=pk)
+    metric = measurement.metric
+    form = MeasurementForm(request.POST or None, instance=measurement, metric=metric)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"The figure for {measurement.period_name} is corrected.")
+        return redirect(metric)
+    return render(request, "goals/measurement_form.html", {"form": form, "metric": metric, "measurement": measurement})
+
+
+@access(STAFF_ONLY)
+def objective_edit(request, pk):
+    objective = get_object_or_404(Objective.objects.select_related("goal"), pk=pk)
+    form = ObjectiveForm(request.POST or None, instance=objective)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"“{objective.title}” is saved.")
+        return redirect(objective)
+    return render(request, "goals/objective_form.html", {"form": form, "objective": objective})
+
+
+@access(STAFF_ONLY)
+def metric_edit(request, pk):
+    metric = get_object_or_404(Metric, pk=pk)
+    form = MetricForm(request.POST or None, instance=metric)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"“{metric.name}” is saved.")
+        return redirect(metric)
+    return render(request, "goals/metric_form.html", {"form": form, "metric": metric})

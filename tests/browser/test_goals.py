@@ -1,0 +1,122 @@
+"""Co-chairs update their work plan and metrics in the browser; the goals page follows; axe on every page."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import assert_accessible, log_in
+from tests.goals.factories import plan_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_cochair_updates_an_item_and_records_a_measurement(page, live_server, world):
+    plan = plan_for(world)
+    log_in(page, live_server, "cochair")
+    assert page.get_by_role("heading", name="Work plans: needs attention").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Goals", exact=True).click()
+    expect(page.locator(f"#objective-{plan.mentors.pk}")).to_contain_text("20%")
+    expect(page.get_by_text("15% done")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Youth Trafficking Committee").first.click()
+    expect(page.get_by_role("heading", name="Youth Trafficking Committee: work plan")).to_be_visible()
+    expect(page.locator("tr.is-overdue")).to_contain_text("Recruit mentors")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Recruit mentors").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Change status, percent or dates").click()
+    assert_accessible(page)
+    page.get_by_label("Percent done").fill("150")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Enter a percent from 0 to 100.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Status").select_option(label="At risk")
+    page.get_by_label("Percent done").fill("60")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("“Recruit mentors” is saved.")).to_be_visible()
+
+    page.get_by_role("textbox", name="Progress update").fill("Six mentors trained; the spring cohort needs a venue.")
+    page.get_by_role("button", name="Post the update").click()
+    expect(page.get_by_text("Six mentors trained; the spring cohort needs a venue.")).to_be_visible()
+    expect(page.locator("dd").filter(has_text="At risk")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/goals/")
+    expect(page.locator(f"#objective-{plan.mentors.pk}")).to_contain_text("60%")
+    expect(page.get_by_text("35% done")).to_be_visible()  # (60 + 10) / 2
+
+    page.get_by_role("link", name="# active mentors").click()
+    chart = page.locator("svg.metric-chart")
+    expect(chart).to_be_visible()
+    assert chart.locator("polyline").count() == 0  # one figure so far
+    assert_accessible(page)
+    page.get_by_role("link", name="Record a figure").click()
+    assert_accessible(page)
+    page.get_by_label("Period starts").fill("2017-01-01")
+    page.get_by_label("Period ends").fill("2017-12-31")
+    page.get_by_label("Value (mentors)").fill("12")
+    page.get_by_label("Source organization").select_option(label="Asian Women's Shelter")
+    page.get_by_role("button", name="Record it").click()
+    expect(page.get_by_text("A figure is already recorded for this period.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Period starts").fill("2018-01-01")
+    page.get_by_label("Period ends").fill("2018-12-31")
+    page.get_by_label("Period name").fill("2018")
+    page.get_by_role("button", name="Record it").click()
+    expect(page.get_by_text("12 mentors for 2018 is recorded.")).to_be_visible()
+    expect(chart.locator("polyline")).to_have_count(1)
+    expect(chart.locator("desc")).to_contain_text("12 in 2018")
+    expect(page.get_by_role("cell", name="2018", exact=True)).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/goals/")
+    expect(page.locator(f"#objective-{plan.mentors.pk}")).to_contain_text(re.compile(r"12\s+in 2018"))
+
+
+def test_a_cochair_of_another_committee_cannot(page, live_server, world):
+    plan = plan_for(world)
+    log_in(page, live_server, "othercochair")
+    page.goto(f"{live_server.url}/committees/youth/workplan/")
+    expect(page.get_by_role("heading", name="Youth Trafficking Committee: work plan")).to_be_visible()
+    expect(page.get_by_role("link", name="Add an item")).to_have_count(0)
+    page.get_by_role("link", name="Recruit mentors").click()
+    expect(page.get_by_role("button", name="Post the update")).to_have_count(0)
+    assert_accessible(page)
+    response = page.goto(f"{live_server.url}/goals/items/{plan.youth_item.pk}/edit/")
+    assert response.status == 403
+    expect(page.get_by_role("heading", name="You cannot open this page")).to_be_visible()
+    assert_accessible(page)
+    response = page.goto(f"{live_server.url}/goals/metrics/{plan.youth_metric.pk}/measurements/new/")
+    assert response.status == 403
+
+
+def test_staff_pages_pass_axe(page, live_server, world):
+    plan = plan_for(world)
+    log_in(page, live_server, "staff")
+    for path in [
+        "/goals/plan/edit/",
+        "/committees/youth/workplan/new/",
+        f"/committees/youth/workplan/items/new/?plan={plan.youth_plan.pk}",
+        f"/goals/metrics/{plan.adult_metric.pk}/",
+        "/committees/task-force/workplan/",
+        f"/goals/objectives/{plan.mentors.pk}/edit/",
+        f"/goals/metrics/{plan.youth_metric.pk}/edit/",
+        f"/goals/measurements/{plan.youth_metric.measurements.get().pk}/edit/",
+        f"/goals/items/{plan.adult_item.pk}/",
+        "/",
+    ]:
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 200, path
+        assert_accessible(page)
+    page.goto(f"{live_server.url}/committees/youth/workplan/new/")
+    page.get_by_label("Title").fill("Priorities for 2018-2019")
+    page.get_by_label("Period starts").fill("2018-07-01")
+    page.get_by_label("Period ends").fill("2018-06-01")
+    page.get_by_role("button", name="Start the work plan").click()
+    expect(page.get_by_text("The period must end on or after the day it starts.")).to_be_visible()
+    assert_accessible(page)
