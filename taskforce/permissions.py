@@ -187,6 +187,8 @@ def _can_open_mou_file(user, pk=None, **kw):
 
 
 MOU_FILE_READERS = Rule("staff and the organization's own representatives", _can_open_mou_file)
+
+
 # --- goals ---
 def can_record_measurement(user, metric) -> bool:
     """Staff, or a current co-chair of a committee responsible for the metric's objective."""
