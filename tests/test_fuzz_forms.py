@@ -78,7 +78,7 @@ def row_counts():
 def forms_on_pages(client, world):
     samples = all_samples()
     found = []
-    for name, pattern in URLS:
+    for name, _pattern in URLS:
         sample = samples.get(name)
         kwargs = sample.kwargs(world) if sample else {}
         url = reverse(name, kwargs=kwargs)
@@ -110,10 +110,8 @@ def fuzz_one_form(client_as, persona, name, action, form):
     @given(values=st.fixed_dictionaries(dict.fromkeys(field_names, NASTY)))
     def fuzz(values):
         before = row_counts()
-        if form["method"] == "post":
-            response = client.post(action, values)
-        else:
-            response = client.get(action, values)
+        send = client.post if form["method"] == "post" else client.get
+        response = send(action, values)
         assert response.status_code < 500, f"{name} ({action}) answered {response.status_code} to {values!r}"
         if form["method"] == "post" and response.status_code == 200:
             assert row_counts() == before, f"{name} ({action}) refused the form but saved something"
