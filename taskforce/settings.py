@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    "django_tasks_db",
     "taskforce",
     "accounts",
     "members",
@@ -137,6 +138,10 @@ STORAGES = {
 }
 # Private uploads (MOUs) live outside any public URL; views that check access serve them.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
+
+# Background work (rendering report PDFs): Django's tasks framework, queued in the database;
+# `python manage.py db_worker` runs the queue. Tests use the immediate backend.
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
