@@ -541,16 +541,23 @@ def report_csv(*, reporting_year: ReportingYear) -> str:
 PDF_STYLESHEET = "css/report_pdf.css"
 
 
-def report_pdf_html(*, reporting_year: ReportingYear) -> str:
-    """The HTML WeasyPrint lays out; its fingerprint is the report's data version."""
+def report_body_html(*, reporting_year: ReportingYear) -> str:
+    """The report's sections as HTML, shared by the page and the PDF."""
+    return render_to_string(
+        "reports/_report_body.html",
+        {"reporting_year": reporting_year, "sections": report_sections(reporting_year=reporting_year)},
+    )
+
+
+def report_pdf_html(*, reporting_year: ReportingYear, body: str) -> str:
+    """The document WeasyPrint lays out: the shared body in a print wrapper."""
     return render_to_string(
         "reports/report_pdf.html",
         {
             "reporting_year": reporting_year,
             "title": report_title(reporting_year=reporting_year),
-            "sections": report_sections(reporting_year=reporting_year),
+            "body": body,
             "task_force_name": settings.TASK_FORCE_NAME,
-            "for_pdf": True,
         },
     )
 
@@ -560,8 +567,10 @@ def _stylesheet_text() -> str:
         return handle.read()
 
 
-def data_version(*, html: str) -> str:
-    digest = hashlib.sha256(html.encode())
+def data_version(*, body: str) -> str:
+    """A fingerprint of everything the PDF shows; equal fingerprints never render twice."""
+    digest = hashlib.sha256(body.encode())
+    digest.update(settings.TASK_FORCE_NAME.encode())
     digest.update(_stylesheet_text().encode())
     return digest.hexdigest()
 
@@ -600,22 +609,21 @@ def _store(*, pdf: ReportPDF, content: bytes, pages: int) -> ReportPDF:
 
 def current_pdf_bytes(*, reporting_year: ReportingYear) -> bytes:
     """The PDF of the current data: the stored one, or rendered now (and stored) when there is none."""
-    html = report_pdf_html(reporting_year=reporting_year)
-    version = data_version(html=html)
+    body = report_body_html(reporting_year=reporting_year)
+    version = data_version(body=body)
     stored = ReportPDF.objects.filter(
         reporting_year=reporting_year, data_version=version, state=ReportPDF.State.READY
     ).first()
     if stored:
         return bytes(stored.content)
-    content, pages = render_pdf(html=html)
+    content, pages = render_pdf(html=report_pdf_html(reporting_year=reporting_year, body=body))
     pdf, _ = ReportPDF.objects.get_or_create(reporting_year=reporting_year, data_version=version)
     _store(pdf=pdf, content=content, pages=pages)
     return content
 
 
-def pdf_status(*, reporting_year: ReportingYear) -> dict:
-    """Whether the stored PDF matches the current data, and how a requested rendering is going."""
-    version = data_version(html=report_pdf_html(reporting_year=reporting_year))
+def pdf_status(*, reporting_year: ReportingYear, version: str) -> dict:
+    """Whether the stored PDF matches the current data, and how a requested rendering is going: 1 query."""
     latest = (
         ReportPDF.objects.filter(reporting_year=reporting_year)
         .only("pk", "data_version", "state", "pages", "rendered_at", "requested_at", "error")
@@ -641,7 +649,7 @@ def request_fresh_pdf(*, reporting_year: ReportingYear, user) -> ReportPDF:
     """Queue a rendering of the current data, unless it is stored or already under way."""
     from .tasks import render_report_pdf
 
-    version = data_version(html=report_pdf_html(reporting_year=reporting_year))
+    version = data_version(body=report_body_html(reporting_year=reporting_year))
     with transaction.atomic():
         pdf, created = ReportPDF.objects.select_for_update().get_or_create(
             reporting_year=reporting_year, data_version=version, defaults={"requested_by": user}
@@ -663,9 +671,9 @@ def run_pdf_rendering(*, pdf_id: int) -> None:
     pdf.state = ReportPDF.State.RENDERING
     pdf.save(update_fields=["state"])
     try:
-        html = report_pdf_html(reporting_year=pdf.reporting_year)
-        version = data_version(html=html)
-        content, pages = render_pdf(html=html)
+        body = report_body_html(reporting_year=pdf.reporting_year)
+        version = data_version(body=body)
+        content, pages = render_pdf(html=report_pdf_html(reporting_year=pdf.reporting_year, body=body))
     except Exception as error:
         pdf.state = ReportPDF.State.FAILED
         pdf.error = str(error)[:2000]
