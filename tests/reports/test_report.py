@@ -3,6 +3,7 @@
 import csv
 import io
 import re
+import shutil
 import subprocess
 import zlib
 
@@ -43,7 +44,7 @@ SECTION_HEADINGS = [
 
 def pdf_text(content: bytes) -> str:
     result = subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True, timeout=60
+        [shutil.which("pdftotext"), "-layout", "-", "-"], input=content, capture_output=True, check=True, timeout=60
     )
     return result.stdout.decode()
 
@@ -187,7 +188,9 @@ def test_the_demo_pdf_and_csv_show_every_section_page_numbers_and_no_small_count
 def test_the_pdf_is_tagged_with_title_and_language(client_as, world, year):
     accepted_submission(year, world.legal_aid, 12)
     content = client_as("staff").get(reverse("reports:pdf", args=[year.year])).content
-    info = subprocess.run(["pdfinfo", "-"], input=content, capture_output=True, check=True).stdout.decode()
+    info = subprocess.run(
+        [shutil.which("pdfinfo"), "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
     assert "Tagged:          yes" in info
     assert "Annual Report on Human Trafficking 2025" in info
     assert b"/Lang (en)" in pdf_objects(content)
