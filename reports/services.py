@@ -159,9 +159,9 @@ def suppress_counts(
 # Charts: horizontal SVG bars drawn from shown cells only.
 # ---------------------------------------------------------------------------
 
-CHART_WIDTH = 640
-CHART_LABEL_WIDTH = 250
-CHART_BAR_SPACE = 300
+CHART_WIDTH = 660
+CHART_LABEL_WIDTH = 290
+CHART_BAR_SPACE = 270
 CHART_ROW = 22
 
 
