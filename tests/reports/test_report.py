@@ -278,3 +278,19 @@ def test_the_small_count_check_itself_catches_a_leak():
     assert small_counts_on_table_lines("  Under 18      3     7%", labels, 5) == ["  Under 18      3     7%"]
     assert small_counts_on_table_lines("  Under 18      fewer than 5   ", labels, 5) == []
     assert small_counts_on_table_lines("Legal Aid Society   12   -3 (-20%)", labels, 5) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_queue_and_its_worker_render_the_pdf(client_as, world, year, settings):
+    """The real set-up: django-tasks-db queues the rendering; `manage.py db_worker` runs it."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from django_tasks_db.models import DBTaskResult
+
+    accepted_submission(year, world.legal_aid, 12)
+    client = client_as("staff")
+    client.post(reverse("reports:pdf_prepare", args=[year.year]))
+    assert ReportPDF.objects.get().state == ReportPDF.State.QUEUED
+    assert DBTaskResult.objects.count() == 1
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, stdout=io.StringIO())
+    assert ReportPDF.objects.get().state == ReportPDF.State.READY
+    assert client.get(reverse("reports:pdf_status", args=[year.year])).json()["ready"]
