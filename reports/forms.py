@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .models import AgencySubmission, BreakdownCategory, ReportingYear
+from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
 from .services import SubmissionFigures, breakdown_differences
 
 
@@ -155,3 +155,16 @@ class YearSettingsForm(forms.ModelForm):
     class Meta:
         model = ReportingYear
         fields = ["state", "public_after_publish"]
+
+
+class CaseSummaryForm(forms.ModelForm):
+    """A case summary written by staff; it is scanned when saved and must be cleared to appear."""
+
+    class Meta:
+        model = Narrative
+        fields = ["title", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {
+            "text": "Describe what happened without anything that could identify the person: "
+            "no names, exact dates, ages, places or contact details."
+        }

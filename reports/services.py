@@ -21,6 +21,8 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from members.models import MOU, Committee, CommitteeRole, Organization, Person
 
@@ -991,3 +993,31 @@ def clear_case_summaries(*, narratives: Iterable[Narrative], user) -> int:
             narrative.save(update_fields=["cleared_at", "cleared_by", "updated_at"])
             cleared += 1
     return cleared
+
+
+def highlight_findings(*, text: str, flags: Sequence[dict]) -> str:
+    """The text, HTML-escaped, with each scan finding wrapped in <mark> for the staff who clear it."""
+    html = escape(text)
+    for found in sorted({flag["text"] for flag in flags}, key=len, reverse=True):
+        pattern = re.compile(re.escape(escape(found)), re.IGNORECASE)
+        html = pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", html)
+    return mark_safe(html)  # noqa: S308 - built from escaped text
+
+
+def save_case_summary(*, narrative: Narrative) -> Narrative:
+    """Scan and save a case summary written by staff; any change must be cleared again."""
+    text_changed = True
+    if narrative.pk:
+        old = Narrative.objects.filter(pk=narrative.pk).values_list("title", "text").first()
+        text_changed = old != (narrative.title, narrative.text)
+    narrative.kind = Narrative.Kind.CASE_SUMMARY
+    rescan_narrative(narrative=narrative, text_changed=text_changed)
+    narrative.save()
+    return narrative
+
+
+def set_case_summary_cleared(*, narrative: Narrative, user, cleared: bool) -> Narrative:
+    narrative.cleared_by = user if cleared else None
+    narrative.cleared_at = timezone.now() if cleared else None
+    narrative.save(update_fields=["cleared_by", "cleared_at", "updated_at"])
+    return narrative

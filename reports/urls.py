@@ -12,6 +12,7 @@ urlpatterns = [
     path("reports/<int:year>/pdf/prepare/", views.pdf_prepare, name="pdf_prepare"),
     path("reports/<int:year>/pdf/status/", views.pdf_status, name="pdf_status"),
     path("reports/<int:year>/settings/", views.year_settings, name="year_settings"),
+    path("reports/<int:year>/case-summaries/", views.case_summaries, name="case_summaries"),
     path("reports/<int:year>/submissions/", views.submissions, name="submissions"),
     path("reports/<int:year>/submissions/<int:pk>/", views.submission, name="submission"),
 ]

@@ -22,8 +22,8 @@ from taskforce.permissions import (
 )
 
 from . import services
-from .forms import ReviewForm, SubmissionForm, YearSettingsForm
-from .models import AgencySubmission, BreakdownCategory, ReportingYear
+from .forms import CaseSummaryForm, ReviewForm, SubmissionForm, YearSettingsForm
+from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
 
 
 def _year_or_404(user, year: int) -> ReportingYear:
@@ -221,5 +221,46 @@ def submission(request, year, pk):
         request,
         "reports/submission.html",
         {"submission": submission, "form": form, "breakdowns": breakdowns},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@access(STAFF_ONLY)
+def case_summaries(request, year):
+    """Staff write case summaries, read what the scan found, and clear them for the report."""
+    reporting_year = get_object_or_404(ReportingYear, year=year)
+    form = CaseSummaryForm(request.POST if request.POST.get("action") == "add" else None)
+    if request.method == "POST":
+        if request.POST.get("action") == "add":
+            if form.is_valid():
+                narrative = form.save(commit=False)
+                narrative.reporting_year = reporting_year
+                services.save_case_summary(narrative=narrative)
+                found = len(narrative.scan_flags)
+                messages.success(
+                    request,
+                    f"Case summary saved. The scan found {found} thing{'s' if found != 1 else ''} to check."
+                    if found
+                    else "Case summary saved. The scan found nothing that looks identifying.",
+                )
+                return redirect("reports:case_summaries", year=year)
+        else:
+            narrative = get_object_or_404(
+                Narrative, pk=request.POST.get("narrative"), reporting_year=reporting_year, kind="case_summary"
+            )
+            clear = request.POST.get("action") == "clear"
+            services.set_case_summary_cleared(narrative=narrative, user=request.user, cleared=clear)
+            messages.success(
+                request, "Cleared: it now appears in the report." if clear else "Withdrawn from the report."
+            )
+            return redirect("reports:case_summaries", year=year)
+    summaries = [
+        {"narrative": n, "highlighted": services.highlight_findings(text=n.text, flags=n.scan_flags)}
+        for n in reporting_year.narratives.filter(kind=Narrative.Kind.CASE_SUMMARY).select_related("cleared_by")
+    ]
+    return render(
+        request,
+        "reports/case_summaries.html",
+        {"reporting_year": reporting_year, "summaries": summaries, "form": form},
         status=400 if request.method == "POST" else 200,
     )

@@ -79,3 +79,57 @@ def test_staff_clear_in_the_admin_and_see_the_findings(client_as, world, year):
     )
     narrative.refresh_from_db()
     assert narrative.cleared_by == world.staff.user
+
+
+def test_staff_write_scan_and_clear_case_summaries_on_their_page(client_as, world, year):
+    client = client_as("staff")
+    page = reverse("reports:case_summaries", args=[year.year])
+    response = client.post(page, {"action": "add", "title": "A story", "text": "Call 415-555-0100 on May 5, 2025."})
+    assert response.status_code == 302
+    narrative = Narrative.objects.get(kind="case_summary")
+    assert {flag["kind"] for flag in narrative.scan_flags} == {"phone", "date"}
+    body = client.get(page).content.decode()
+    assert "<mark>415-555-0100</mark>" in body and "A phone number" in body
+    report = reverse("reports:report", args=[year.year])
+    assert "A story" not in client.get(report).content.decode()
+
+    client.post(page, {"action": "clear", "narrative": narrative.pk})
+    narrative.refresh_from_db()
+    assert narrative.cleared_by == world.staff.user
+    assert "A story" in client.get(report).content.decode()
+    client.post(page, {"action": "withdraw", "narrative": narrative.pk})
+    assert "A story" not in client.get(report).content.decode()
+
+
+def test_an_empty_case_summary_is_refused_next_to_the_field(client_as, world, year):
+    response = client_as("staff").post(
+        reverse("reports:case_summaries", args=[year.year]), {"action": "add", "title": "", "text": ""}
+    )
+    assert response.status_code == 400
+    assert "This field is required." in response.content.decode()
+    assert not Narrative.objects.exists()
+
+
+def test_the_case_summaries_page_has_a_fixed_query_count(client_as, world, year):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as("staff")
+    page = reverse("reports:case_summaries", args=[year.year])
+    Narrative.objects.create(reporting_year=year, kind="case_summary", text="One.")
+    client.get(page)
+    with CaptureQueriesContext(connection) as first:
+        client.get(page)
+    for i in range(10):
+        narrative = Narrative.objects.create(reporting_year=year, kind="case_summary", text=f"Story {i}.")
+        clear_case_summaries(narratives=[narrative], user=world.staff.user)
+    with CaptureQueriesContext(connection) as second:
+        client.get(page)
+    assert len(second) == len(first)
+
+
+def test_highlighting_escapes_the_text():
+    from reports.services import highlight_findings
+
+    html = highlight_findings(text="<b>Call</b> 415-555-0100", flags=[{"text": "415-555-0100"}])
+    assert html == "&lt;b&gt;Call&lt;/b&gt; <mark>415-555-0100</mark>"

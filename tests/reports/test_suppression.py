@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from reports.services import FEWER, HIDDEN, SHOWN, suppress_counts
 
 
-def feasible_values(table, k, shown_total):
+def feasible_values(table, k, shown_total=None):
     """Every assignment of the hidden cells (and total) consistent with what the table publishes.
 
     A reader knows: shown cells exactly; a "fewer than k" cell is 1..k-1; a "not shown" cell is any
@@ -105,3 +105,46 @@ def test_all_small_cells_that_pin_each_other_fall_back_to_not_shown():
 def test_k_below_three_is_refused():
     with pytest.raises(ValueError):
         suppress_counts(counts=[("A", 1)], k=2)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    totals=st.lists(st.integers(min_value=0, max_value=30), min_size=1, max_size=8),
+    left_out=st.lists(st.booleans(), min_size=8, max_size=8),
+    k=thresholds,
+)
+def test_the_agency_table_never_shows_a_small_count(totals, left_out, k):
+    """The per-agency table, built from submissions as the report builds it, hides every 1..k-1."""
+    from members.models import Organization
+    from reports.models import AgencySubmission, ReportingYear
+    from reports.services import YearFigures, agency_table
+
+    submissions = [
+        AgencySubmission(
+            organization=Organization(name=f"Agency {i}"),
+            total_identified=total,
+            traffickers_identified=total // 2,
+            convictions_vacated=total % 4,
+            counts_toward_totals=not left_out[i],
+        )
+        for i, total in enumerate(totals)
+    ]
+    figures = YearFigures(
+        reporting_year=ReportingYear(year=2025, k=k),
+        counted=[s for s in submissions if s.counts_toward_totals],
+        excluded=[s for s in submissions if not s.counts_toward_totals],
+        categories={},
+        previous_totals=None,
+    )
+    table = agency_table(figures=figures)
+    shown = [cell for row in table["rows"] + table["excluded_rows"] for cell in row["cells"]] + table["totals"]
+    for cell in shown:
+        assert cell.shown is None or not 1 <= cell.shown < k
+        assert cell.display in {f"fewer than {k}", "not shown"} or not 1 <= int(cell.display.replace(",", "")) < k
+    # No hidden cell of a counted column can be worked out from the column's total.
+    for column in table["columns"].values():
+        solutions = feasible_values(column, k, None)
+        assert solutions
+        for i, cell in enumerate(column.cells):
+            if cell.suppressed:
+                assert len({solution[i] for _, solution in solutions}) >= 2

@@ -22,5 +22,6 @@ SAMPLES = {
     "reports:pdf_prepare": Sample(kwargs=_year, ok=frozenset({405})),
     "reports:year_settings": Sample(kwargs=_year, ok=frozenset({405})),
     "reports:submissions": Sample(kwargs=_year),
+    "reports:case_summaries": Sample(kwargs=_year),
     "reports:submission": Sample(kwargs=_submission),
 }
