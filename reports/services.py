@@ -602,10 +602,10 @@ def _store(*, pdf: ReportPDF, content: bytes, pages: int) -> ReportPDF:
     pdf.rendered_at = timezone.now()
     pdf.error = ""
     pdf.save()
-    # Older versions are never served again.
-    ReportPDF.objects.filter(reporting_year=pdf.reporting_year_id, state=ReportPDF.State.READY).exclude(
-        pk=pdf.pk
-    ).delete()
+    # Older versions are never served again; renderings still under way finish on their own.
+    ReportPDF.objects.filter(
+        reporting_year=pdf.reporting_year_id, state__in=[ReportPDF.State.READY, ReportPDF.State.FAILED]
+    ).exclude(pk=pdf.pk).delete()
     return pdf
 
 

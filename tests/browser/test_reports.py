@@ -120,3 +120,23 @@ def test_report_index_and_a_public_report_pass_axe(page, live_server, world, yea
     log_in(page, live_server, "member")
     page.get_by_role("link", name="Annual report").click()
     assert_accessible(page)
+
+
+def test_the_report_page_follows_a_background_rendering_to_the_link(page, live_server, world, year, settings):
+    """With a real queue the page shows progress, then the link once the worker has rendered the PDF."""
+    from reports import services
+    from reports.models import ReportPDF
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}  # nothing runs it
+    accepted_submission(year, world.legal_aid, 14)
+    log_in(page, live_server, "staff")
+    page.goto(f"{live_server.url}/reports/2025/")
+    page.get_by_role("button", name="Prepare a fresh PDF").click()
+    assert page.get_by_text("Waiting to start").is_visible()
+    assert page.locator("progress").get_attribute("value") == "1"
+    assert_accessible(page)
+    services.run_pdf_rendering(pdf_id=ReportPDF.objects.get().pk)  # what `manage.py db_worker` does
+    link = page.locator(".pdf-done").get_by_role("link", name="Open the PDF")
+    link.wait_for(state="visible", timeout=10_000)
+    assert page.locator("progress").get_attribute("value") == "3"
+    assert page.get_by_text("Ready").is_visible()
