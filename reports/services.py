@@ -490,6 +490,8 @@ def report_sections(*, reporting_year: ReportingYear) -> list[dict]:
     body = [
         executive_summary_section(reporting_year=reporting_year),
         about_section(reporting_year=reporting_year),
+        # The year in review (meetings held, attendance) and goals and metrics go here, each its own
+        # function returning a context dict with its partial, once the meetings and goals apps land.
         data,
         expungements_section(reporting_year=reporting_year, figures=figures, data=data),
         recommendations_section(reporting_year=reporting_year),
