@@ -1,1 +1,365 @@
-"""Models of the reports app; they arrive with the reports issue."""
+"""The annual trafficking-data report: reporting years, agency submissions as marginal counts, narratives.
+
+Only aggregate counts are stored here, never anything about a single client.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from members.models import Organization
+
+
+class ReportingYear(models.Model):
+    """One year of agency figures and the report published from them."""
+
+    class State(models.TextChoices):
+        COLLECTING = "collecting", "Collecting figures"
+        REVIEW = "review", "Staff review"
+        PUBLISHED = "published", "Published"
+
+    year = models.PositiveSmallIntegerField("year", unique=True)
+    state = models.CharField("state", max_length=12, choices=State.choices, default=State.COLLECTING)
+    due_on = models.DateField("figures due", help_text="Agencies are reminded when they have not submitted by then.")
+    k = models.PositiveSmallIntegerField(
+        "small-cell threshold (k)",
+        default=5,
+        help_text="Counts from 1 to k-1 are never published; they show as “fewer than k”. At least 3.",
+    )
+    public_after_publish = models.BooleanField(
+        "public once published",
+        default=False,
+        help_text="Anyone, without logging in, may read the published report.",
+    )
+    definition = models.TextField(
+        "definition of human trafficking",
+        blank=True,
+        help_text="The definition the task force asks agencies to count by; printed in the methodology.",
+    )
+    about_text = models.TextField(
+        "about the task force",
+        blank=True,
+        help_text="Mission and vision for the report's “About the task force” section. A blank line starts a new paragraph.",
+    )
+    published_at = models.DateTimeField("published", null=True, blank=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            # With k=2 the label "fewer than 2" would itself reveal a count of exactly 1.
+            models.CheckConstraint(
+                condition=Q(k__gte=3),
+                name="reporting_year_k_at_least_3",
+                violation_error_message="The small-cell threshold must be at least 3.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Annual report {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("reports:report", args=[self.year])
+
+    @property
+    def is_published(self):
+        return self.state == self.State.PUBLISHED
+
+    def about_paragraphs(self):
+        return [part.strip() for part in self.about_text.split("\n\n") if part.strip()]
+
+
+class BreakdownCategory(models.Model):
+    """A category of one breakdown (for example “Labor” of trafficking type); staff can add more."""
+
+    class Dimension(models.TextChoices):
+        TRAFFICKING_TYPE = "trafficking_type", "Type of trafficking"
+        AGE_BAND = "age_band", "Age"
+        GENDER = "gender", "Gender"
+        RACE_ETHNICITY = "race_ethnicity", "Race and ethnicity"
+        NATIONALITY = "nationality", "Nationality"
+        INDUSTRY = "industry", "Industry (Polaris typology)"
+        REFERRAL_SOURCE = "referral_source", "Referral source"
+
+    dimension = models.CharField("breakdown", max_length=20, choices=Dimension.choices)
+    name = models.CharField("category", max_length=100)
+    position = models.PositiveSmallIntegerField("order", default=0)
+    is_active = models.BooleanField(
+        "in use", default=True, help_text="Retired categories keep their old counts but are not asked for."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["dimension", "position", "name"]
+        verbose_name_plural = "breakdown categories"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "name"],
+                name="breakdown_category_unique_name",
+                violation_error_message="This breakdown already has a category with that name.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_dimension_display()}: {self.name}"
+
+
+class AgencySubmission(models.Model):
+    """One member organization's figures for one reporting year."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        ACCEPTED = "accepted", "Accepted"
+        RETURNED = "returned", "Returned"
+
+    reporting_year = models.ForeignKey(
+        ReportingYear, verbose_name="reporting year", on_delete=models.CASCADE, related_name="submissions"
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name="organization", on_delete=models.PROTECT, related_name="report_submissions"
+    )
+    state = models.CharField("state", max_length=10, choices=State.choices, default=State.DRAFT)
+    return_reason = models.TextField("why it was returned", blank=True, help_text="Tell the agency what to correct.")
+    total_identified = models.PositiveIntegerField(
+        "people identified", default=0, help_text="People identified as trafficked during the year."
+    )
+    traffickers_identified = models.PositiveIntegerField("traffickers identified", default=0)
+    convictions_vacated = models.PositiveIntegerField(
+        "convictions vacated or expunged",
+        default=0,
+        help_text="Convictions of survivors vacated or expunged because they were trafficked.",
+    )
+    definition_used = models.TextField(
+        "definition used", blank=True, help_text="The definition of human trafficking your agency counted by."
+    )
+    counts_toward_totals = models.BooleanField(
+        "counts toward the totals",
+        default=True,
+        help_text="Leave an agency out of the totals when its figures are not comparable (another definition).",
+    )
+    totals_note = models.TextField(
+        "note on the totals", blank=True, help_text="Why the agency is left out of the totals; printed in the report."
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="submitted by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField("submitted", null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="accepted by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    accepted_at = models.DateTimeField("accepted", null=True, blank=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["reporting_year", "organization__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporting_year", "organization"],
+                name="one_submission_per_organization_year",
+                violation_error_message="This organization already has a submission for that year.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="returned") | ~Q(return_reason=""),
+                name="returned_submission_has_reason",
+                violation_error_message="Say why the submission is returned.",
+            ),
+            models.CheckConstraint(
+                condition=Q(counts_toward_totals=True) | ~Q(totals_note=""),
+                name="left_out_submission_has_note",
+                violation_error_message="Say why the agency is left out of the totals.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} for {self.reporting_year.year}"
+
+    @property
+    def is_editable_by_agency(self):
+        return self.state in (self.State.DRAFT, self.State.RETURNED) and not self.reporting_year.is_published
+
+
+class SubmissionCount(models.Model):
+    """How many of a submission's people fall in one breakdown category (a marginal count)."""
+
+    submission = models.ForeignKey(
+        AgencySubmission, verbose_name="submission", on_delete=models.CASCADE, related_name="counts"
+    )
+    category = models.ForeignKey(
+        BreakdownCategory, verbose_name="category", on_delete=models.PROTECT, related_name="counts"
+    )
+    value = models.PositiveIntegerField("people")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["category"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "category"],
+                name="one_count_per_submission_category",
+                violation_error_message="This submission already has a count for that category.",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="submission_count_not_negative",
+                violation_error_message="A count cannot be negative.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.category}: {self.value}"
+
+
+class Narrative(models.Model):
+    """A piece of the report's text: executive summary, a success, an agency note or a case summary."""
+
+    class Kind(models.TextChoices):
+        EXECUTIVE_SUMMARY = "executive_summary", "Executive summary"
+        SUCCESS = "success", "Success of the year"
+        RECOMMENDATION = "recommendation", "Recommendations (introduction)"
+        CASE_SUMMARY = "case_summary", "Case summary"
+        AGENCY_NOTE = "agency_note", "Agency note"
+
+    reporting_year = models.ForeignKey(
+        ReportingYear, verbose_name="reporting year", on_delete=models.CASCADE, related_name="narratives"
+    )
+    kind = models.CharField("kind", max_length=20, choices=Kind.choices)
+    title = models.CharField("title", max_length=200, blank=True)
+    text = models.TextField("text", help_text="Plain text; a blank line starts a new paragraph.")
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name="organization",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="report_narratives",
+        help_text="For agency notes: the agency the note is about.",
+    )
+    position = models.PositiveSmallIntegerField("order", default=0)
+    scan_flags = models.JSONField(
+        "scan findings",
+        default=list,
+        blank=True,
+        help_text="What the automatic scan found that may identify someone (case summaries).",
+    )
+    cleared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="cleared by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    cleared_at = models.DateTimeField(
+        "cleared", null=True, blank=True, help_text="A case summary appears in the report only once staff clear it."
+    )
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["reporting_year", "kind", "position", "pk"]
+
+    def __str__(self):
+        return self.title or f"{self.get_kind_display()} {self.reporting_year.year}"
+
+    def paragraphs(self):
+        return [part.strip() for part in self.text.split("\n\n") if part.strip()]
+
+
+class Recommendation(models.Model):
+    """A numbered recommendation of the report and how far it has come."""
+
+    class Progress(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        ACHIEVED = "achieved", "Achieved"
+        ONGOING = "ongoing", "Ongoing"
+
+    reporting_year = models.ForeignKey(
+        ReportingYear, verbose_name="reporting year", on_delete=models.CASCADE, related_name="recommendations"
+    )
+    number = models.PositiveSmallIntegerField("number")
+    description = models.TextField("recommendation")
+    responsible_entity = models.CharField("responsible", max_length=200, help_text="Who carries it out.")
+    progress = models.CharField("progress", max_length=12, choices=Progress.choices, default=Progress.NOT_STARTED)
+    progress_note = models.TextField("progress so far", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["reporting_year", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporting_year", "number"],
+                name="recommendation_number_unique",
+                violation_error_message="That number is already used this year.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Recommendation {self.number} ({self.reporting_year.year})"
+
+
+class ReportPDF(models.Model):
+    """The rendered PDF of a year for one version of its data; served until the data changes."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RENDERING = "rendering", "Laying out pages"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Failed"
+
+    reporting_year = models.ForeignKey(
+        ReportingYear, verbose_name="reporting year", on_delete=models.CASCADE, related_name="pdfs"
+    )
+    data_version = models.CharField(
+        "data version", max_length=64, help_text="A fingerprint of the report's content when it was rendered."
+    )
+    state = models.CharField("state", max_length=10, choices=State.choices, default=State.QUEUED)
+    content = models.BinaryField("PDF", null=True, blank=True)
+    pages = models.PositiveIntegerField("pages", null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="requested by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField("requested", auto_now_add=True)
+    rendered_at = models.DateTimeField("rendered", null=True, blank=True)
+    error = models.TextField("error", blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = "report PDF"
+        verbose_name_plural = "report PDFs"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporting_year", "data_version"],
+                name="one_pdf_per_data_version",
+                violation_error_message="This version of the report is already rendered.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"PDF of {self.reporting_year.year} ({self.get_state_display()})"

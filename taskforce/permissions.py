@@ -255,4 +255,44 @@ def _records_measurement(user, pk) -> bool:
 MEASUREMENT_EDITOR = Rule(
     "co-chairs of a committee responsible for this metric, and staff",
     lambda user, pk=None, **kw: _records_measurement(user, pk),
+# --- reports ---
+
+
+def reporting_year_for(user, year):
+    """The ReportingYear of a year, looked up once per request, or None."""
+
+    def compute():
+        from reports.models import ReportingYear
+
+        return ReportingYear.objects.filter(year=year).first()
+
+    return _cached(user, ("reporting_year", year), compute)
+
+
+def can_see_report(user, reporting_year) -> bool:
+    """Staff always; once published, any member, and the public if staff made it public."""
+    if is_staff(user):
+        return True
+    if reporting_year is None or not reporting_year.is_published:
+        return False
+    return user.is_authenticated or reporting_year.public_after_publish
+
+
+def published_report_exists() -> bool:
+    from reports.models import ReportingYear
+
+    return ReportingYear.objects.filter(state=ReportingYear.State.PUBLISHED).exists()
+
+
+REPORT_READERS = Rule(
+    "staff; members once the year is published; anyone if it is public",
+    lambda user, year=None, **kw: can_see_report(user, reporting_year_for(user, year)),
+)
+REPORT_INDEX = Rule(
+    "staff, data contacts, and members once a report is published",
+    lambda user, **kw: (
+        is_staff(user)
+        or bool(data_contact_organization_ids(user))
+        or (user.is_authenticated and published_report_exists())
+    ),
 )

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    "django_tasks_db",
     "taskforce",
     "accounts",
     "members",
@@ -141,6 +142,10 @@ PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "priv
 # with PRIVATE_STORAGE_OPTIONS='{"bucket_name": "...", "default_acl": "private", "querystring_auth": true}'.
 PRIVATE_STORAGE_BACKEND = env("PRIVATE_STORAGE_BACKEND", default="")
 PRIVATE_STORAGE_OPTIONS = env.json("PRIVATE_STORAGE_OPTIONS", default={})
+
+# Background work (rendering report PDFs): Django's tasks framework, queued in the database;
+# `python manage.py db_worker` runs the queue. Tests use the immediate backend.
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,0 +1,170 @@
+"""Forms of the annual report: an agency's figures, staff review, the year's state."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
+from .services import SubmissionFigures, breakdown_differences
+
+
+def _people(count: int) -> str:
+    return f"{count:,} {'person' if count == 1 else 'people'}"
+
+
+class SubmissionForm(forms.Form):
+    """An agency's totals and one field per breakdown category; every breakdown must add up."""
+
+    total_identified = forms.IntegerField(
+        label="People identified as trafficked",
+        min_value=0,
+        help_text="Everyone your agency identified during the year. Counts only: never names or case details.",
+    )
+    traffickers_identified = forms.IntegerField(label="Traffickers identified", min_value=0)
+    convictions_vacated = forms.IntegerField(
+        label="Convictions vacated or expunged",
+        min_value=0,
+        help_text="Convictions of survivors vacated or expunged because they were trafficked.",
+    )
+    definition_used = forms.CharField(
+        label="Definition of human trafficking you used",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="For example the federal TVPA definition, or California Penal Code 236.1.",
+    )
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, categories: dict[str, list[BreakdownCategory]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.categories = {dimension: [c for c in members if c.is_active] for dimension, members in categories.items()}
+        self.breakdown_errors: dict[str, str] = {}
+        labels = dict(BreakdownCategory.Dimension.choices)
+        self.fieldsets = []
+        for dimension, members in self.categories.items():
+            names = []
+            for category in members:
+                name = f"count_{category.pk}"
+                self.fields[name] = forms.IntegerField(label=category.name, min_value=0, initial=0)
+                names.append(name)
+            if names:
+                self.fieldsets.append({"dimension": dimension, "legend": labels[dimension], "names": names})
+
+    def fieldset_rows(self):
+        """The breakdowns as (legend, error, bound fields) for the template."""
+        return [
+            {
+                "dimension": fieldset["dimension"],
+                "legend": fieldset["legend"],
+                "error": self.breakdown_errors.get(fieldset["dimension"], ""),
+                "fields": [self[name] for name in fieldset["names"]],
+            }
+            for fieldset in self.fieldsets
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        total = cleaned.get("total_identified")
+        if total is None:
+            return cleaned
+        counts = {
+            category.pk: cleaned.get(f"count_{category.pk}") or 0
+            for members in self.categories.values()
+            for category in members
+        }
+        labels = dict(BreakdownCategory.Dimension.choices)
+        differences = breakdown_differences(total=total, counts=counts, categories=self.categories)
+        for dimension, difference in differences.items():
+            added = total + difference
+            more_or_fewer = "more" if difference > 0 else "fewer"
+            message = (
+                f"{labels[dimension]} adds up to {_people(added)}, {_people(abs(difference))} {more_or_fewer} "
+                f"than the {_people(total)} identified. Correct it, or count the rest as “Unknown”."
+            )
+            self.breakdown_errors[dimension] = message
+            self.add_error(None, ValidationError(message, code="breakdown"))
+        return cleaned
+
+    def figures(self) -> SubmissionFigures:
+        data = self.cleaned_data
+        return SubmissionFigures(
+            total_identified=data["total_identified"],
+            traffickers_identified=data["traffickers_identified"],
+            convictions_vacated=data["convictions_vacated"],
+            definition_used=data["definition_used"],
+            counts={
+                category.pk: data.get(f"count_{category.pk}") or 0
+                for members in self.categories.values()
+                for category in members
+            },
+        )
+
+    @classmethod
+    def initial_for(cls, submission: AgencySubmission, version: str) -> dict:
+        initial = {
+            "total_identified": submission.total_identified,
+            "traffickers_identified": submission.traffickers_identified,
+            "convictions_vacated": submission.convictions_vacated,
+            "definition_used": submission.definition_used,
+            "version": version,
+        }
+        for count in submission.counts.all():
+            initial[f"count_{count.category_id}"] = count.value
+        return initial
+
+
+class ReviewForm(forms.Form):
+    """Staff accept or return an agency's figures and decide whether they count toward totals."""
+
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[("accept", "Accept the figures"), ("return", "Return them to the agency")],
+        widget=forms.RadioSelect,
+    )
+    return_reason = forms.CharField(
+        label="Why they are returned",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="The agency sees this; say what to correct.",
+    )
+    counts_toward_totals = forms.BooleanField(
+        label="Counts toward the totals",
+        required=False,
+        initial=True,
+        help_text="Untick when the agency's figures are not comparable (for example another definition).",
+    )
+    totals_note = forms.CharField(
+        label="Why it is left out of the totals",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="Printed in the report's methodology.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "return" and not cleaned.get("return_reason", "").strip():
+            self.add_error("return_reason", ValidationError("Say why the figures are returned.", code="required"))
+        if not cleaned.get("counts_toward_totals") and not cleaned.get("totals_note", "").strip():
+            self.add_error(
+                "totals_note", ValidationError("Say why the agency is left out of the totals.", code="required")
+            )
+        return cleaned
+
+
+class YearSettingsForm(forms.ModelForm):
+    """The year's stage and who may read it once published."""
+
+    class Meta:
+        model = ReportingYear
+        fields = ["state", "public_after_publish"]
+
+
+class CaseSummaryForm(forms.ModelForm):
+    """A case summary written by staff; it is scanned when saved and must be cleared to appear."""
+
+    class Meta:
+        model = Narrative
+        fields = ["title", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {
+            "text": "Describe what happened without anything that could identify the person: "
+            "no names, exact dates, ages, places or contact details."
+        }

@@ -1,0 +1,266 @@
+"""Pages of the annual report: agency data entry, staff review, the report as HTML, PDF and CSV."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from members.models import Organization
+from taskforce.permissions import (
+    DATA_CONTACT_OR_STAFF,
+    REPORT_INDEX,
+    REPORT_READERS,
+    STAFF_ONLY,
+    access,
+    can_enter_data_for,
+    data_contact_organization_ids,
+    is_staff,
+    reporting_year_for,
+)
+
+from . import services
+from .forms import CaseSummaryForm, ReviewForm, SubmissionForm, YearSettingsForm
+from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
+
+
+def _year_or_404(user, year: int) -> ReportingYear:
+    reporting_year = reporting_year_for(user, year)
+    if reporting_year is None:
+        raise Http404("No report for that year.")
+    return reporting_year
+
+
+@access(REPORT_INDEX)
+def index(request):
+    years = ReportingYear.objects.all()
+    if not is_staff(request.user):
+        years = years.filter(state=ReportingYear.State.PUBLISHED)
+    return render(
+        request,
+        "reports/index.html",
+        {
+            "years": years,
+            "open_years": ReportingYear.objects.exclude(state=ReportingYear.State.PUBLISHED)
+            if data_contact_organization_ids(request.user) or is_staff(request.user)
+            else [],
+        },
+    )
+
+
+@access(REPORT_READERS)
+def report(request, year):
+    reporting_year = _year_or_404(request.user, year)
+    body = services.report_body_html(reporting_year=reporting_year)
+    context = {"reporting_year": reporting_year, "body": mark_safe(body)}  # noqa: S308 - our own template output
+    if is_staff(request.user):
+        context["pdf"] = services.pdf_status(reporting_year=reporting_year, version=services.data_version(body=body))
+        context["settings_form"] = YearSettingsForm(instance=reporting_year)
+    return render(request, "reports/report.html", context)
+
+
+@access(REPORT_READERS)
+def report_pdf(request, year):
+    reporting_year = _year_or_404(request.user, year)
+    content = services.current_pdf_bytes(reporting_year=reporting_year)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="annual-report-{year}.pdf"'
+    return response
+
+
+@access(REPORT_READERS)
+def report_csv(request, year):
+    reporting_year = _year_or_404(request.user, year)
+    response = HttpResponse(services.report_csv(reporting_year=reporting_year), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="annual-report-{year}.csv"'
+    return response
+
+
+@access(STAFF_ONLY)
+@require_POST
+def pdf_prepare(request, year):
+    reporting_year = _year_or_404(request.user, year)
+    services.request_fresh_pdf(reporting_year=reporting_year, user=request.user)
+    return redirect(reverse("reports:report", args=[year]) + "#pdf")
+
+
+@access(STAFF_ONLY)
+def pdf_status(request, year):
+    reporting_year = _year_or_404(request.user, year)
+    body = services.report_body_html(reporting_year=reporting_year)
+    status = services.pdf_status(reporting_year=reporting_year, version=services.data_version(body=body))
+    return JsonResponse(
+        {
+            "state": status["state"],
+            "label": status["state_label"],
+            "step": status["step"],
+            "steps": status["steps"],
+            "ready": status["ready"],
+            "pages": status["pages"],
+            "url": reverse("reports:pdf", args=[year]),
+        }
+    )
+
+
+@access(STAFF_ONLY)
+@require_POST
+def year_settings(request, year):
+    reporting_year = get_object_or_404(ReportingYear, year=year)
+    form = YearSettingsForm(request.POST, instance=reporting_year)
+    if form.is_valid():
+        services.publish_year(
+            reporting_year=reporting_year,
+            state=form.cleaned_data["state"],
+            public=form.cleaned_data["public_after_publish"],
+        )
+        messages.success(request, f"The {year} report is now: {reporting_year.get_state_display().lower()}.")
+    else:
+        messages.error(request, "Choose a stage for the report.")
+    return redirect("reports:submissions", year=year)
+
+
+def _entry_form(request, reporting_year, organization, categories):
+    """The data-entry form of one organization, bound on POST; returns (submission, form, done)."""
+    submission = services.submission_for(reporting_year=reporting_year, organization=organization)
+    version = services.version_of(submission=submission)
+    is_post = request.method == "POST" and request.POST.get("organization") == str(organization.pk)
+    if not is_post:
+        initial = SubmissionForm.initial_for(submission, version)
+        return submission, SubmissionForm(initial=initial, categories=categories), False
+    if not submission.is_editable_by_agency:
+        raise PermissionDenied("These figures can no longer be changed.")
+    form = SubmissionForm(request.POST, categories=categories)
+    if form.is_valid():
+        submit = request.POST.get("action") == "submit"
+        try:
+            services.save_submission(
+                submission=submission,
+                figures=form.figures(),
+                user=request.user,
+                submit=submit,
+                loaded_version=form.cleaned_data["version"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if submit:
+                messages.success(request, "Thank you: your figures are submitted. Staff will review them.")
+            else:
+                messages.success(request, "Draft saved. Submit when your figures are complete.")
+            return submission, form, True
+    return submission, form, False
+
+
+@access(DATA_CONTACT_OR_STAFF)
+def submissions(request, year):
+    reporting_year = get_object_or_404(ReportingYear, year=year)
+    categories = services.active_categories()
+    entries = []
+    organizations = Organization.objects.filter(pk__in=data_contact_organization_ids(request.user))
+    for organization in organizations:
+        if not can_enter_data_for(request.user, organization):
+            continue
+        submission, form, done = _entry_form(request, reporting_year, organization, categories)
+        if done:
+            return redirect("reports:submissions", year=year)
+        entries.append({"organization": organization, "submission": submission, "form": form})
+    if request.method == "POST" and not any(
+        request.POST.get("organization") == str(entry["organization"].pk) for entry in entries
+    ):
+        raise PermissionDenied("You can enter figures only for your own organization.")
+    context = {"reporting_year": reporting_year, "entries": entries}
+    if is_staff(request.user):
+        rows = services.review_rows(reporting_year=reporting_year)
+        context["rows"] = rows
+        context["waiting"] = [row for row in rows if row["waiting"]]
+        context["settings_form"] = YearSettingsForm(instance=reporting_year)
+    return render(request, "reports/submissions.html", context, status=400 if request.method == "POST" else 200)
+
+
+@access(STAFF_ONLY)
+def submission(request, year, pk):
+    submission = get_object_or_404(
+        AgencySubmission.objects.select_related("organization", "reporting_year", "submitted_by", "accepted_by"),
+        reporting_year__year=year,
+        pk=pk,
+    )
+    initial = {
+        "decision": "accept",
+        "counts_toward_totals": submission.counts_toward_totals,
+        "totals_note": submission.totals_note,
+    }
+    form = ReviewForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_submission(
+                submission=submission,
+                user=request.user,
+                decision=form.cleaned_data["decision"],
+                reason=form.cleaned_data["return_reason"],
+                counts_toward_totals=form.cleaned_data["counts_toward_totals"],
+                totals_note=form.cleaned_data["totals_note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            verb = "accepted" if form.cleaned_data["decision"] == "accept" else "returned"
+            messages.success(request, f"The figures of {submission.organization} are {verb}.")
+            return redirect("reports:submissions", year=year)
+    counts = {count.category_id: count.value for count in submission.counts.all()}
+    categories = services.active_categories()
+    breakdowns = [
+        {
+            "legend": label,
+            "rows": [(c.name, counts.get(c.pk, 0)) for c in categories[dimension] if c.is_active or counts.get(c.pk)],
+        }
+        for dimension, label in BreakdownCategory.Dimension.choices
+    ]
+    return render(
+        request,
+        "reports/submission.html",
+        {"submission": submission, "form": form, "breakdowns": breakdowns},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@access(STAFF_ONLY)
+def case_summaries(request, year):
+    """Staff write case summaries, read what the scan found, and clear them for the report."""
+    reporting_year = get_object_or_404(ReportingYear, year=year)
+    form = CaseSummaryForm(request.POST if request.POST.get("action") == "add" else None)
+    if request.method == "POST":
+        if request.POST.get("action") == "add":
+            if form.is_valid():
+                narrative = form.save(commit=False)
+                narrative.reporting_year = reporting_year
+                services.save_case_summary(narrative=narrative)
+                found = len(narrative.scan_flags)
+                messages.success(
+                    request,
+                    f"Case summary saved. The scan found {found} thing{'s' if found != 1 else ''} to check."
+                    if found
+                    else "Case summary saved. The scan found nothing that looks identifying.",
+                )
+                return redirect("reports:case_summaries", year=year)
+        else:
+            narrative = get_object_or_404(
+                Narrative, pk=request.POST.get("narrative"), reporting_year=reporting_year, kind="case_summary"
+            )
+            clear = request.POST.get("action") == "clear"
+            services.set_case_summary_cleared(narrative=narrative, user=request.user, cleared=clear)
+            messages.success(
+                request, "Cleared: it now appears in the report." if clear else "Withdrawn from the report."
+            )
+            return redirect("reports:case_summaries", year=year)
+    summaries = [
+        {"narrative": n, "highlighted": services.highlight_findings(text=n.text, flags=n.scan_flags)}
+        for n in reporting_year.narratives.filter(kind=Narrative.Kind.CASE_SUMMARY).select_related("cleared_by")
+    ]
+    return render(
+        request,
+        "reports/case_summaries.html",
+        {"reporting_year": reporting_year, "summaries": summaries, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -1,0 +1,251 @@
+"""Agency data entry and staff review at /reports/<year>/submissions/."""
+
+import pytest
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from members.models import Organization
+from reports.models import AgencySubmission, BreakdownCategory, ReportingYear, SubmissionCount
+from reports.services import active_categories
+
+pytestmark = pytest.mark.django_db
+
+
+def entry_data(organization, total, *, overrides=None, action="save", traffickers=2, vacated=0, version=""):
+    """A complete POST: everyone under Unknown, except the overrides {category: people}."""
+    overrides = overrides or {}
+    data = {
+        "organization": str(organization.pk),
+        "action": action,
+        "total_identified": str(total),
+        "traffickers_identified": str(traffickers),
+        "convictions_vacated": str(vacated),
+        "definition_used": "TVPA",
+        "version": version,
+    }
+    for dimension, members in active_categories().items():
+        given = sum(v for c, v in overrides.items() if c.dimension == dimension)
+        for category in members:
+            if category in overrides:
+                value = overrides[category]
+            elif category.name == "Unknown":
+                value = total - given
+            else:
+                value = 0
+            data[f"count_{category.pk}"] = str(value)
+    return data
+
+
+def url(year):
+    return reverse("reports:submissions", args=[year.year])
+
+
+def test_data_contact_sees_only_their_own_organization(client_as, world, year):
+    body = client_as("data_contact").get(url(year)).content.decode()
+    assert "Legal Aid Society" in body
+    assert "Asian Women&#x27;s Shelter" not in body and "Asian Women's Shelter" not in body
+    assert "Review" not in body  # the staff table is not there
+
+
+def test_a_draft_is_saved_then_submitted(client_as, world, year):
+    client = client_as("data_contact")
+    sex = BreakdownCategory.objects.get(dimension="trafficking_type", name="Sex trafficking")
+    response = client.post(url(year), entry_data(world.legal_aid, 12, overrides={sex: 7}))
+    assert response.status_code == 302
+    submission = AgencySubmission.objects.get(reporting_year=year, organization=world.legal_aid)
+    assert submission.state == AgencySubmission.State.DRAFT
+    assert submission.total_identified == 12
+    assert submission.counts.get(category=sex).value == 7
+    assert submission.history.count() == 2  # created on first view, then saved
+
+    response = client.post(url(year), entry_data(world.legal_aid, 12, overrides={sex: 8}, action="submit"))
+    submission.refresh_from_db()
+    assert submission.state == AgencySubmission.State.SUBMITTED
+    assert submission.submitted_by == world.data_contact.user
+    assert submission.counts.get(category=sex).value == 8
+    # Submitted figures are no longer the agency's to change.
+    response = client.post(url(year), entry_data(world.legal_aid, 20))
+    assert response.status_code == 403
+    submission.refresh_from_db()
+    assert submission.total_identified == 12
+
+
+def test_a_breakdown_that_does_not_add_up_is_named_with_its_difference_and_nothing_is_saved(client_as, world, year):
+    client = client_as("data_contact")
+    age = BreakdownCategory.objects.get(dimension="age_band", name="Under 18")
+    data = entry_data(world.legal_aid, 12)
+    data[f"count_{age.pk}"] = "3"  # Age now adds up to 15
+    gender_unknown = BreakdownCategory.objects.get(dimension="gender", name="Unknown")
+    data[f"count_{gender_unknown.pk}"] = "10"  # Gender adds up to 10
+    response = client.post(url(year), data)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Nothing was saved." in body
+    assert "Age adds up to 15 people, 3 people more than the 12 people identified." in body
+    assert "Gender adds up to 10 people, 2 people fewer than the 12 people identified." in body
+    assert not SubmissionCount.objects.exists()
+    submission = AgencySubmission.objects.get(reporting_year=year, organization=world.legal_aid)
+    assert submission.total_identified == 0
+
+
+def test_negative_counts_are_refused_next_to_the_field(client_as, world, year):
+    data = entry_data(world.legal_aid, 5)
+    data["traffickers_identified"] = "-1"
+    response = client_as("data_contact").post(url(year), data)
+    assert response.status_code == 400
+    assert "Ensure this value is greater than or equal to 0." in response.content.decode()
+
+
+def test_two_people_saving_the_same_figures_get_a_conflict_message(client_as, world, year):
+    client = client_as("data_contact")
+    client.get(url(year))
+    submission = AgencySubmission.objects.get(reporting_year=year, organization=world.legal_aid)
+    stale = submission.updated_at.isoformat()
+    client.post(url(year), entry_data(world.legal_aid, 12, version=stale))
+    response = client.post(url(year), entry_data(world.legal_aid, 30, version=stale))
+    assert response.status_code == 400
+    assert "Someone else saved these figures" in response.content.decode()
+    submission.refresh_from_db()
+    assert submission.total_identified == 12
+
+
+def test_a_data_contact_cannot_post_for_another_organization(client_as, world, year):
+    response = client_as("data_contact").post(url(year), entry_data(world.shelter, 5))
+    assert response.status_code == 403
+    assert not AgencySubmission.objects.filter(organization=world.shelter).exists()
+
+
+def test_published_years_are_locked(client_as, world, year):
+    year.state = ReportingYear.State.PUBLISHED
+    year.save()
+    client = client_as("data_contact")
+    assert "the figures are locked" in client.get(url(year)).content.decode()
+    assert client.post(url(year), entry_data(world.legal_aid, 5)).status_code == 403
+
+
+def test_staff_see_every_member_organization_and_who_has_not_submitted(client_as, world, year):
+    Organization.objects.create(name="Prospect Org", status=Organization.Status.PROSPECT)
+    AgencySubmission.objects.create(
+        reporting_year=year, organization=world.shelter, state=AgencySubmission.State.SUBMITTED
+    )
+    body = client_as("staff").get(url(year)).content.decode()
+    for name in ["Legal Aid Society", "Department on the Status of Women"]:
+        assert name in body
+    assert "Prospect Org" not in body
+    assert "Not started" in body and "Submitted" in body
+    assert "Not submitted yet (2)" in body
+
+
+def test_overdue_organizations_are_marked(client_as, world, year):
+    import datetime
+
+    year.due_on = datetime.date(2000, 1, 1)
+    year.save()
+    body = client_as("staff").get(url(year)).content.decode()
+    assert "overdue" in body and "The due date has passed" in body
+
+
+def test_staff_accept_or_return_with_a_reason(client_as, world, year):
+    submission = AgencySubmission.objects.create(
+        reporting_year=year, organization=world.legal_aid, state=AgencySubmission.State.SUBMITTED
+    )
+    client = client_as("staff")
+    review = reverse("reports:submission", args=[year.year, submission.pk])
+    response = client.post(review, {"decision": "return", "return_reason": "", "counts_toward_totals": "on"})
+    assert response.status_code == 400
+    assert "Say why the figures are returned." in response.content.decode()
+    response = client.post(review, {"decision": "accept", "totals_note": ""})
+    assert "Say why the agency is left out of the totals." in response.content.decode()
+    submission.refresh_from_db()
+    assert submission.state == AgencySubmission.State.SUBMITTED
+
+    client.post(review, {"decision": "return", "return_reason": "Check the ages.", "counts_toward_totals": "on"})
+    submission.refresh_from_db()
+    assert submission.state == AgencySubmission.State.RETURNED
+    assert submission.return_reason == "Check the ages."
+    assert "Check the ages." in client_as("data_contact").get(url(year)).content.decode()
+
+    submission.state = AgencySubmission.State.SUBMITTED
+    submission.save()
+    client = client_as("staff")
+    client.post(review, {"decision": "accept", "totals_note": "Counted cases, not people."})
+    submission.refresh_from_db()
+    assert submission.state == AgencySubmission.State.ACCEPTED
+    assert submission.accepted_by == world.staff.user
+    assert not submission.counts_toward_totals
+    assert submission.totals_note == "Counted cases, not people."
+
+
+def test_staff_change_the_stage_and_publish(client_as, world, year):
+    client = client_as("staff")
+    client.post(
+        reverse("reports:year_settings", args=[year.year]), {"state": "published", "public_after_publish": "on"}
+    )
+    year.refresh_from_db()
+    assert year.is_published and year.public_after_publish and year.published_at
+
+
+def test_the_submissions_page_has_a_fixed_query_count(client_as, world, year):
+    client = client_as("staff")
+    client.get(url(year))
+    with CaptureQueriesContext(connection) as first:
+        client.get(url(year))
+    for i in range(20):
+        org = Organization.objects.create(name=f"Agency {i}")
+        AgencySubmission.objects.create(reporting_year=year, organization=org, state=AgencySubmission.State.SUBMITTED)
+    with CaptureQueriesContext(connection) as second:
+        client.get(url(year))
+    assert len(second) == len(first)
+
+    data_client = client_as("data_contact")
+    data_client.get(url(year))
+    with CaptureQueriesContext(connection) as third:
+        data_client.get(url(year))
+    BreakdownCategory.objects.create(dimension="industry", name="Shipping")
+    with CaptureQueriesContext(connection) as fourth:
+        data_client.get(url(year))
+    assert len(fourth) == len(third)
+
+
+def test_the_review_page_has_a_fixed_query_count(client_as, world, year):
+    submission = AgencySubmission.objects.create(
+        reporting_year=year, organization=world.legal_aid, state=AgencySubmission.State.SUBMITTED
+    )
+    client = client_as("staff")
+    review = reverse("reports:submission", args=[year.year, submission.pk])
+    with CaptureQueriesContext(connection) as first:
+        client.get(review)
+    for category in BreakdownCategory.objects.all():
+        SubmissionCount.objects.create(submission=submission, category=category, value=0)
+    with CaptureQueriesContext(connection) as second:
+        client.get(review)
+    assert len(second) == len(first)
+
+
+def test_database_constraints_hold(world, year):
+    AgencySubmission.objects.create(reporting_year=year, organization=world.legal_aid)
+    with pytest.raises(IntegrityError):
+        AgencySubmission.objects.create(reporting_year=year, organization=world.legal_aid)
+
+
+def test_a_returned_submission_needs_a_reason(world, year):
+    with pytest.raises(IntegrityError):
+        AgencySubmission.objects.create(
+            reporting_year=year, organization=world.shelter, state=AgencySubmission.State.RETURNED
+        )
+
+
+def test_k_must_be_at_least_three(db):
+    import datetime
+
+    with pytest.raises(IntegrityError):
+        ReportingYear.objects.create(year=2030, due_on=datetime.date(2031, 1, 1), k=2)
+
+
+def test_default_categories_exist_in_a_fresh_database(categories):
+    dimensions = set(BreakdownCategory.objects.values_list("dimension", flat=True))
+    assert dimensions == set(BreakdownCategory.Dimension.values)
+    assert BreakdownCategory.objects.filter(dimension="industry").count() == 27  # Polaris's 25, other, unknown
+    for dimension in BreakdownCategory.Dimension.values:
+        assert BreakdownCategory.objects.filter(dimension=dimension, name="Unknown").exists()
