@@ -255,6 +255,9 @@ def _records_measurement(user, pk) -> bool:
 MEASUREMENT_EDITOR = Rule(
     "co-chairs of a committee responsible for this metric, and staff",
     lambda user, pk=None, **kw: _records_measurement(user, pk),
+)
+
+
 # --- reports ---
 
 
