@@ -24,6 +24,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from goals.charts import format_number, metric_chart_svg
+from goals.services import goals_overview, strategic_plan
 from members.models import MOU, Committee, CommitteeRole, Organization, Person
 
 from .models import (
@@ -386,16 +388,66 @@ def about_section(*, reporting_year: ReportingYear) -> dict:
         Prefetch("mous", queryset=MOU.objects.filter(status=MOU.Status.SIGNED), to_attr="signed_mous")
     )
     organizations = [{"name": org.name, "acronym": org.acronym, "signed_mou": bool(org.signed_mous)} for org in members]
+    plan = strategic_plan()
     return {
         "id": "about",
         "heading": "About the task force",
         "template": "reports/sections/_about.html",
         "task_force_name": settings.TASK_FORCE_NAME,
         "paragraphs": reporting_year.about_paragraphs(),
-        "definition": reporting_year.definition,
+        "mission": plan.mission if plan else "",
+        "vision": plan.vision if plan else "",
+        "definition": reporting_year.definition or (plan.definition if plan else ""),
         "committees": list(committees),
         "organizations": organizations,
         "mou_count": sum(1 for org in organizations if org["signed_mou"]),
+    }
+
+
+def _metric_figure(value, k: int) -> str:
+    """A metric's figure for the report, with the same small-cell rule as the data tables."""
+    if value is None:
+        return "not recorded"
+    if 0 < value < k:
+        return fewer_than(k)
+    return format_number(value)
+
+
+def goals_section(*, reporting_year: ReportingYear) -> dict:
+    """The strategic goals, their objectives and progress, and each success metric against its target.
+
+    A metric whose figures include a count from 1 to k-1 gets no chart, since the chart would show it.
+    """
+    k = reporting_year.k
+    goals = goals_overview()
+    entries = []
+    for goal in goals:
+        metrics = []
+        for objective in goal.objective_list:
+            for metric in objective.metric_list:
+                values = [m.value for m in metric.measurement_list]
+                has_small = any(0 < value < k for value in values)
+                latest = metric.latest
+                metrics.append(
+                    {
+                        "metric": metric,
+                        "latest": _metric_figure(latest["value"] if latest else None, k),
+                        "latest_label": latest["label"] if latest else "",
+                        "baseline": _metric_figure(metric.baseline, k) if metric.baseline is not None else "",
+                        "target": _metric_figure(metric.target, k) if metric.target is not None else "",
+                        "met": metric.latest_meets_target if not has_small else None,
+                        "chart": metric_chart_svg(metric, metric.measurement_list) if values and not has_small else "",
+                        "chart_withheld": has_small,
+                        "is_sample": metric.is_sample,
+                    }
+                )
+        entries.append({"goal": goal, "objectives": goal.objective_list, "metrics": metrics})
+    return {
+        "id": "goals",
+        "heading": "Goals and success metrics",
+        "template": "reports/sections/_goals.html",
+        "goals": entries,
+        "k": k,
     }
 
 
@@ -490,8 +542,8 @@ def report_sections(*, reporting_year: ReportingYear) -> list[dict]:
     body = [
         executive_summary_section(reporting_year=reporting_year),
         about_section(reporting_year=reporting_year),
-        # The year in review (meetings held, attendance) and goals and metrics go here, each its own
-        # function returning a context dict with its partial, once the meetings and goals apps land.
+        # The year in review (meetings held, attendance) goes here once the meetings app lands.
+        goals_section(reporting_year=reporting_year),
         data,
         expungements_section(reporting_year=reporting_year, figures=figures, data=data),
         recommendations_section(reporting_year=reporting_year),
