@@ -263,6 +263,19 @@ def minutes_edit(request, pk):
     user = request.user
     data = request.POST or None
     choices = person_choices()
+    item_choices = [
+        ("", "---------"),
+        *((item.pk, f"{item.position}. {item.title}") for item in meeting.agenda_items.order_by("position", "pk")),
+    ]
+    earlier_choices = [
+        ("", "---------"),
+        *(
+            (earlier.pk, earlier.date_label)
+            for earlier in Meeting.objects.filter(committee=meeting.committee, starts_at__lt=meeting.starts_at)
+            .select_related("committee")
+            .order_by("-starts_at")[:50]
+        ),
+    ]
     may_approve = permissions.can_approve_minutes(user)
     form = MinutesForm(data, instance=meeting, may_amend=may_approve)
     version = VersionForm(data, initial={"version": meeting.version})
@@ -272,10 +285,17 @@ def minutes_edit(request, pk):
         queryset=Motion.objects.filter(agenda_item__meeting=meeting).select_related("agenda_item"),
         prefix="motions",
         meeting=meeting,
-        choices={"moved_by": choices, "seconded_by": choices},
+        choices={
+            "moved_by": choices,
+            "seconded_by": choices,
+            "agenda_item": item_choices,
+            "approves_minutes_of": earlier_choices,
+        },
         may_approve=may_approve,
     )
-    actions = ActionItemFormSet(data, instance=meeting, prefix="actions", choices={"owner": choices})
+    actions = ActionItemFormSet(
+        data, instance=meeting, prefix="actions", choices={"owner": choices, "agenda_item": item_choices}
+    )
     # Validate every part (no short-circuit) so each shows its own errors.
     valid = request.method == "POST" and [part.is_valid() for part in (form, version, items, motions, actions)]
     if valid and all(valid):
