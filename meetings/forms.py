@@ -179,9 +179,10 @@ class BaseMotionFormSet(BaseModelFormSet):
 
     def clean(self):
         super().clean()
+        if self.may_approve:
+            return
         for form in self.forms:
-            earlier = form.cleaned_data.get("approves_minutes_of") if form.has_changed() else None
-            if earlier and not self.may_approve and form.instance.approves_minutes_of_id != earlier.pk:
+            if "approves_minutes_of" in form.changed_data and form.cleaned_data.get("approves_minutes_of"):
                 form.add_error("approves_minutes_of", ValidationError("Only staff approve minutes.", code="approve"))
 
 
