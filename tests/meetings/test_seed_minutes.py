@@ -2,6 +2,7 @@
 
 import html
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -98,13 +99,15 @@ def test_minutes_pdf_is_tagged_and_reads_like_the_page(seeded, client, tmp_path)
     assert response["Content-Type"] == "application/pdf"
     pdf = tmp_path / "minutes.pdf"
     pdf.write_bytes(response.content)
-    text = normalize(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    text = normalize(
+        subprocess.run([shutil.which("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    )
     assert "Mayor's Task Force on Anti-Human Trafficking" in text
     assert "Wednesday, December 14, 2016, 1:30-3:30 pm" in text
     assert "Captain Una Bailey, SFPD Special Victims Unit;" in text
     assert "Minutes were adopted by the group. [Utarti/ Dieterich]" in text
     assert "Humane treatment of animals" in text
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run([shutil.which("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Tagged:\s+yes", info)
     assert "Minutes: Mayor's Task Force" in info
 
