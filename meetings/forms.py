@@ -45,6 +45,18 @@ class MeetingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if committees is not None:
             self.fields["committee"].queryset = committees
+        if not self.instance.pk:
+            # A new meeting is as public as the committee's meetings usually are, unless said otherwise.
+            del self.fields["is_public"]
+            self.fields["visibility"] = forms.ChoiceField(
+                label="Who may see it",
+                choices=[
+                    ("default", "As this committee's meetings usually are"),
+                    ("public", "Public: anyone sees its published agenda and approved minutes"),
+                    ("members", "Members only"),
+                ],
+                initial="default",
+            )
         if self.instance.pk:
             start, end = self.instance.local_start, self.instance.local_end
             self.initial.update({"date": start.date(), "start_time": start.time(), "end_time": end.time()})
@@ -68,6 +80,10 @@ class MeetingForm(forms.ModelForm):
         fields.update(starts_at=self.cleaned_data["starts_at"], ends_at=self.cleaned_data["ends_at"])
         if "status" in self.cleaned_data:
             fields["status"] = self.cleaned_data["status"]
+        visibility = self.cleaned_data.get("visibility")
+        if visibility:
+            default = fields["committee"].meetings_are_public
+            fields["is_public"] = {"public": True, "members": False}.get(visibility, default)
         return fields
 
 

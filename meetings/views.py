@@ -93,9 +93,7 @@ def meeting_create(request):
     if request.method == "GET" and "committee" in request.GET:
         committee = committees.filter(slug=request.GET["committee"]).first()
         if committee:
-            form = MeetingForm(
-                initial={"committee": committee, "is_public": committee.meetings_are_public}, committees=committees
-            )
+            form = MeetingForm(initial={"committee": committee}, committees=committees)
     if request.method == "POST" and form.is_valid():
         meeting = Meeting.schedule(**form.meeting_fields())
         messages.success(request, f"Scheduled: {meeting}. Its agenda starts from the committee's standing agenda.")

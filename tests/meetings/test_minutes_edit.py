@@ -197,6 +197,7 @@ def test_schedule_a_meeting(world, client_as):
         "start_time": "10:00",
         "end_time": "09:00",
         "location": "City Hall",
+        "visibility": "default",
     }
     response = client.post("/meetings/new/", data)
     assert "The meeting must end after it starts." in response.content.decode()
@@ -207,5 +208,6 @@ def test_schedule_a_meeting(world, client_as):
     assert response["Location"] == reverse("meetings:edit", args=[meeting.pk])
     assert meeting.when == "Wednesday, March 5, 2031, 10-11:30 am"
     assert list(meeting.agenda_items.values_list("title", flat=True)) == ["Welcome", "Case trends"]
+    assert not meeting.is_public  # as the youth committee's meetings usually are
     assert client_as("cochair").post("/meetings/new/", {**data, "committee": world.adult.pk}).status_code == 200
     assert Meeting.objects.count() == 1
