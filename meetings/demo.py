@@ -250,6 +250,18 @@ def _local(date, hour, minute=0):
     return datetime.datetime.combine(date, datetime.time(hour, minute), tzinfo=zone)
 
 
+def _third_wednesday(year, month):
+    """The task force's usual meeting day: the third Wednesday (month may run below 1)."""
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    first = datetime.date(year, month, 1)
+    return first + datetime.timedelta(days=(2 - first.weekday()) % 7 + 14)
+
+
+def _weekday(day):
+    """Committees meet on weekdays: a Saturday or Sunday moves to the Monday after."""
+    return day + datetime.timedelta(days=max(0, 7 - day.weekday()) if day.weekday() >= 5 else 0)
+
+
 def _person(name):
     given, family = name.split(" ", 1)
     return Person.objects.get(given_name=given, family_name=family)
@@ -392,7 +404,7 @@ def _seed_recent_and_upcoming(task_force):
         Membership.objects.current().select_related("person", "organization").order_by("person__family_name", "pk")
     )
     for months_ago in range(6, 0, -1):
-        day = today.replace(day=1) - datetime.timedelta(days=30 * months_ago - 14)
+        day = _third_wednesday(today.year, today.month - months_ago)
         meeting = _meeting(
             task_force,
             _local(day, 13, 30),
@@ -424,7 +436,7 @@ def _seed_recent_and_upcoming(task_force):
     for offset, committee in enumerate(Committee.objects.filter(is_active=True).order_by("position")):
         if committee.meetings.upcoming().exists():
             continue
-        day = today + datetime.timedelta(days=7 + 3 * offset)
+        day = _weekday(today + datetime.timedelta(days=7 + 3 * offset))
         hour = 13 if committee.kind == Committee.Kind.TASK_FORCE else 10
         Meeting.schedule(
             committee=committee,

@@ -3,6 +3,8 @@
 import datetime
 import zoneinfo
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +23,19 @@ def person_choices():
     """Every person once, by family name; computed once per page and shared by every select."""
     people = Person.objects.order_by("family_name", "given_name").values_list("pk", "family_name", "given_name")
     return [("", "---------"), *((pk, f"{family}, {given}") for pk, family, given in people)]
+
+
+def _helper(*rows):
+    """A crispy helper that lays a formset form out in rows, inside the page's own <form>."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.render_unmentioned_fields = True  # the formset's id and delete fields
+    helper.render_hidden_fields = True
+    helper.layout = Layout(
+        *(Row(*(Column(name, css_class="col-md") for name in row)) if isinstance(row, tuple) else row for row in rows)
+    )
+    return helper
 
 
 def _share_choices(form, choices_by_field):
@@ -99,12 +114,21 @@ class AgendaItemForm(forms.ModelForm):
         fields = ["position", "title", "kind", "presenters", "duration_minutes", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(("position", "title", "kind"), ("presenters", "duration_minutes"), "description")
+
 
 class MinutesItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["position", "title", "minutes"]
         widgets = {"minutes": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(("position", "title"), "minutes")
+        self.helper.layout[0][0].css_class = "col-3 col-md-2"
 
 
 AgendaItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=AgendaItemForm, extra=1, can_delete=True)
@@ -161,6 +185,16 @@ class MotionForm(forms.ModelForm):
         ]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            ("agenda_item", "result"),
+            "text",
+            ("moved_by", "seconded_by"),
+            ("yes_count", "no_count", "abstain_count"),
+            "approves_minutes_of",
+        )
+
     def clean(self):
         cleaned = super().clean()
         moved, seconded = cleaned.get("moved_by"), cleaned.get("seconded_by")
@@ -210,6 +244,10 @@ class ActionItemForm(forms.ModelForm):
         model = ActionItem
         fields = ["agenda_item", "description", "owner", "due_on", "status"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("description", ("owner", "due_on", "status"), "agenda_item")
 
     def clean_due_on(self):
         due_on = self.cleaned_data.get("due_on")
@@ -307,9 +345,15 @@ class AttendanceFilterForm(forms.Form):
 
 class MeetingFilterForm(forms.Form):
     committee = forms.ModelChoiceField(
-        label="Committee", queryset=Committee.objects.filter(is_active=True), required=False, empty_label="All"
+        label="Committee",
+        queryset=Committee.objects.filter(is_active=True),
+        required=False,
+        empty_label="All",
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
-    year = forms.TypedChoiceField(label="Year", coerce=int, required=False, empty_value=None)
+    year = forms.TypedChoiceField(
+        label="Year", coerce=int, required=False, empty_value=None, widget=forms.Select(attrs={"class": "form-select"})
+    )
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
