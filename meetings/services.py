@@ -215,11 +215,12 @@ class PersonAttendance:
     organizations: set = field(default_factory=set)
     task_force: int = 0
     committee: int = 0
+    counted: int = 0
 
 
 def attendance_report(*, start: datetime.date, end: datetime.date):
     """Attendance per person and per organization over a period, and how consistently each
-    organization sent the same representative to task-force meetings. Three queries."""
+    organization sent the same representative to task-force meetings. Four queries."""
     meetings = list(
         Meeting.objects.filter(starts_at__date__gte=start, starts_at__date__lte=end)
         .exclude(status=Meeting.Status.CANCELLED)
@@ -248,7 +249,11 @@ def attendance_report(*, start: datetime.date, end: datetime.date):
             person.task_force += 1
         else:
             person.committee += 1
+    policy = MembershipPolicy.load()
+    for row in by_person.values():
+        row.counted = row.task_force + (row.committee if policy.committee_meetings_count else 0)
     return {
+        "policy": policy,
         "task_force_meetings": len(task_force_ids),
         "committee_meetings": len(meetings) - len(task_force_ids),
         "people": list(by_person.values()),
@@ -283,8 +288,14 @@ def minutes_context(meeting: Meeting) -> dict:
             .order_by("starts_at")
             .first()
         )
+    amendments = list(
+        meeting.history.filter(history_change_reason__startswith="Amendment: ")
+        .order_by("history_date")
+        .values_list("history_date", "history_change_reason")
+    )
     return {
         "meeting": meeting,
+        "amendments": [(date, reason.removeprefix("Amendment: ")) for date, reason in amendments],
         "items": items,
         "attendees": attendees,
         "action_items": action_items,

@@ -26,6 +26,7 @@ def test_report_counts_and_consistency(world, make_meeting, client_as):
     people = {row.person.pk: row for row in report["people"]}
     assert (people[world.member.pk].task_force, people[world.member.pk].committee) == (3, 0)
     assert (people[world.cochair.pk].task_force, people[world.cochair.pk].committee) == (1, 1)
+    assert people[world.cochair.pk].counted == 2  # the default policy counts committee meetings
     assert world.data_contact.pk not in people  # absent in the period, present only outside it
     (shelter,) = report["organizations"]
     assert shelter.organization == world.shelter

@@ -144,6 +144,8 @@ def test_approved_minutes_change_only_by_staff_amendment_with_a_reason(world, me
     item = AgendaItem.objects.get(minutes="Rewritten")
     assert item.history.first().history_change_reason == "Amendment: Name misspelled"
     assert meeting.history.first().history_change_reason == "Amendment: Name misspelled"
+    body = staff.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
+    assert "Name misspelled" in body and "Amended" in body
 
 
 def test_second_concurrent_save_is_refused_and_keeps_their_text(world, meeting, client_as, client):
