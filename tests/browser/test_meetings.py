@@ -55,6 +55,7 @@ def test_staff_runs_a_meeting_and_the_right_people_see_the_minutes(page, live_se
 
     # Attendance: 30 people, all present but one, one submit; then a guest added in place.
     page.get_by_role("link", name="Take attendance").click()
+    page.wait_for_load_state("load")  # attendance.js handles "Mark all present" in place
     rows = page.locator("#attendance-rows tr")
     expect(rows).to_have_count(30)
     assert_accessible(page)
@@ -62,6 +63,7 @@ def test_staff_runs_a_meeting_and_the_right_people_see_the_minutes(page, live_se
     page.get_by_label("Excused: Morgan Member").check()
     page.get_by_role("button", name="Save attendance").click()
     expect(page.get_by_text("Attendance saved (30 changed).")).to_be_visible()
+    page.wait_for_load_state("load")
     page.get_by_label("Someone already in the registry").select_option(label="Guestperson, Gina")
     page.get_by_label("Organization they represent").select_option(label="Legal Aid Society")
     page.get_by_role("button", name="Add to the list as present").click()
