@@ -64,8 +64,10 @@ def meeting_list(request):
         .order_by("-year")
     )
     filters = MeetingFilterForm(request.GET or None, years=list(years))
+    committee = None
     if filters.is_valid():
-        if filters.cleaned_data["committee"]:
+        committee = filters.cleaned_data["committee"]
+        if committee:
             meetings = meetings.filter(committee=filters.cleaned_data["committee"])
         if filters.cleaned_data["year"]:
             meetings = meetings.filter(starts_at__year=filters.cleaned_data["year"])
@@ -75,6 +77,7 @@ def meeting_list(request):
         "upcoming": list(meetings.upcoming(now).order_by("starts_at")),
         "past": list(meetings.past(now).order_by("-starts_at")[:200]),
         "can_schedule": permissions.COCHAIR_OR_STAFF.allows(request.user),
+        "committee": committee,
     }
     return render(request, "meetings/meeting_list.html", context)
 

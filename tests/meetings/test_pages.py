@@ -40,6 +40,7 @@ def test_list_filters_by_committee_and_year(world, make_meeting, client_as):
     assert older.local_start.year != youth.local_start.year
     body = client_as("member").get(f"/meetings/?committee={world.youth.pk}").content.decode()
     assert "Youth gathering" in body and "Task force gathering" not in body
+    assert f"/meetings/calendar/{world.youth.slug}.ics" in body
     body = client_as("member").get(f"/meetings/?year={older.local_start.year}").content.decode()
     assert "Youth gathering" not in body and "Task force gathering" in body
 
