@@ -3,6 +3,7 @@
 from django.db.models import F, Q
 from django.utils import timezone
 
+from members.models import Committee, MembershipPolicy
 from taskforce import permissions
 
 from .models import ActionItem, Attendance, Meeting
@@ -12,8 +13,22 @@ def panels(request):
     user = request.user
     today = timezone.localdate()
     person = permissions.person_of(user)
-    my_items = []
+    my_items, my_attendance = [], None
     if person is not None:
+        # Read, never create, the policy row here: the dashboard only looks.
+        policy_window = MembershipPolicy.objects.values_list("window_meetings", flat=True).first() or (
+            MembershipPolicy._meta.get_field("window_meetings").default
+        )
+        recent = list(
+            Meeting.objects.counted_for_attendance()
+            .filter(committee__kind=Committee.Kind.TASK_FORCE)
+            .order_by("-starts_at")
+            .values_list("pk", flat=True)[:policy_window]
+        )
+        attended = Attendance.objects.filter(
+            person=person, meeting_id__in=recent, status__in=Attendance.ATTENDED
+        ).count()
+        my_attendance = {"attended": attended, "of": len(recent)}
         my_items = list(
             ActionItem.objects.open().filter(owner=person).select_related("committee").order_by("due_on")[:8]
         )
@@ -25,6 +40,7 @@ def panels(request):
     panel = {
         "template": "meetings/_dashboard_panel.html",
         "my_items": my_items,
+        "my_attendance": my_attendance,
         "next_meetings": next_meetings,
         "can_schedule": permissions.COCHAIR_OR_STAFF.allows(user),
         "show_orientation": permissions.is_staff(user),
