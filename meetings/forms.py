@@ -136,6 +136,15 @@ MinutesItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=MinutesItem
 
 
 class MinutesForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["status", "announcements", "next_meeting_note"]
+        widgets = {"announcements": forms.Textarea(attrs={"rows": 3})}
+
+
+class AmendmentForm(forms.Form):
+    """Approved minutes are locked: staff change them by an amendment whose reason is kept in the history."""
+
     amendment_reason = forms.CharField(
         label="Reason for the amendment",
         required=False,
@@ -143,20 +152,13 @@ class MinutesForm(forms.ModelForm):
         help_text="These minutes were approved: say why they change. The reason is kept in the history.",
     )
 
-    class Meta:
-        model = Meeting
-        fields = ["status", "announcements", "next_meeting_note"]
-        widgets = {"announcements": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, may_amend=False, **kwargs):
+    def __init__(self, *args, meeting, may_amend, **kwargs):
         super().__init__(*args, **kwargs)
-        self.may_amend = may_amend
-        if not self.instance.minutes_approved:
-            del self.fields["amendment_reason"]
+        self.meeting, self.may_amend = meeting, may_amend
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.minutes_approved:
+        if self.meeting.minutes_approved:
             if not self.may_amend:
                 raise ValidationError(
                     "These minutes were approved and are locked; only staff can amend them.", code="locked"
@@ -167,6 +169,13 @@ class MinutesForm(forms.ModelForm):
                     ValidationError("Approved minutes change only by an amendment: give the reason.", code="reason"),
                 )
         return cleaned
+
+    @property
+    def change_reason(self):
+        """What the history records for this save, or None for an ordinary draft edit."""
+        if self.meeting.minutes_approved and self.cleaned_data.get("amendment_reason"):
+            return f"Amendment: {self.cleaned_data['amendment_reason']}"
+        return None
 
 
 class MotionForm(forms.ModelForm):
@@ -284,7 +293,7 @@ ActionItemFormSet = inlineformset_factory(
 )
 
 
-class GuestForm(forms.Form):
+class GuestForm(AmendmentForm):
     """Add someone to the attendance list: a person already in the registry, or a new one."""
 
     person = forms.ModelChoiceField(
@@ -303,9 +312,9 @@ class GuestForm(forms.Form):
     )
     role = forms.ChoiceField(label="Role", choices=Attendance.Role.choices, initial=Attendance.Role.GUEST)
 
-    def __init__(self, *args, meeting, choices=None, **kwargs):
-        self.meeting = meeting
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, meeting, may_amend=False, choices=None, **kwargs):
+        super().__init__(*args, meeting=meeting, may_amend=may_amend, **kwargs)
+        self.order_fields([*(name for name in self.fields if name != "amendment_reason"), "amendment_reason"])
         if choices:
             _share_choices(self, choices)
 

@@ -52,8 +52,12 @@ def attendance_roster(meeting: Meeting) -> list[RosterRow]:
 
 
 @transaction.atomic
-def record_attendance(*, meeting: Meeting, statuses: dict[int, str], roster: list[RosterRow]) -> int:
-    """Save the whole list in one go (one insert, one update), keeping history; returns rows saved."""
+def record_attendance(
+    *, meeting: Meeting, statuses: dict[int, str], roster: list[RosterRow], change_reason: str | None = None
+) -> int:
+    """Save the whole list in one go (one insert, one update), keeping history; returns rows saved.
+
+    An amendment to approved minutes is also recorded on the meeting's history, so the minutes show it."""
     by_person = {row.person.pk: row for row in roster}
     new, changed = [], []
     for person_id, status in statuses.items():
@@ -68,9 +72,12 @@ def record_attendance(*, meeting: Meeting, statuses: dict[int, str], roster: lis
             row.attendance.status = status
             changed.append(row.attendance)
     if new:
-        bulk_create_with_history(new, Attendance)
+        bulk_create_with_history(new, Attendance, default_change_reason=change_reason)
     if changed:
-        bulk_update_with_history(changed, Attendance, ["status"])
+        bulk_update_with_history(changed, Attendance, ["status"], default_change_reason=change_reason)
+    if change_reason and (new or changed):
+        meeting._change_reason = change_reason
+        meeting.save(update_fields=["updated_at"])
     return len(new) + len(changed)
 
 

@@ -31,6 +31,7 @@ from . import services
 from .forms import (
     ActionItemFormSet,
     AgendaItemFormSet,
+    AmendmentForm,
     AttendanceFilterForm,
     GuestForm,
     MeetingFilterForm,
@@ -130,9 +131,11 @@ def meeting_edit(request, pk):
     meeting = _get_meeting(pk)
     data = request.POST or None
     form = MeetingForm(data, instance=meeting)
+    amendment = AmendmentForm(data, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user))
     version = VersionForm(data, initial={"version": meeting.version})
     agenda = AgendaItemFormSet(data, instance=meeting, prefix="items")
-    if request.method == "POST" and form.is_valid() and version.is_valid() and agenda.is_valid():
+    valid = request.method == "POST" and [part.is_valid() for part in (amendment, form, version, agenda)]
+    if valid and all(valid):
         with transaction.atomic():
             if not meeting.claim_version(version.cleaned_data["version"]):
                 transaction.set_rollback(True)
@@ -140,14 +143,19 @@ def meeting_edit(request, pk):
             else:
                 for name, value in form.meeting_fields().items():
                     setattr(meeting, name, value)
+                meeting._change_reason = amendment.change_reason
                 meeting.save()
-                agenda.save()
+                for item in agenda.save(commit=False):
+                    item._change_reason = amendment.change_reason
+                    item.save()
+                for item in agenda.deleted_objects:
+                    item.delete()
                 messages.success(request, "The meeting and its agenda are saved.")
                 return redirect("meetings:detail", pk=meeting.pk)
     return render(
         request,
         "meetings/meeting_edit.html",
-        {"meeting": meeting, "form": form, "version": version, "agenda": agenda},
+        {"meeting": meeting, "form": form, "amendment": amendment, "version": version, "agenda": agenda},
     )
 
 
@@ -165,7 +173,11 @@ def attendance(request, pk):
     meeting = _get_meeting(pk)
     roster = services.attendance_roster(meeting)
     errors = []
+    amendment = AmendmentForm(
+        request.POST or None, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user)
+    )
     if request.method == "POST":
+        amendment_ok = amendment.is_valid()  # its errors show beside its field
         valid = set(Attendance.Status.values)
         statuses = {}
         for row in roster:
@@ -178,20 +190,24 @@ def attendance(request, pk):
                 statuses[row.person.pk] = value
             elif value:
                 errors.append(f"{row.person}: choose present, remote, excused or absent.")
-        if not errors:
-            saved = services.record_attendance(meeting=meeting, statuses=statuses, roster=roster)
+        if amendment_ok and not errors:
+            saved = services.record_attendance(
+                meeting=meeting, statuses=statuses, roster=roster, change_reason=amendment.change_reason
+            )
             messages.success(request, f"Attendance saved ({saved} changed).")
             return redirect("meetings:attendance", pk=meeting.pk)
     posted = request.POST if request.method == "POST" else {}
     rows = [{"row": row, "status": posted.get(f"status-{row.person.pk}", row.status)} for row in roster]
     guest_form = GuestForm(meeting=meeting, choices={"person": person_choices()})
+    if not meeting.minutes_approved:
+        del guest_form.fields["amendment_reason"]
     context = {
         "meeting": meeting,
         "rows": rows,
         "errors": errors,
         "statuses": Attendance.Status.choices,
         "guest_form": guest_form,
-        "organizations": Organization.objects.order_by("name"),
+        "amendment": amendment,
     }
     return render(request, "meetings/attendance.html", context)
 
@@ -200,7 +216,7 @@ def attendance(request, pk):
 @require_POST
 def add_guest(request, pk):
     meeting = _get_meeting(pk)
-    form = GuestForm(request.POST, meeting=meeting)
+    form = GuestForm(request.POST, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user))
     wants_fragment = request.headers.get("X-Requested-With") == "fetch"
     if not form.is_valid():
         if wants_fragment:
@@ -218,13 +234,18 @@ def add_guest(request, pk):
         person = data["person"] or Person.objects.create(
             given_name=data["given_name"].strip(), family_name=data["family_name"].strip()
         )
-        row = Attendance.objects.create(
+        row = Attendance(
             meeting=meeting,
             person=person,
             organization=organization,
             role=data["role"],
             status=Attendance.Status.PRESENT,
         )
+        row._change_reason = form.change_reason
+        row.save()
+        if form.change_reason:
+            meeting._change_reason = form.change_reason
+            meeting.save(update_fields=["updated_at"])
     if wants_fragment:
         context = {
             "item": {
@@ -278,7 +299,8 @@ def minutes_edit(request, pk):
         ),
     ]
     may_approve = permissions.can_approve_minutes(user)
-    form = MinutesForm(data, instance=meeting, may_amend=may_approve)
+    form = MinutesForm(data, instance=meeting)
+    amendment = AmendmentForm(data, meeting=meeting, may_amend=may_approve)
     version = VersionForm(data, initial={"version": meeting.version})
     items = MinutesItemFormSet(data, instance=meeting, prefix="items")
     motions = MotionFormSet(
@@ -298,19 +320,21 @@ def minutes_edit(request, pk):
         data, instance=meeting, prefix="actions", choices={"owner": choices, "agenda_item": item_choices}
     )
     # Validate every part (no short-circuit) so each shows its own errors.
-    valid = request.method == "POST" and [part.is_valid() for part in (form, version, items, motions, actions)]
+    parts = (amendment, form, version, items, motions, actions)
+    valid = request.method == "POST" and [part.is_valid() for part in parts]
     if valid and all(valid):
         with transaction.atomic():
             if not meeting.claim_version(version.cleaned_data["version"]):
                 transaction.set_rollback(True)
                 messages.error(request, CONFLICT)
             else:
-                _save_minutes(meeting, form, items, motions, actions)
+                _save_minutes(amendment.change_reason, form, items, motions, actions)
                 messages.success(request, "The minutes are saved.")
                 return redirect("meetings:minutes", pk=meeting.pk)
     context = {
         "meeting": meeting,
         "form": form,
+        "amendment": amendment,
         "version": version,
         "items": items,
         "motions": motions,
@@ -320,13 +344,12 @@ def minutes_edit(request, pk):
     return render(request, "meetings/minutes_edit.html", context)
 
 
-def _save_minutes(meeting, form, items, motions, actions):
-    reason = form.cleaned_data.get("amendment_reason") or None
+def _save_minutes(reason, form, items, motions, actions):
     meeting = form.save(commit=False)
-    meeting._change_reason = f"Amendment: {reason}" if reason else None
+    meeting._change_reason = reason
     meeting.save()
     for item in items.save(commit=False):
-        item._change_reason = meeting._change_reason
+        item._change_reason = reason
         item.save()
     saved_motions = motions.save()
     actions.save()

@@ -121,3 +121,52 @@ def test_create_a_new_guest_with_a_new_organization(world, make_meeting, client_
         add, {"given_name": "Other", "family_name": "Person", "new_organization": "legal aid society", "role": "guest"}
     )
     assert not Person.objects.filter(given_name="Other").exists()
+
+
+def test_approved_minutes_lock_attendance_unless_staff_amend_with_a_reason(world, make_meeting, client_as):
+    meeting = make_meeting(world.task_force)
+    meeting.approve_minutes(at=make_meeting(world.task_force, days=-1))
+    from members.models import CommitteeRole
+
+    CommitteeRole.objects.create(
+        person=world.cochair, committee=world.task_force, role="co_chair", start_on="2020-01-01"
+    )
+    data = {f"status-{world.member.pk}": "present"}
+    body = client_as("cochair").post(url(meeting), data).content.decode()
+    assert "These minutes were approved and are locked; only staff can amend them." in body
+    staff = client_as("staff")
+    body = staff.post(url(meeting), data).content.decode()
+    assert "Approved minutes change only by an amendment: give the reason." in body
+    assert not Attendance.objects.exists()
+    response = staff.post(url(meeting), {**data, "amendment_reason": "Morgan signed in late"})
+    assert response.status_code == 302
+    assert Attendance.objects.get().history.first().history_change_reason == "Amendment: Morgan signed in late"
+    minutes = staff.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
+    assert "Amended" in minutes and "Morgan signed in late" in minutes
+
+    add = reverse("meetings:add_guest", args=[meeting.pk])
+    guest = Person.objects.create(given_name="Gina", family_name="Guest")
+    response = staff.post(add, {"person": guest.pk, "role": "guest"}, HTTP_X_REQUESTED_WITH="fetch")
+    assert response.status_code == 400 and "give the reason" in response.content.decode()
+    response = staff.post(
+        add, {"person": guest.pk, "role": "guest", "amendment_reason": "Guest missed"}, HTTP_X_REQUESTED_WITH="fetch"
+    )
+    assert response.status_code == 200
+    assert Attendance.objects.filter(person=guest).exists()
+
+
+def test_approved_minutes_lock_the_agenda_too(world, make_meeting, client_as):
+    from meetings.models import AgendaItem
+    from tests.meetings.forms_helper import form_data
+
+    meeting = make_meeting(world.task_force)
+    AgendaItem.objects.create(meeting=meeting, position=1, title="Welcome")
+    meeting.approve_minutes(at=make_meeting(world.task_force, days=-1))
+    edit = reverse("meetings:edit", args=[meeting.pk])
+    staff = client_as("staff")
+    data = form_data(staff.get(edit).content.decode(), **{"items-0-title": "Welcome, introductions"})
+    assert "give the reason" in staff.post(edit, data).content.decode()
+    assert AgendaItem.objects.get().title == "Welcome"
+    data["amendment_reason"] = "Title as announced"
+    assert staff.post(edit, data).status_code == 302
+    assert AgendaItem.objects.get().title == "Welcome, introductions"
