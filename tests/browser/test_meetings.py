@@ -157,8 +157,31 @@ def test_member_pages_pass_axe(page, live_server, world):
     expect(page.get_by_text("Marked done: Overdue item")).to_be_visible()
 
 
-def test_staff_report_pages_pass_axe(page, live_server, world):
+def test_staff_pages_of_approved_minutes_pass_axe(page, live_server, world):
+    from meetings.models import AgendaItem, Attendance, Meeting
+
+    start = timezone.now() - datetime.timedelta(days=30)
+    meeting, later = (
+        Meeting.objects.create(
+            committee=world.task_force, starts_at=when, ends_at=when + datetime.timedelta(hours=2), is_public=True
+        )
+        for when in (start, start + datetime.timedelta(days=14))
+    )
+    AgendaItem.objects.create(meeting=meeting, position=1, title="Welcome", minutes="- Everyone came")
+    Attendance.objects.create(meeting=meeting, person=world.member, organization=world.shelter)
+    meeting.approve_minutes(at=later)
     log_in(page, live_server, "staff")
-    for path in ["/meetings/attendance-report/", "/"]:
+    for path in [
+        "/meetings/attendance-report/",
+        "/",
+        f"/meetings/{meeting.pk}/",
+        f"/meetings/{meeting.pk}/attendance/",
+        f"/meetings/{meeting.pk}/edit/",
+        f"/meetings/{meeting.pk}/minutes/edit/",
+    ]:
         page.goto(f"{live_server.url}{path}")
         assert_accessible(page)
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/edit/")
+    page.get_by_role("button", name="Save the minutes").click()
+    expect(page.get_by_text("Approved minutes change only by an amendment: give the reason.")).to_be_visible()
+    assert_accessible(page)
