@@ -223,9 +223,7 @@ class BaseMotionFormSet(BaseModelFormSet):
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         form.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=self.meeting)
-        form.fields["approves_minutes_of"].queryset = Meeting.objects.filter(
-            committee=self.meeting.committee, starts_at__lt=self.meeting.starts_at
-        )
+        form.fields["approves_minutes_of"].queryset = Meeting.objects.minutes_to_approve_at(self.meeting)
         form.fields["approves_minutes_of"].help_text = "Only for a motion adopting an earlier meeting's minutes."
         _share_choices(form, self.choices)
         return form

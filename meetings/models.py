@@ -24,6 +24,12 @@ class MeetingQuerySet(models.QuerySet):
 
         return visible_meetings(user, self)
 
+    def minutes_to_approve_at(self, meeting):
+        """Earlier meetings of the same committee whose minutes this meeting may adopt (or already did)."""
+        return self.filter(committee_id=meeting.committee_id, starts_at__lt=meeting.starts_at).filter(
+            Q(minutes_state=Meeting.MinutesState.DRAFT) | Q(minutes_approved_at=meeting)
+        )
+
     def counted_for_attendance(self, now=None):
         """Meetings that took place: held or still marked scheduled, in the past, never cancelled."""
         return self.past(now).exclude(status=Meeting.Status.CANCELLED)
@@ -178,16 +184,20 @@ class Meeting(models.Model):
     def schedule(cls, **fields):
         """A new meeting whose agenda starts from the committee's standing agenda and open action items."""
         meeting = cls.objects.create(**fields)
-        items = [
-            AgendaItem(meeting=meeting, position=index, title=title, kind=AgendaItem.Kind.STANDING)
-            for index, title in enumerate(meeting.committee.standing_agenda_items(), start=1)
-        ]
         previous = (
             cls.objects.filter(committee=meeting.committee, starts_at__lt=meeting.starts_at)
             .exclude(status=cls.Status.CANCELLED)
             .order_by("-starts_at")
             .first()
         )
+        items = [
+            AgendaItem(meeting=meeting, position=index, title=title, kind=AgendaItem.Kind.STANDING)
+            for index, title in enumerate(meeting.committee.standing_agenda_items(), start=1)
+        ]
+        for item in items:
+            if previous and not previous.minutes_approved and "minutes" in item.title.lower():
+                item.kind = AgendaItem.Kind.ACTION
+                item.description = f"Adopt the minutes of {previous.date_label}."
         if previous:
             open_items = list(
                 previous.action_items.filter(status=ActionItem.Status.OPEN).select_related("owner").order_by("due_on")

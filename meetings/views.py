@@ -293,9 +293,7 @@ def minutes_edit(request, pk):
         ("", "---------"),
         *(
             (earlier.pk, earlier.date_label)
-            for earlier in Meeting.objects.filter(committee=meeting.committee, starts_at__lt=meeting.starts_at)
-            .select_related("committee")
-            .order_by("-starts_at")[:50]
+            for earlier in Meeting.objects.minutes_to_approve_at(meeting).order_by("-starts_at")[:50]
         ),
     ]
     may_approve = permissions.can_approve_minutes(user)

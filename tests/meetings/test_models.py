@@ -73,6 +73,7 @@ def test_scheduling_starts_from_the_standing_agenda_and_open_action_items(world,
     assert titles[3].startswith("Open action items from")
     carried = meeting.agenda_items.get(position=4).description
     assert "Morgan Member: Call the shelter" in carried and "Finished" not in carried
+    assert meeting.agenda_items.get(position=2).description == f"Adopt the minutes of {last.date_label}."
 
 
 def test_history_is_kept(world, make_meeting):
@@ -88,3 +89,17 @@ def test_upcoming_and_past(world, make_meeting):
     cancelled = make_meeting(days=4, status=Meeting.Status.CANCELLED)
     assert list(Meeting.objects.upcoming()) == [future]
     assert past in Meeting.objects.past() and cancelled not in Meeting.objects.upcoming()
+
+
+def test_minutes_to_approve_are_earlier_drafts_of_the_same_committee(world, make_meeting):
+    earlier_draft = make_meeting(world.youth, days=-30)
+    earlier_approved = make_meeting(world.youth, days=-25)
+    other_committee = make_meeting(world.adult, days=-20)
+    meeting = make_meeting(world.youth, days=-10)
+    earlier_approved.approve_minutes(at=make_meeting(world.youth, days=-15))
+    later = make_meeting(world.youth, days=-5)
+    choices = set(Meeting.objects.minutes_to_approve_at(meeting))
+    assert earlier_draft in choices and earlier_approved not in choices and other_committee not in choices
+    assert later not in choices
+    earlier_draft.approve_minutes(at=meeting)
+    assert earlier_draft in set(Meeting.objects.minutes_to_approve_at(meeting))
