@@ -50,6 +50,9 @@ CONFLICT = (
 )
 
 
+PAST_LIMIT = 200  # past meetings shown at once; a year filter reaches older ones
+
+
 def _get_meeting(pk):
     return get_object_or_404(Meeting.objects.select_related("committee", "minutes_approved_at__committee"), pk=pk)
 
@@ -76,10 +79,13 @@ def meeting_list(request):
     context = {
         "filters": filters,
         "upcoming": list(meetings.upcoming(now).order_by("starts_at")),
-        "past": list(meetings.past(now).order_by("-starts_at")[:200]),
+        "past": list(meetings.past(now).order_by("-starts_at")[: PAST_LIMIT + 1]),
+        "past_limit": PAST_LIMIT,
         "can_schedule": permissions.COCHAIR_OR_STAFF.allows(request.user),
         "committee": committee,
     }
+    context["past_truncated"] = len(context["past"]) > PAST_LIMIT
+    context["past"] = context["past"][:PAST_LIMIT]
     return render(request, "meetings/meeting_list.html", context)
 
 
