@@ -12,6 +12,22 @@
     });
   }
 
+  var search = document.getElementById("guest-search");
+  var people = document.getElementById("id_person");
+  if (search && people) {
+    search.addEventListener("input", function () {
+      var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var first = null;
+      Array.prototype.forEach.call(people.options, function (option) {
+        var text = option.textContent.toLowerCase();
+        var match = !option.value || words.every(function (word) { return text.indexOf(word) !== -1; });
+        option.hidden = !match;
+        if (match && option.value && first === null) { first = option; }
+      });
+      if (first && words.length) { people.value = first.value; }
+    });
+  }
+
   var guestForm = document.getElementById("guest-form");
   if (!guestForm) {
     return;
