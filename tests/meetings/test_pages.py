@@ -171,3 +171,18 @@ def test_calendar_feeds_list_public_meetings(world, make_meeting, client):
     feed = icalendar.Calendar.from_ical(client.get(f"/meetings/calendar/{world.youth.slug}.ics").content)
     assert list(feed.walk("VEVENT")) == []
     assert client.get("/meetings/calendar/no-such-committee.ics").status_code == 404
+
+
+def test_cancelled_meetings_say_so_in_the_feed(world, make_meeting, client):
+    import icalendar
+
+    make_meeting(world.task_force, is_public=True, status=Meeting.Status.CANCELLED)
+    (event,) = icalendar.Calendar.from_ical(client.get("/meetings/calendar.ics").content).walk("VEVENT")
+    assert str(event["status"]) == "CANCELLED"
+
+
+def test_list_links_reports_for_the_right_people(world, client_as):
+    assert "/meetings/attendance-report/" in client_as("staff").get("/meetings/").content.decode()
+    body = client_as("member").get("/meetings/").content.decode()
+    assert "/meetings/attendance-report/" not in body and "/members/eligibility/" in body
+    assert "/members/eligibility/" not in client_as("anonymous").get("/meetings/").content.decode()
