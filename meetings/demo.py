@@ -11,7 +11,7 @@ import zoneinfo
 from django.conf import settings
 from django.utils import timezone
 
-from members.models import Committee, CommitteeRole, Membership, Organization, Person
+from members.models import Committee, Membership, Organization, Person
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 
@@ -430,9 +430,16 @@ def _seed_recent_and_upcoming(task_force):
                 },
             )
 
-    roles_by_committee = {}
-    for role in CommitteeRole.objects.current().select_related("person"):
-        roles_by_committee.setdefault(role.committee_id, []).append(role.person)
+        last_recent = meeting
+    # A sample guest who came before being oriented: the staff dashboard lists them.
+    guest, _ = Person.objects.get_or_create(
+        given_name="Jordan", family_name="Rivera", defaults={"notes": "Sample data: a new guest, not yet oriented."}
+    )
+    Attendance.objects.get_or_create(
+        meeting=last_recent,
+        person=guest,
+        defaults={"organization": Organization.objects.get(name="SF-Marin Food Bank"), "role": Attendance.Role.GUEST},
+    )
     for offset, committee in enumerate(Committee.objects.filter(is_active=True).order_by("position")):
         if committee.meetings.upcoming().exists():
             continue
