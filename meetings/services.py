@@ -308,3 +308,20 @@ def minutes_context(meeting: Meeting) -> dict:
         "action_items": action_items,
         "next_meeting": next_meeting,
     }
+
+
+def render_minutes_html(meeting: Meeting) -> str:
+    """The minutes as the standalone HTML document the PDF is made from."""
+    from django.template.loader import render_to_string
+
+    return render_to_string("meetings/minutes_pdf.html", minutes_context(meeting))
+
+
+def render_minutes_pdf(meeting: Meeting, *, base_url: str | None = None) -> bytes:
+    """The minutes as a tagged PDF (PDF/UA-1) for screen readers."""
+    from weasyprint import HTML
+
+    return HTML(string=render_minutes_html(meeting), base_url=base_url).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+PDF_VARIANT = "pdf/ua-1"

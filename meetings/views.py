@@ -8,7 +8,6 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -275,11 +274,8 @@ def minutes(request, pk):
 
 @access(MINUTES_VISIBLE)
 def minutes_pdf(request, pk):
-    from weasyprint import HTML
-
     meeting = _get_meeting(pk)
-    html = render_to_string("meetings/minutes_pdf.html", services.minutes_context(meeting), request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant="pdf/ua-1")
+    pdf = services.render_minutes_pdf(meeting, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="minutes-{meeting.local_start:%Y-%m-%d}.pdf"'
     return response
