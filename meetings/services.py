@@ -11,7 +11,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from members.models import MOU, Committee, CommitteeRole, Membership, MembershipPolicy, Organization, Person
 
-from .models import Attendance, Meeting, Motion
+from .models import ActionItem, Attendance, Meeting, Motion
 
 # --- the attendance roster -------------------------------------------------------------
 
@@ -325,3 +325,40 @@ def render_minutes_pdf(meeting: Meeting, *, base_url: str | None = None) -> byte
 
 
 PDF_VARIANT = "pdf/ua-1"
+
+
+def year_in_review(*, year: int) -> dict:
+    """Meetings held and attendance in a calendar year, for the annual report's year in review. Three queries."""
+    from django.db.models import Count, Q
+
+    meetings = Meeting.objects.filter(starts_at__year=year).exclude(status=Meeting.Status.CANCELLED)
+    attended = Q(attendances__status__in=Attendance.ATTENDED)
+    by_committee = list(
+        meetings.values("committee__name", "committee__kind", "committee__position")
+        .annotate(meetings=Count("pk", distinct=True), attendances=Count("attendances", filter=attended))
+        .order_by("committee__position", "committee__name")
+    )
+    totals = Attendance.objects.filter(meeting__in=meetings, status__in=Attendance.ATTENDED).aggregate(
+        attendances=Count("pk"),
+        people=Count("person", distinct=True),
+        organizations=Count("organization", distinct=True),
+    )
+    actions = ActionItem.objects.filter(meeting__in=meetings).aggregate(
+        opened=Count("pk"), done=Count("pk", filter=Q(status=ActionItem.Status.DONE))
+    )
+    task_force = [row for row in by_committee if row["committee__kind"] == Committee.Kind.TASK_FORCE]
+    tf_meetings = sum(row["meetings"] for row in task_force)
+    tf_attendances = sum(row["attendances"] for row in task_force)
+    return {
+        "year": year,
+        "meetings": sum(row["meetings"] for row in by_committee),
+        "by_committee": [
+            {"committee": row["committee__name"], "meetings": row["meetings"], "attendances": row["attendances"]}
+            for row in by_committee
+        ],
+        "task_force_meetings": tf_meetings,
+        "average_task_force_attendance": round(tf_attendances / tf_meetings, 1) if tf_meetings else None,
+        **totals,
+        "action_items": actions["opened"],
+        "action_items_done": actions["done"],
+    }
