@@ -58,6 +58,9 @@
         done.textContent = "Added " + name + " as present.";
         messages.appendChild(done);
         guestForm.reset();
+        if (search) {
+          search.focus();  // ready for the next guest; the message above is announced
+        }
       });
     });
   });
