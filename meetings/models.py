@@ -1,1 +1,446 @@
-"""Models of the meetings app; they arrive with the meetings issue."""
+"""Meetings of the task force and its committees: agendas, minutes, attendance, motions, action items."""
+
+import datetime
+
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from members.models import Committee, Organization, Person
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, now=None):
+        return self.filter(ends_at__gte=now or timezone.now()).exclude(status=Meeting.Status.CANCELLED)
+
+    def past(self, now=None):
+        return self.filter(ends_at__lt=now or timezone.now())
+
+    def visible_to(self, user):
+        """The meetings a user may see at all (taskforce.permissions decides)."""
+        from taskforce.permissions import visible_meetings
+
+        return visible_meetings(user, self)
+
+    def minutes_to_approve_at(self, meeting):
+        """Earlier meetings of the same committee whose minutes this meeting may adopt (or already did)."""
+        return self.filter(committee_id=meeting.committee_id, starts_at__lt=meeting.starts_at).filter(
+            Q(minutes_state=Meeting.MinutesState.DRAFT) | Q(minutes_approved_at=meeting)
+        )
+
+    def counted_for_attendance(self, now=None):
+        """Meetings that took place: held or still marked scheduled, in the past, never cancelled."""
+        return self.past(now).exclude(status=Meeting.Status.CANCELLED)
+
+
+class Meeting(models.Model):
+    """One meeting of a committee (or of the full task force)."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class AgendaState(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    class MinutesState(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+
+    committee = models.ForeignKey(
+        Committee, verbose_name="committee", on_delete=models.PROTECT, related_name="meetings"
+    )
+    title = models.CharField("title", max_length=200, blank=True, help_text="Leave empty to use the committee's name.")
+    starts_at = models.DateTimeField("starts")
+    ends_at = models.DateTimeField("ends")
+    location = models.CharField("place", max_length=200, blank=True, help_text="For example City Hall, Room 201.")
+    address = models.CharField("address", max_length=300, blank=True)
+    online_link = models.URLField("online meeting link", blank=True)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    is_public = models.BooleanField(
+        "public meeting", default=False, help_text="Anyone may see its published agenda and approved minutes."
+    )
+    agenda_state = models.CharField("agenda", max_length=10, choices=AgendaState.choices, default=AgendaState.DRAFT)
+    minutes_state = models.CharField("minutes", max_length=10, choices=MinutesState.choices, default=MinutesState.DRAFT)
+    minutes_approved_at = models.ForeignKey(
+        "self",
+        verbose_name="minutes approved at",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approved_minutes_of",
+        help_text="The later meeting whose motion adopted these minutes.",
+    )
+    announcements = models.TextField("announcements", blank=True, help_text="Markdown: one paragraph each.")
+    next_meeting_note = models.CharField(
+        "next meeting",
+        max_length=300,
+        blank=True,
+        help_text="Leave empty to show the committee's next scheduled meeting.",
+    )
+    version = models.PositiveIntegerField(
+        "version", default=1, editable=False, help_text="Raised on every save from the browser to catch conflicts."
+    )
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["committee", "starts_at"], name="meeting_committee_start_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="meeting_ends_after_start",
+                violation_error_message="A meeting must end after it starts.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(minutes_state="approved") | Q(minutes_approved_at__isnull=False),
+                name="approved_minutes_name_their_meeting",
+                violation_error_message="Approved minutes need the meeting that approved them.",
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes_approved_at__isnull=True) | ~Q(minutes_approved_at=F("id")),
+                name="minutes_not_approved_by_themselves",
+                violation_error_message="A meeting cannot approve its own minutes.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.date_label}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def name(self):
+        return self.title or self.committee.name
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.starts_at)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.ends_at)
+
+    @property
+    def date_label(self):
+        """'Wednesday, December 14, 2016'."""
+        start = self.local_start
+        return f"{start:%A, %B} {start.day}, {start.year}"
+
+    @property
+    def time_label(self):
+        """'1:30-3:30 pm', or '11:30 am-1 pm' across noon."""
+        start, end = self.local_start, self.local_end
+        if start.strftime("%p") == end.strftime("%p"):
+            return f"{_clock(start)}-{_clock(end)} {end.strftime('%p').lower()}"
+        return f"{_clock(start)} {start.strftime('%p').lower()}-{_clock(end)} {end.strftime('%p').lower()}"
+
+    @property
+    def when(self):
+        """'Wednesday, December 14, 2016, 1:30-3:30 pm'."""
+        return f"{self.date_label}, {self.time_label}"
+
+    @property
+    def place(self):
+        return ", ".join(part for part in [self.location, self.address] if part)
+
+    @property
+    def agenda_published(self):
+        return self.agenda_state == self.AgendaState.PUBLISHED
+
+    @property
+    def minutes_approved(self):
+        return self.minutes_state == self.MinutesState.APPROVED
+
+    def approve_minutes(self, *, at):
+        """Adopt these minutes by a motion at a later meeting; they are locked from then on."""
+        if at.pk == self.pk:
+            raise ValueError("A meeting cannot approve its own minutes.")
+        self.minutes_state = self.MinutesState.APPROVED
+        self.minutes_approved_at = at
+        self.save(update_fields=["minutes_state", "minutes_approved_at", "updated_at"])
+
+    def claim_version(self, seen_version):
+        """Raise the version if nobody saved since `seen_version` was read; False on a conflict."""
+        changed = Meeting.objects.filter(pk=self.pk, version=seen_version).update(version=F("version") + 1)
+        if changed:
+            self.version = seen_version + 1
+        return bool(changed)
+
+    def publish_agenda(self):
+        self.agenda_state = self.AgendaState.PUBLISHED
+        self.save(update_fields=["agenda_state", "updated_at"])
+
+    @classmethod
+    @transaction.atomic
+    def schedule(cls, **fields):
+        """A new meeting whose agenda starts from the committee's standing agenda and open action items."""
+        meeting = cls.objects.create(**fields)
+        previous = (
+            cls.objects.filter(committee=meeting.committee, starts_at__lt=meeting.starts_at)
+            .exclude(status=cls.Status.CANCELLED)
+            .order_by("-starts_at")
+            .first()
+        )
+        items = [
+            AgendaItem(meeting=meeting, position=index, title=title, kind=AgendaItem.Kind.STANDING)
+            for index, title in enumerate(meeting.committee.standing_agenda_items(), start=1)
+        ]
+        for item in items:
+            if previous and not previous.minutes_approved and "minutes" in item.title.lower():
+                item.kind = AgendaItem.Kind.ACTION
+                item.description = f"Adopt the minutes of {previous.date_label}."
+        if previous:
+            open_items = list(
+                previous.action_items.filter(status=ActionItem.Status.OPEN).select_related("owner").order_by("due_on")
+            )
+            if open_items:
+                lines = [f"- {item.owner_name}: {item.description}{item.due_suffix}" for item in open_items]
+                items.append(
+                    AgendaItem(
+                        meeting=meeting,
+                        position=len(items) + 1,
+                        title=f"Open action items from {previous.date_label}",
+                        kind=AgendaItem.Kind.REPORT,
+                        description="\n".join(lines),
+                    )
+                )
+        for item in items:
+            item.save()
+        return meeting
+
+
+def _clock(moment):
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment:%M}" if moment.minute else f"{hour}"
+
+
+class AgendaItem(models.Model):
+    """An item on a meeting's agenda, with the minutes taken for it."""
+
+    class Kind(models.TextChoices):
+        STANDING = "standing", "Standing item"
+        PRESENTATION = "presentation", "Presentation"
+        DISCUSSION = "discussion", "Discussion"
+        ACTION = "action", "Action"
+        REPORT = "report", "Report"
+        ANNOUNCEMENT = "announcement", "Announcement"
+
+    meeting = models.ForeignKey(Meeting, verbose_name="meeting", on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveSmallIntegerField("order", default=1)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="part of",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    title = models.CharField("title", max_length=300)
+    kind = models.CharField("kind", max_length=12, choices=Kind.choices, default=Kind.DISCUSSION)
+    presenters = models.CharField("presenters", max_length=300, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField("minutes allowed", null=True, blank=True)
+    description = models.TextField("agenda text", blank=True, help_text="Markdown.")
+    minutes = models.TextField("minutes", blank=True, help_text="Markdown: use - for bullets, indent for sub-bullets.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "position", "pk"]
+        verbose_name = "agenda item"
+
+    def __str__(self):
+        return self.title
+
+
+class Motion(models.Model):
+    """A motion under an agenda item; adopting earlier minutes is one."""
+
+    class Result(models.TextChoices):
+        ADOPTED = "adopted", "Adopted"
+        FAILED = "failed", "Failed"
+        TABLED = "tabled", "Tabled"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, verbose_name="agenda item", on_delete=models.CASCADE, related_name="motions"
+    )
+    text = models.TextField("motion")
+    moved_by = models.ForeignKey(
+        Person, verbose_name="moved by", on_delete=models.PROTECT, null=True, blank=True, related_name="motions_moved"
+    )
+    seconded_by = models.ForeignKey(
+        Person,
+        verbose_name="seconded by",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="motions_seconded",
+    )
+    result = models.CharField("result", max_length=10, choices=Result.choices, default=Result.ADOPTED)
+    yes_count = models.PositiveSmallIntegerField("yes", null=True, blank=True)
+    no_count = models.PositiveSmallIntegerField("no", null=True, blank=True)
+    abstain_count = models.PositiveSmallIntegerField("abstain", null=True, blank=True)
+    approves_minutes_of = models.ForeignKey(
+        Meeting,
+        verbose_name="approves the minutes of",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approving_motions",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agenda_item__position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(moved_by__isnull=True) | Q(seconded_by__isnull=True) | ~Q(moved_by=F("seconded_by")),
+                name="motion_seconded_by_someone_else",
+                violation_error_message="A motion cannot be seconded by the person who moved it.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def movers_label(self):
+        """'[Utarti/ Dieterich]', the way the minutes have always written it."""
+        names = [person.family_name for person in (self.moved_by, self.seconded_by) if person]
+        return f"[{'/ '.join(names)}]" if names else ""
+
+    @property
+    def counts_label(self):
+        counts = [(self.yes_count, "yes"), (self.no_count, "no"), (self.abstain_count, "abstaining")]
+        return ", ".join(f"{number} {word}" for number, word in counts if number is not None)
+
+
+class Attendance(models.Model):
+    """Whether a person attended a meeting, and whom they represented that day."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        REMOTE = "remote", "Remote"
+        EXCUSED = "excused", "Excused"
+        ABSENT = "absent", "Absent"
+
+    class Role(models.TextChoices):
+        MEMBER = "member", "Member"
+        GUEST = "guest", "Guest"
+        STAFF = "staff", "Staff"
+        PRESENTER = "presenter", "Presenter"
+        FACILITATOR = "facilitator", "Facilitator"
+
+    ATTENDED = (Status.PRESENT, Status.REMOTE)
+
+    meeting = models.ForeignKey(Meeting, verbose_name="meeting", on_delete=models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(Person, verbose_name="person", on_delete=models.PROTECT, related_name="attendances")
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name="representing",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attendances",
+    )
+    status = models.CharField("attendance", max_length=10, choices=Status.choices, default=Status.PRESENT)
+    role = models.CharField("role", max_length=12, choices=Role.choices, default=Role.MEMBER)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person__family_name", "person__given_name"]
+        verbose_name_plural = "attendance"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                name="one_attendance_per_person_per_meeting",
+                violation_error_message="This person is already on this meeting's attendance list.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} at {self.meeting}: {self.get_status_display()}"
+
+    @property
+    def attended(self):
+        return self.status in self.ATTENDED
+
+
+class ActionItemQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ActionItem.Status.OPEN)
+
+    def overdue(self, today=None):
+        return self.open().filter(due_on__lt=today or timezone.localdate())
+
+
+class ActionItem(models.Model):
+    """Something a person agreed at a meeting to do, by a date."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+        DROPPED = "dropped", "Dropped"
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="from meeting", on_delete=models.CASCADE, related_name="action_items"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name="agenda item",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    committee = models.ForeignKey(
+        Committee, verbose_name="committee", on_delete=models.PROTECT, related_name="action_items"
+    )
+    description = models.TextField("what")
+    owner = models.ForeignKey(
+        Person, verbose_name="who", on_delete=models.PROTECT, null=True, blank=True, related_name="action_items"
+    )
+    due_on = models.DateField("due", null=True, blank=True)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.OPEN)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    objects = ActionItemQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [F("due_on").asc(nulls_last=True), "pk"]
+        verbose_name = "action item"
+
+    def __str__(self):
+        return self.description
+
+    def save(self, *args, **kwargs):
+        if not self.committee_id and self.meeting_id:
+            self.committee_id = self.meeting.committee_id
+        super().save(*args, **kwargs)
+
+    @property
+    def owner_name(self):
+        return self.owner.full_name if self.owner else "Unassigned"
+
+    @property
+    def due_suffix(self):
+        return f" (due {self.due_on:%B} {self.due_on.day}, {self.due_on.year})" if self.due_on else ""
+
+    def is_overdue(self, today: datetime.date | None = None):
+        return (
+            self.status == self.Status.OPEN
+            and self.due_on is not None
+            and self.due_on < (today or timezone.localdate())
+        )

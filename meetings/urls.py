@@ -1,3 +1,24 @@
+from django.urls import path
+
+from . import views
+
 app_name = "meetings"
 
-urlpatterns = []
+urlpatterns = [
+    path("meetings/", views.meeting_list, name="list"),
+    path("meetings/new/", views.meeting_create, name="create"),
+    path("meetings/calendar.ics", views.calendar_feed, name="calendar"),
+    path("meetings/calendar/<slug:slug>.ics", views.committee_calendar, name="committee_calendar"),
+    path("meetings/attendance-report/", views.attendance_report, name="attendance_report"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="detail"),
+    path("meetings/<int:pk>/edit/", views.meeting_edit, name="edit"),
+    path("meetings/<int:pk>/publish/", views.publish_agenda, name="publish_agenda"),
+    path("meetings/<int:pk>/attendance/", views.attendance, name="attendance"),
+    path("meetings/<int:pk>/attendance/guest/", views.add_guest, name="add_guest"),
+    path("meetings/<int:pk>/minutes/", views.minutes, name="minutes"),
+    path("meetings/<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes_pdf"),
+    path("meetings/<int:pk>/minutes/edit/", views.minutes_edit, name="minutes_edit"),
+    path("actions/", views.action_items, name="actions"),
+    path("actions/<int:pk>/status/", views.action_item_status, name="action_item_status"),
+    path("members/eligibility/", views.eligibility, name="eligibility"),
+]

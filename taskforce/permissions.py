@@ -299,3 +299,62 @@ REPORT_INDEX = Rule(
         or (user.is_authenticated and published_report_exists())
     ),
 )
+# --- meetings ---
+# Anyone sees public meetings, any login sees every meeting; agendas show once
+# published and minutes once approved, drafts only to the committee's co-chairs and staff.
+
+
+def _meeting(pk):
+    from meetings.models import Meeting
+
+    return Meeting.objects.select_related("committee").filter(pk=pk).first()
+
+
+def visible_meetings(user, queryset):
+    """The meetings a user may see at all: every one for a login, public ones otherwise."""
+    return queryset if user.is_authenticated else queryset.filter(is_public=True)
+
+
+def can_see_meeting(user, meeting) -> bool:
+    return user.is_authenticated or meeting.is_public
+
+
+def can_edit_meeting(user, meeting) -> bool:
+    """Staff, or a current chair/co-chair of the meeting's committee: drafts agenda and minutes."""
+    return can_edit_committee(user, meeting.committee)
+
+
+def can_see_agenda(user, meeting) -> bool:
+    return can_see_meeting(user, meeting) and (meeting.agenda_published or can_edit_meeting(user, meeting))
+
+
+def can_see_minutes(user, meeting) -> bool:
+    return can_see_meeting(user, meeting) and (meeting.minutes_approved or can_edit_meeting(user, meeting))
+
+
+def can_approve_minutes(user) -> bool:
+    """Co-chairs draft minutes; staff approve them and amend approved ones."""
+    return is_staff(user)
+
+
+def can_update_action_item(user, item) -> bool:
+    """Its owner, the committee's co-chairs and staff may mark an action item done."""
+    person = person_of(user)
+    return can_edit_committee(user, item.committee) or (person is not None and item.owner_id == person.pk)
+
+
+def _meeting_rule(test):
+    def check(user, pk=None, **kw):
+        meeting = _meeting(pk)
+        # A meeting that does not exist is the view's 404, not a refusal.
+        return meeting is None or test(user, meeting)
+
+    return check
+
+
+MEETING_VISIBLE = Rule("anyone for public meetings, members for the rest", _meeting_rule(can_see_meeting))
+MINUTES_VISIBLE = Rule(
+    "approved minutes (public meetings: anyone); drafts: the committee's co-chairs and staff",
+    _meeting_rule(can_see_minutes),
+)
+MEETING_EDITOR = Rule("the committee's co-chairs and staff", _meeting_rule(can_edit_meeting))

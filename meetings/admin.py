@@ -1,0 +1,100 @@
+"""Admin for fixes and bulk entry; the weekly work happens on the meeting pages."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
+
+
+class AgendaItemInline(admin.StackedInline):
+    model = AgendaItem
+    extra = 0
+    fields = [("position", "title", "kind"), ("presenters", "duration_minutes"), "description", "minutes"]
+    show_change_link = True
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    autocomplete_fields = ["person", "organization"]
+    fields = ["person", "organization", "status", "role"]
+
+
+class ActionItemInline(admin.TabularInline):
+    model = ActionItem
+    extra = 0
+    fk_name = "meeting"
+    autocomplete_fields = ["owner"]
+    fields = ["description", "owner", "committee", "due_on", "status"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "committee", "starts_at", "status", "is_public", "agenda_state", "minutes_state"]
+    list_filter = ["committee", "status", "is_public", "agenda_state", "minutes_state"]
+    search_fields = ["title", "committee__name", "location"]
+    date_hierarchy = "starts_at"
+    list_select_related = ["committee"]
+    autocomplete_fields = ["minutes_approved_at"]
+    inlines = [AgendaItemInline, AttendanceInline, ActionItemInline]
+    fieldsets = [
+        (None, {"fields": ["committee", "title", ("starts_at", "ends_at"), "status", "is_public"]}),
+        ("Place", {"fields": ["location", "address", "online_link"]}),
+        ("Agenda and minutes", {"fields": ["agenda_state", "minutes_state", "minutes_approved_at"]}),
+        ("Closing", {"fields": ["announcements", "next_meeting_note"]}),
+    ]
+
+
+class MotionInline(admin.TabularInline):
+    model = Motion
+    extra = 0
+    autocomplete_fields = ["moved_by", "seconded_by", "approves_minutes_of"]
+    fields = [
+        "text",
+        "moved_by",
+        "seconded_by",
+        "result",
+        "yes_count",
+        "no_count",
+        "abstain_count",
+        "approves_minutes_of",
+    ]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "meeting", "position", "kind"]
+    list_filter = ["kind", "meeting__committee"]
+    search_fields = ["title", "minutes"]
+    list_select_related = ["meeting__committee"]
+    raw_id_fields = ["meeting", "parent"]
+    inlines = [MotionInline]
+
+
+@admin.register(Motion)
+class MotionAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "agenda_item", "moved_by", "seconded_by", "result"]
+    list_filter = ["result"]
+    search_fields = ["text"]
+    list_select_related = ["agenda_item", "moved_by", "seconded_by"]
+    raw_id_fields = ["agenda_item"]
+    autocomplete_fields = ["moved_by", "seconded_by", "approves_minutes_of"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "organization", "meeting", "status", "role"]
+    list_filter = ["status", "role", "meeting__committee"]
+    search_fields = ["person__given_name", "person__family_name", "organization__name"]
+    list_select_related = ["person", "organization", "meeting__committee"]
+    autocomplete_fields = ["person", "organization", "meeting"]
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(SimpleHistoryAdmin):
+    list_display = ["description", "owner", "committee", "due_on", "status"]
+    list_filter = ["status", "committee"]
+    search_fields = ["description", "owner__given_name", "owner__family_name"]
+    list_select_related = ["owner", "committee"]
+    autocomplete_fields = ["owner", "meeting"]
+    raw_id_fields = ["agenda_item"]

@@ -1,0 +1,367 @@
+"""Forms for scheduling, agendas, minutes, attendance and action items; they own validation."""
+
+import datetime
+import zoneinfo
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
+
+from members.models import Committee, Organization, Person
+
+from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
+
+
+def _zone():
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def person_choices():
+    """Every person once, by family name; computed once per page and shared by every select."""
+    people = Person.objects.order_by("family_name", "given_name").values_list("pk", "family_name", "given_name")
+    return [("", "---------"), *((pk, f"{family}, {given}") for pk, family, given in people)]
+
+
+def _helper(*rows):
+    """A crispy helper that lays a formset form out in rows, inside the page's own <form>."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.render_unmentioned_fields = True  # the formset's id and delete fields
+    helper.render_hidden_fields = True
+    helper.layout = Layout(
+        *(Row(*(Column(name, css_class="col-md") for name in row)) if isinstance(row, tuple) else row for row in rows)
+    )
+    return helper
+
+
+def _share_choices(form, choices_by_field):
+    # Setting choices on a ModelChoiceField replaces its per-form query; validation still uses the queryset.
+    for name, choices in choices_by_field.items():
+        if name in form.fields:
+            form.fields[name].choices = choices
+
+
+class MeetingForm(forms.ModelForm):
+    """When and where: the date and times are entered in the task force's time zone."""
+
+    date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label="Starts at", widget=forms.TimeInput(attrs={"type": "time"}))
+    end_time = forms.TimeField(label="Ends at", widget=forms.TimeInput(attrs={"type": "time"}))
+
+    class Meta:
+        model = Meeting
+        fields = ["committee", "title", "location", "address", "online_link", "is_public"]
+
+    def __init__(self, *args, committees=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if committees is not None:
+            self.fields["committee"].queryset = committees
+        if not self.instance.pk:
+            # A new meeting is as public as the committee's meetings usually are, unless said otherwise.
+            del self.fields["is_public"]
+            self.fields["visibility"] = forms.ChoiceField(
+                label="Who may see it",
+                choices=[
+                    ("default", "As this committee's meetings usually are"),
+                    ("public", "Public: anyone sees its published agenda and approved minutes"),
+                    ("members", "Members only"),
+                ],
+                initial="default",
+            )
+        if self.instance.pk:
+            start, end = self.instance.local_start, self.instance.local_end
+            self.initial.update({"date": start.date(), "start_time": start.time(), "end_time": end.time()})
+            self.fields["committee"].disabled = True
+            self.fields["status"] = forms.ChoiceField(label="Status", choices=Meeting.Status.choices)
+            self.initial["status"] = self.instance.status
+        self.order_fields(["committee", "title", "date", "start_time", "end_time"])
+
+    def clean(self):
+        cleaned = super().clean()
+        date, start, end = cleaned.get("date"), cleaned.get("start_time"), cleaned.get("end_time")
+        if date and start and end:
+            cleaned["starts_at"] = datetime.datetime.combine(date, start, tzinfo=_zone())
+            cleaned["ends_at"] = datetime.datetime.combine(date, end, tzinfo=_zone())
+            if cleaned["ends_at"] <= cleaned["starts_at"]:
+                self.add_error("end_time", ValidationError("The meeting must end after it starts.", code="order"))
+        return cleaned
+
+    def meeting_fields(self):
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
+        fields.update(starts_at=self.cleaned_data["starts_at"], ends_at=self.cleaned_data["ends_at"])
+        if "status" in self.cleaned_data:
+            fields["status"] = self.cleaned_data["status"]
+        visibility = self.cleaned_data.get("visibility")
+        if visibility:
+            default = fields["committee"].meetings_are_public
+            fields["is_public"] = {"public": True, "members": False}.get(visibility, default)
+        return fields
+
+
+class VersionForm(forms.Form):
+    """The version of the meeting the editor started from: a later save by someone else is a conflict."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["position", "title", "kind", "presenters", "duration_minutes", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(("position", "title", "kind"), ("presenters", "duration_minutes"), "description")
+
+
+class MinutesItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["position", "title", "minutes"]
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(("position", "title"), "minutes")
+        self.helper.layout[0][0].css_class = "col-3 col-md-2"
+
+
+AgendaItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=AgendaItemForm, extra=1, can_delete=True)
+MinutesItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=MinutesItemForm, extra=1, can_delete=False)
+
+
+class MinutesForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["status", "announcements", "next_meeting_note"]
+        widgets = {"announcements": forms.Textarea(attrs={"rows": 3})}
+
+
+class AmendmentForm(forms.Form):
+    """Approved minutes are locked: staff change them by an amendment whose reason is kept in the history."""
+
+    amendment_reason = forms.CharField(
+        label="Reason for the amendment",
+        required=False,
+        max_length=100,
+        help_text="These minutes were approved: say why they change. The reason is kept in the history.",
+    )
+
+    def __init__(self, *args, meeting, may_amend, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting, self.may_amend = meeting, may_amend
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.meeting.minutes_approved:
+            if not self.may_amend:
+                raise ValidationError(
+                    "These minutes were approved and are locked; only staff can amend them.", code="locked"
+                )
+            if not cleaned.get("amendment_reason"):
+                self.add_error(
+                    "amendment_reason",
+                    ValidationError("Approved minutes change only by an amendment: give the reason.", code="reason"),
+                )
+        return cleaned
+
+    @property
+    def change_reason(self):
+        """What the history records for this save, or None for an ordinary draft edit."""
+        if self.meeting.minutes_approved and self.cleaned_data.get("amendment_reason"):
+            return f"Amendment: {self.cleaned_data['amendment_reason']}"
+        return None
+
+
+class MotionForm(forms.ModelForm):
+    class Meta:
+        model = Motion
+        fields = [
+            "agenda_item",
+            "text",
+            "moved_by",
+            "seconded_by",
+            "result",
+            "yes_count",
+            "no_count",
+            "abstain_count",
+            "approves_minutes_of",
+        ]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            ("agenda_item", "result"),
+            "text",
+            ("moved_by", "seconded_by"),
+            ("yes_count", "no_count", "abstain_count"),
+            "approves_minutes_of",
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        moved, seconded = cleaned.get("moved_by"), cleaned.get("seconded_by")
+        if moved and seconded and moved == seconded:
+            self.add_error(
+                "seconded_by",
+                ValidationError("A motion cannot be seconded by the person who moved it.", code="same_person"),
+            )
+        return cleaned
+
+
+class BaseMotionFormSet(BaseModelFormSet):
+    def __init__(self, *args, meeting, choices, may_approve, **kwargs):
+        self.meeting, self.choices, self.may_approve = meeting, choices, may_approve
+        super().__init__(*args, **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=self.meeting)
+        form.fields["approves_minutes_of"].queryset = Meeting.objects.minutes_to_approve_at(self.meeting)
+        form.fields["approves_minutes_of"].help_text = "Only for a motion adopting an earlier meeting's minutes."
+        _share_choices(form, self.choices)
+        return form
+
+    @property
+    def empty_form(self):
+        form = super().empty_form
+        _share_choices(form, self.choices)
+        return form
+
+    def clean(self):
+        super().clean()
+        if self.may_approve:
+            return
+        for form in self.forms:
+            if "approves_minutes_of" in form.changed_data and form.cleaned_data.get("approves_minutes_of"):
+                form.add_error("approves_minutes_of", ValidationError("Only staff approve minutes.", code="approve"))
+
+
+MotionFormSet = modelformset_factory(Motion, form=MotionForm, formset=BaseMotionFormSet, extra=1, can_delete=True)
+
+
+class ActionItemForm(forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = ["agenda_item", "description", "owner", "due_on", "status"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("description", ("owner", "due_on", "status"), "agenda_item")
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data.get("due_on")
+        meeting = self.instance.meeting if self.instance.meeting_id else None
+        if due_on and meeting and due_on < meeting.local_start.date():
+            raise ValidationError("The due date cannot be before the meeting.", code="before_meeting")
+        return due_on
+
+
+class BaseActionItemFormSet(BaseInlineFormSet):
+    def __init__(self, *args, choices, **kwargs):
+        self.choices = choices
+        super().__init__(*args, **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=self.instance)
+        _share_choices(form, self.choices)
+        return form
+
+    @property
+    def empty_form(self):
+        form = super().empty_form
+        _share_choices(form, self.choices)
+        return form
+
+    def save_new(self, form, commit=True):
+        form.instance.committee_id = self.instance.committee_id
+        return super().save_new(form, commit=commit)
+
+
+ActionItemFormSet = inlineformset_factory(
+    Meeting, ActionItem, form=ActionItemForm, formset=BaseActionItemFormSet, fk_name="meeting", extra=1, can_delete=True
+)
+
+
+class GuestForm(AmendmentForm):
+    """Add someone to the attendance list: a person already in the registry, or a new one."""
+
+    person = forms.ModelChoiceField(
+        label="Someone already in the registry",
+        queryset=Person.objects.all(),
+        required=False,
+        help_text="Start typing a family name to jump to it.",
+    )
+    given_name = forms.CharField(label="Or a new person: given name", max_length=100, required=False)
+    family_name = forms.CharField(label="Family name", max_length=100, required=False)
+    organization = forms.ModelChoiceField(
+        label="Organization they represent", queryset=Organization.objects.all(), required=False
+    )
+    new_organization = forms.CharField(
+        label="Or a new organization's name", max_length=200, required=False, help_text="Added as a prospect."
+    )
+    role = forms.ChoiceField(label="Role", choices=Attendance.Role.choices, initial=Attendance.Role.GUEST)
+
+    def __init__(self, *args, meeting, may_amend=False, choices=None, **kwargs):
+        super().__init__(*args, meeting=meeting, may_amend=may_amend, **kwargs)
+        self.order_fields([*(name for name in self.fields if name != "amendment_reason"), "amendment_reason"])
+        if choices:
+            _share_choices(self, choices)
+
+    def clean(self):
+        cleaned = super().clean()
+        person = cleaned.get("person")
+        given, family = cleaned.get("given_name", "").strip(), cleaned.get("family_name", "").strip()
+        if not person and not (given and family):
+            raise ValidationError(
+                "Choose someone from the registry, or give a new person's given and family name.", code="who"
+            )
+        if person and (given or family):
+            raise ValidationError("Choose someone from the registry or type a new name, not both.", code="both")
+        if person and Attendance.objects.filter(meeting=self.meeting, person=person).exists():
+            self.add_error("person", ValidationError("This person is already on the attendance list.", code="twice"))
+        new_org = cleaned.get("new_organization", "").strip()
+        if new_org and Organization.objects.filter(name__iexact=new_org).exists():
+            self.add_error(
+                "new_organization",
+                ValidationError("That organization is already registered: choose it from the list.", code="exists"),
+            )
+        return cleaned
+
+
+class AttendanceFilterForm(forms.Form):
+    """The period of an attendance report."""
+
+    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label="Until", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
+            self.add_error("end", ValidationError("The end of the period must be after its start.", code="order"))
+        return cleaned
+
+
+class MeetingFilterForm(forms.Form):
+    committee = forms.ModelChoiceField(
+        label="Committee",
+        queryset=Committee.objects.filter(is_active=True),
+        required=False,
+        empty_label="All",
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    year = forms.TypedChoiceField(
+        label="Year", coerce=int, required=False, empty_value=None, widget=forms.Select(attrs={"class": "form-select"})
+    )
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", "All"), *((year, year) for year in years)]

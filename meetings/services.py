@@ -1,0 +1,364 @@
+"""Work that spans several rows or apps: the attendance roster, voting eligibility, attendance reports."""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from members.models import MOU, Committee, CommitteeRole, Membership, MembershipPolicy, Organization, Person
+
+from .models import ActionItem, Attendance, Meeting, Motion
+
+# --- the attendance roster -------------------------------------------------------------
+
+
+@dataclass
+class RosterRow:
+    person: Person
+    organization: Organization | None
+    attendance: Attendance | None = None
+    role: str = Attendance.Role.MEMBER
+
+    @property
+    def status(self):
+        return self.attendance.status if self.attendance else ""
+
+
+def attendance_roster(meeting: Meeting) -> list[RosterRow]:
+    """Everyone expected at the meeting, once, by family name: the committee's current members,
+    every current task-force representative, and anyone already recorded (guests)."""
+    rows: dict[int, RosterRow] = {}
+    day = meeting.local_start.date()
+    for attendance in meeting.attendances.select_related("person", "organization"):
+        rows[attendance.person_id] = RosterRow(
+            attendance.person, attendance.organization, attendance=attendance, role=attendance.role
+        )
+    for membership in Membership.objects.current(day).select_related("person", "organization").order_by("start_on"):
+        if membership.person_id not in rows:
+            role = Attendance.Role.STAFF if membership.role == Membership.Role.STAFF_LIAISON else Attendance.Role.MEMBER
+            rows[membership.person_id] = RosterRow(membership.person, membership.organization, role=role)
+    if meeting.committee.kind != Committee.Kind.TASK_FORCE:
+        for role in CommitteeRole.objects.current(day).filter(committee=meeting.committee).select_related("person"):
+            if role.person_id not in rows:
+                staff = role.role == CommitteeRole.Role.STAFF
+                rows[role.person_id] = RosterRow(
+                    role.person, None, role=Attendance.Role.STAFF if staff else Attendance.Role.MEMBER
+                )
+    return sorted(rows.values(), key=lambda row: (row.person.family_name.lower(), row.person.given_name.lower()))
+
+
+@transaction.atomic
+def record_attendance(
+    *, meeting: Meeting, statuses: dict[int, str], roster: list[RosterRow], change_reason: str | None = None
+) -> int:
+    """Save the whole list in one go (one insert, one update), keeping history; returns rows saved.
+
+    An amendment to approved minutes is also recorded on the meeting's history, so the minutes show it."""
+    by_person = {row.person.pk: row for row in roster}
+    new, changed = [], []
+    for person_id, status in statuses.items():
+        row = by_person[person_id]
+        if row.attendance is None:
+            new.append(
+                Attendance(
+                    meeting=meeting, person=row.person, organization=row.organization, status=status, role=row.role
+                )
+            )
+        elif row.attendance.status != status:
+            row.attendance.status = status
+            changed.append(row.attendance)
+    if new:
+        bulk_create_with_history(new, Attendance, default_change_reason=change_reason)
+    if changed:
+        bulk_update_with_history(changed, Attendance, ["status"], default_change_reason=change_reason)
+    if change_reason and (new or changed):
+        meeting._change_reason = change_reason
+        meeting.save(update_fields=["updated_at"])
+    return len(new) + len(changed)
+
+
+# --- voting eligibility --------------------------------------------------------------------
+
+
+@dataclass
+class Eligibility:
+    person: Person
+    organizations: list[Organization]
+    has_mou: bool
+    attended: int
+    can_vote: bool = False
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EligibilityReport:
+    policy: MembershipPolicy
+    window: list[Meeting]
+    required: int
+    rows: list[Eligibility]
+
+    @property
+    def voters(self):
+        return [row for row in self.rows if row.can_vote]
+
+    @property
+    def non_voters(self):
+        return [row for row in self.rows if not row.can_vote]
+
+
+def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityReport:
+    """Who can vote under the membership policy, and for everyone else why not.
+
+    Attendance counts per task-force meeting in the window (the last M held); when
+    committee meetings count, attending any committee meeting after the previous
+    task-force meeting and up to that one counts as attending it. Five queries.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    policy = MembershipPolicy.load()
+    held = list(
+        Meeting.objects.counted_for_attendance(now)
+        .filter(committee__kind=Committee.Kind.TASK_FORCE)
+        .order_by("-starts_at")
+        .values_list("pk", "starts_at")[: policy.window_meetings + 1]
+    )
+    window, before = held[: policy.window_meetings], held[policy.window_meetings :]
+    required = min(policy.required_meetings, len(window))
+
+    memberships = list(
+        Membership.objects.current(today).select_related("person", "organization").order_by("person__family_name")
+    )
+    signed = set(
+        MOU.objects.filter(status=MOU.Status.SIGNED, organization__in={m.organization_id for m in memberships})
+        .exclude(expires_on__lt=today)
+        .values_list("organization_id", flat=True)
+    )
+
+    credited: dict[int, set[int]] = defaultdict(set)
+    if window:
+        # Each window meeting covers the period since the task-force meeting before it.
+        boundaries = sorted(window, key=lambda pair: pair[1])
+        period_start = before[0][1] if before else None
+        attendance = Attendance.objects.filter(
+            status__in=Attendance.ATTENDED, meeting__starts_at__lte=boundaries[-1][1]
+        )
+        if period_start:
+            attendance = attendance.filter(meeting__starts_at__gt=period_start)
+        if not policy.committee_meetings_count:
+            attendance = attendance.filter(meeting_id__in=[pk for pk, _ in window])
+        attendance = attendance.exclude(meeting__status=Meeting.Status.CANCELLED)
+        for person_id, starts_at in attendance.values_list("person_id", "meeting__starts_at"):
+            for pk, boundary in boundaries:
+                if starts_at <= boundary:
+                    credited[person_id].add(pk)
+                    break
+
+    people: dict[int, Eligibility] = {}
+    for membership in memberships:
+        row = people.get(membership.person_id)
+        if row is None:
+            row = people[membership.person_id] = Eligibility(
+                person=membership.person,
+                organizations=[],
+                has_mou=False,
+                attended=len(credited.get(membership.person_id, ())),
+            )
+        if membership.organization not in row.organizations:
+            row.organizations.append(membership.organization)
+        row.has_mou = row.has_mou or membership.organization_id in signed
+
+    rule = MembershipPolicy.VotingRule
+    for row in people.values():
+        mou_ok = row.has_mou
+        attendance_ok = row.attended >= required
+        mou_reason = "no signed MOU"
+        attendance_reason = (
+            f"attended {row.attended} of the last {len(window)} task-force meetings, {required} required"
+        )
+        if policy.voting_rule == rule.MOU_ONLY:
+            row.can_vote, failing = mou_ok, [mou_reason]
+        elif policy.voting_rule == rule.ATTENDANCE_ONLY:
+            row.can_vote, failing = attendance_ok, [attendance_reason]
+        elif policy.voting_rule == rule.BOTH:
+            row.can_vote = mou_ok and attendance_ok
+            failing = [reason for ok, reason in [(mou_ok, mou_reason), (attendance_ok, attendance_reason)] if not ok]
+        else:
+            row.can_vote, failing = mou_ok or attendance_ok, [mou_reason, attendance_reason]
+        row.reasons = [] if row.can_vote else failing
+
+    meetings = list(Meeting.objects.filter(pk__in=[pk for pk, _ in window]).order_by("-starts_at")) if window else []
+    rows = sorted(people.values(), key=lambda row: (row.person.family_name.lower(), row.person.given_name.lower()))
+    return EligibilityReport(policy=policy, window=meetings, required=required, rows=rows)
+
+
+# --- attendance reports --------------------------------------------------------------------
+
+
+@dataclass
+class OrganizationAttendance:
+    organization: Organization
+    task_force: int = 0
+    committee: int = 0
+    representatives: Counter = field(default_factory=Counter)
+
+    @property
+    def consistency(self):
+        """Share of the organization's task-force attendances made by its most frequent representative."""
+        total = sum(self.representatives.values())
+        return round(100 * max(self.representatives.values()) / total) if total else None
+
+    @property
+    def usual_representative(self):
+        return self.representatives.most_common(1)[0][0] if self.representatives else None
+
+
+@dataclass
+class PersonAttendance:
+    person: Person
+    organizations: set = field(default_factory=set)
+    task_force: int = 0
+    committee: int = 0
+    counted: int = 0
+
+
+def attendance_report(*, start: datetime.date, end: datetime.date):
+    """Attendance per person and per organization over a period, and how consistently each
+    organization sent the same representative to task-force meetings. Four queries."""
+    meetings = list(
+        Meeting.objects.filter(starts_at__date__gte=start, starts_at__date__lte=end)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("committee")
+    )
+    task_force_ids = {m.pk for m in meetings if m.committee.kind == Committee.Kind.TASK_FORCE}
+    rows = (
+        Attendance.objects.filter(meeting__in=meetings, status__in=Attendance.ATTENDED)
+        .select_related("person", "organization")
+        .order_by("person__family_name", "person__given_name")
+    )
+    by_person: dict[int, PersonAttendance] = {}
+    by_org: dict[int, OrganizationAttendance] = {}
+    for row in rows:
+        is_task_force = row.meeting_id in task_force_ids
+        person = by_person.setdefault(row.person_id, PersonAttendance(row.person))
+        if row.organization:
+            person.organizations.add(row.organization.name)
+            org = by_org.setdefault(row.organization_id, OrganizationAttendance(row.organization))
+            if is_task_force:
+                org.task_force += 1
+                org.representatives[row.person.full_name] += 1
+            else:
+                org.committee += 1
+        if is_task_force:
+            person.task_force += 1
+        else:
+            person.committee += 1
+    policy = MembershipPolicy.load()
+    for row in by_person.values():
+        row.counted = row.task_force + (row.committee if policy.committee_meetings_count else 0)
+    return {
+        "policy": policy,
+        "task_force_meetings": len(task_force_ids),
+        "committee_meetings": len(meetings) - len(task_force_ids),
+        "people": list(by_person.values()),
+        "organizations": sorted(by_org.values(), key=lambda org: org.organization.name.lower()),
+    }
+
+
+def minutes_context(meeting: Meeting) -> dict:
+    """Everything the minutes page and PDF show, in a fixed number of queries."""
+    items = list(
+        meeting.agenda_items.prefetch_related(
+            Prefetch(
+                "motions",
+                queryset=Motion.objects.select_related("moved_by", "seconded_by", "approves_minutes_of__committee"),
+                to_attr="motion_list",
+            ),
+        ).order_by("position", "pk")
+    )
+    attendees = list(
+        meeting.attendances.filter(status__in=Attendance.ATTENDED)
+        .select_related("person", "organization")
+        .order_by("person__family_name", "person__given_name")
+    )
+    action_items = list(
+        meeting.action_items.select_related("owner", "agenda_item").order_by("agenda_item__position", "pk")
+    )
+    next_meeting = None
+    if not meeting.next_meeting_note:
+        next_meeting = (
+            Meeting.objects.filter(committee_id=meeting.committee_id, starts_at__gt=meeting.starts_at)
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("starts_at")
+            .first()
+        )
+    amendments = list(
+        meeting.history.filter(history_change_reason__startswith="Amendment: ")
+        .order_by("history_date")
+        .values_list("history_date", "history_change_reason")
+    )
+    return {
+        "meeting": meeting,
+        "amendments": [(date, reason.removeprefix("Amendment: ")) for date, reason in amendments],
+        "items": items,
+        "attendees": attendees,
+        "action_items": action_items,
+        "next_meeting": next_meeting,
+    }
+
+
+def render_minutes_html(meeting: Meeting) -> str:
+    """The minutes as the standalone HTML document the PDF is made from."""
+    from django.template.loader import render_to_string
+
+    return render_to_string("meetings/minutes_pdf.html", minutes_context(meeting))
+
+
+def render_minutes_pdf(meeting: Meeting, *, base_url: str | None = None) -> bytes:
+    """The minutes as a tagged PDF (PDF/UA-1) for screen readers."""
+    from weasyprint import HTML
+
+    return HTML(string=render_minutes_html(meeting), base_url=base_url).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+def year_in_review(*, year: int) -> dict:
+    """Meetings held and attendance in a calendar year, for the annual report's year in review. Three queries."""
+    from django.db.models import Count, Q
+
+    meetings = Meeting.objects.filter(starts_at__year=year).exclude(status=Meeting.Status.CANCELLED)
+    attended = Q(attendances__status__in=Attendance.ATTENDED)
+    by_committee = list(
+        meetings.values("committee__name", "committee__kind", "committee__position")
+        .annotate(meetings=Count("pk", distinct=True), attendances=Count("attendances", filter=attended))
+        .order_by("committee__position", "committee__name")
+    )
+    totals = Attendance.objects.filter(meeting__in=meetings, status__in=Attendance.ATTENDED).aggregate(
+        attendances=Count("pk"),
+        people=Count("person", distinct=True),
+        organizations=Count("organization", distinct=True),
+    )
+    actions = ActionItem.objects.filter(meeting__in=meetings).aggregate(
+        opened=Count("pk"), done=Count("pk", filter=Q(status=ActionItem.Status.DONE))
+    )
+    task_force = [row for row in by_committee if row["committee__kind"] == Committee.Kind.TASK_FORCE]
+    tf_meetings = sum(row["meetings"] for row in task_force)
+    tf_attendances = sum(row["attendances"] for row in task_force)
+    return {
+        "year": year,
+        "meetings": sum(row["meetings"] for row in by_committee),
+        "by_committee": [
+            {"committee": row["committee__name"], "meetings": row["meetings"], "attendances": row["attendances"]}
+            for row in by_committee
+        ],
+        "task_force_meetings": tf_meetings,
+        "average_task_force_attendance": round(tf_attendances / tf_meetings, 1) if tf_meetings else None,
+        **totals,
+        "action_items": actions["opened"],
+        "action_items_done": actions["done"],
+    }

@@ -1,0 +1,460 @@
+"""Meeting pages: list, schedule, agenda, attendance, minutes (page and PDF), calendars, action items."""
+
+import icalendar
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from members.models import Committee, Organization, Person
+from taskforce import permissions
+from taskforce.permissions import (
+    ANYONE,
+    COCHAIR_OR_STAFF,
+    MEETING_EDITOR,
+    MEETING_VISIBLE,
+    MEMBER_ONLY,
+    MINUTES_VISIBLE,
+    STAFF_ONLY,
+    access,
+)
+
+from . import services
+from .forms import (
+    ActionItemFormSet,
+    AgendaItemFormSet,
+    AmendmentForm,
+    AttendanceFilterForm,
+    GuestForm,
+    MeetingFilterForm,
+    MeetingForm,
+    MinutesForm,
+    MinutesItemFormSet,
+    MotionFormSet,
+    VersionForm,
+    person_choices,
+)
+from .models import ActionItem, Attendance, Meeting, Motion
+
+CONFLICT = (
+    "Someone else saved this meeting while you were editing, so your changes were not saved. "
+    "Your text is still below: copy what you need, reload the page to see their changes, and save again."
+)
+
+
+PAST_LIMIT = 200  # past meetings shown at once; a year filter reaches older ones
+
+
+def _get_meeting(pk):
+    return get_object_or_404(Meeting.objects.select_related("committee", "minutes_approved_at__committee"), pk=pk)
+
+
+@access(ANYONE)
+def meeting_list(request):
+    meetings = Meeting.objects.visible_to(request.user).select_related("committee")
+    years = (
+        Meeting.objects.visible_to(request.user)
+        .annotate(year=ExtractYear("starts_at", tzinfo=timezone.get_current_timezone()))
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
+    )
+    filters = MeetingFilterForm(request.GET or None, years=list(years))
+    committee = None
+    if filters.is_valid():
+        committee = filters.cleaned_data["committee"]
+        if committee:
+            meetings = meetings.filter(committee=filters.cleaned_data["committee"])
+        if filters.cleaned_data["year"]:
+            meetings = meetings.filter(starts_at__year=filters.cleaned_data["year"])
+    now = timezone.now()
+    context = {
+        "filters": filters,
+        "upcoming": list(meetings.upcoming(now).order_by("starts_at")),
+        "past": list(meetings.past(now).order_by("-starts_at")[: PAST_LIMIT + 1]),
+        "past_limit": PAST_LIMIT,
+        "can_schedule": permissions.COCHAIR_OR_STAFF.allows(request.user),
+        "committee": committee,
+    }
+    context["past_truncated"] = len(context["past"]) > PAST_LIMIT
+    context["past"] = context["past"][:PAST_LIMIT]
+    return render(request, "meetings/meeting_list.html", context)
+
+
+def _editable_committees(user):
+    committees = Committee.objects.filter(is_active=True)
+    if permissions.is_staff(user):
+        return committees
+    return committees.filter(pk__in=permissions.chaired_committee_ids(user))
+
+
+@access(COCHAIR_OR_STAFF)
+def meeting_create(request):
+    committees = _editable_committees(request.user)
+    form = MeetingForm(request.POST or None, committees=committees)
+    if request.method == "GET" and "committee" in request.GET:
+        committee = committees.filter(slug=request.GET["committee"]).first()
+        if committee:
+            form = MeetingForm(initial={"committee": committee}, committees=committees)
+    if request.method == "POST" and form.is_valid():
+        meeting = Meeting.schedule(**form.meeting_fields())
+        messages.success(request, f"Scheduled: {meeting}. Its agenda starts from the committee's standing agenda.")
+        return redirect("meetings:edit", pk=meeting.pk)
+    return render(request, "meetings/meeting_form.html", {"form": form, "heading": "Schedule a meeting"})
+
+
+@access(MEETING_VISIBLE)
+def meeting_detail(request, pk):
+    meeting = _get_meeting(pk)
+    can_edit = permissions.can_edit_meeting(request.user, meeting)
+    items = []
+    if permissions.can_see_agenda(request.user, meeting):
+        items = list(meeting.agenda_items.order_by("position", "pk"))
+    counts = meeting.attendances.aggregate(
+        attended=Count("pk", filter=Q(status__in=Attendance.ATTENDED)), recorded=Count("pk")
+    )
+    context = {
+        "meeting": meeting,
+        "items": items,
+        "can_edit": can_edit,
+        "can_see_agenda": permissions.can_see_agenda(request.user, meeting),
+        "can_see_minutes": permissions.can_see_minutes(request.user, meeting),
+        "counts": counts,
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@access(MEETING_EDITOR)
+def meeting_edit(request, pk):
+    meeting = _get_meeting(pk)
+    data = request.POST or None
+    form = MeetingForm(data, instance=meeting)
+    amendment = AmendmentForm(data, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user))
+    version = VersionForm(data, initial={"version": meeting.version})
+    agenda = AgendaItemFormSet(data, instance=meeting, prefix="items")
+    valid = request.method == "POST" and [part.is_valid() for part in (amendment, form, version, agenda)]
+    if valid and all(valid):
+        with transaction.atomic():
+            if not meeting.claim_version(version.cleaned_data["version"]):
+                transaction.set_rollback(True)
+                messages.error(request, CONFLICT)
+            else:
+                for name, value in form.meeting_fields().items():
+                    setattr(meeting, name, value)
+                meeting._change_reason = amendment.change_reason
+                meeting.save()
+                for item in agenda.save(commit=False):
+                    item._change_reason = amendment.change_reason
+                    item.save()
+                for item in agenda.deleted_objects:
+                    item.delete()
+                messages.success(request, "The meeting and its agenda are saved.")
+                return redirect("meetings:detail", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/meeting_edit.html",
+        {"meeting": meeting, "form": form, "amendment": amendment, "version": version, "agenda": agenda},
+    )
+
+
+@access(MEETING_EDITOR)
+@require_POST
+def publish_agenda(request, pk):
+    meeting = _get_meeting(pk)
+    meeting.publish_agenda()
+    messages.success(request, "The agenda is published.")
+    return redirect("meetings:detail", pk=meeting.pk)
+
+
+@access(MEETING_EDITOR)
+def attendance(request, pk):
+    meeting = _get_meeting(pk)
+    roster = services.attendance_roster(meeting)
+    errors = []
+    amendment = AmendmentForm(
+        request.POST or None, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user)
+    )
+    if request.method == "POST":
+        amendment_ok = amendment.is_valid()  # its errors show beside its field
+        valid = set(Attendance.Status.values)
+        statuses = {}
+        for row in roster:
+            value = (
+                Attendance.Status.PRESENT
+                if "all_present" in request.POST
+                else request.POST.get(f"status-{row.person.pk}", "")
+            )
+            if value in valid:
+                statuses[row.person.pk] = value
+            elif value:
+                errors.append(f"{row.person}: choose present, remote, excused or absent.")
+        if amendment_ok and not errors:
+            saved = services.record_attendance(
+                meeting=meeting, statuses=statuses, roster=roster, change_reason=amendment.change_reason
+            )
+            messages.success(request, f"Attendance saved ({saved} changed).")
+            return redirect("meetings:attendance", pk=meeting.pk)
+    posted = request.POST if request.method == "POST" else {}
+    rows = [{"row": row, "status": posted.get(f"status-{row.person.pk}", row.status)} for row in roster]
+    guest_form = GuestForm(meeting=meeting, choices={"person": person_choices()})
+    if not meeting.minutes_approved:
+        del guest_form.fields["amendment_reason"]
+    context = {
+        "meeting": meeting,
+        "rows": rows,
+        "errors": errors,
+        "statuses": Attendance.Status.choices,
+        "guest_form": guest_form,
+        "amendment": amendment,
+    }
+    return render(request, "meetings/attendance.html", context)
+
+
+@access(MEETING_EDITOR)
+@require_POST
+def add_guest(request, pk):
+    meeting = _get_meeting(pk)
+    form = GuestForm(request.POST, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user))
+    wants_fragment = request.headers.get("X-Requested-With") == "fetch"
+    if not form.is_valid():
+        if wants_fragment:
+            return render(request, "meetings/_guest_errors.html", {"form": form}, status=400)
+        for error in form.errors.values():
+            messages.error(request, " ".join(error))
+        return redirect("meetings:attendance", pk=meeting.pk)
+    data = form.cleaned_data
+    with transaction.atomic():
+        organization = data["organization"]
+        if data["new_organization"]:
+            organization = Organization.objects.create(
+                name=data["new_organization"].strip(), status=Organization.Status.PROSPECT
+            )
+        person = data["person"] or Person.objects.create(
+            given_name=data["given_name"].strip(), family_name=data["family_name"].strip()
+        )
+        row = Attendance(
+            meeting=meeting,
+            person=person,
+            organization=organization,
+            role=data["role"],
+            status=Attendance.Status.PRESENT,
+        )
+        row._change_reason = form.change_reason
+        row.save()
+        if form.change_reason:
+            meeting._change_reason = form.change_reason
+            meeting.save(update_fields=["updated_at"])
+    if wants_fragment:
+        context = {
+            "item": {
+                "row": services.RosterRow(person, organization, attendance=row, role=row.role),
+                "status": row.status,
+            },
+            "statuses": Attendance.Status.choices,
+        }
+        return render(request, "meetings/_attendance_row.html", context)
+    messages.success(request, f"{person} is on the list as present.")
+    return redirect("meetings:attendance", pk=meeting.pk)
+
+
+@access(MINUTES_VISIBLE)
+def minutes(request, pk):
+    meeting = _get_meeting(pk)
+    context = services.minutes_context(meeting)
+    context["can_edit"] = permissions.can_edit_meeting(request.user, meeting)
+    return render(request, "meetings/minutes.html", context)
+
+
+@access(MINUTES_VISIBLE)
+def minutes_pdf(request, pk):
+    meeting = _get_meeting(pk)
+    pdf = services.render_minutes_pdf(meeting, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="minutes-{meeting.local_start:%Y-%m-%d}.pdf"'
+    return response
+
+
+@access(MEETING_EDITOR)
+def minutes_edit(request, pk):
+    meeting = _get_meeting(pk)
+    user = request.user
+    data = request.POST or None
+    choices = person_choices()
+    item_choices = [
+        ("", "---------"),
+        *((item.pk, f"{item.position}. {item.title}") for item in meeting.agenda_items.order_by("position", "pk")),
+    ]
+    earlier_choices = [
+        ("", "---------"),
+        *(
+            (earlier.pk, earlier.date_label)
+            for earlier in Meeting.objects.minutes_to_approve_at(meeting).order_by("-starts_at")[:50]
+        ),
+    ]
+    may_approve = permissions.can_approve_minutes(user)
+    form = MinutesForm(data, instance=meeting)
+    amendment = AmendmentForm(data, meeting=meeting, may_amend=may_approve)
+    version = VersionForm(data, initial={"version": meeting.version})
+    items = MinutesItemFormSet(data, instance=meeting, prefix="items")
+    motions = MotionFormSet(
+        data,
+        queryset=Motion.objects.filter(agenda_item__meeting=meeting).select_related("agenda_item"),
+        prefix="motions",
+        meeting=meeting,
+        choices={
+            "moved_by": choices,
+            "seconded_by": choices,
+            "agenda_item": item_choices,
+            "approves_minutes_of": earlier_choices,
+        },
+        may_approve=may_approve,
+    )
+    actions = ActionItemFormSet(
+        data, instance=meeting, prefix="actions", choices={"owner": choices, "agenda_item": item_choices}
+    )
+    # Validate every part (no short-circuit) so each shows its own errors.
+    parts = (amendment, form, version, items, motions, actions)
+    valid = request.method == "POST" and [part.is_valid() for part in parts]
+    if valid and all(valid):
+        with transaction.atomic():
+            if not meeting.claim_version(version.cleaned_data["version"]):
+                transaction.set_rollback(True)
+                messages.error(request, CONFLICT)
+            else:
+                _save_minutes(amendment.change_reason, form, items, motions, actions)
+                messages.success(request, "The minutes are saved.")
+                return redirect("meetings:minutes", pk=meeting.pk)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "amendment": amendment,
+        "version": version,
+        "items": items,
+        "motions": motions,
+        "actions": actions,
+        "has_errors": request.method == "POST",
+    }
+    return render(request, "meetings/minutes_edit.html", context)
+
+
+def _save_minutes(reason, form, items, motions, actions):
+    meeting = form.save(commit=False)
+    meeting._change_reason = reason
+    meeting.save()
+    for item in items.save(commit=False):
+        item._change_reason = reason
+        item.save()
+    saved_motions = motions.save()
+    actions.save()
+    for motion in saved_motions:
+        earlier = motion.approves_minutes_of
+        if earlier and motion.result == Motion.Result.ADOPTED and not earlier.minutes_approved:
+            earlier.approve_minutes(at=meeting)
+
+
+@access(ANYONE)
+def calendar_feed(request):
+    meetings = Meeting.objects.filter(is_public=True)
+    return _calendar(request, meetings, "Task force meetings")
+
+
+@access(ANYONE)
+def committee_calendar(request, slug):
+    committee = get_object_or_404(Committee, slug=slug)
+    meetings = Meeting.objects.filter(is_public=True, committee=committee)
+    return _calendar(request, meetings, committee.name)
+
+
+def _calendar(request, meetings, name):
+    """An iCalendar feed of public meetings: calendar apps subscribe without logging in."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Task Force Operations//Meetings//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    host = request.get_host()
+    for meeting in meetings.select_related("committee").order_by("starts_at"):
+        event = icalendar.Event()
+        event.add("uid", f"meeting-{meeting.pk}@{host}")
+        event.add("summary", meeting.name)
+        event.add("dtstart", meeting.starts_at)
+        event.add("dtend", meeting.ends_at)
+        event.add("dtstamp", meeting.updated_at)
+        if meeting.place:
+            event.add("location", meeting.place)
+        event.add("url", request.build_absolute_uri(meeting.get_absolute_url()))
+        event.add("status", "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED")
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="meetings.ics"'
+    return response
+
+
+@access(MEMBER_ONLY)
+def action_items(request):
+    person = permissions.person_of(request.user)
+    items = ActionItem.objects.open().select_related("owner", "committee", "meeting__committee")
+    committee = request.GET.get("committee", "")
+    mine = request.GET.get("mine") == "1"
+    if committee:
+        items = items.filter(committee__slug=committee)
+    if mine:
+        items = items.filter(owner=person) if person else items.none()
+    items = list(items.order_by("owner__family_name", "owner__given_name", "committee__position", "due_on"))
+    chaired = permissions.chaired_committee_ids(request.user)
+    for item in items:
+        item.may_update = (
+            permissions.is_staff(request.user)
+            or item.committee_id in chaired
+            or (person is not None and item.owner_id == person.pk)
+        )
+    context = {
+        "items": items,
+        "committees": Committee.objects.filter(is_active=True),
+        "committee": committee,
+        "mine": mine,
+        "today": timezone.localdate(),
+        "statuses": [(value, label) for value, label in ActionItem.Status.choices if value != ActionItem.Status.OPEN],
+    }
+    return render(request, "meetings/action_items.html", context)
+
+
+@access(MEMBER_ONLY)
+@require_POST
+def action_item_status(request, pk):
+    item = get_object_or_404(ActionItem.objects.select_related("committee"), pk=pk)
+    if not permissions.can_update_action_item(request.user, item):
+        raise PermissionDenied("Only its owner, the committee's co-chairs and staff can change this action item.")
+    status = request.POST.get("status")
+    if status not in ActionItem.Status.values:
+        return HttpResponseBadRequest("Unknown status.")
+    item.status = status
+    item.save(update_fields=["status", "updated_at"])
+    messages.success(request, f"Marked {item.get_status_display().lower()}: {item.description}")
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("meetings:actions")
+    return redirect(next_url)
+
+
+@access(MEMBER_ONLY)
+def eligibility(request):
+    report = services.voting_eligibility()
+    return render(request, "meetings/eligibility.html", {"report": report})
+
+
+@access(STAFF_ONLY)
+def attendance_report(request):
+    today = timezone.localdate()
+    default = {"start": today.replace(year=today.year - 1), "end": today}
+    form = AttendanceFilterForm(request.GET or default)
+    report = None
+    if form.is_valid():
+        report = services.attendance_report(start=form.cleaned_data["start"], end=form.cleaned_data["end"])
+    return render(request, "meetings/attendance_report.html", {"form": form, "report": report})

@@ -1,0 +1,196 @@
+"""Staff run a meeting in the browser: schedule, attendance for 30, a guest, minutes, approval; who sees what."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from members.models import Membership, Organization, Person
+from tests.browser.helpers import assert_accessible, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _no_animations(page):
+    """Bootstrap drops its colour transitions for reduced motion, so axe never sees a button mid-fade."""
+    page.emulate_media(reduced_motion="reduce")
+
+
+@pytest.fixture
+def task_force_of_thirty(world):
+    """Twenty-three more representatives: thirty people on the task force in all."""
+    for i in range(23):
+        organization = Organization.objects.create(name=f"Partner Agency {i:02d}")
+        person = Person.objects.create(given_name=f"Rep{i:02d}", family_name=f"Representative{i:02d}")
+        Membership.objects.create(person=person, organization=organization, start_on="2020-01-01")
+    Person.objects.create(given_name="Gina", family_name="Guestperson")
+    return world
+
+
+def schedule(page, live_server, day, start="13:30", end="15:30"):
+    page.goto(f"{live_server.url}/meetings/new/")
+    assert_accessible(page)
+    page.get_by_label("Committee").select_option(label="Task Force")
+    page.get_by_label("Date").fill(day.isoformat())
+    page.get_by_label("Starts at").fill(start)
+    page.get_by_label("Ends at").fill(end)
+    page.get_by_label("Place").fill("City Hall, Room 201")
+    page.get_by_role("button", name="Schedule").click()
+    expect(page.get_by_role("heading", name="Edit the meeting and its agenda")).to_be_visible()
+    assert_accessible(page)
+    return int(re.search(r"/meetings/(\d+)/edit/", page.url).group(1))
+
+
+def test_staff_runs_a_meeting_and_the_right_people_see_the_minutes(page, live_server, task_force_of_thirty):
+    world = task_force_of_thirty
+    world.task_force.standing_agenda = "Welcome and introductions\nReview of minutes\nAnnouncements"
+    world.task_force.save()
+    log_in(page, live_server, "staff")
+    page.goto(f"{live_server.url}/meetings/")
+    assert_accessible(page)
+
+    day = timezone.localdate() - datetime.timedelta(days=14)
+    pk = schedule(page, live_server, day)
+    page.get_by_role("button", name="Save the meeting and agenda").click()
+    page.get_by_role("button", name="Publish the agenda").click()
+    expect(page.get_by_text("The agenda is published.")).to_be_visible()
+    assert_accessible(page)
+
+    # Attendance: 30 people, all present but one, one submit; then a guest added in place.
+    page.get_by_role("link", name="Take attendance").click()
+    page.wait_for_load_state("load")  # attendance.js handles "Mark all present" in place
+    rows = page.locator("#attendance-rows tr")
+    expect(rows).to_have_count(30)
+    assert_accessible(page)
+    page.get_by_role("button", name="Mark all present").click()
+    page.get_by_label("Excused: Morgan Member").check()
+    page.get_by_role("button", name="Save attendance").click()
+    expect(page.get_by_text("Attendance saved (30 changed).")).to_be_visible()
+    page.wait_for_load_state("load")
+    page.get_by_label("Search the registry by name").fill("gina guest")
+    expect(page.get_by_label("Someone already in the registry")).to_have_value(
+        str(Person.objects.get(family_name="Guestperson").pk)
+    )
+    page.get_by_label("Organization they represent").select_option(label="Legal Aid Society")
+    page.get_by_role("button", name="Add to the list as present").click()
+    expect(page.get_by_text("Added Guestperson, Gina")).to_be_visible()
+    expect(rows).to_have_count(31)
+    assert_accessible(page)
+
+    # Minutes for three items, a motion and an action item.
+    page.goto(f"{live_server.url}/meetings/{pk}/minutes/edit/")
+    assert_accessible(page)
+    page.locator('[name="items-0-minutes"]').fill("- Thirty members introduced themselves")
+    page.locator('[name="items-1-minutes"]').fill("- Nothing to review yet")
+    page.locator('[name="items-2-minutes"]').fill("- Awareness month events\n    - send them to staff")
+    page.locator('[name="motions-0-agenda_item"]').select_option(label="3. Announcements")
+    page.locator('[name="motions-0-text"]').fill("Endorse the awareness month calendar.")
+    page.locator('[name="motions-0-moved_by"]').select_option(label="Member, Morgan")
+    page.locator('[name="motions-0-seconded_by"]').select_option(label="Cochair, Casey")
+    page.locator('[name="actions-0-description"]').fill("Collect the events for the calendar")
+    page.locator('[name="actions-0-owner"]').select_option(label="Staffer, Sam")
+    page.locator('[name="actions-0-due_on"]').fill((day + datetime.timedelta(days=30)).isoformat())
+    page.locator('[name="announcements"]').fill("Brown bag on civil remedies next month.")
+    page.get_by_role("button", name="Save the minutes").click()
+    expect(page.get_by_text("The minutes are saved.")).to_be_visible()
+    assert_accessible(page)
+    main = page.locator("main")
+    expect(main).to_contain_text("Gina Guestperson, Legal Aid Society;")
+    expect(main).to_contain_text("Rep00 Representative00, Partner Agency 00;")
+    expect(main).not_to_contain_text("Morgan Member, Asian Women's Shelter;")  # excused
+    expect(main).to_contain_text("Endorse the awareness month calendar. [Member/ Cochair]")
+    expect(main).to_contain_text("Collect the events for the calendar")
+    expect(page.locator("main li li", has_text="send them to staff")).to_be_visible()
+    pdf = page.request.get(f"{live_server.url}/meetings/{pk}/minutes.pdf")
+    assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
+
+    # A draft is not for members yet.
+    member_context = page.context.browser.new_context()
+    member = member_context.new_page()
+    log_in(member, live_server, "member")
+    assert member.goto(f"{live_server.url}/meetings/{pk}/minutes/").status == 403
+
+    # The next meeting adopts the minutes by motion.
+    later = schedule(page, live_server, day + datetime.timedelta(days=7))
+    page.goto(f"{live_server.url}/meetings/{later}/minutes/edit/")
+    page.locator('[name="motions-0-agenda_item"]').select_option(label="2. Review of minutes")
+    page.locator('[name="motions-0-text"]').fill("Minutes were adopted by the group.")
+    page.locator('[name="motions-0-moved_by"]').select_option(label="Datacontact, Dana")
+    page.locator('[name="motions-0-seconded_by"]').select_option(label="Member, Morgan")
+    page.locator('[name="motions-0-approves_minutes_of"]').select_option(index=1)
+    page.get_by_role("button", name="Save the minutes").click()
+    expect(page.get_by_text("Minutes were adopted by the group. [Datacontact/ Member]")).to_be_visible()
+
+    member.goto(f"{live_server.url}/meetings/{pk}/minutes/")
+    expect(member.locator("main")).to_contain_text("Endorse the awareness month calendar.")
+    assert_accessible(member)
+    member_context.close()
+
+    # Anonymous visitors: the task force's meetings are public, a committee's are not.
+    anonymous_context = page.context.browser.new_context()
+    anonymous = anonymous_context.new_page()
+    anonymous.goto(f"{live_server.url}/meetings/{pk}/minutes/")
+    expect(anonymous.locator("main")).to_contain_text("Thirty members introduced themselves")
+    assert_accessible(anonymous)
+    anonymous.goto(f"{live_server.url}/meetings/{later}/minutes/")
+    assert "/accounts/login/" in anonymous.url  # not approved yet
+    anonymous.goto(f"{live_server.url}/meetings/")
+    assert_accessible(anonymous)
+    anonymous_context.close()
+
+
+def test_member_pages_pass_axe(page, live_server, world):
+    from meetings.models import ActionItem, Meeting
+
+    start = timezone.now() - datetime.timedelta(days=3)
+    meeting = Meeting.objects.create(
+        committee=world.task_force, starts_at=start, ends_at=start + datetime.timedelta(hours=2), is_public=True
+    )
+    ActionItem.objects.create(
+        meeting=meeting,
+        committee=world.task_force,
+        description="Overdue item",
+        owner=world.member,
+        due_on=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    log_in(page, live_server, "member")
+    assert_accessible(page)  # dashboard with the meetings panel
+    for path in ["/actions/", "/members/eligibility/", f"/meetings/{meeting.pk}/"]:
+        page.goto(f"{live_server.url}{path}")
+        assert_accessible(page)
+    page.goto(f"{live_server.url}/actions/")
+    page.get_by_role("button", name=re.compile("Mark done")).click()
+    expect(page.get_by_text("Marked done: Overdue item")).to_be_visible()
+
+
+def test_staff_pages_of_approved_minutes_pass_axe(page, live_server, world):
+    from meetings.models import AgendaItem, Attendance, Meeting
+
+    start = timezone.now() - datetime.timedelta(days=30)
+    meeting, later = (
+        Meeting.objects.create(
+            committee=world.task_force, starts_at=when, ends_at=when + datetime.timedelta(hours=2), is_public=True
+        )
+        for when in (start, start + datetime.timedelta(days=14))
+    )
+    AgendaItem.objects.create(meeting=meeting, position=1, title="Welcome", minutes="- Everyone came")
+    Attendance.objects.create(meeting=meeting, person=world.member, organization=world.shelter)
+    meeting.approve_minutes(at=later)
+    log_in(page, live_server, "staff")
+    for path in [
+        "/meetings/attendance-report/",
+        "/",
+        f"/meetings/{meeting.pk}/",
+        f"/meetings/{meeting.pk}/attendance/",
+        f"/meetings/{meeting.pk}/edit/",
+        f"/meetings/{meeting.pk}/minutes/edit/",
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        assert_accessible(page)
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/edit/")
+    page.get_by_role("button", name="Save the minutes").click()
+    expect(page.get_by_text("Approved minutes change only by an amendment: give the reason.")).to_be_visible()
+    assert_accessible(page)

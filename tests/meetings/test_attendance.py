@@ -1,0 +1,172 @@
+"""Taking attendance: one submit for the whole list, guests added inline, the organization of the day kept."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings.models import Attendance
+from members.models import CommitteeRole, Membership, Organization, Person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def thirty_representatives(world, add_people):
+    pairs = add_people(23, prefix="Rep")
+    Membership.objects.bulk_create(
+        Membership(person=person, organization=org, start_on="2020-01-01") for person, org in pairs
+    )
+    return pairs
+
+
+def url(meeting):
+    return reverse("meetings:attendance", args=[meeting.pk])
+
+
+def test_roster_lists_representatives_and_committee_members_once_by_family_name(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth)
+    outsider = Person.objects.create(given_name="Zed", family_name="Aaronson")
+    CommitteeRole.objects.create(person=outsider, committee=world.youth, start_on="2020-01-01")
+    body = client_as("staff").get(url(meeting)).content.decode()
+    names = ["Aaronson, Zed", "Cochair, Casey", "Datacontact, Dana", "Member, Morgan", "Staffer, Sam"]
+    positions = [body.index(name) for name in names]
+    assert positions == sorted(positions)
+    # A representative and a committee member, listed once (the guest picker lists everyone apart).
+    assert body.count('data-label="Name">Member, Morgan') == 1
+
+
+def test_thirty_people_in_one_submit(world, make_meeting, client_as, thirty_representatives):
+    meeting = make_meeting(world.task_force)
+    client = client_as("staff")
+    body = client.get(url(meeting)).content.decode()
+    people = Membership.objects.current().values_list("person_id", flat=True).distinct()
+    assert len(people) == 30
+    data = {f"status-{pk}": "present" for pk in people}
+    data[f"status-{world.member.pk}"] = "excused"
+    data[f"status-{world.staff.pk}"] = "remote"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url(meeting), data)
+    assert response.status_code == 302
+    assert Attendance.objects.filter(meeting=meeting).count() == 30
+    assert Attendance.objects.get(meeting=meeting, person=world.member).status == "excused"
+    assert Attendance.objects.get(meeting=meeting, person=world.member).organization == world.shelter
+    assert Attendance.objects.get(meeting=meeting, person=world.staff).status == "remote"
+    assert len(queries) < 20  # one insert for all rows, not one per person
+    assert "Mark all present" in body
+
+    # Saving again changes only what changed.
+    data[f"status-{world.member.pk}"] = "present"
+    client.post(url(meeting), data)
+    assert Attendance.objects.get(meeting=meeting, person=world.member).status == "present"
+    assert Attendance.objects.filter(meeting=meeting).count() == 30
+
+
+def test_mark_all_present_without_javascript(world, make_meeting, client_as):
+    meeting = make_meeting(world.task_force)
+    client_as("staff").post(url(meeting), {"all_present": "1"})
+    statuses = set(Attendance.objects.filter(meeting=meeting).values_list("status", flat=True))
+    assert statuses == {"present"} and Attendance.objects.filter(meeting=meeting).count() == 7
+
+
+def test_unknown_status_is_refused_and_nothing_saved(world, make_meeting, client_as):
+    meeting = make_meeting(world.task_force)
+    response = client_as("staff").post(
+        url(meeting), {f"status-{world.member.pk}": "asleep", f"status-{world.staff.pk}": "present"}
+    )
+    assert "Morgan Member: choose present, remote, excused or absent." in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_add_an_existing_guest_then_refuse_them_twice(world, make_meeting, client_as):
+    meeting = make_meeting(world.task_force)
+    guest = Person.objects.create(given_name="Gina", family_name="Guest")
+    add = reverse("meetings:add_guest", args=[meeting.pk])
+    client = client_as("staff")
+    response = client.post(
+        add, {"person": guest.pk, "organization": world.dosw.pk, "role": "guest"}, HTTP_X_REQUESTED_WITH="fetch"
+    )
+    assert response.status_code == 200 and "Guest, Gina" in response.content.decode()
+    row = Attendance.objects.get(meeting=meeting, person=guest)
+    assert row.role == "guest" and row.organization == world.dosw and row.status == "present"
+    response = client.post(add, {"person": guest.pk, "role": "guest"}, HTTP_X_REQUESTED_WITH="fetch")
+    assert response.status_code == 400
+    assert "This person is already on the attendance list." in response.content.decode()
+    assert Attendance.objects.filter(meeting=meeting, person=guest).count() == 1
+    assert "Guest, Gina" in client.get(url(meeting)).content.decode()
+
+
+def test_create_a_new_guest_with_a_new_organization(world, make_meeting, client_as):
+    meeting = make_meeting(world.task_force)
+    add = reverse("meetings:add_guest", args=[meeting.pk])
+    client = client_as("cochair")
+    assert client.post(add, {"given_name": "Nia", "role": "guest"}).status_code == 403  # not their committee
+    client = client_as("staff")
+    response = client.post(add, {"given_name": "Nia", "role": "guest"})
+    assert response.status_code == 302 and not Person.objects.filter(given_name="Nia").exists()
+    response = client.post(
+        add,
+        {
+            "given_name": "Nia",
+            "family_name": "Newcomer",
+            "new_organization": "Bay Area Workers Center",
+            "role": "guest",
+        },
+    )
+    assert response.status_code == 302
+    row = Attendance.objects.get(person__family_name="Newcomer")
+    assert row.organization.name == "Bay Area Workers Center"
+    assert row.organization.status == Organization.Status.PROSPECT
+    response = client.post(
+        add, {"given_name": "Other", "family_name": "Person", "new_organization": "legal aid society", "role": "guest"}
+    )
+    assert not Person.objects.filter(given_name="Other").exists()
+
+
+def test_approved_minutes_lock_attendance_unless_staff_amend_with_a_reason(world, make_meeting, client_as):
+    meeting = make_meeting(world.task_force)
+    meeting.approve_minutes(at=make_meeting(world.task_force, days=-1))
+    from members.models import CommitteeRole
+
+    CommitteeRole.objects.create(
+        person=world.cochair, committee=world.task_force, role="co_chair", start_on="2020-01-01"
+    )
+    data = {f"status-{world.member.pk}": "present"}
+    body = client_as("cochair").post(url(meeting), data).content.decode()
+    assert "These minutes were approved and are locked; only staff can amend them." in body
+    staff = client_as("staff")
+    body = staff.post(url(meeting), data).content.decode()
+    assert "Approved minutes change only by an amendment: give the reason." in body
+    assert not Attendance.objects.exists()
+    response = staff.post(url(meeting), {**data, "amendment_reason": "Morgan signed in late"})
+    assert response.status_code == 302
+    assert Attendance.objects.get().history.first().history_change_reason == "Amendment: Morgan signed in late"
+    minutes = staff.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
+    assert "Amended" in minutes and "Morgan signed in late" in minutes
+
+    add = reverse("meetings:add_guest", args=[meeting.pk])
+    guest = Person.objects.create(given_name="Gina", family_name="Guest")
+    response = staff.post(add, {"person": guest.pk, "role": "guest"}, HTTP_X_REQUESTED_WITH="fetch")
+    assert response.status_code == 400 and "give the reason" in response.content.decode()
+    response = staff.post(
+        add, {"person": guest.pk, "role": "guest", "amendment_reason": "Guest missed"}, HTTP_X_REQUESTED_WITH="fetch"
+    )
+    assert response.status_code == 200
+    assert Attendance.objects.filter(person=guest).exists()
+
+
+def test_approved_minutes_lock_the_agenda_too(world, make_meeting, client_as):
+    from meetings.models import AgendaItem
+    from tests.meetings.forms_helper import form_data
+
+    meeting = make_meeting(world.task_force)
+    AgendaItem.objects.create(meeting=meeting, position=1, title="Welcome")
+    meeting.approve_minutes(at=make_meeting(world.task_force, days=-1))
+    edit = reverse("meetings:edit", args=[meeting.pk])
+    staff = client_as("staff")
+    data = form_data(staff.get(edit).content.decode(), **{"items-0-title": "Welcome, introductions"})
+    assert "give the reason" in staff.post(edit, data).content.decode()
+    assert AgendaItem.objects.get().title == "Welcome"
+    data["amendment_reason"] = "Title as announced"
+    assert staff.post(edit, data).status_code == 302
+    assert AgendaItem.objects.get().title == "Welcome, introductions"

@@ -1,0 +1,50 @@
+"""URL arguments for the meetings pages: a youth-committee meeting with draft minutes and agenda,
+so the permission module's rules for drafts (its co-chairs and staff only) are what is walked."""
+
+import datetime
+
+from tests.url_samples import Sample
+
+POST_ONLY = frozenset({405})
+
+
+def _meeting(world):
+    from django.utils import timezone
+
+    from meetings.models import Meeting
+
+    start = timezone.now() + datetime.timedelta(days=3)
+    meeting, _ = Meeting.objects.get_or_create(
+        committee=world.youth,
+        title="Sample meeting",
+        defaults={"starts_at": start, "ends_at": start + datetime.timedelta(hours=2)},
+    )
+    return meeting
+
+
+def _action_item(world):
+    from meetings.models import ActionItem
+
+    meeting = _meeting(world)
+    item, _ = ActionItem.objects.get_or_create(
+        meeting=meeting, committee=world.youth, description="Sample action", defaults={"owner": world.member}
+    )
+    return item
+
+
+def meeting_kwargs(world):
+    return {"pk": _meeting(world).pk}
+
+
+SAMPLES = {
+    "meetings:detail": Sample(kwargs=meeting_kwargs),
+    "meetings:edit": Sample(kwargs=meeting_kwargs),
+    "meetings:publish_agenda": Sample(kwargs=meeting_kwargs, ok=POST_ONLY),
+    "meetings:attendance": Sample(kwargs=meeting_kwargs),
+    "meetings:add_guest": Sample(kwargs=meeting_kwargs, ok=POST_ONLY),
+    "meetings:minutes": Sample(kwargs=meeting_kwargs),
+    "meetings:minutes_pdf": Sample(kwargs=meeting_kwargs),
+    "meetings:minutes_edit": Sample(kwargs=meeting_kwargs),
+    "meetings:committee_calendar": Sample(kwargs=lambda world: {"slug": world.task_force.slug}),
+    "meetings:action_item_status": Sample(kwargs=lambda world: {"pk": _action_item(world).pk}, ok=POST_ONLY),
+}
