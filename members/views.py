@@ -1,9 +1,10 @@
 """Pages of the registry: the directory, organizations, committees, MOU files, outreach."""
 
 import csv
+import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from .filters import OrganizationFilter, PersonFilter
 from .models import MOU, Committee, CommitteeRole, Membership, Organization, Person
 
 PAGE_SIZE = 50
+ATTENDANCE_WINDOW = datetime.timedelta(days=365)
 
 
 def _people_for_directory():
@@ -73,6 +75,17 @@ def organization_detail(request, pk):
     )
     today = timezone.localdate()
     memberships = organization.memberships.all()
+    # Attendance lives in the meetings app; the registry reads it through the reverse relation.
+    attended = Q(
+        attendances__organization=organization,
+        attendances__status__in=["present", "remote"],
+        attendances__meeting__starts_at__date__gte=today - ATTENDANCE_WINDOW,
+    )
+    attendance = (
+        Person.objects.filter(attended)
+        .annotate(times=Count("attendances"), last_attended=Max("attendances__meeting__starts_at"))
+        .order_by("-times", "family_name")
+    )
     context = {
         "organization": organization,
         "current_memberships": [
@@ -81,6 +94,8 @@ def organization_detail(request, pk):
         "past_memberships": [m for m in memberships if m.end_on is not None and m.end_on < today],
         "mous": organization.mous.all(),
         "can_see_private": can_see_organization_private(request.user, organization),
+        "attendance": attendance,
+        "attendance_window_months": ATTENDANCE_WINDOW.days // 30,
     }
     return render(request, "members/organization_detail.html", context)
 
@@ -99,9 +114,17 @@ def committee_detail(request, slug):
     )
     chairs = [role for role in committee.current_roles if role.is_chair]
     others = [role for role in committee.current_roles if not role.is_chair]
-    return render(
-        request, "members/committee_detail.html", {"committee": committee, "chairs": chairs, "others": others}
-    )
+    # Meetings live in the meetings app; the registry reads them through the reverse relation.
+    now = timezone.now()
+    meetings = committee.meetings.exclude(status="cancelled")
+    context = {
+        "committee": committee,
+        "chairs": chairs,
+        "others": others,
+        "upcoming_meetings": meetings.filter(starts_at__gte=now).order_by("starts_at")[:5],
+        "recent_meetings": meetings.filter(starts_at__lt=now).order_by("-starts_at")[:5],
+    }
+    return render(request, "members/committee_detail.html", context)
 
 
 @access(MEMBER_ONLY)

@@ -26,6 +26,7 @@ from django.utils.safestring import mark_safe
 
 from goals.charts import format_number, metric_chart_svg
 from goals.services import goals_overview, strategic_plan
+from meetings.services import year_in_review
 from members.models import MOU, Committee, CommitteeRole, Organization, Person
 
 from .models import (
@@ -339,8 +340,8 @@ def agency_table(*, figures: YearFigures) -> dict:
 
 # ---------------------------------------------------------------------------
 # Sections of the report. Each returns its own context; the template includes one partial per
-# section, in the order of report_sections(). (Year in review and goals and metrics come from the
-# meetings and goals apps and are added here once those land.)
+# section, in the order of report_sections(). The year in review and the goals come from the
+# meetings and goals apps.
 # ---------------------------------------------------------------------------
 
 
@@ -411,6 +412,17 @@ def _metric_figure(value, k: int) -> str:
     if 0 < value < k:
         return fewer_than(k)
     return format_number(value)
+
+
+def year_in_review_section(*, reporting_year: ReportingYear) -> dict:
+    """Meetings held and attendance over the year, from the meetings app."""
+    review = year_in_review(year=reporting_year.year)
+    return {
+        "id": "year-in-review",
+        "heading": f"The year in review: {reporting_year.year}",
+        "template": "reports/sections/_year_in_review.html",
+        **review,
+    }
 
 
 def goals_section(*, reporting_year: ReportingYear) -> dict:
@@ -542,7 +554,7 @@ def report_sections(*, reporting_year: ReportingYear) -> list[dict]:
     body = [
         executive_summary_section(reporting_year=reporting_year),
         about_section(reporting_year=reporting_year),
-        # The year in review (meetings held, attendance) goes here once the meetings app lands.
+        year_in_review_section(reporting_year=reporting_year),
         goals_section(reporting_year=reporting_year),
         data,
         expungements_section(reporting_year=reporting_year, figures=figures, data=data),

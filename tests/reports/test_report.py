@@ -24,6 +24,7 @@ SECTION_HEADINGS = [
     "Contents",
     "Executive summary",
     "About the task force",
+    "The year in review: 2025",
     "Goals and success metrics",
     "The data: human trafficking in 2025",
     "Totals",
