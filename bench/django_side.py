@@ -77,7 +77,7 @@ def time_pdfs():
     """Each PDF through the app, then WeasyPrint alone on the same HTML saved as a file."""
     import tempfile
 
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     results = []
     for module_name in ("meetings.bench", "members.bench", "reports.bench"):
@@ -95,7 +95,10 @@ def time_pdfs():
             with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False, encoding="utf-8") as handle:
                 handle.write(render_html())
             started = time.perf_counter()
-            HTML(filename=handle.name, base_url=options.get("base_url")).write_pdf(**options.get("write", {}))
+            stylesheets = [CSS(string=css) for css in options.get("css", [])]
+            HTML(filename=handle.name, base_url=options.get("base_url")).write_pdf(
+                stylesheets=stylesheets, **options.get("write", {})
+            )
             alone = time.perf_counter() - started
             results.append(
                 {

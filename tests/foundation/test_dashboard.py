@@ -73,3 +73,11 @@ def test_seed_demo_is_idempotent(db):
         "datacontact",
         "member",
     }
+
+
+def test_nul_characters_are_refused_before_any_view(client_as):
+    client = client_as("staff")
+    assert client.get("/members/", {"q": "a\x00b"}).status_code == 400
+    response = client.post("/accounts/password_change/", {"old_password": "x\x00"})
+    assert response.status_code == 400
+    assert "not allowed" in response.content.decode()

@@ -1,0 +1,42 @@
+"""Pages and the PDF of the reports app that the benchmark (bench/run.py) measures."""
+
+from django.conf import settings
+
+from . import services
+from .models import ReportingYear
+
+
+def _latest_published():
+    return ReportingYear.objects.filter(state=ReportingYear.State.PUBLISHED).order_by("-year").first()
+
+
+def pages():
+    year = _latest_published().year
+    return [
+        ("report preview", f"/reports/{year}/"),
+        ("submissions", f"/reports/{year}/submissions/"),
+        ("report pdf (stored)", f"/reports/{year}/report.pdf"),
+    ]
+
+
+def pdfs():
+    """The annual report rendered from its data, against WeasyPrint alone on the same HTML."""
+    reporting_year = _latest_published()
+
+    def render_pdf():
+        html = services.report_pdf_html(
+            reporting_year=reporting_year, body=services.report_body_html(reporting_year=reporting_year)
+        )
+        return services.render_pdf(html=html)
+
+    def render_html():
+        return services.report_pdf_html(
+            reporting_year=reporting_year, body=services.report_body_html(reporting_year=reporting_year)
+        )
+
+    options = {
+        "base_url": str(settings.BASE_DIR),
+        "css": [services._stylesheet_text()],
+        "write": {"pdf_variant": "pdf/ua-1"},
+    }
+    return [("annual report", render_pdf, render_html, options)]
