@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= demo
 export DEMO_PASSWORD
 
-.PHONY: run test stop serve db migrate demo lint system-deps system-deps-test venv help backup restore bench
+.PHONY: run test stop serve db migrate demo lint system-deps system-deps-test venv help backup restore bench load
 
 help:
 	@echo "make run    - set everything up, load the demo data and serve http://$(HOST):$(PORT)"
@@ -73,3 +73,6 @@ restore: db
 
 bench: migrate
 	$(PY) bench/run.py
+
+load: migrate
+	$(PY) bench/load.py

@@ -80,8 +80,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_gunicorn(db, port):
-    env = dict(os.environ, DATABASE_URL=database_url(db), **SERVER_ENV)
+def start_gunicorn(db, port, extra_env=None):
+    env = dict(os.environ, DATABASE_URL=database_url(db), **SERVER_ENV, **(extra_env or {}))
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     server = subprocess.Popen(

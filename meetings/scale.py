@@ -15,6 +15,8 @@ from members.models import Committee, Membership
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 
 FIRST_YEAR, YEARS = 2016, 10
+MEETINGS_PER_YEAR = 19  # per committee, at scale 1
+ACTION_ITEMS_PER_MEETING = 3
 AGENDA = [
     "Welcome and introductions",
     "Review of minutes",
@@ -23,6 +25,10 @@ AGENDA = [
     "Discussion",
     "Announcements",
 ]
+
+
+def meetings_per_year(scale):
+    return max(2, int(MEETINGS_PER_YEAR * scale))
 
 
 def seed(*, scale, rng, made, stdout=None):
@@ -34,7 +40,7 @@ def seed(*, scale, rng, made, stdout=None):
         .order_by("person_id", "start_on")
         .values_list("person_id", "organization_id")
     )
-    per_year = max(2, int(19 * scale))
+    per_year = meetings_per_year(scale)
 
     meetings = []
     for committee in committees:
@@ -83,7 +89,7 @@ def seed(*, scale, rng, made, stdout=None):
                     status=rng.choices(Attendance.Status.values, weights=[14, 3, 2, 1])[0],
                 )
             )
-        for owner in present[:3]:
+        for owner in present[:ACTION_ITEMS_PER_MEETING]:
             due = meeting.starts_at.date() + datetime.timedelta(days=rng.randrange(14, 90))
             actions.append(
                 ActionItem(

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_cochair_updates_an_item_and_records_a_measurement(page, live_server, world):
     plan = plan_for(world)
     log_in(page, live_server, "cochair")
-    assert page.get_by_role("heading", name="Work plans: needs attention").is_visible()
+    expect(page.get_by_role("heading", name="Work plans: needs attention")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Goals", exact=True).click()

@@ -1,6 +1,7 @@
 """A person logs in through the browser and reaches the dashboard; every page passes axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import assert_accessible, log_in
 
@@ -13,8 +14,8 @@ def test_member_logs_in_and_sees_the_dashboard(page, live_server, world):
     page.get_by_role("link", name="Log in").first.click()
     assert_accessible(page)
     log_in(page, live_server, "member")
-    assert page.get_by_role("heading", name="Welcome, Morgan").is_visible()
-    assert page.get_by_role("button", name="Log out").is_visible()
+    expect(page.get_by_role("heading", name="Welcome, Morgan")).to_be_visible()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
     assert_accessible(page)
 
 
@@ -27,5 +28,5 @@ def test_skip_link_is_first_by_keyboard(page, live_server, world):
 
 def test_wrong_password_is_explained(page, live_server, world):
     log_in(page, live_server, "member", password="not it")
-    assert page.get_by_text("Please enter a correct username and password").is_visible()
+    expect(page.get_by_text("Please enter a correct username and password")).to_be_visible()
     assert_accessible(page)

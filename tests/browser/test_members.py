@@ -1,6 +1,7 @@
 """Staff register an organization with two representatives and a signed MOU; members browse the directory."""
 
 import pytest
+from playwright.sync_api import expect
 
 from members.models import MOU, Organization
 from tests.browser.helpers import assert_accessible, log_in
@@ -48,9 +49,9 @@ def test_staff_registers_an_organization_with_two_representatives_and_a_signed_m
     page.goto(f"{live_server.url}/members/organizations/?q=Freedom+Coalition")
     assert_accessible(page)
     page.get_by_role("link", name="Bay Area Freedom Coalition").click()
-    assert page.get_by_text("Morgan Member").is_visible()
-    assert page.get_by_text("Dana Datacontact").is_visible()
-    assert page.get_by_role("link", name="Open the signed MOU (PDF)").is_visible()
+    expect(page.get_by_text("Morgan Member")).to_be_visible()
+    expect(page.get_by_text("Dana Datacontact")).to_be_visible()
+    expect(page.get_by_role("link", name="Open the signed MOU (PDF)")).to_be_visible()
     assert_accessible(page)
     # The file opens through the checked view.
     href = page.get_by_role("link", name="Open the signed MOU (PDF)").get_attribute("href")
@@ -61,21 +62,21 @@ def test_staff_registers_an_organization_with_two_representatives_and_a_signed_m
 def test_member_browses_the_directory_and_committees(page, live_server, world):
     log_in(page, live_server, "member")
     page.get_by_role("link", name="Directory").click()
-    assert page.get_by_role("heading", name="Directory").is_visible()
+    expect(page.get_by_role("heading", name="Directory")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Search by name, title or organization").fill("Legal Aid")
     page.get_by_role("button", name="Show").click()
-    assert page.get_by_text("Datacontact, Dana").is_visible()
-    assert not page.get_by_text("Staffer, Sam").is_visible()
+    expect(page.get_by_text("Datacontact, Dana")).to_be_visible()
+    expect(page.get_by_text("Staffer, Sam")).not_to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Legal Aid Society").first.click()
-    assert page.get_by_role("heading", name="Legal Aid Society").is_visible()
+    expect(page.get_by_role("heading", name="Legal Aid Society")).to_be_visible()
     assert_accessible(page)
     page.goto(f"{live_server.url}/members/organizations/")
     assert_accessible(page)
     page.get_by_role("link", name="Committees").click()
     page.get_by_role("link", name="Youth Trafficking Committee").click()
-    assert page.get_by_text("Casey Cochair").is_visible()
+    expect(page.get_by_text("Casey Cochair")).to_be_visible()
     assert_accessible(page)
 
 
@@ -84,7 +85,7 @@ def test_staff_pages_pass_axe(page, live_server, world):
     log_in(page, live_server, "staff")
     assert_accessible(page)  # the staff dashboard
     page.goto(f"{live_server.url}/members/outreach/")
-    assert page.get_by_text("Golden Gate Restaurant Association").is_visible()
+    expect(page.get_by_text("Golden Gate Restaurant Association")).to_be_visible()
     assert_accessible(page)
 
 
@@ -93,7 +94,7 @@ def test_phone_sized_directory_is_readable(browser, live_server, world):
     page = context.new_page()
     log_in(page, live_server, "member")
     page.goto(f"{live_server.url}/members/")
-    assert page.get_by_text("Cochair, Casey").is_visible()
+    expect(page.get_by_text("Cochair, Casey")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     assert_accessible(page)
     context.close()

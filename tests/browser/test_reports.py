@@ -5,6 +5,7 @@ import shutil
 import subprocess
 
 import pytest
+from playwright.sync_api import expect
 
 from reports.models import AgencySubmission
 from tests.browser.helpers import assert_accessible, log_in
@@ -37,7 +38,7 @@ def test_figures_go_from_entry_to_review_to_the_pdf(page, live_server, world, ye
     page.get_by_role("link", name="Annual report").click()
     assert_accessible(page)
     page.get_by_role("link", name="Figures for 2025").click()
-    assert page.get_by_role("heading", name="Legal Aid Society").is_visible()
+    expect(page.get_by_role("heading", name="Legal Aid Society")).to_be_visible()
     assert page.get_by_text("Asian Women's Shelter").count() == 0
     assert_accessible(page)
 
@@ -49,23 +50,23 @@ def test_figures_go_from_entry_to_review_to_the_pdf(page, live_server, world, ye
     for dimension in ["gender", "race_ethnicity", "nationality", "industry", "referral_source"]:
         fill_breakdown(page, dimension, {"Unknown": 12})
     page.get_by_role("button", name="Submit to staff").click()
-    assert page.get_by_text("Nothing was saved.").is_visible()
+    expect(page.get_by_text("Nothing was saved.")).to_be_visible()
     message = "Age adds up to 10 people, 2 people fewer than the 12 people identified."
-    assert page.locator("#breakdown-age_band").get_by_text(message).is_visible()
+    expect(page.locator("#breakdown-age_band").get_by_text(message)).to_be_visible()
     assert_accessible(page)
     assert AgencySubmission.objects.get(organization=world.legal_aid).state == "draft"
 
     fill_breakdown(page, "age_band", {"Unknown": 2})
     page.get_by_role("button", name="Submit to staff").click()
-    assert page.get_by_text("your figures are submitted").is_visible()
-    assert page.get_by_text("State: Submitted").is_visible()
+    expect(page.get_by_text("your figures are submitted")).to_be_visible()
+    expect(page.get_by_text("State: Submitted")).to_be_visible()
     assert_accessible(page)
 
     # Another organization's data contact sees only their own.
     page.get_by_role("button", name="Log out").click()
     log_in(page, live_server, "otherdata")
     page.goto(f"{live_server.url}/reports/2025/submissions/")
-    assert page.get_by_role("heading", name="Asian Women's Shelter").is_visible()
+    expect(page.get_by_role("heading", name="Asian Women's Shelter")).to_be_visible()
     assert page.get_by_role("heading", name="Legal Aid Society").count() == 0
     legal_aid = AgencySubmission.objects.get(organization=world.legal_aid)
     response = page.goto(f"{live_server.url}/reports/2025/submissions/{legal_aid.pk}/")
@@ -76,29 +77,29 @@ def test_figures_go_from_entry_to_review_to_the_pdf(page, live_server, world, ye
     page.goto(f"{live_server.url}/")
     page.get_by_role("button", name="Log out").click()
     log_in(page, live_server, "staff")
-    assert page.get_by_text("1 submission waiting for review").is_visible()
+    expect(page.get_by_text("1 submission waiting for review")).to_be_visible()
     page.goto(f"{live_server.url}/reports/2025/submissions/")
     assert_accessible(page)
     page.get_by_role("link", name="Review Legal Aid Society").click()
     assert_accessible(page)
     page.get_by_label("Accept the figures").check()
     page.get_by_role("button", name="Save the decision").click()
-    assert page.get_by_text("The figures of Legal Aid Society are accepted.").is_visible()
+    expect(page.get_by_text("The figures of Legal Aid Society are accepted.")).to_be_visible()
 
     # The report and its PDF show the new totals (20 + 12).
     page.get_by_role("link", name="Preview the report").click()
-    assert page.get_by_role("heading", name="Annual Report on Human Trafficking, 2025").is_visible()
+    expect(page.get_by_role("heading", name="Annual Report on Human Trafficking, 2025")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Review case summaries").click()
     page.get_by_label("Title").fill("A restaurant kitchen")
     page.get_by_label("Text").fill("She was 17 and lived at 1200 Mission Street.")
     page.get_by_role("button", name="Save and scan").click()
-    assert page.get_by_text("The scan found 2 things to check:").is_visible()
-    assert page.locator("mark", has_text="1200 Mission Street").is_visible()
+    expect(page.get_by_text("The scan found 2 things to check:")).to_be_visible()
+    expect(page.locator("mark", has_text="1200 Mission Street")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="The 2025 report").click()
     page.get_by_role("button", name="Prepare a fresh PDF").click()
-    assert page.get_by_text("The PDF is up to date").is_visible()
+    expect(page.get_by_text("The PDF is up to date")).to_be_visible()
     assert_accessible(page)
     pdf = page.request.get(f"{live_server.url}/reports/2025/report.pdf")
     assert pdf.headers["content-type"] == "application/pdf"
@@ -115,7 +116,7 @@ def test_report_index_and_a_public_report_pass_axe(page, live_server, world, yea
     year.public_after_publish = True
     year.save()
     page.goto(f"{live_server.url}/reports/2025/")
-    assert page.get_by_role("heading", name="Contents").is_visible()
+    expect(page.get_by_role("heading", name="Contents")).to_be_visible()
     assert_accessible(page)
     log_in(page, live_server, "member")
     page.get_by_role("link", name="Annual report").click()
@@ -132,11 +133,11 @@ def test_the_report_page_follows_a_background_rendering_to_the_link(page, live_s
     log_in(page, live_server, "staff")
     page.goto(f"{live_server.url}/reports/2025/")
     page.get_by_role("button", name="Prepare a fresh PDF").click()
-    assert page.get_by_text("Waiting to start").is_visible()
+    expect(page.get_by_text("Waiting to start")).to_be_visible()
     assert page.locator("progress").get_attribute("value") == "1"
     assert_accessible(page)
     services.run_pdf_rendering(pdf_id=ReportPDF.objects.get().pk)  # what `manage.py db_worker` does
     link = page.locator(".pdf-done").get_by_role("link", name="Open the PDF")
     link.wait_for(state="visible", timeout=10_000)
     assert page.locator("progress").get_attribute("value") == "3"
-    assert page.get_by_text("Ready").is_visible()
+    expect(page.get_by_text("Ready")).to_be_visible()

@@ -32,10 +32,12 @@ def made(db):
 
 def test_scale_seed_and_benchmark_pages(made, client_as, world):
     result = scale.seed(scale=0.2, rng=random.Random(1), made=made)
-    per_committee = 2 * scale.YEARS
+    per_committee = scale.meetings_per_year(0.2) * scale.YEARS
     assert len(result["meetings"]) == Meeting.objects.filter(committee__slug__startswith="scale").count()
     assert len(result["meetings"]) == 2 * per_committee
-    assert Attendance.objects.count() > 0 and ActionItem.objects.count() == 2 * len(result["meetings"])
+    assert Attendance.objects.count() > 0 and ActionItem.objects.count() == scale.ACTION_ITEMS_PER_MEETING * len(
+        result["meetings"]
+    )
     assert Motion.objects.count() == len(result["meetings"]) - 2  # every meeting but each committee's last adopts
     assert Meeting.objects.filter(minutes_state="approved").count() == len(result["meetings"]) - 2
 
