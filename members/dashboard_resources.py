@@ -16,5 +16,5 @@ def panels(request) -> list[dict]:
     services = list(
         stale.select_related("organization").order_by(F("last_verified_on").asc(nulls_first=True), "name")[:SHOWN]
     )
-    total = len(services) if len(services) < SHOWN else stale.count()
+    total = stale.count()
     return [{"template": "resources/_dashboard_panel.html", "services": services, "total": total}]

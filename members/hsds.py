@@ -73,7 +73,6 @@ def service_record(service) -> dict:
         "minimum_age": service.minimum_age,
         "maximum_age": service.maximum_age,
         "assured_date": service.last_verified_on.isoformat() if service.last_verified_on else None,
-        "last_modified": service.updated_at.isoformat(),
         "organization": organization_record(service.organization),
         "phones": [],
         "languages": [

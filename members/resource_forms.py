@@ -32,7 +32,7 @@ def search_services(queryset, words):
     query = SearchQuery(words, search_type="websearch", config="english")
     vector = (
         SearchVector("name", weight="A", config="english")
-        + SearchVector("language_names", weight="A", config="simple")
+        + SearchVector("language_names", weight="A", config="english")
         + SearchVector("organization__name", weight="B", config="english")
         + SearchVector(_names_of(ServiceCategory), weight="B", config="english")
         + SearchVector(_names_of(Population), weight="C", config="english")
