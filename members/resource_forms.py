@@ -86,8 +86,10 @@ class ServiceFilter(django_filters.FilterSet):
         self.filters["language"].extra["choices"] = sorted(
             ((code, languages.label(code)) for code in language_codes), key=lambda choice: choice[1]
         )
-        self.form.fields["q"].widget.attrs.update(
-            {"type": "search", "placeholder": "For example: Spanish legal help", "autocomplete": "off"}
+        search = self.form.fields["q"].widget
+        search.input_type = "search"
+        search.attrs.update(
+            {"class": "form-control", "placeholder": "For example: Spanish legal help", "enterkeyhint": "search"}
         )
         self.form.fields["age"].widget.attrs.update({"inputmode": "numeric"})
 

@@ -12,6 +12,10 @@ from members.models import Service
 
 @pytest.fixture
 def vocabulary(db):
+    return build_vocabulary()
+
+
+def build_vocabulary():
     categories, populations = ensure_vocabulary()
     return SimpleNamespace(categories=categories, populations=populations)
 
@@ -25,7 +29,11 @@ def make_service(organization, name, *, categories=(), populations=(), **fields)
 
 @pytest.fixture
 def services(world, vocabulary):
-    """A public legal service in Spanish, a members-only one, a confidential shelter, an inactive one."""
+    return build_services(world, vocabulary)
+
+
+def build_services(world, vocabulary):
+    """A public legal service in Spanish, a members-only one, a confidential shelter, a youth line, an inactive one."""
     c, p = vocabulary.categories, vocabulary.populations
     today = timezone.localdate()
     return SimpleNamespace(
