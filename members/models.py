@@ -671,6 +671,12 @@ class Service(models.Model):
         return [self.street_address, place.rstrip(",")]
 
     @property
+    def phone_href(self):
+        """The phone number as a tel: link a phone can dial."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+    @property
     def is_stale(self):
         cutoff = timezone.localdate() - datetime.timedelta(days=365)
         return self.last_verified_on is None or self.last_verified_on < cutoff

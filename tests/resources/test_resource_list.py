@@ -137,8 +137,10 @@ def _many_services(world, vocabulary, count, prefix="Service"):
     )
 
 
-@pytest.mark.parametrize("persona", ["anonymous", "member", "staff"])
-@pytest.mark.parametrize("params", [{}, {"q": "legal help", "language": "es", "category": "legal", "age": "30"}])
+EVERY_FILTER = {"q": "legal help", "language": "es", "category": "legal", "population": "adults", "age": "30"}
+
+
+@pytest.mark.parametrize(("persona", "params"), [("anonymous", {}), ("member", EVERY_FILTER), ("staff", {})])
 def test_query_count_does_not_grow_with_services(client_as, world, vocabulary, persona, params):
     client = client_as(persona)
     _many_services(world, vocabulary, 3)
@@ -171,6 +173,10 @@ def test_staff_see_a_verified_today_button_on_stale_services(client_as, services
     assert reverse("members:service_verify", args=[services.legal.pk]) not in body
     assert "members:service_verify" not in client_as("member").get(URL).content.decode()
     assert "/verify/" not in client_as("member").get(URL).content.decode()
+
+
+def test_phone_numbers_are_dialable(client_as, services):
+    assert 'href="tel:4155550102">(415) 555-0102</a>' in client_as("anonymous").get(URL).content.decode()
 
 
 def test_nav_links_to_resources_for_everyone(client_as, world):
