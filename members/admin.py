@@ -126,6 +126,14 @@ class VerifiedFilter(admin.SimpleListFilter):
 
 SERVICE_FIELDSETS = [
     (None, {"fields": ["organization", "name", "description", "categories", "populations", "languages"]}),
+    (
+        "In Spanish",
+        {
+            "fields": ["name_es", "description_es", "how_to_refer_es"],
+            "description": "Optional: the Spanish pamphlet uses these where they are filled in.",
+            "classes": ["collapse"],
+        },
+    ),
     ("Who it is for", {"fields": ["eligibility", ("minimum_age", "maximum_age"), "fees"]}),
     ("How to reach it", {"fields": ["how_to_refer", "phone", "is_24_hour", "email", "url", "hours"]}),
     (

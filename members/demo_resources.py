@@ -57,6 +57,9 @@ SERVICES = [
             "description": "Peer advocates meet commercially sexually exploited children and youth wherever they are identified, any time of day or night, and stay with them through the first days: safety, medical care, a place to stay and a case manager."
             + SAMPLE,
             "how_to_refer": "Call the 24-hour line. Police, child welfare, hospitals and schools can call directly; youth can call for themselves.",
+            "name_es": "Respuesta las 24 horas para jóvenes explotados sexualmente",
+            "description_es": "Consejeros pares acompañan a niños, niñas y jóvenes explotados sexualmente con fines comerciales dondequiera que se les identifique, de día o de noche: seguridad, atención médica, un lugar donde quedarse y un administrador de casos. (Datos de ejemplo.)",
+            "how_to_refer_es": "Llame a la línea de 24 horas. La policía, los servicios de protección infantil, los hospitales y las escuelas pueden llamar directamente; los jóvenes pueden llamar por sí mismos.",
             "phone": "(415) 555-0101",
             "is_24_hour": True,
             "minimum_age": 11,
@@ -77,6 +80,9 @@ SERVICES = [
             "description": "Abogados y asistentes que hablan español: legal advice and representation in Spanish for adult survivors of labor and sex trafficking: unpaid wages, civil remedies against traffickers, housing and benefits."
             + SAMPLE,
             "how_to_refer": "Call the intake line Monday to Friday, or send an email with the person's first name and a safe way to reach them.",
+            "name_es": "Ayuda legal en español para personas adultas",
+            "description_es": "Asesoría y representación legal en español para personas adultas sobrevivientes de la trata laboral y sexual: salarios no pagados, demandas civiles contra tratantes, vivienda y beneficios. (Datos de ejemplo.)",
+            "how_to_refer_es": "Llame a la línea de admisión de lunes a viernes, o envíe un correo con el primer nombre de la persona y una forma segura de contactarla.",
             "phone": "(415) 555-0102",
             "email": "intake@example.org",
             "minimum_age": 18,
@@ -100,6 +106,9 @@ SERVICES = [
             "description": "Emergency shelter and transitional housing at a confidential location for women and their children escaping trafficking and domestic violence, with multilingual advocates."
             + SAMPLE,
             "how_to_refer": "Call the 24-hour crisis line; an advocate arranges a safe meeting place. The shelter's address is never given out.",
+            "name_es": "Refugio confidencial para mujeres asiáticas y sus hijos",
+            "description_es": "Refugio de emergencia y vivienda de transición en un lugar confidencial para mujeres y sus hijos que escapan de la trata y la violencia doméstica, con consejeras multilingües. (Datos de ejemplo.)",
+            "how_to_refer_es": "Llame a la línea de crisis de 24 horas; una consejera acordará un lugar seguro para reunirse. La dirección del refugio nunca se comparte.",
             "phone": "(415) 555-0103",
             "is_24_hour": True,
             "location_is_confidential": True,

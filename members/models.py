@@ -538,6 +538,14 @@ class Service(models.Model):
     )
     name = models.CharField("name", max_length=200)
     description = models.TextField("description", blank=True)
+    name_es = models.CharField(
+        "name in Spanish",
+        max_length=200,
+        blank=True,
+        help_text="For the Spanish pamphlet; leave empty to use the name.",
+    )
+    description_es = models.TextField("description in Spanish", blank=True)
+    how_to_refer_es = models.TextField("how to refer, in Spanish", blank=True)
     categories = models.ManyToManyField(ServiceCategory, verbose_name="categories", blank=True, related_name="services")
     populations = models.ManyToManyField(
         Population, verbose_name="populations served", blank=True, related_name="services"
@@ -648,6 +656,16 @@ class Service(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    def in_language(self, language):
+        """Name, description and how to refer in the pamphlet's language, where a translation exists."""
+        if language == "es":
+            return (
+                self.name_es or self.name,
+                self.description_es or self.description,
+                self.how_to_refer_es or self.how_to_refer,
+            )
+        return self.name, self.description, self.how_to_refer
 
     def compute_language_names(self):
         from .languages import search_words

@@ -29,7 +29,10 @@ def _names_of(model):
 
 def search_services(queryset, words):
     """PostgreSQL full-text search across the service, its organization, categories and languages."""
-    query = SearchQuery(words, search_type="websearch", config="english")
+    # Services may also be described in Spanish: a search in either language finds them.
+    query = SearchQuery(words, search_type="websearch", config="english") | SearchQuery(
+        words, search_type="websearch", config="spanish"
+    )
     vector = (
         SearchVector("name", weight="A", config="english")
         + SearchVector("language_names", weight="A", config="english")
@@ -38,6 +41,8 @@ def search_services(queryset, words):
         + SearchVector(_names_of(Population), weight="C", config="english")
         + SearchVector("description", weight="C", config="english")
         + SearchVector("eligibility", weight="D", config="english")
+        + SearchVector("name_es", weight="A", config="spanish")
+        + SearchVector("description_es", weight="C", config="spanish")
     )
     return (
         queryset.annotate(search=vector, rank=SearchRank(vector, query))
@@ -137,6 +142,9 @@ class ServiceForm(forms.ModelForm):
             "organization",
             "name",
             "description",
+            "name_es",
+            "description_es",
+            "how_to_refer_es",
             "categories",
             "populations",
             "languages",
@@ -196,7 +204,7 @@ class ServiceForm(forms.ModelForm):
                         code="confidential_address",
                     ),
                 )
-            for field in ("description", "how_to_refer", "hours", "eligibility"):
+            for field in ("description", "description_es", "how_to_refer", "how_to_refer_es", "hours", "eligibility"):
                 if STREET_ADDRESS.search(cleaned.get(field) or ""):
                     self.add_error(
                         field,

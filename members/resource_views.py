@@ -112,11 +112,19 @@ def _page_css(size, text, today):
     )
 
 
+def _pamphlet_language(request):
+    """?lang= when given, else the browser's preferred language if the pamphlet has it, else English."""
+    chosen = request.GET.get("lang")
+    if chosen is None:
+        chosen = translation.get_language_from_request(request)[:2]
+    return chosen if chosen in TEXT else "en"
+
+
 @access(ANYONE)
 def pamphlet(request):
     from weasyprint import CSS, HTML
 
-    language = request.GET.get("lang", "en") if request.GET.get("lang") in TEXT else "en"
+    language = _pamphlet_language(request)
     size = request.GET.get("size", "letter") if request.GET.get("size") in PAPER_SIZES else "letter"
     text = TEXT[language]
     services = list(
@@ -127,6 +135,7 @@ def pamphlet(request):
     )
     for service in services:
         service.language_list = ", ".join(language_name_in(code, language) for code in service.languages)
+        service.shown_name, service.shown_description, service.shown_how_to_refer = service.in_language(language)
     with translation.override(language):
         today = format_date(timezone.localdate(), text["date_format"])
     html = render_to_string(

@@ -78,7 +78,21 @@ def test_spanish_headings_and_rights(client_as, services, tmp_path):
     assert "Idiomas: español, inglés" in text
     assert re.search(r"Actualizado \d{1,2} de [a-z]+ de \d{4}", text)
     assert re.search(r"Página 1 de \d", text)
-    assert services.legal.name in text and services.members_only.name not in text
+    # Translated names and descriptions where they exist, the English ones otherwise.
+    assert services.legal.name_es in text and services.legal.description_es in text
+    assert services.legal.name not in text
+    assert services.shelter.name in text and services.youth.name in text
+    assert services.members_only.name not in text and services.members_only.name_es not in text
+
+
+def test_language_follows_the_browser_unless_chosen(client_as, services, tmp_path):
+    client = client_as("anonymous")
+    spanish = pdf_text(client.get(URL, headers={"accept-language": "es-MX,es;q=0.9"}).content, tmp_path)
+    assert "Conozca sus derechos" in spanish
+    chosen = pdf_text(client.get(URL, {"lang": "en"}, headers={"accept-language": "es"}).content, tmp_path)
+    assert "Know your rights" in chosen
+    other = pdf_text(client.get(URL, headers={"accept-language": "fr"}).content, tmp_path)
+    assert "Know your rights" in other
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,7 @@ def test_each_service_shows_how_to_refer_and_when_it_was_verified(client_as, ser
         ("legal español", "Spanish-speaking legal help for adults"),
         ("labor trafficking lawyer OR legal", "Spanish-speaking legal help for adults"),
         ("Legal Aid Society", "Spanish-speaking legal help for adults"),
+        ("asesoría legal para sobrevivientes", "Spanish-speaking legal help for adults"),
         ("shelter chinese", "Confidential shelter for Asian women"),
         ("immigrants", "Confidential shelter for Asian women"),
     ],

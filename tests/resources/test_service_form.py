@@ -53,7 +53,9 @@ def test_a_confidential_location_with_an_address_is_refused(world):
     assert not Service.objects.exists()
 
 
-@pytest.mark.parametrize("field", ["description", "how_to_refer", "hours", "eligibility"])
+@pytest.mark.parametrize(
+    "field", ["description", "description_es", "how_to_refer", "how_to_refer_es", "hours", "eligibility"]
+)
 def test_a_confidential_location_with_an_address_in_its_text_is_refused(world, field):
     form = ServiceForm(data=form_data(world, location_is_confidential="on", **{field: "Come to 1234 Mission Street."}))
     assert not form.is_valid()
