@@ -189,9 +189,9 @@ class ServiceCategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Population)
 class PopulationAdmin(admin.ModelAdmin):
-    list_display = ["name", "position"]
+    list_display = ["name", "name_es", "position"]
     list_editable = ["position"]
-    search_fields = ["name"]
+    search_fields = ["name", "name_es"]
     prepopulated_fields = {"slug": ["name"]}
 
 

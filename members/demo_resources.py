@@ -30,19 +30,20 @@ CATEGORIES = [
     ("Other", "Otros"),
 ]
 
+# (name, Spanish name).
 POPULATIONS = [
-    "Minors",
-    "Transition-age youth 18-24",
-    "Adults",
-    "Women",
-    "Men",
-    "LGBTQ+",
-    "Transgender people",
-    "Immigrants regardless of status",
-    "Sex workers",
-    "Families",
-    "Labor-trafficking survivors",
-    "Sex-trafficking survivors",
+    ("Minors", "Menores de edad"),
+    ("Transition-age youth 18-24", "Jóvenes de 18 a 24 años"),
+    ("Adults", "Personas adultas"),
+    ("Women", "Mujeres"),
+    ("Men", "Hombres"),
+    ("LGBTQ+", "LGBTQ+"),
+    ("Transgender people", "Personas transgénero"),
+    ("Immigrants regardless of status", "Inmigrantes, sin importar su estatus"),
+    ("Sex workers", "Trabajadoras y trabajadores sexuales"),
+    ("Families", "Familias"),
+    ("Labor-trafficking survivors", "Sobrevivientes de la trata laboral"),
+    ("Sex-trafficking survivors", "Sobrevivientes de la trata sexual"),
 ]
 
 SAMPLE = " (Sample data.)"
@@ -290,9 +291,9 @@ def ensure_vocabulary():
             slug=slugify(name), defaults={"name": name, "name_es": name_es, "position": position}
         )
     populations = {}
-    for position, name in enumerate(POPULATIONS):
+    for position, (name, name_es) in enumerate(POPULATIONS):
         populations[name], _ = Population.objects.update_or_create(
-            slug=slugify(name), defaults={"name": name, "position": position}
+            slug=slugify(name), defaults={"name": name, "name_es": name_es, "position": position}
         )
     return categories, populations
 

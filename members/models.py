@@ -486,6 +486,12 @@ class Population(models.Model):
     """A group of people a service is for (minors, adults, immigrants regardless of status...)."""
 
     name = models.CharField("name", max_length=100, unique=True)
+    name_es = models.CharField(
+        "name in Spanish",
+        max_length=100,
+        blank=True,
+        help_text="Shown in the Spanish pamphlet; leave empty to use the English name.",
+    )
     slug = models.SlugField("short name in addresses", max_length=60, unique=True)
     position = models.PositiveSmallIntegerField("order in lists", default=0)
 
@@ -496,6 +502,9 @@ class Population(models.Model):
 
     def __str__(self):
         return self.name
+
+    def name_in(self, language):
+        return self.name_es if language == "es" and self.name_es else self.name
 
 
 class ServiceQuerySet(models.QuerySet):

@@ -25,6 +25,8 @@ TEXT = {
         "how_to_refer": "How to get help",
         "who": "Who it is for",
         "ages": "Ages",
+        "ages_from": "{} and up",
+        "ages_to": "up to {}",
         "languages": "Languages",
         "fees": "Fees",
         "address": "Address",
@@ -58,6 +60,8 @@ TEXT = {
         "how_to_refer": "Cómo pedir ayuda",
         "who": "Para quién",
         "ages": "Edades",
+        "ages_from": "{} o más",
+        "ages_to": "hasta {}",
         "languages": "Idiomas",
         "fees": "Costo",
         "address": "Dirección",
@@ -111,3 +115,15 @@ def language_name_in(code, language):
     if language == "es":
         return LANGUAGE_NAMES_ES.get(code, language_name(code))
     return language_name(code)
+
+
+def ages_in(service, text):
+    """The age range in the pamphlet's words: "11-24", "18 and up", "up to 17"."""
+    low, high = service.minimum_age, service.maximum_age
+    if low is not None and high is not None:
+        return f"{low}-{high}"
+    if low is not None:
+        return text["ages_from"].format(low)
+    if high is not None:
+        return text["ages_to"].format(high)
+    return ""

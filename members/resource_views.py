@@ -16,7 +16,7 @@ from taskforce.permissions import ANYONE, STAFF_ONLY, access, is_staff
 
 from . import hsds
 from .models import PamphletDistribution, Service, ServiceCategory
-from .pamphlet_text import PAPER_SIZES, TEXT, language_name_in
+from .pamphlet_text import PAPER_SIZES, TEXT, ages_in, language_name_in
 from .resource_forms import PamphletDistributionForm, ServiceFilter, language_codes_in_use
 
 PAGE_SIZE = 20
@@ -136,6 +136,8 @@ def pamphlet(request):
     for service in services:
         service.language_list = ", ".join(language_name_in(code, language) for code in service.languages)
         service.shown_name, service.shown_description, service.shown_how_to_refer = service.in_language(language)
+        service.shown_populations = ", ".join(population.name_in(language) for population in service.populations.all())
+        service.shown_ages = ages_in(service, text)
     with translation.override(language):
         today = format_date(timezone.localdate(), text["date_format"])
     html = render_to_string(

@@ -119,3 +119,20 @@ def test_identifiers_are_stable_between_exports(client_as, services):
 
 def test_other_directories_may_fetch_it(client_as, services):
     assert client_as("anonymous").get(URL)["Access-Control-Allow-Origin"] == "*"
+
+
+def test_query_count_is_fixed(client_as, services, world, vocabulary):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.resources.conftest import make_service
+
+    client = client_as("anonymous")
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL)
+    for i in range(20):
+        make_service(world.shelter, f"More {i}", phone="555-0100", categories=[vocabulary.categories["Food"]])
+    with CaptureQueriesContext(connection) as many:
+        document = client.get(URL).json()
+    assert document["total_items"] == 23
+    assert len(many) == len(few)

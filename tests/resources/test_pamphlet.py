@@ -66,6 +66,8 @@ def test_english_headings_rights_name_and_date(client_as, services, tmp_path):
     assert re.search(r"Updated [A-Z][a-z]+ \d{1,2}, \d{4}", text)
     assert re.search(r"Page 1 of \d", text)
     assert "Languages: Spanish, English" in text
+    assert "Who it is for: Adults, Labor-trafficking survivors" in text
+    assert "Ages: 18 and up" in text and "Ages: 11-24" in text
 
 
 def test_spanish_headings_and_rights(client_as, services, tmp_path):
@@ -76,6 +78,8 @@ def test_spanish_headings_and_rights(client_as, services, tmp_path):
     assert "Usted tiene derechos, sin importar su estatus migratorio." in text
     assert "Ayuda legal" in text and "Vivienda y refugio" in text
     assert "Idiomas: español, inglés" in text
+    assert "Para quién: Personas adultas, Sobrevivientes de la trata laboral" in text
+    assert "Edades: 18 o más" in text and "Edades: 11-24" in text
     assert re.search(r"Actualizado \d{1,2} de [a-z]+ de \d{4}", text)
     assert re.search(r"Página 1 de \d", text)
     # Translated names and descriptions where they exist, the English ones otherwise.
