@@ -12,7 +12,13 @@ from django.utils.dateformat import format as format_date
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from taskforce.permissions import ANYONE, STAFF_ONLY, access, is_staff
+from taskforce.permissions import (
+    ANYONE,
+    STAFF_ONLY,
+    access,
+    can_see_inactive_services,
+    can_see_members_only_services,
+)
 
 from . import hsds
 from .models import PamphletDistribution, Service, ServiceCategory
@@ -25,17 +31,18 @@ PAGE_SIZE = 20
 def visible_services(user):
     """The services this visitor may see, with what every list shows fetched up front."""
     return (
-        Service.objects.listed(include_members_only=user.is_authenticated)
-        .select_related("organization", "last_verified_by")
+        Service.objects.listed(include_members_only=can_see_members_only_services(user))
+        .select_related("organization")
         .prefetch_related("categories", "populations")
     )
 
 
 def get_visible_service(user, pk):
     """A service the visitor may open; staff also open inactive ones. Others get 404, not a hint."""
-    services = (
-        Service.objects.all() if is_staff(user) else Service.objects.listed(include_members_only=user.is_authenticated)
-    )
+    if can_see_inactive_services(user):
+        services = Service.objects.all()
+    else:
+        services = Service.objects.listed(include_members_only=can_see_members_only_services(user))
     return get_object_or_404(
         services.select_related("organization", "last_verified_by").prefetch_related("categories", "populations"), pk=pk
     )

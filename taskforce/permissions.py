@@ -172,3 +172,16 @@ DATA_CONTACT_OR_STAFF = Rule(
     "data contacts and staff",
     lambda user, **kw: is_staff(user) or bool(data_contact_organization_ids(user)),
 )
+
+
+# --- resources ---
+
+
+def can_see_members_only_services(user) -> bool:
+    """Members (any login) see the services shared only with members; the public sees public ones."""
+    return user.is_authenticated
+
+
+def can_see_inactive_services(user) -> bool:
+    """Staff open inactive services (to fix or revive them); everyone else sees active ones only."""
+    return is_staff(user)
