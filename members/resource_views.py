@@ -194,13 +194,15 @@ def pamphlet_distributions(request):
         )
         return redirect("members:pamphlet_distributions")
     year = timezone.localdate().year
+    totals = list(PamphletDistribution.objects.filter(distributed_on__year=year).totals_by_organization())
     return render(
         request,
         "resources/distributions.html",
         {
             "form": form,
             "year": year,
-            "totals": PamphletDistribution.objects.filter(distributed_on__year=year).totals_by_organization(),
+            "totals": totals,
+            "year_total": sum(row["pamphlets"] for row in totals),
             "recent": PamphletDistribution.objects.select_related("organization", "recorded_by")[:50],
         },
     )

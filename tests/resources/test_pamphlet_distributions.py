@@ -76,7 +76,7 @@ def test_totals_this_year_by_agency(client_as, world):
     response = client_as("staff").get(URL)
     totals = list(response.context["totals"])
     assert [(row["organization__name"], row["pamphlets"]) for row in totals] == [("Asian Women's Shelter", 1500)]
-    assert "1,500" in response.content.decode()
+    assert "1,500 pamphlets handed out by 1 agency so far this year." in response.content.decode()
 
 
 def test_empty_page_says_what_to_do(client_as, world):
