@@ -445,11 +445,11 @@ import uuid  # noqa: E402
 
 from django.contrib.postgres.fields import ArrayField  # noqa: E402
 
+from . import languages as iso_languages  # noqa: E402
+
 
 def validate_language_code(value):
-    from .languages import ISO_639_1
-
-    if value not in ISO_639_1:
+    if value not in iso_languages.ISO_639_1:
         raise ValidationError(
             "“%(value)s” is not an ISO 639-1 language code: use two letters such as en, es, zh or vi.",
             code="invalid_language",
@@ -677,15 +677,11 @@ class Service(models.Model):
         return self.name, self.description, self.how_to_refer
 
     def compute_language_names(self):
-        from .languages import search_words
-
-        return search_words(self.languages)
+        return iso_languages.search_words(self.languages)
 
     @property
     def language_labels(self):
-        from .languages import label
-
-        return [label(code) for code in self.languages]
+        return [iso_languages.label(code) for code in self.languages]
 
     @property
     def address_lines(self):

@@ -184,26 +184,9 @@ class ServiceForm(forms.ModelForm):
         return codes
 
     def clean(self):
+        # Ages and the confidential street address are checked by Service.clean(), next to their fields.
         cleaned = super().clean()
-        minimum, maximum = cleaned.get("minimum_age"), cleaned.get("maximum_age")
-        if minimum is not None and maximum is not None and maximum < minimum:
-            self.add_error(
-                "maximum_age",
-                ValidationError(
-                    "The maximum age (%(max)s) is below the minimum age (%(min)s).",
-                    code="age_range",
-                    params={"max": maximum, "min": minimum},
-                ),
-            )
         if cleaned.get("location_is_confidential"):
-            if cleaned.get("street_address") or cleaned.get("postal_code"):
-                self.add_error(
-                    "street_address",
-                    ValidationError(
-                        "This location is confidential: leave the street address and ZIP code empty so they are never shown.",
-                        code="confidential_address",
-                    ),
-                )
             for field in ("description", "description_es", "how_to_refer", "how_to_refer_es", "hours", "eligibility"):
                 if STREET_ADDRESS.search(cleaned.get(field) or ""):
                     self.add_error(
