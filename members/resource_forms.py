@@ -8,7 +8,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.forms import SimpleArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import ValidationError
-from django.db.models import F, Func, OuterRef, Q, TextField, Value
+from django.db.models import Exists, F, Func, OuterRef, Q, TextField, Value
 from django.utils import timezone
 
 from . import languages
@@ -55,16 +55,18 @@ class ServiceFilter(django_filters.FilterSet):
     """What a member or visitor narrows the list by; every choice fits on a phone."""
 
     q = django_filters.CharFilter(label="Search", method="filter_words")
+    # Categories and populations filter through EXISTS, not a join: a join multiplies the rows
+    # the full-text expression is computed on, which PostgreSQL can turn into a very slow plan.
     category = django_filters.ModelChoiceFilter(
         label="Kind of help",
-        field_name="categories",
+        method="filter_category",
         to_field_name="slug",
         queryset=ServiceCategory.objects.all(),
         empty_label="Any kind of help",
     )
     population = django_filters.ModelChoiceFilter(
         label="For",
-        field_name="populations",
+        method="filter_population",
         to_field_name="slug",
         queryset=Population.objects.all(),
         empty_label="Anyone",
@@ -100,6 +102,14 @@ class ServiceFilter(django_filters.FilterSet):
 
     def filter_words(self, queryset, name, value):
         return search_services(queryset, value) if value.strip() else queryset
+
+    def filter_category(self, queryset, name, value):
+        links = Service.categories.through.objects.filter(service=OuterRef("pk"), servicecategory=value)
+        return queryset.filter(Exists(links))
+
+    def filter_population(self, queryset, name, value):
+        links = Service.populations.through.objects.filter(service=OuterRef("pk"), population=value)
+        return queryset.filter(Exists(links))
 
     def filter_language(self, queryset, name, value):
         return queryset.filter(languages__contains=[value])

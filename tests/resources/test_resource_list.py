@@ -136,6 +136,12 @@ def _many_services(world, vocabulary, count, prefix="Service"):
     Service.populations.through.objects.bulk_create(
         Service.populations.through(service=service, population=adults) for service in services
     )
+    # In production autovacuum keeps the planner's statistics current; a test that inserts a
+    # thousand rows at once must refresh them itself, or PostgreSQL plans for an empty table.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "ANALYZE members_service, members_organization, members_service_categories, members_service_populations"
+        )
 
 
 EVERY_FILTER = {"q": "legal help", "language": "es", "category": "legal", "population": "adults", "age": "30"}
