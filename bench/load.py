@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from run import RESULTS, ROOT, free_port, manage, start_gunicorn
+from run import RESULTS, ROOT, SERVER_ENV, free_port, manage, start_gunicorn
 
 DATABASE = "taskforce_load"
 
@@ -43,6 +43,7 @@ with connection.cursor() as c:
         .strip()
         .splitlines()[-1]
     )
+    manage("collectstatic", "--noinput", "-v0", env=SERVER_ENV)
     port = free_port()
     server = start_gunicorn(DATABASE, port, extra_env={"SECURE_COOKIES": "false"})
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -83,7 +83,6 @@ def free_port():
 def start_gunicorn(db, port, extra_env=None):
     env = dict(os.environ, DATABASE_URL=database_url(db), **SERVER_ENV, **(extra_env or {}))
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     server = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
@@ -158,6 +157,7 @@ def main():
             print(f"Loading scale {scale} into {db}...", flush=True)
             seed_seconds[db] = round(prepare(db, scale), 1)
 
+    manage("collectstatic", "--noinput", "-v0", env=SERVER_ENV)
     small = django_json("count_queries", "taskforce_bench_small")
     full = django_json("count_queries", "taskforce_bench_full")
     setup = django_json("setup", "taskforce_bench_full")

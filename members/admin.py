@@ -1,12 +1,29 @@
 """Admin for staff data entry in the registry: search, filters, autocomplete, inlines, history."""
 
+import datetime
+
 from django.contrib import admin
+from django.db.models import Q
+from django.utils import timezone
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV
 from simple_history.admin import SimpleHistoryAdmin
 
 from .imports import OrganizationResource, PersonResource
-from .models import MOU, Committee, CommitteeRole, Membership, MembershipPolicy, Organization, Person
+from .models import (
+    MOU,
+    Committee,
+    CommitteeRole,
+    Membership,
+    MembershipPolicy,
+    Organization,
+    PamphletDistribution,
+    Person,
+    Population,
+    Service,
+    ServiceCategory,
+)
+from .resource_forms import ServiceForm
 
 
 class MembershipInline(admin.TabularInline):
@@ -102,3 +119,114 @@ class MembershipPolicyAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- Resource list ---
+
+
+class VerifiedFilter(admin.SimpleListFilter):
+    title = "verified"
+    parameter_name = "verified"
+
+    def lookups(self, request, model_admin):
+        return [("stale", "Not in the last 12 months"), ("recent", "In the last 12 months")]
+
+    def queryset(self, request, queryset):
+        cutoff = timezone.localdate() - datetime.timedelta(days=365)
+        stale = Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff)
+        if self.value() == "stale":
+            return queryset.filter(stale)
+        if self.value() == "recent":
+            return queryset.exclude(stale)
+        return queryset
+
+
+SERVICE_FIELDSETS = [
+    (None, {"fields": ["organization", "name", "description", "categories", "populations", "languages"]}),
+    (
+        "In Spanish",
+        {
+            "fields": ["name_es", "description_es", "how_to_refer_es"],
+            "description": "Optional: the Spanish pamphlet uses these where they are filled in.",
+            "classes": ["collapse"],
+        },
+    ),
+    ("Who it is for", {"fields": ["eligibility", ("minimum_age", "maximum_age"), "fees"]}),
+    ("How to reach it", {"fields": ["how_to_refer", "phone", "is_24_hour", "email", "url", "hours"]}),
+    (
+        "Location",
+        {
+            "fields": ["location_is_confidential", "street_address", ("city", "state", "postal_code")],
+            "description": "Shelters: tick “confidential location” and leave the street address empty.",
+        },
+    ),
+    ("Publishing", {"fields": ["visibility", "status", ("last_verified_on", "last_verified_by")]}),
+]
+
+
+class ServiceInline(admin.StackedInline):
+    model = Service
+    form = ServiceForm
+    extra = 0
+    show_change_link = True
+    filter_horizontal = ["categories", "populations"]
+    fieldsets = [
+        (None, {"fields": ["name", "description", "categories", "populations", "languages"]}),
+        *SERVICE_FIELDSETS[1:],
+    ]
+    autocomplete_fields = ["last_verified_by"]
+
+
+@admin.register(Service)
+class ServiceAdmin(SimpleHistoryAdmin):
+    form = ServiceForm
+    list_display = ["name", "organization", "visibility", "status", "is_24_hour", "last_verified_on"]
+    list_filter = ["categories", "populations", "visibility", "status", VerifiedFilter, "is_24_hour"]
+    search_fields = ["name", "description", "organization__name"]
+    autocomplete_fields = ["organization", "last_verified_by"]
+    filter_horizontal = ["categories", "populations"]
+    list_select_related = ["organization"]
+    fieldsets = SERVICE_FIELDSETS
+    actions = ["mark_verified_today"]
+
+    @admin.action(description="Mark the selected services verified today")
+    def mark_verified_today(self, request, queryset):
+        for service in queryset:
+            service.mark_verified(by=request.user)
+        self.message_user(request, f"{queryset.count()} services marked verified today.")
+
+
+@admin.register(ServiceCategory)
+class ServiceCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_es", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "name_es"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Population)
+class PopulationAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_es", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "name_es"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(PamphletDistribution)
+class PamphletDistributionAdmin(SimpleHistoryAdmin):
+    list_display = ["distributed_on", "organization", "quantity", "language", "where", "recorded_by"]
+    list_filter = ["language", "distributed_on"]
+    search_fields = ["organization__name", "where"]
+    autocomplete_fields = ["organization"]
+    list_select_related = ["organization", "recorded_by"]
+    date_hierarchy = "distributed_on"
+    readonly_fields = ["recorded_by"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+# Services are entered on their organization's page too.
+OrganizationAdmin.inlines = [*OrganizationAdmin.inlines, ServiceInline]

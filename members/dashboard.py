@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef
 
 from taskforce.permissions import is_staff
 
+from .dashboard_resources import panels as resource_panels
 from .models import MOU, CommitteeRole, Organization
 
 EXPIRY_WINDOW_DAYS = 60
@@ -33,4 +34,5 @@ def panels(request):
                 "window": EXPIRY_WINDOW_DAYS,
             }
         )
+    result.extend(resource_panels(request))
     return result

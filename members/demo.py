@@ -273,6 +273,9 @@ def seed(*, stdout=None):
     _seed_users(organizations, committees)
     if stdout:
         stdout.write(f"Registry: {Organization.objects.count()} organizations, {Person.objects.count()} people.")
+    from .demo_resources import seed as seed_resources
+
+    seed_resources(stdout=stdout)
 
 
 def _seed_users(organizations, committees):

@@ -1,10 +1,11 @@
 """The registry: organizations, people, who represents whom, committees, MOUs, policy."""
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
-from django.contrib.postgres.fields import DateRangeField, RangeOperators
+from django.contrib.postgres.fields import ArrayField, DateRangeField, RangeOperators
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from . import languages as iso_languages
 from .storage import get_private_storage
 from .validators import validate_pdf
 
@@ -464,3 +466,336 @@ class MembershipPolicy(models.Model):
             self.VotingRule.BOTH,
             self.VotingRule.EITHER,
         )
+
+
+# --- Resource list ---
+# Imported here, not at the top, so this section merges cleanly with the registry above.
+
+
+def validate_language_code(value):
+    if value not in iso_languages.ISO_639_1:
+        raise ValidationError(
+            "“%(value)s” is not an ISO 639-1 language code: use two letters such as en, es, zh or vi.",
+            code="invalid_language",
+            params={"value": value},
+        )
+
+
+class ServiceCategory(models.Model):
+    """A kind of help in the resource list (housing, legal, 24-hour response...); staff can add more."""
+
+    name = models.CharField("name", max_length=100, unique=True)
+    name_es = models.CharField(
+        "name in Spanish",
+        max_length=100,
+        blank=True,
+        help_text="Shown in the Spanish pamphlet; leave empty to use the English name.",
+    )
+    slug = models.SlugField("short name in addresses", max_length=60, unique=True)
+    position = models.PositiveSmallIntegerField("order in lists", default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "service category"
+        verbose_name_plural = "service categories"
+
+    def __str__(self):
+        return self.name
+
+    def name_in(self, language):
+        return self.name_es if language == "es" and self.name_es else self.name
+
+
+class Population(models.Model):
+    """A group of people a service is for (minors, adults, immigrants regardless of status...)."""
+
+    name = models.CharField("name", max_length=100, unique=True)
+    name_es = models.CharField(
+        "name in Spanish",
+        max_length=100,
+        blank=True,
+        help_text="Shown in the Spanish pamphlet; leave empty to use the English name.",
+    )
+    slug = models.SlugField("short name in addresses", max_length=60, unique=True)
+    position = models.PositiveSmallIntegerField("order in lists", default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "population served"
+        verbose_name_plural = "populations served"
+
+    def __str__(self):
+        return self.name
+
+    def name_in(self, language):
+        return self.name_es if language == "es" and self.name_es else self.name
+
+
+class ServiceQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Service.Status.ACTIVE)
+
+    def public(self):
+        return self.active().filter(visibility=Service.Visibility.PUBLIC)
+
+    def listed(self, *, include_members_only):
+        """Active services a visitor may see: members see members-only ones too."""
+        return self.active() if include_members_only else self.public()
+
+    def stale(self, on=None):
+        """Active services nobody has verified in the last 12 months."""
+        cutoff = (on or timezone.localdate()) - datetime.timedelta(days=365)
+        return self.active().filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff))
+
+
+class Service(models.Model):
+    """One service an organization offers survivors: a row of the resource list (HSDS 3 "service")."""
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", "Public"
+        MEMBERS = "members", "Members only"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        INACTIVE = "inactive", "Inactive"
+
+    hsds_id = models.UUIDField(
+        "identifier in exports",
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text="Stays the same in every HSDS export.",
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name="organization", on_delete=models.CASCADE, related_name="services"
+    )
+    name = models.CharField("name", max_length=200)
+    description = models.TextField("description", blank=True)
+    name_es = models.CharField(
+        "name in Spanish",
+        max_length=200,
+        blank=True,
+        help_text="For the Spanish pamphlet; leave empty to use the name.",
+    )
+    description_es = models.TextField("description in Spanish", blank=True)
+    how_to_refer_es = models.TextField("how to refer, in Spanish", blank=True)
+    categories = models.ManyToManyField(ServiceCategory, verbose_name="categories", blank=True, related_name="services")
+    populations = models.ManyToManyField(
+        Population, verbose_name="populations served", blank=True, related_name="services"
+    )
+    languages = ArrayField(
+        models.CharField(max_length=2, validators=[validate_language_code]),
+        verbose_name="languages",
+        default=list,
+        blank=True,
+        help_text="ISO 639-1 codes, separated by commas: en, es, zh.",
+    )
+    language_names = models.CharField(
+        "language names", max_length=500, blank=True, editable=False, help_text="Filled from the codes, for search."
+    )
+    eligibility = models.TextField("who can use it", blank=True)
+    minimum_age = models.PositiveSmallIntegerField("minimum age", null=True, blank=True)
+    maximum_age = models.PositiveSmallIntegerField("maximum age", null=True, blank=True)
+    fees = models.CharField("fees", max_length=200, blank=True, help_text="For example “Free”.")
+    how_to_refer = models.TextField(
+        "how to refer", blank=True, help_text="What a member or survivor does to get this help."
+    )
+    phone = models.CharField("phone", max_length=40, blank=True)
+    is_24_hour = models.BooleanField("answers 24 hours a day", default=False)
+    email = models.EmailField("email", blank=True)
+    url = models.URLField("website", blank=True)
+    location_is_confidential = models.BooleanField(
+        "confidential location",
+        default=False,
+        help_text="For shelters: the address is never stored or shown; people are referred by phone.",
+    )
+    street_address = models.CharField("street address", max_length=200, blank=True)
+    city = models.CharField("city", max_length=100, blank=True, default="San Francisco")
+    state = models.CharField("state", max_length=40, blank=True, default="CA")
+    postal_code = models.CharField("ZIP code", max_length=10, blank=True)
+    hours = models.CharField(
+        "hours", max_length=200, blank=True, help_text="For example “Monday to Friday, 9 am-5 pm”."
+    )
+    visibility = models.CharField(
+        "who can see it",
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        help_text="Public services are on the public list, the pamphlet and the HSDS export.",
+    )
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    last_verified_on = models.DateField("last verified", null=True, blank=True)
+    last_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="verified by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verified_services",
+    )
+    updated_at = models.DateTimeField("last changed", auto_now=True)
+
+    objects = ServiceQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[categories, populations])
+
+    class Meta:
+        ordering = ["organization__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "name"],
+                name="service_name_unique_per_organization",
+                violation_error_message="This organization already has a service with this name.",
+            ),
+            models.CheckConstraint(
+                condition=Q(minimum_age__isnull=True)
+                | Q(maximum_age__isnull=True)
+                | Q(maximum_age__gte=F("minimum_age")),
+                name="service_max_age_not_below_min",
+                violation_error_message="The maximum age cannot be below the minimum age.",
+            ),
+            models.CheckConstraint(
+                condition=Q(location_is_confidential=False) | Q(street_address="", postal_code=""),
+                name="service_confidential_has_no_address",
+                violation_error_message="A confidential location must not have a street address or ZIP code.",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "visibility"], name="service_listed_idx")]
+
+    def __str__(self):
+        return f"{self.name} ({self.organization})" if self.organization_id else self.name
+
+    def save(self, *args, **kwargs):
+        self.language_names = self.compute_language_names()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "languages" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "language_names"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("members:service", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.minimum_age is not None and self.maximum_age is not None and self.maximum_age < self.minimum_age:
+            errors["maximum_age"] = ValidationError(
+                "The maximum age (%(max)s) is below the minimum age (%(min)s).",
+                code="age_range",
+                params={"max": self.maximum_age, "min": self.minimum_age},
+            )
+        if self.location_is_confidential and (self.street_address or self.postal_code):
+            errors["street_address"] = ValidationError(
+                "This location is confidential: leave the street address and ZIP code empty so they are never shown.",
+                code="confidential_address",
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def in_language(self, language):
+        """Name, description and how to refer in the pamphlet's language, where a translation exists."""
+        if language == "es":
+            return (
+                self.name_es or self.name,
+                self.description_es or self.description,
+                self.how_to_refer_es or self.how_to_refer,
+            )
+        return self.name, self.description, self.how_to_refer
+
+    def compute_language_names(self):
+        return iso_languages.search_words(self.languages)
+
+    @property
+    def language_labels(self):
+        return [iso_languages.label(code) for code in self.languages]
+
+    @property
+    def address_lines(self):
+        """What may be shown of the location: never the street of a confidential one."""
+        if self.location_is_confidential:
+            return []
+        if not self.street_address:
+            return []
+        place = " ".join(part for part in [f"{self.city}," if self.city else "", self.state, self.postal_code] if part)
+        return [self.street_address, place.rstrip(",")]
+
+    @property
+    def phone_href(self):
+        """The phone number as a tel: link a phone can dial."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+    @property
+    def is_stale(self):
+        cutoff = timezone.localdate() - datetime.timedelta(days=365)
+        return self.last_verified_on is None or self.last_verified_on < cutoff
+
+    @property
+    def age_range(self):
+        if self.minimum_age is not None and self.maximum_age is not None:
+            return f"Ages {self.minimum_age}-{self.maximum_age}"
+        if self.minimum_age is not None:
+            return f"Ages {self.minimum_age} and up"
+        if self.maximum_age is not None:
+            return f"Up to age {self.maximum_age}"
+        return ""
+
+    def mark_verified(self, *, by, on=None):
+        self.last_verified_on = on or timezone.localdate()
+        self.last_verified_by = by
+        self.save(update_fields=["last_verified_on", "last_verified_by", "updated_at"])
+
+
+class PamphletDistributionQuerySet(models.QuerySet):
+    def totals_by_organization(self, start=None, end=None):
+        """Pamphlets handed out per agency in a period: the strategic plan's distribution metric."""
+        rows = self
+        if start:
+            rows = rows.filter(distributed_on__gte=start)
+        if end:
+            rows = rows.filter(distributed_on__lte=end)
+        return (
+            rows.values("organization_id", "organization__name")
+            .annotate(pamphlets=models.Sum("quantity"), entries=models.Count("id"))
+            .order_by("-pamphlets", "organization__name")
+        )
+
+
+class PamphletDistribution(models.Model):
+    """How many resource pamphlets an agency handed out, and when."""
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        SPANISH = "es", "Spanish"
+        BOTH = "mixed", "English and Spanish"
+
+    organization = models.ForeignKey(
+        Organization, verbose_name="agency", on_delete=models.CASCADE, related_name="pamphlet_distributions"
+    )
+    distributed_on = models.DateField("distributed on", help_text="The day, or the last day of the period.")
+    quantity = models.PositiveIntegerField("pamphlets", help_text="How many pamphlets were handed out.")
+    language = models.CharField("language", max_length=5, choices=Language.choices, default=Language.ENGLISH)
+    where = models.CharField("where or at what event", max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="recorded by",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pamphlet_distributions_recorded",
+    )
+    recorded_at = models.DateTimeField("recorded", auto_now_add=True)
+
+    objects = PamphletDistributionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-distributed_on", "-recorded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gte=1),
+                name="pamphlet_distribution_quantity_positive",
+                violation_error_message="Record at least one pamphlet.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.quantity} pamphlets by {self.organization} on {self.distributed_on}"

@@ -90,7 +90,7 @@ def seed(*, scale, rng, made, stdout=None):
     for index, person in enumerate(people):
         organization = organizations[index % n_orgs]
         start = START + datetime.timedelta(days=rng.randrange(3000))
-        ended = rng.random() < 0.3
+        ended = rng.random() < 0.75  # most people have moved on: history of who represented whom
         memberships.append(
             Membership(
                 person=person,

@@ -95,6 +95,7 @@ def organization_detail(request, pk):
         "mous": organization.mous.all(),
         "can_see_private": can_see_organization_private(request.user, organization),
         "attendance": attendance,
+        "services": organization.services.active().order_by("name"),
         "attendance_window_months": ATTENDANCE_WINDOW.days // 30,
     }
     return render(request, "members/organization_detail.html", context)

@@ -358,3 +358,14 @@ MINUTES_VISIBLE = Rule(
     _meeting_rule(can_see_minutes),
 )
 MEETING_EDITOR = Rule("the committee's co-chairs and staff", _meeting_rule(can_edit_meeting))
+# --- resources ---
+
+
+def can_see_members_only_services(user) -> bool:
+    """Members (any login) see the services shared only with members; the public sees public ones."""
+    return user.is_authenticated
+
+
+def can_see_inactive_services(user) -> bool:
+    """Staff open inactive services (to fix or revive them); everyone else sees active ones only."""
+    return is_staff(user)

@@ -9,7 +9,7 @@ import members.validators
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("members", "0001_registry"),
+        ("members", "0002_resources"),
     ]
 
     operations = [

@@ -1,0 +1,191 @@
+"""/resources/: who sees what, search, filters, paging, and a fixed query count."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from members.models import Service
+
+pytestmark = pytest.mark.django_db
+URL = reverse("members:resources")
+
+
+def names(response):
+    return re.findall(r'id="service-\d+-name"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_anonymous_sees_only_public_active_services(client_as, services):
+    response = client_as("anonymous").get(URL)
+    assert response.status_code == 200
+    assert set(names(response)) == {services.legal.name, services.shelter.name, services.youth.name}
+    body = response.content.decode()
+    assert services.members_only.name not in body
+    assert services.inactive.name not in body
+    assert "Members only" not in body
+
+
+@pytest.mark.parametrize("persona", ["member", "data_contact", "cochair", "staff"])
+def test_members_see_every_active_service(client_as, services, persona):
+    response = client_as(persona).get(URL)
+    assert set(names(response)) == {
+        services.legal.name,
+        services.shelter.name,
+        services.youth.name,
+        services.members_only.name,
+    }
+    assert services.inactive.name not in response.content.decode()
+
+
+def test_a_confidential_location_is_never_shown(client_as, services):
+    for persona in ["anonymous", "member", "staff"]:
+        body = client_as(persona).get(URL).content.decode()
+        assert "Confidential location in San Francisco" in body
+        body = client_as(persona).get(services.shelter.get_absolute_url()).content.decode()
+        assert "Confidential location in San Francisco: refer by phone" in body
+    assert "100 Example Street" in client_as("anonymous").get(URL).content.decode()
+
+
+def test_each_service_shows_how_to_refer_and_when_it_was_verified(client_as, services):
+    body = client_as("member").get(URL).content.decode()
+    assert "Call the intake line." in body
+    assert "Last verified" in body and "Not verified yet" in body
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("spanish legal", "Spanish-speaking legal help for adults"),
+        ("legal español", "Spanish-speaking legal help for adults"),
+        ("labor trafficking lawyer OR legal", "Spanish-speaking legal help for adults"),
+        ("Legal Aid Society", "Spanish-speaking legal help for adults"),
+        ("asesoría legal para sobrevivientes", "Spanish-speaking legal help for adults"),
+        ("shelter chinese", "Confidential shelter for Asian women"),
+        ("immigrants", "Confidential shelter for Asian women"),
+    ],
+)
+def test_search_by_words(client_as, services, query, expected):
+    found = names(client_as("member").get(URL, {"q": query}))
+    assert found and found[0] == expected
+
+
+def test_search_finds_nothing_and_says_what_to_do(client_as, services):
+    response = client_as("member").get(URL, {"q": "veterinarian"})
+    assert names(response) == []
+    assert "No service matches" in response.content.decode()
+
+
+def test_search_never_reveals_members_only_services_to_visitors(client_as, services):
+    assert names(client_as("anonymous").get(URL, {"q": "restoration housing"})) == []
+    assert names(client_as("member").get(URL, {"q": "restoration housing"})) == [services.members_only.name]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"category": "legal"}, {"legal"}),
+        ({"category": "housing-and-shelter"}, {"shelter", "members_only"}),
+        ({"population": "women"}, {"shelter", "members_only"}),
+        ({"language": "es"}, {"legal", "youth"}),
+        ({"language": "zh"}, {"shelter"}),
+        ({"open_24_hours": "on"}, {"shelter", "youth"}),
+        ({"age": "15"}, {"shelter", "youth"}),
+        ({"age": "30"}, {"legal", "shelter", "members_only"}),
+        ({"age": "30", "language": "es", "category": "legal"}, {"legal"}),
+        ({"q": "legal", "population": "adults", "language": "es"}, {"legal"}),
+    ],
+)
+def test_filters(client_as, services, params, expected):
+    found = set(names(client_as("member").get(URL, params)))
+    assert found == {getattr(services, key).name for key in expected}
+
+
+def test_filters_offer_only_languages_in_use(client_as, services):
+    body = client_as("anonymous").get(URL).content.decode()
+    assert '<option value="es">Spanish (español)</option>' in body
+    assert '<option value="ko">Korean (한국어)</option>' in body
+    assert '<option value="fr">' not in body
+
+
+def test_bad_filter_values_are_explained_not_a_crash(client_as, services):
+    response = client_as("member").get(URL, {"age": "old", "category": "nope"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Enter a number." in body
+    assert "Select a valid choice." in body
+
+
+def _many_services(world, vocabulary, count, prefix="Service"):
+    services = Service.objects.bulk_create(
+        Service(
+            organization=world.legal_aid if i % 2 else world.shelter,
+            name=f"{prefix} number {i}",
+            description="Case management and legal help for survivors.",
+            languages=["en", "es"] if i % 3 else ["vi"],
+            language_names="English Spanish español" if i % 3 else "Vietnamese",
+            visibility=Service.Visibility.MEMBERS if i % 5 == 0 else Service.Visibility.PUBLIC,
+        )
+        for i in range(count)
+    )
+    legal, adults = vocabulary.categories["Legal"], vocabulary.populations["Adults"]
+    Service.categories.through.objects.bulk_create(
+        Service.categories.through(service=service, servicecategory=legal) for service in services
+    )
+    Service.populations.through.objects.bulk_create(
+        Service.populations.through(service=service, population=adults) for service in services
+    )
+    # In production autovacuum keeps the planner's statistics current; a test that inserts a
+    # thousand rows at once must refresh them itself, or PostgreSQL plans for an empty table.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "ANALYZE members_service, members_organization, members_service_categories, members_service_populations"
+        )
+
+
+EVERY_FILTER = {"q": "legal help", "language": "es", "category": "legal", "population": "adults", "age": "30"}
+
+
+@pytest.mark.parametrize(("persona", "params"), [("anonymous", {}), ("member", EVERY_FILTER), ("staff", {})])
+def test_query_count_does_not_grow_with_services(client_as, world, vocabulary, persona, params):
+    client = client_as(persona)
+    _many_services(world, vocabulary, 3)
+    with CaptureQueriesContext(connection) as few:
+        response = client.get(URL, params)
+    assert response.status_code == 200
+    _many_services(world, vocabulary, 1000, prefix="More")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(URL, params)
+    assert response.status_code == 200
+    assert len(names(response)) == 20
+    assert len(many) == len(few), "\n".join(query["sql"] for query in many)
+
+
+def test_results_are_paged(client_as, world, vocabulary):
+    _many_services(world, vocabulary, 45)
+    client = client_as("member")
+    first = client.get(URL, {"category": "legal"})
+    assert len(names(first)) == 20
+    body = first.content.decode()
+    assert "Page 1 of 3" in body and "category=legal&amp;page=2" in body
+    last = client.get(URL, {"category": "legal", "page": 3})
+    assert len(names(last)) == 5
+    assert len(names(client.get(URL, {"page": "999"}))) == 5
+
+
+def test_staff_see_a_verified_today_button_on_stale_services(client_as, services):
+    body = client_as("staff").get(URL).content.decode()
+    assert reverse("members:service_verify", args=[services.shelter.pk]) in body
+    assert reverse("members:service_verify", args=[services.legal.pk]) not in body
+    assert "members:service_verify" not in client_as("member").get(URL).content.decode()
+    assert "/verify/" not in client_as("member").get(URL).content.decode()
+
+
+def test_phone_numbers_are_dialable(client_as, services):
+    assert 'href="tel:4155550102">(415) 555-0102</a>' in client_as("anonymous").get(URL).content.decode()
+
+
+def test_nav_links_to_resources_for_everyone(client_as, world):
+    for persona in ["anonymous", "member", "staff"]:
+        assert f'href="{URL}">Resources</a>' in client_as(persona).get("/").content.decode()
