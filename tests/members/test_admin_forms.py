@@ -21,6 +21,8 @@ def org_form(**overrides):
         "outreach_notes": "",
         "memberships-TOTAL_FORMS": "0",
         "memberships-INITIAL_FORMS": "0",
+        "services-TOTAL_FORMS": "0",
+        "services-INITIAL_FORMS": "0",
         "mous-TOTAL_FORMS": "1",
         "mous-INITIAL_FORMS": "0",
         "mous-0-status": "signed",
