@@ -15,6 +15,7 @@ SEARCHES = ["legal", "housing", "spanish", "youth", "shelter", "health", ""]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 STATUS_FIELD = re.compile(r'name="(status-\d+)"')
 MEETING_LINK = re.compile(r'href="/meetings/(\d+)/"')
+MINUTES_LINK = re.compile(r'href="(/meetings/\d+/minutes/)"')
 
 
 def log_in(user, username):
@@ -47,8 +48,10 @@ class Member(HttpUser):
         ids = MEETING_LINK.findall(listing.text)
         if ids:
             pk = random.choice(ids)
-            self.client.get(f"/meetings/{pk}/", name="/meetings/<id>/")
-            self.client.get(f"/meetings/{pk}/minutes/", name="/meetings/<id>/minutes/")
+            meeting = self.client.get(f"/meetings/{pk}/", name="/meetings/<id>/")
+            # Members open minutes once they are approved: the page links to them then.
+            for minutes in MINUTES_LINK.findall(meeting.text)[:1]:
+                self.client.get(minutes, name="/meetings/<id>/minutes/")
 
     @task(1)
     def dashboard_and_directory(self):
