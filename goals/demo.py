@@ -901,6 +901,7 @@ def _seed_metrics(objectives):
         defaults={
             "objective": objectives["pamphlet"],
             "unit": "pamphlets",
+            "feed": Metric.Feed.PAMPHLETS,
             "direction": Metric.Direction.INCREASE,
             "breakdown_by": "agency",
             "baseline": 0,

@@ -393,6 +393,9 @@ class Metric(models.Model):
         INCREASE = "increase", "Increase"
         DECREASE = "decrease", "Decrease"
 
+    class Feed(models.TextChoices):
+        PAMPHLETS = "pamphlets", "the pamphlet counts staff record on the resource list"
+
     objective = models.ForeignKey(
         Objective,
         verbose_name="objective",
@@ -415,6 +418,13 @@ class Metric(models.Model):
     target = models.DecimalField("target", max_digits=12, decimal_places=2, null=True, blank=True)
     target_on = models.DateField("target date", null=True, blank=True)
     notes = models.TextField("notes", blank=True)
+    feed = models.CharField(
+        "figures also come from",
+        max_length=20,
+        choices=Feed.choices,
+        blank=True,
+        help_text="Where figures recorded elsewhere in the app can be brought in with one click.",
+    )
 
     objects = MetricQuerySet.as_manager()
     history = HistoricalRecords()

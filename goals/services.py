@@ -1,6 +1,14 @@
 """What other parts of the project read from the strategic plan (the annual report, the goals page)."""
 
-from .models import Goal, Objective, StrategicPlan
+import datetime
+
+from django.db import transaction
+from django.db.models import Sum
+from django.db.models.functions import ExtractYear
+
+from members.models import PamphletDistribution
+
+from .models import Goal, Measurement, Metric, Objective, StrategicPlan
 
 
 def goals_overview() -> list[Goal]:
@@ -23,3 +31,38 @@ def ease_importance_grid(objectives) -> list[dict]:
             cells.append([o for o in objectives if o.importance == importance and o.ease == ease])
         rows.append({"importance": importance, "label": label, "cells": cells})
     return rows
+
+
+def update_from_pamphlet_counts(*, metric: Metric, user) -> int:
+    """Bring the resource list's pamphlet counts into a metric: one figure per agency per year.
+
+    Returns how many figures were added or changed. Figures typed by hand for the same agency and
+    year are replaced by the counted ones, which are the record.
+    """
+    totals = (
+        PamphletDistribution.objects.annotate(year=ExtractYear("distributed_on"))
+        .values("year", "organization_id", "organization__name")
+        .annotate(pamphlets=Sum("quantity"))
+        .order_by("year", "organization__name")
+    )
+    changed = 0
+    with transaction.atomic():
+        for row in totals:
+            year = row["year"]
+            measurement, created = Measurement.objects.select_for_update().get_or_create(
+                metric=metric,
+                period_start=datetime.date(year, 1, 1),
+                period_end=datetime.date(year, 12, 31),
+                breakdown=row["organization__name"],
+                defaults={"value": row["pamphlets"], "period_label": str(year)},
+            )
+            if created or measurement.value != row["pamphlets"] or measurement.is_sample:
+                measurement.value = row["pamphlets"]
+                measurement.period_label = str(year)
+                measurement.source_id = row["organization_id"]
+                measurement.is_sample = False
+                measurement.recorded_by = user
+                measurement.notes = "From the pamphlet counts on the resource list."
+                measurement.save()
+                changed += 1
+    return changed

@@ -11,6 +11,7 @@ urlpatterns = [
     path("goals/metrics/<int:pk>/measurements.csv", views.metric_csv, name="metric_csv"),
     path("goals/metrics/<int:pk>/measurements/new/", views.measurement_new, name="measurement_new"),
     path("goals/metrics/<int:pk>/edit/", views.metric_edit, name="metric_edit"),
+    path("goals/metrics/<int:pk>/from-pamphlets/", views.update_from_pamphlets, name="update_from_pamphlets"),
     path("goals/measurements/<int:pk>/edit/", views.measurement_edit, name="measurement_edit"),
     path("goals/objectives/<int:pk>/edit/", views.objective_edit, name="objective_edit"),
     path("goals/items/<int:pk>/", views.item, name="item"),

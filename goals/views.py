@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -23,6 +24,7 @@ from taskforce.permissions import (
     can_record_measurement,
 )
 
+from . import services
 from .charts import format_number, metric_chart_svg, work_plan_timeline_svg
 from .forms import (
     MeasurementForm,
@@ -289,6 +291,18 @@ def measurement_new(request, pk):
         )
         return redirect(metric)
     return render(request, "goals/measurement_form.html", {"form": form, "metric": metric})
+
+
+@access(METRIC_RECORDER)
+@require_POST
+def update_from_pamphlets(request, pk):
+    metric = get_object_or_404(Metric, pk=pk)
+    if metric.feed != Metric.Feed.PAMPHLETS:
+        messages.error(request, "This metric does not take its figures from the pamphlet counts.")
+        return redirect(metric)
+    changed = services.update_from_pamphlet_counts(metric=metric, user=request.user)
+    messages.success(request, f"{changed} figure{pluralize(changed)} brought in from the pamphlet counts.")
+    return redirect(metric)
 
 
 @access(MEASUREMENT_EDITOR)

@@ -17,3 +17,6 @@ SAMPLES = {
     "goals:workplan_new": Sample(kwargs=lambda world: {"slug": plan_for(world).youth_plan.committee.slug}),
     "goals:item_new": Sample(kwargs=lambda world: {"slug": plan_for(world).youth_plan.committee.slug}),
 }
+SAMPLES["goals:update_from_pamphlets"] = Sample(
+    kwargs=lambda world: {"pk": plan_for(world).youth_metric.pk}, ok=frozenset({405})
+)
