@@ -481,8 +481,8 @@ def validate_language_code(value):
         )
 
 
-class ServiceCategory(models.Model):
-    """A kind of help in the resource list (housing, legal, 24-hour response...); staff can add more."""
+class Term(models.Model):
+    """A name staff can add to a list the resource list filters on, with its Spanish name."""
 
     name = models.CharField("name", max_length=100, unique=True)
     name_es = models.CharField(
@@ -495,40 +495,30 @@ class ServiceCategory(models.Model):
     position = models.PositiveSmallIntegerField("order in lists", default=0)
 
     class Meta:
+        abstract = True
         ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def name_in(self, language):
+        return self.name_es if language == "es" and self.name_es else self.name
+
+
+class ServiceCategory(Term):
+    """A kind of help in the resource list (housing, legal, 24-hour response...); staff can add more."""
+
+    class Meta(Term.Meta):
         verbose_name = "service category"
         verbose_name_plural = "service categories"
 
-    def __str__(self):
-        return self.name
 
-    def name_in(self, language):
-        return self.name_es if language == "es" and self.name_es else self.name
-
-
-class Population(models.Model):
+class Population(Term):
     """A group of people a service is for (minors, adults, immigrants regardless of status...)."""
 
-    name = models.CharField("name", max_length=100, unique=True)
-    name_es = models.CharField(
-        "name in Spanish",
-        max_length=100,
-        blank=True,
-        help_text="Shown in the Spanish pamphlet; leave empty to use the English name.",
-    )
-    slug = models.SlugField("short name in addresses", max_length=60, unique=True)
-    position = models.PositiveSmallIntegerField("order in lists", default=0)
-
-    class Meta:
-        ordering = ["position", "name"]
+    class Meta(Term.Meta):
         verbose_name = "population served"
         verbose_name_plural = "populations served"
-
-    def __str__(self):
-        return self.name
-
-    def name_in(self, language):
-        return self.name_es if language == "es" and self.name_es else self.name
 
 
 class ServiceQuerySet(models.QuerySet):
