@@ -14,6 +14,7 @@ help:
 	@echo "make serve  - production-style server (gunicorn); needs SECRET_KEY and ALLOWED_HOSTS"
 	@echo "make lint   - ruff and the migrations check"
 	@echo "make backup - pg_dump into backups/; make restore FILE=... puts one back"
+	@echo "make bench  - the benchmark on ten synthetic years; make load - 50 users for 60 s"
 
 .venv/.installed: requirements.txt scripts/venv.sh
 	scripts/venv.sh
