@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -79,6 +79,22 @@ def record_attendance(
         meeting._change_reason = change_reason
         meeting.save(update_fields=["updated_at"])
     return len(new) + len(changed)
+
+
+SEARCH_LIMIT = 20
+
+
+def search_people(query: str, *, limit: int = SEARCH_LIMIT) -> list[tuple[int, str]]:
+    """People whose given or family name contains every word typed, by family name: (pk, "Family, Given").
+    One query (none for an empty search), so a guest is found without sending the whole registry."""
+    words = query.split()[:5]
+    if not words:
+        return []
+    people = Person.objects.all()
+    for word in words:
+        people = people.filter(Q(given_name__icontains=word) | Q(family_name__icontains=word))
+    rows = people.order_by("family_name", "given_name", "pk").values_list("pk", "family_name", "given_name")[:limit]
+    return [(pk, f"{family}, {given}") for pk, family, given in rows]
 
 
 # --- voting eligibility --------------------------------------------------------------------
