@@ -244,15 +244,21 @@ class PersonAttendance:
 def attendance_report(*, start: datetime.date, end: datetime.date):
     """Attendance per person and per organization over a period, and how consistently each
     organization sent the same representative to task-force meetings. Four queries."""
-    meetings = list(
-        Meeting.objects.filter(starts_at__date__gte=start, starts_at__date__lte=end)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .select_related("committee")
+    held = Meeting.objects.filter(starts_at__date__gte=start, starts_at__date__lte=end).exclude(
+        status=Meeting.Status.CANCELLED
     )
-    task_force_ids = {m.pk for m in meetings if m.committee.kind == Committee.Kind.TASK_FORCE}
+    meetings = list(held.values_list("pk", "committee__kind"))
+    task_force_ids = {pk for pk, kind in meetings if kind == Committee.Kind.TASK_FORCE}
+    # The period as a subquery, not a list: the same queries whether or not any meeting was held.
     rows = (
-        Attendance.objects.filter(meeting__in=meetings, status__in=Attendance.ATTENDED)
+        Attendance.objects.filter(meeting__in=held.values("pk"), status__in=Attendance.ATTENDED)
         .select_related("person", "organization")
+        .only(
+            "meeting_id",
+            "person__given_name",
+            "person__family_name",
+            "organization__name",
+        )
         .order_by("person__family_name", "person__given_name")
     )
     by_person: dict[int, PersonAttendance] = {}
