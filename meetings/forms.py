@@ -95,6 +95,7 @@ def _helper(*rows):
     helper.disable_csrf = True
     helper.render_unmentioned_fields = True  # the formset's id and delete fields
     helper.render_hidden_fields = True
+    helper.rows = rows  # what meetings_tags.lean_form lays out
     helper.layout = Layout(
         *(Row(*(Column(name, css_class="col-md") for name in row)) if isinstance(row, tuple) else row for row in rows)
     )
@@ -193,6 +194,7 @@ class MinutesItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = _helper(("position", "title"), "minutes")
         self.helper.layout[0][0].css_class = "col-3 col-md-2"
+        self.helper.narrow = {"position"}
 
 
 AgendaItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=AgendaItemForm, extra=1, can_delete=True)

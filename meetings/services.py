@@ -109,6 +109,10 @@ class Eligibility:
     can_vote: bool = False
     reasons: list[str] = field(default_factory=list)
 
+    @property
+    def representing(self):
+        return "; ".join(org.name for org in self.organizations)
+
 
 @dataclass
 class EligibilityReport:
@@ -146,7 +150,10 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
     required = min(policy.required_meetings, len(window))
 
     memberships = list(
-        Membership.objects.current(today).select_related("person", "organization").order_by("person__family_name")
+        Membership.objects.current(today)
+        .select_related("person", "organization")
+        .only("person__given_name", "person__family_name", "organization__name")
+        .order_by("person__family_name")
     )
     signed = set(
         MOU.objects.filter(status=MOU.Status.SIGNED, organization__in={m.organization_id for m in memberships})

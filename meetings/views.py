@@ -211,7 +211,11 @@ def attendance(request, pk):
     rows = [{"row": row, "status": posted.get(f"status-{row.person.pk}", row.status)} for row in roster]
     query = request.GET.get("q", "")[:100]
     found = services.search_people(query)
-    guest_form = GuestForm(meeting=meeting, choices={"person": [("", "---------"), *found]})
+    organizations = Organization.objects.order_by("name").values_list("pk", "name")
+    guest_form = GuestForm(
+        meeting=meeting,
+        choices={"person": [("", "---------"), *found], "organization": [("", "---------"), *organizations]},
+    )
     if not meeting.minutes_approved:
         del guest_form.fields["amendment_reason"]
     context = {
@@ -270,10 +274,12 @@ def add_guest(request, pk):
             meeting.save(update_fields=["updated_at"])
     if wants_fragment:
         context = {
-            "item": {
-                "row": services.RosterRow(person, organization, attendance=row, role=row.role),
-                "status": row.status,
-            },
+            "rows": [
+                {
+                    "row": services.RosterRow(person, organization, attendance=row, role=row.role),
+                    "status": row.status,
+                }
+            ],
             "statuses": Attendance.Status.choices,
         }
         return render(request, "meetings/_attendance_row.html", context)
