@@ -149,3 +149,70 @@ def lean_form(form):
         bound = form[name]
         parts.append(str(bound) if bound.is_hidden else _lean_field(bound))
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 (each part is built with format_html)
+
+
+def _cells(pairs):
+    """Table cells, the first a row header: [(label, text), ...] with every text escaped."""
+    (first_label, first), *rest = pairs
+    out = [f'<th scope="row" data-label="{escape(first_label)}">{escape(first)}</th>']
+    out.extend(f'<td data-label="{escape(label)}">{escape(text)}</td>' for label, text in rest)
+    return "<tr>" + "".join(out) + "</tr>"
+
+
+@register.simple_tag
+def eligibility_rows(rows, window_size, voters):
+    """Eligibility table rows (hundreds of people), written in Python rather than a template loop."""
+    out = []
+    for row in rows:
+        if voters:
+            pairs = [
+                ("Name", row.person.sort_name),
+                ("Representing", row.representing),
+                ("Signed MOU", "Yes" if row.has_mou else "No"),
+                ("Meetings attended", f"{row.attended} of {window_size}"),
+            ]
+        else:
+            pairs = [
+                ("Name", row.person.sort_name),
+                ("Representing", row.representing),
+                ("Why not", "; ".join(row.reasons)),
+            ]
+        out.append(_cells(pairs))
+    return mark_safe("\n".join(out))  # noqa: S308 (_cells escapes every value)
+
+
+@register.simple_tag
+def report_organization_rows(organizations):
+    out = []
+    for org in organizations:
+        consistency = org.consistency
+        out.append(
+            _cells(
+                [
+                    ("Organization", org.organization.name),
+                    ("Task-force attendances", org.task_force),
+                    ("Committee attendances", org.committee),
+                    ("Representatives sent", len(org.representatives)),
+                    ("Usual representative", org.usual_representative or ""),
+                    ("Consistency", f"{consistency}%" if consistency is not None else ""),
+                ]
+            )
+        )
+    return mark_safe("\n".join(out))  # noqa: S308 (_cells escapes every value)
+
+
+@register.simple_tag
+def report_people_rows(people, task_force_meetings):
+    out = [
+        _cells(
+            [
+                ("Name", row.person.sort_name),
+                ("Representing", "; ".join(row.organizations)),
+                ("Task-force meetings", f"{row.task_force} of {task_force_meetings}"),
+                ("Committee meetings", row.committee),
+                ("Counted under the policy", row.counted),
+            ]
+        )
+        for row in people
+    ]
+    return mark_safe("\n".join(out))  # noqa: S308 (_cells escapes every value)
