@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -81,6 +81,22 @@ def record_attendance(
     return len(new) + len(changed)
 
 
+SEARCH_LIMIT = 20
+
+
+def search_people(query: str, *, limit: int = SEARCH_LIMIT) -> list[tuple[int, str]]:
+    """People whose given or family name contains every word typed, by family name: (pk, "Family, Given").
+    One query (none for an empty search), so a guest is found without sending the whole registry."""
+    words = query.split()[:5]
+    if not words:
+        return []
+    people = Person.objects.all()
+    for word in words:
+        people = people.filter(Q(given_name__icontains=word) | Q(family_name__icontains=word))
+    rows = people.order_by("family_name", "given_name", "pk").values_list("pk", "family_name", "given_name")[:limit]
+    return [(pk, f"{family}, {given}") for pk, family, given in rows]
+
+
 # --- voting eligibility --------------------------------------------------------------------
 
 
@@ -92,6 +108,10 @@ class Eligibility:
     attended: int
     can_vote: bool = False
     reasons: list[str] = field(default_factory=list)
+
+    @property
+    def representing(self):
+        return "; ".join(org.name for org in self.organizations)
 
 
 @dataclass
@@ -130,7 +150,10 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
     required = min(policy.required_meetings, len(window))
 
     memberships = list(
-        Membership.objects.current(today).select_related("person", "organization").order_by("person__family_name")
+        Membership.objects.current(today)
+        .select_related("person", "organization")
+        .only("person__given_name", "person__family_name", "organization__name")
+        .order_by("person__family_name")
     )
     signed = set(
         MOU.objects.filter(status=MOU.Status.SIGNED, organization__in={m.organization_id for m in memberships})
@@ -228,15 +251,21 @@ class PersonAttendance:
 def attendance_report(*, start: datetime.date, end: datetime.date):
     """Attendance per person and per organization over a period, and how consistently each
     organization sent the same representative to task-force meetings. Four queries."""
-    meetings = list(
-        Meeting.objects.filter(starts_at__date__gte=start, starts_at__date__lte=end)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .select_related("committee")
+    held = Meeting.objects.filter(starts_at__date__gte=start, starts_at__date__lte=end).exclude(
+        status=Meeting.Status.CANCELLED
     )
-    task_force_ids = {m.pk for m in meetings if m.committee.kind == Committee.Kind.TASK_FORCE}
+    meetings = list(held.values_list("pk", "committee__kind"))
+    task_force_ids = {pk for pk, kind in meetings if kind == Committee.Kind.TASK_FORCE}
+    # The period as a subquery, not a list: the same queries whether or not any meeting was held.
     rows = (
-        Attendance.objects.filter(meeting__in=meetings, status__in=Attendance.ATTENDED)
+        Attendance.objects.filter(meeting__in=held.values("pk"), status__in=Attendance.ATTENDED)
         .select_related("person", "organization")
+        .only(
+            "meeting_id",
+            "person__given_name",
+            "person__family_name",
+            "organization__name",
+        )
         .order_by("person__family_name", "person__given_name")
     )
     by_person: dict[int, PersonAttendance] = {}

@@ -9,6 +9,7 @@ urlpatterns = [
     path("meetings/new/", views.meeting_create, name="create"),
     path("meetings/calendar.ics", views.calendar_feed, name="calendar"),
     path("meetings/calendar/<slug:slug>.ics", views.committee_calendar, name="committee_calendar"),
+    path("meetings/people/", views.people_search, name="people_search"),
     path("meetings/attendance-report/", views.attendance_report, name="attendance_report"),
     path("meetings/<int:pk>/", views.meeting_detail, name="detail"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="edit"),

@@ -1,12 +1,15 @@
 """Meeting pages: list, schedule, agenda, attendance, minutes (page and PDF), calendars, action items."""
 
+import datetime
+
 import icalendar
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -39,7 +42,7 @@ from .forms import (
     MinutesItemFormSet,
     MotionFormSet,
     VersionForm,
-    person_choices,
+    meeting_people_choices,
 )
 from .models import ActionItem, Attendance, Meeting, Motion
 
@@ -49,7 +52,9 @@ CONFLICT = (
 )
 
 
-PAST_LIMIT = 200  # past meetings shown at once; a year filter reaches older ones
+MEETINGS_PAGE_SIZE = 25  # past meetings per page; upcoming ones are all shown on the first
+ACTIONS_PAGE_SIZE = 50  # open action items per page
+CALENDAR_PAST = datetime.timedelta(days=365)  # how far back the calendar feeds reach
 
 
 def _get_meeting(pk):
@@ -75,16 +80,17 @@ def meeting_list(request):
         if filters.cleaned_data["year"]:
             meetings = meetings.filter(starts_at__year=filters.cleaned_data["year"])
     now = timezone.now()
+    page = Paginator(meetings.past(now).order_by("-starts_at", "pk"), MEETINGS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     context = {
         "filters": filters,
-        "upcoming": list(meetings.upcoming(now).order_by("starts_at")),
-        "past": list(meetings.past(now).order_by("-starts_at")[: PAST_LIMIT + 1]),
-        "past_limit": PAST_LIMIT,
+        "upcoming": list(meetings.upcoming(now).order_by("starts_at")) if page.number == 1 else [],
+        "past": list(page.object_list),
+        "page": page,
         "can_schedule": permissions.COCHAIR_OR_STAFF.allows(request.user),
         "committee": committee,
     }
-    context["past_truncated"] = len(context["past"]) > PAST_LIMIT
-    context["past"] = context["past"][:PAST_LIMIT]
     return render(request, "meetings/meeting_list.html", context)
 
 
@@ -203,7 +209,13 @@ def attendance(request, pk):
             return redirect("meetings:attendance", pk=meeting.pk)
     posted = request.POST if request.method == "POST" else {}
     rows = [{"row": row, "status": posted.get(f"status-{row.person.pk}", row.status)} for row in roster]
-    guest_form = GuestForm(meeting=meeting, choices={"person": person_choices()})
+    query = request.GET.get("q", "")[:100]
+    found = services.search_people(query)
+    organizations = Organization.objects.order_by("name").values_list("pk", "name")
+    guest_form = GuestForm(
+        meeting=meeting,
+        choices={"person": [("", "---------"), *found], "organization": [("", "---------"), *organizations]},
+    )
     if not meeting.minutes_approved:
         del guest_form.fields["amendment_reason"]
     context = {
@@ -213,8 +225,17 @@ def attendance(request, pk):
         "statuses": Attendance.Status.choices,
         "guest_form": guest_form,
         "amendment": amendment,
+        "query": query,
+        "found": found,
     }
     return render(request, "meetings/attendance.html", context)
+
+
+@access(COCHAIR_OR_STAFF)
+def people_search(request):
+    """The guest picker's search: up to twenty people matching every word typed, as JSON."""
+    found = services.search_people(request.GET.get("q", "")[:100])
+    return JsonResponse({"results": [{"id": pk, "label": label} for pk, label in found]})
 
 
 @access(MEETING_EDITOR)
@@ -253,10 +274,12 @@ def add_guest(request, pk):
             meeting.save(update_fields=["updated_at"])
     if wants_fragment:
         context = {
-            "item": {
-                "row": services.RosterRow(person, organization, attendance=row, role=row.role),
-                "status": row.status,
-            },
+            "rows": [
+                {
+                    "row": services.RosterRow(person, organization, attendance=row, role=row.role),
+                    "status": row.status,
+                }
+            ],
             "statuses": Attendance.Status.choices,
         }
         return render(request, "meetings/_attendance_row.html", context)
@@ -286,7 +309,7 @@ def minutes_edit(request, pk):
     meeting = _get_meeting(pk)
     user = request.user
     data = request.POST or None
-    choices = person_choices()
+    choices = meeting_people_choices(meeting, data)
     item_choices = [
         ("", "---------"),
         *((item.pk, f"{item.position}. {item.title}") for item in meeting.agenda_items.order_by("position", "pk")),
@@ -373,13 +396,15 @@ def committee_calendar(request, slug):
 
 
 def _calendar(request, meetings, name):
-    """An iCalendar feed of public meetings: calendar apps subscribe without logging in."""
+    """An iCalendar feed of public meetings, the last twelve months and everything upcoming:
+    calendar apps subscribe without logging in (older meetings stay on the meetings list)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Task Force Operations//Meetings//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     host = request.get_host()
-    for meeting in meetings.select_related("committee").order_by("starts_at"):
+    since = timezone.now() - CALENDAR_PAST
+    for meeting in meetings.filter(ends_at__gte=since).select_related("committee").order_by("starts_at"):
         event = icalendar.Event()
         event.add("uid", f"meeting-{meeting.pk}@{host}")
         event.add("summary", meeting.name)
@@ -406,7 +431,9 @@ def action_items(request):
         items = items.filter(committee__slug=committee)
     if mine:
         items = items.filter(owner=person) if person else items.none()
-    items = list(items.order_by("owner__family_name", "owner__given_name", "committee__position", "due_on"))
+    items = items.order_by("owner__family_name", "owner__given_name", "committee__position", "due_on", "pk")
+    page = Paginator(items, ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    items = list(page.object_list)
     chaired = permissions.chaired_committee_ids(request.user)
     for item in items:
         item.may_update = (
@@ -416,6 +443,7 @@ def action_items(request):
         )
     context = {
         "items": items,
+        "page": page,
         "committees": Committee.objects.filter(is_active=True),
         "committee": committee,
         "mine": mine,

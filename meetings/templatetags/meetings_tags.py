@@ -3,7 +3,9 @@
 import markdown as markdown_lib
 import nh3
 from django import template
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
 register = template.Library()
 
@@ -17,3 +19,200 @@ def markdown(text):
         return ""
     html = markdown_lib.markdown(text, extensions=["sane_lists"], tab_length=4)
     return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}, "ol": {"start"}}))  # noqa: S308
+
+
+ROW = (
+    '<tr>\n  <th scope="row" data-label="Name">{family}, {given}{badge}</th>\n'
+    '  <td data-label="Organization">{organization}</td>\n{cells}</tr>\n'
+)
+CELL = (
+    '  <td data-label="{label}" class="text-center status-cell">'
+    '<input class="form-check-input status-{value}" type="radio" name="status-{pk}" value="{value}"'
+    ' id="status-{pk}-{value}"{checked}>'
+    '<label class="visually-hidden" for="status-{pk}-{value}">{label}: {full_name}</label></td>\n'
+)
+
+
+@register.simple_tag
+def attendance_rows(rows, statuses):
+    """The attendance list's rows, one radio per status: written in Python because the list holds every
+    task-force representative and committee member (hundreds of rows, four radios each)."""
+    out = []
+    statuses = [(escape(value), escape(label)) for value, label in statuses]
+    for item in rows:
+        row, status = item["row"], item["status"]
+        person = row.person
+        pk = int(person.pk)
+        full_name = escape(person.full_name)
+        cells = "".join(
+            CELL.format(
+                label=label, value=value, pk=pk, full_name=full_name, checked=" checked" if status == value else ""
+            )
+            for value, label in statuses
+        )
+        badge = (
+            f' <span class="badge text-bg-light border">{escape(capfirst(row.role))}</span>'
+            if row.role != "member"
+            else ""
+        )
+        organization = escape(row.organization.name) if row.organization else ""
+        out.append(
+            ROW.format(
+                family=escape(person.family_name),
+                given=escape(person.given_name),
+                badge=badge,
+                organization=organization,
+                cells=cells,
+            )
+        )
+    return mark_safe("".join(out))  # noqa: S308 (every value above is escaped)
+
+
+def _widget_class(widget):
+    from django import forms
+
+    if isinstance(widget, forms.CheckboxInput):
+        return "form-check-input"
+    if isinstance(widget, forms.Select):
+        return "form-select"
+    return "form-control"
+
+
+def _lean_field(bound, column=False):
+    """One field the way the Bootstrap 5 pack draws it: label, control, errors, help."""
+    from django import forms
+
+    widget = bound.field.widget
+    css = _widget_class(widget)
+    if bound.errors:
+        css += " is-invalid"
+    control = bound.as_widget(attrs={"class": css})
+    errors = format_html_join(
+        "", '<div class="invalid-feedback d-block"><strong>{}</strong></div>', ((error,) for error in bound.errors)
+    )
+    help_text = (
+        format_html('<div id="{}_helptext" class="form-text">{}</div>', bound.auto_id, bound.help_text)
+        if bound.help_text
+        else ""
+    )
+    wrapper = f"mb-3 {column}" if column else "mb-3"
+    if isinstance(widget, forms.CheckboxInput):
+        return format_html(
+            '<div class="{}"><div class="form-check">{}<label class="form-check-label" for="{}">{}</label>{}{}</div></div>',
+            wrapper,
+            control,
+            bound.id_for_label,
+            bound.label,
+            errors,
+            help_text,
+        )
+    required = mark_safe('<span class="asteriskField">*</span>') if bound.field.required else ""
+    return format_html(
+        '<div id="div_{}" class="{}"><label for="{}" class="form-label{}">{}{}</label>{}{}{}</div>',
+        bound.auto_id,
+        wrapper,
+        bound.id_for_label,
+        " requiredField" if bound.field.required else "",
+        bound.label,
+        required,
+        control,
+        errors,
+        help_text,
+    )
+
+
+@register.simple_tag
+def lean_form(form):
+    """A formset form laid out in the rows its helper names, without crispy's template per field:
+    the minutes page has a dozen such forms. Hidden fields and the delete box come last."""
+    parts = [str(error) for error in form.non_field_errors()]
+    if parts:
+        parts = [format_html('<div class="alert alert-danger">{}</div>', "; ".join(parts))]
+    mentioned = set()
+    for row in form.helper.rows:
+        if isinstance(row, tuple):
+            names = [name for name in row if name in form.fields]
+            mentioned.update(names)
+            narrow = getattr(form.helper, "narrow", ())
+            cells = format_html_join(
+                "",
+                "{}",
+                ((_lean_field(form[name], column="col-3 col-md-2" if name in narrow else "col-md"),) for name in names),
+            )
+            parts.append(format_html('<div class="row">{}</div>', cells))
+        elif row in form.fields:
+            mentioned.add(row)
+            parts.append(_lean_field(form[row]))
+    for name in form.fields:
+        if name in mentioned:
+            continue
+        bound = form[name]
+        parts.append(str(bound) if bound.is_hidden else _lean_field(bound))
+    return mark_safe("".join(str(part) for part in parts))  # noqa: S308 (each part is built with format_html)
+
+
+def _cells(pairs):
+    """Table cells, the first a row header: [(label, text), ...] with every text escaped."""
+    (first_label, first), *rest = pairs
+    out = [f'<th scope="row" data-label="{escape(first_label)}">{escape(first)}</th>']
+    out.extend(f'<td data-label="{escape(label)}">{escape(text)}</td>' for label, text in rest)
+    return "<tr>" + "".join(out) + "</tr>"
+
+
+@register.simple_tag
+def eligibility_rows(rows, window_size, voters):
+    """Eligibility table rows (hundreds of people), written in Python rather than a template loop."""
+    out = []
+    for row in rows:
+        if voters:
+            pairs = [
+                ("Name", row.person.sort_name),
+                ("Representing", row.representing),
+                ("Signed MOU", "Yes" if row.has_mou else "No"),
+                ("Meetings attended", f"{row.attended} of {window_size}"),
+            ]
+        else:
+            pairs = [
+                ("Name", row.person.sort_name),
+                ("Representing", row.representing),
+                ("Why not", "; ".join(row.reasons)),
+            ]
+        out.append(_cells(pairs))
+    return mark_safe("\n".join(out))  # noqa: S308 (_cells escapes every value)
+
+
+@register.simple_tag
+def report_organization_rows(organizations):
+    out = []
+    for org in organizations:
+        consistency = org.consistency
+        out.append(
+            _cells(
+                [
+                    ("Organization", org.organization.name),
+                    ("Task-force attendances", org.task_force),
+                    ("Committee attendances", org.committee),
+                    ("Representatives sent", len(org.representatives)),
+                    ("Usual representative", org.usual_representative or ""),
+                    ("Consistency", f"{consistency}%" if consistency is not None else ""),
+                ]
+            )
+        )
+    return mark_safe("\n".join(out))  # noqa: S308 (_cells escapes every value)
+
+
+@register.simple_tag
+def report_people_rows(people, task_force_meetings):
+    out = [
+        _cells(
+            [
+                ("Name", row.person.sort_name),
+                ("Representing", "; ".join(row.organizations)),
+                ("Task-force meetings", f"{row.task_force} of {task_force_meetings}"),
+                ("Committee meetings", row.committee),
+                ("Counted under the policy", row.counted),
+            ]
+        )
+        for row in people
+    ]
+    return mark_safe("\n".join(out))  # noqa: S308 (_cells escapes every value)

@@ -12,20 +12,51 @@
     });
   }
 
+  // The guest picker lists only the people matching the search (the registry has thousands).
   var search = document.getElementById("guest-search");
   var people = document.getElementById("id_person");
+  var searchForm = document.getElementById("guest-search-form");
+  var help = document.getElementById("guest-search-help");
   if (search && people) {
+    var timer = null;
+    var latest = 0;
+    var runSearch = function () {
+      var query = search.value.trim();
+      var ticket = ++latest;
+      if (!query) {
+        return;
+      }
+      var url = search.getAttribute("data-search-url") + "?q=" + encodeURIComponent(query);
+      fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          if (ticket !== latest) {
+            return;  // a newer search is under way
+          }
+          while (people.options.length > 1) {
+            people.remove(1);
+          }
+          data.results.forEach(function (person) {
+            people.add(new Option(person.label, person.id));
+          });
+          people.value = data.results.length ? String(data.results[0].id) : "";
+          var count = data.results.length;
+          help.textContent = count
+            ? count + (count === 1 ? " match" : " matches") + " for \u201c" + query + "\u201d" + (count >= 20 ? " (the first 20: type more of the name)." : ".")
+            : "Nobody in the registry matches \u201c" + query + "\u201d: type a new person's name below.";
+        });
+    };
     search.addEventListener("input", function () {
-      var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
-      var first = null;
-      Array.prototype.forEach.call(people.options, function (option) {
-        var text = option.textContent.toLowerCase();
-        var match = !option.value || words.every(function (word) { return text.indexOf(word) !== -1; });
-        option.hidden = !match;
-        if (match && option.value && first === null) { first = option; }
-      });
-      if (first && words.length) { people.value = first.value; }
+      window.clearTimeout(timer);
+      timer = window.setTimeout(runSearch, 200);
     });
+    if (searchForm) {
+      searchForm.addEventListener("submit", function (event) {
+        event.preventDefault();
+        window.clearTimeout(timer);
+        runSearch();
+      });
+    }
   }
 
   var guestForm = document.getElementById("guest-form");

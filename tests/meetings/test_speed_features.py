@@ -1,0 +1,186 @@
+"""What the speed work changed in behaviour: pagination kept with its filters, calendar feeds over a window,
+the guest picker's search, the minutes form's short lists of people, and query counts that stay fixed."""
+
+import datetime
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from meetings import views
+from meetings.forms import meeting_people_choices
+from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, Motion
+from meetings.services import search_people
+from members.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_action_items_are_paginated_and_keep_the_committee_filter(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth, days=-3)
+    ActionItem.objects.bulk_create(
+        ActionItem(meeting=meeting, committee=world.youth, description=f"Youth task {i:03d}", owner=world.member)
+        for i in range(views.ACTIONS_PAGE_SIZE + 5)
+    )
+    adult = make_meeting(world.adult, days=-3)
+    ActionItem.objects.create(meeting=adult, committee=world.adult, description="Adult task", owner=world.member)
+    client = client_as("staff")
+    first = client.get(f"/actions/?committee={world.youth.slug}").content.decode()
+    assert first.count('<td data-label="What">Youth task') == views.ACTIONS_PAGE_SIZE
+    assert "Adult task" not in first
+    assert f"committee={world.youth.slug}&amp;page=2" in first
+    assert f"{views.ACTIONS_PAGE_SIZE + 5} open action items" in first
+    second = client.get(f"/actions/?committee={world.youth.slug}&page=2").content.decode()
+    assert second.count('<td data-label="What">Youth task') == 5 and "Adult task" not in second
+    assert "Page 2 of 2" in second
+
+
+def test_action_items_query_count_does_not_grow_with_pages(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth, days=-3)
+    ActionItem.objects.create(meeting=meeting, committee=world.youth, description="One", owner=world.member)
+    client = client_as("staff")
+    first = count_queries(client, "/actions/")
+    ActionItem.objects.bulk_create(
+        ActionItem(meeting=meeting, committee=world.youth, description=f"Task {i}", owner=world.member)
+        for i in range(3 * views.ACTIONS_PAGE_SIZE)
+    )
+    assert count_queries(client, "/actions/") == first
+    assert count_queries(client, "/actions/?page=3") == first
+
+
+def test_past_meetings_are_paginated_and_upcoming_shown_on_the_first_page(world, make_meeting, client_as):
+    for days in range(1, views.MEETINGS_PAGE_SIZE + 4):
+        make_meeting(world.task_force, days=-days, title=f"Past gathering {days:03d}", is_public=True)
+    make_meeting(world.task_force, days=5, title="Coming gathering", is_public=True)
+    client = client_as("member")
+    first = client.get("/meetings/").content.decode()
+    assert "Coming gathering" in first
+    assert first.count("Past gathering") == views.MEETINGS_PAGE_SIZE
+    assert "Past gathering 001" in first and "Past gathering 026" not in first
+    second = client.get(f"/meetings/?committee={world.task_force.pk}&page=2").content.decode()
+    assert "Coming gathering" not in second
+    assert second.count("Past gathering") == 3 and "Past gathering 026" in second
+
+
+def test_calendar_feed_covers_the_last_twelve_months_and_everything_upcoming(world, make_meeting, client):
+    make_meeting(world.task_force, days=-800, title="Long ago", is_public=True)
+    make_meeting(world.task_force, days=-200, title="This year", is_public=True)
+    make_meeting(world.task_force, days=400, title="Next year", is_public=True)
+    for url in ("/meetings/calendar.ics", f"/meetings/calendar/{world.task_force.slug}.ics"):
+        body = client.get(url).content.decode()
+        assert "This year" in body and "Next year" in body
+        assert "Long ago" not in body
+
+
+def test_people_search_matches_every_word_and_is_for_cochairs_and_staff(world, client_as):
+    Person.objects.create(given_name="Gina", family_name="Guestperson")
+    Person.objects.create(given_name="Gina", family_name="Other")
+    found = json.loads(client_as("cochair").get("/meetings/people/?q=gina guest").content)["results"]
+    assert [row["label"] for row in found] == ["Guestperson, Gina"]
+    assert json.loads(client_as("staff").get("/meetings/people/").content) == {"results": []}
+    assert client_as("member").get("/meetings/people/?q=gina").status_code == 403
+    assert client_as("anonymous").get("/meetings/people/?q=gina").status_code == 302
+
+
+def test_people_search_is_limited(world):
+    Person.objects.bulk_create(Person(given_name="Many", family_name=f"Namesake{i:03d}") for i in range(30))
+    assert len(search_people("namesake")) == 20
+    assert search_people("   ") == []
+
+
+def test_attendance_page_does_not_list_the_registry_but_searches_it(world, make_meeting, add_people, client_as):
+    meeting = make_meeting(world.task_force)
+    Person.objects.create(given_name="Gina", family_name="Guestperson")
+    add_people(40, prefix="Registry")
+    client = client_as("staff")
+    body = client.get(f"/meetings/{meeting.pk}/attendance/").content.decode()
+    assert "Guestperson, Gina" not in body
+    assert not re.search(r"Family\d", body)  # none of the registry's forty people is listed
+    body = client.get(f"/meetings/{meeting.pk}/attendance/?q=guestperson").content.decode()
+    assert "Guestperson, Gina</option>" in body and '1 match for "guestperson"' in body
+
+
+def test_attendance_page_query_count_does_not_grow_with_the_registry(world, make_meeting, add_people, client_as):
+    meeting = make_meeting(world.task_force)
+    client = client_as("staff")
+    url = f"/meetings/{meeting.pk}/attendance/?q=family"
+    first = count_queries(client, url)
+    add_people(60)
+    assert count_queries(client, url) == first
+
+
+def test_minutes_form_lists_the_meetings_people_once_attendance_is_taken(world, make_meeting, add_people):
+    meeting = make_meeting(world.task_force)
+    everyone = meeting_people_choices(meeting)
+    assert len(everyone) == Person.objects.count() + 1  # no attendance yet: the whole registry
+    (attendee, org), (stranger, _), (mover, _) = add_people(3)
+    Attendance.objects.create(meeting=meeting, person=attendee, organization=org, status=Attendance.Status.PRESENT)
+    item = AgendaItem.objects.create(meeting=meeting, position=1, title="Minutes")
+    Motion.objects.create(agenda_item=item, text="Adopt", moved_by=mover)
+    ids = {pk for pk, _ in meeting_people_choices(meeting)}
+    assert attendee.pk in ids and mover.pk in ids and stranger.pk not in ids
+    posted = {"actions-0-owner": str(stranger.pk), "actions-0-description": "x"}
+    assert stranger.pk in {pk for pk, _ in meeting_people_choices(meeting, posted)}
+
+
+def test_minutes_form_saves_an_owner_who_is_not_on_the_list(world, make_meeting, add_people, client_as):
+    """The short list is what the page offers; anyone in the registry is still accepted, and shown once chosen."""
+    from tests.meetings.forms_helper import form_data
+
+    meeting = make_meeting(world.youth)
+    (attendee, org), (stranger, _) = add_people(2)
+    Attendance.objects.create(meeting=meeting, person=attendee, organization=org, status=Attendance.Status.PRESENT)
+    client = client_as("staff")
+    url = f"/meetings/{meeting.pk}/minutes/edit/"
+    page = client.get(url).content.decode()
+    assert f'value="{attendee.pk}"' in page and f'value="{stranger.pk}"' not in page
+    data = form_data(
+        page,
+        **{
+            "actions-0-description": "Call the shelter",
+            "actions-0-owner": stranger.pk,
+            "actions-0-due_on": meeting.local_start.date().isoformat(),
+        },
+    )
+    assert client.post(url, data).status_code == 302
+    assert ActionItem.objects.get(meeting=meeting).owner == stranger
+    assert f'value="{stranger.pk}" selected' in client.get(url).content.decode()
+
+
+def test_attendance_report_queries_are_the_same_with_or_without_meetings(world, make_meeting, fill_meeting, client_as):
+    client = client_as("staff")
+    today = timezone.localdate()
+    empty = f"/meetings/attendance-report/?start={today - datetime.timedelta(days=30)}&end={today}"
+    from members.models import MembershipPolicy
+
+    MembershipPolicy.load()
+    first = count_queries(client, empty)
+    fill_meeting(make_meeting(world.task_force, days=-5), 3)
+    assert count_queries(client, empty) == first
+
+
+def test_dashboard_lists_people_who_attended_before_orientation_once(world, make_meeting, add_people, client_as):
+    (late, org), (early, org2) = add_people(2, prefix="Orient")
+    early.oriented_on = timezone.localdate() - datetime.timedelta(days=400)
+    early.save()
+    for days in (-30, -20):
+        meeting = make_meeting(world.task_force, days=days)
+        for person, organization in ((late, org), (early, org2)):
+            Attendance.objects.create(
+                meeting=meeting, person=person, organization=organization, status=Attendance.Status.PRESENT
+            )
+    body = client_as("staff").get("/").content.decode()
+    section = body.split("Attended before orientation")[1]
+    assert section.count(late.full_name) == 1 and early.full_name not in section
+    first = Meeting.objects.filter(attendances__person=late).order_by("starts_at").first()
+    assert f"{late.full_name}: attended {first.date_label}" in section
