@@ -7,17 +7,21 @@ Keyword-only, typed functions (HackSoft style). Every output (page, PDF, CSV) ge
 from __future__ import annotations
 
 import csv
+import datetime
+import functools
 import hashlib
 import io
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Prefetch, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -33,6 +37,7 @@ from .models import (
     AgencySubmission,
     BreakdownCategory,
     Narrative,
+    Recommendation,
     ReportingYear,
     ReportPDF,
     SubmissionCount,
@@ -609,12 +614,22 @@ def report_csv(*, reporting_year: ReportingYear) -> str:
 PDF_STYLESHEET = "css/report_pdf.css"
 
 
-def report_body_html(*, reporting_year: ReportingYear) -> str:
-    """The report's sections as HTML, shared by the page and the PDF."""
-    return render_to_string(
-        "reports/_report_body.html",
-        {"reporting_year": reporting_year, "sections": report_sections(reporting_year=reporting_year)},
-    )
+def report_body_html(*, reporting_year: ReportingYear, version: str | None = None) -> str:
+    """The report's sections as HTML, shared by the page and the PDF.
+
+    The body depends only on the data ``data_version`` fingerprints, so it is rendered once per
+    version and then read from the cache.
+    """
+    version = version or data_version(reporting_year=reporting_year)
+    key = f"reports:body:{reporting_year.pk}:{version}"
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string(
+            "reports/_report_body.html",
+            {"reporting_year": reporting_year, "sections": report_sections(reporting_year=reporting_year)},
+        )
+        cache.set(key, body, BODY_CACHE_SECONDS)
+    return body
 
 
 def report_pdf_html(*, reporting_year: ReportingYear, body: str) -> str:
@@ -635,11 +650,103 @@ def _stylesheet_text() -> str:
         return handle.read()
 
 
-def data_version(*, body: str) -> str:
-    """A fingerprint of everything the PDF shows; equal fingerprints never render twice."""
-    digest = hashlib.sha256(body.encode())
-    digest.update(settings.TASK_FORCE_NAME.encode())
+BODY_CACHE_SECONDS = 24 * 60 * 60
+
+
+def _row_sums(table: str, where: str = "TRUE", columns: Sequence[str] = ()) -> str:
+    """SQL for "how many rows, and a sum of hashes of their text": any insert, change or delete moves it.
+
+    The whole row is hashed, or only ``columns`` for the large tables of which the report reads a few.
+    Only our models' table names go into the text (S608 below); values are bound parameters.
+    """
+    row = f"ROW({', '.join(f't.{column}' for column in columns)})" if columns else "t"
+    return (
+        f"(SELECT count(*) || ':' || coalesce(sum(hashtextextended({row}::text, 0)), 0) FROM {table} t WHERE {where})"  # noqa: S608
+    )
+
+
+def _data_fingerprint_sql() -> str:
+    """One statement over every row the report body reads (params: year id, previous year, from, to)."""
+    from goals.models import Goal, Measurement, Metric, Objective, StrategicPlan, WorkPlanItem
+    from meetings.models import ActionItem, Attendance, Meeting
+
+    meetings = f"SELECT m.id FROM {Meeting._meta.db_table} m WHERE m.starts_at >= %(start)s AND m.starts_at < %(end)s"  # noqa: S608
+    years = f"SELECT y.id FROM {ReportingYear._meta.db_table} y WHERE y.year IN (%(year)s, %(previous)s)"  # noqa: S608
+    submissions = f"SELECT s.id FROM {AgencySubmission._meta.db_table} s WHERE s.reporting_year_id IN ({years})"  # noqa: S608
+    chairs = f"SELECT r.person_id FROM {CommitteeRole._meta.db_table} r"  # noqa: S608
+    parts = [
+        _row_sums(ReportingYear._meta.db_table, f"t.id IN ({years})"),
+        _row_sums(AgencySubmission._meta.db_table, f"t.id IN ({submissions})"),
+        _row_sums(SubmissionCount._meta.db_table, f"t.submission_id IN ({submissions})"),
+        _row_sums(BreakdownCategory._meta.db_table),
+        _row_sums(Narrative._meta.db_table, "t.reporting_year_id = %(year_id)s"),
+        _row_sums(Recommendation._meta.db_table, "t.reporting_year_id = %(year_id)s"),
+        _row_sums(Committee._meta.db_table),
+        _row_sums(CommitteeRole._meta.db_table),
+        _row_sums(Person._meta.db_table, f"t.id IN ({chairs})"),
+        _row_sums(Organization._meta.db_table),
+        _row_sums(MOU._meta.db_table),
+        _row_sums(StrategicPlan._meta.db_table),
+        _row_sums(Goal._meta.db_table),
+        _row_sums(Objective._meta.db_table),
+        _row_sums(Objective.committees.through._meta.db_table),
+        _row_sums(Objective.also_serves.through._meta.db_table),
+        _row_sums(WorkPlanItem._meta.db_table, columns=["id", "objective_id", "status", "percent_done"]),
+        _row_sums(Metric._meta.db_table),
+        _row_sums(Measurement._meta.db_table),
+        # The year in review counts meetings, attendance and action items by these columns only.
+        _row_sums(Meeting._meta.db_table, f"t.id IN ({meetings})", ["id", "committee_id", "starts_at", "status"]),
+        _row_sums(
+            Attendance._meta.db_table,
+            f"t.meeting_id IN ({meetings})",
+            ["id", "meeting_id", "person_id", "organization_id", "status"],
+        ),
+        _row_sums(ActionItem._meta.db_table, f"t.meeting_id IN ({meetings})", ["id", "meeting_id", "status"]),
+    ]
+    return "SELECT " + " || '|' || ".join(parts)
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """The code, templates and stylesheet the report is drawn with, read once per process."""
+    import goals.charts
+    import goals.services
+    import meetings.services
+
+    digest = hashlib.sha256()
+    folder = Path(settings.BASE_DIR) / "templates" / "reports"
+    modules = [Path(module.__file__) for module in (goals.charts, goals.services, meetings.services)]
+    for path in [Path(__file__), *modules, *sorted(folder.rglob("*.html"))]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     digest.update(_stylesheet_text().encode())
+    return digest.hexdigest()
+
+
+def data_version(*, reporting_year: ReportingYear) -> str:
+    """A fingerprint of everything the report shows, in one query; equal fingerprints never render twice.
+
+    It covers every row the body reads (the year, its and last year's submissions and counts, the
+    categories, narratives, recommendations, registry, goals, and the year's meetings, attendance
+    and action items), today's date (current co-chairs), the task force's name, and the templates
+    and stylesheet. Rows are fingerprinted by their whole text in the database, so a change made
+    anywhere (a form, the admin, a bulk update) gives a new version.
+    """
+    year = reporting_year.year
+    zone = timezone.get_default_timezone()
+    # The year in review counts meetings by local date; a day either side keeps every time zone in.
+    start = datetime.datetime(year, 1, 1, tzinfo=zone) - datetime.timedelta(days=1)
+    end = datetime.datetime(year + 1, 1, 1, tzinfo=zone) + datetime.timedelta(days=1)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _data_fingerprint_sql(),
+            {"year_id": reporting_year.pk, "year": year, "previous": year - 1, "start": start, "end": end},
+        )
+        rows = cursor.fetchone()[0]
+    digest = hashlib.sha256(rows.encode())
+    digest.update(timezone.localdate().isoformat().encode())
+    digest.update(settings.TASK_FORCE_NAME.encode())
+    digest.update(_code_fingerprint().encode())
     return digest.hexdigest()
 
 
@@ -677,13 +784,15 @@ def _store(*, pdf: ReportPDF, content: bytes, pages: int) -> ReportPDF:
 
 def current_pdf_bytes(*, reporting_year: ReportingYear) -> bytes:
     """The PDF of the current data: the stored one, or rendered now (and stored) when there is none."""
-    body = report_body_html(reporting_year=reporting_year)
-    version = data_version(body=body)
-    stored = ReportPDF.objects.filter(
-        reporting_year=reporting_year, data_version=version, state=ReportPDF.State.READY
-    ).first()
-    if stored:
-        return bytes(stored.content)
+    version = data_version(reporting_year=reporting_year)
+    stored = (
+        ReportPDF.objects.filter(reporting_year=reporting_year, data_version=version, state=ReportPDF.State.READY)
+        .values_list("content", flat=True)
+        .first()
+    )
+    if stored is not None:
+        return bytes(stored)
+    body = report_body_html(reporting_year=reporting_year, version=version)
     content, pages = render_pdf(html=report_pdf_html(reporting_year=reporting_year, body=body))
     pdf, _ = ReportPDF.objects.get_or_create(reporting_year=reporting_year, data_version=version)
     _store(pdf=pdf, content=content, pages=pages)
@@ -717,7 +826,7 @@ def request_fresh_pdf(*, reporting_year: ReportingYear, user) -> ReportPDF:
     """Queue a rendering of the current data, unless it is stored or already under way."""
     from .tasks import render_report_pdf
 
-    version = data_version(body=report_body_html(reporting_year=reporting_year))
+    version = data_version(reporting_year=reporting_year)
     with transaction.atomic():
         pdf, created = ReportPDF.objects.select_for_update().get_or_create(
             reporting_year=reporting_year, data_version=version, defaults={"requested_by": user}
@@ -739,8 +848,8 @@ def run_pdf_rendering(*, pdf_id: int) -> None:
     pdf.state = ReportPDF.State.RENDERING
     pdf.save(update_fields=["state"])
     try:
-        body = report_body_html(reporting_year=pdf.reporting_year)
-        version = data_version(body=body)
+        version = data_version(reporting_year=pdf.reporting_year)
+        body = report_body_html(reporting_year=pdf.reporting_year, version=version)
         content, pages = render_pdf(html=report_pdf_html(reporting_year=pdf.reporting_year, body=body))
     except Exception as error:
         pdf.state = ReportPDF.State.FAILED
