@@ -177,6 +177,7 @@ def submissions(request, year):
         rows = services.review_rows(reporting_year=reporting_year)
         context["rows"] = rows
         context["waiting"] = [row for row in rows if row["waiting"]]
+        context["review_html"] = services.review_table_html(rows=rows)
         context["settings_form"] = YearSettingsForm(instance=reporting_year)
     return render(request, "reports/submissions.html", context, status=400 if request.method == "POST" else 200)
 
