@@ -668,24 +668,37 @@ def _row_sums(table: str, where: str = "TRUE", columns: Sequence[str] = ()) -> s
 
 
 def _data_fingerprint_sql() -> str:
-    """One statement over every row the report body reads (params: year id, previous year, from, to)."""
+    """One statement over every row the report body reads (params: year id, year, previous, from, to)."""
     from goals.models import Goal, Measurement, Metric, Objective, StrategicPlan, WorkPlanItem
     from meetings.models import ActionItem, Attendance, Meeting
 
-    meetings = f"SELECT m.id FROM {Meeting._meta.db_table} m WHERE m.starts_at >= %(start)s AND m.starts_at < %(end)s"  # noqa: S608
-    years = f"SELECT y.id FROM {ReportingYear._meta.db_table} y WHERE y.year IN (%(year)s, %(previous)s)"  # noqa: S608
-    submissions = f"SELECT s.id FROM {AgencySubmission._meta.db_table} s WHERE s.reporting_year_id IN ({years})"  # noqa: S608
-    chairs = f"SELECT r.person_id FROM {CommitteeRole._meta.db_table} r"  # noqa: S608
+    # The year's meetings, this and last year's submissions: looked up once, used by several parts.
+    ctes = (
+        f"WITH meetings AS MATERIALIZED (SELECT m.id FROM {Meeting._meta.db_table} m"  # noqa: S608
+        " WHERE m.starts_at >= %(start)s AND m.starts_at < %(end)s),"
+        f" submissions AS MATERIALIZED (SELECT s.id FROM {AgencySubmission._meta.db_table} s"
+        f" JOIN {ReportingYear._meta.db_table} y ON y.id = s.reporting_year_id"
+        " WHERE y.year IN (%(year)s, %(previous)s))"
+    )
     parts = [
-        _row_sums(ReportingYear._meta.db_table, f"t.id IN ({years})"),
-        _row_sums(AgencySubmission._meta.db_table, f"t.id IN ({submissions})"),
-        _row_sums(SubmissionCount._meta.db_table, f"t.submission_id IN ({submissions})"),
+        _row_sums(ReportingYear._meta.db_table, "t.year IN (%(year)s, %(previous)s)"),
+        _row_sums(AgencySubmission._meta.db_table, "t.id IN (SELECT id FROM submissions)"),
+        _row_sums(
+            SubmissionCount._meta.db_table,
+            "t.submission_id IN (SELECT id FROM submissions)",
+            ["id", "submission_id", "category_id", "value"],
+        ),
         _row_sums(BreakdownCategory._meta.db_table),
         _row_sums(Narrative._meta.db_table, "t.reporting_year_id = %(year_id)s"),
         _row_sums(Recommendation._meta.db_table, "t.reporting_year_id = %(year_id)s"),
         _row_sums(Committee._meta.db_table),
         _row_sums(CommitteeRole._meta.db_table),
-        _row_sums(Person._meta.db_table, f"t.id IN ({chairs})"),
+        # Co-chairs appear by name.
+        _row_sums(
+            Person._meta.db_table,
+            f"t.id IN (SELECT r.person_id FROM {CommitteeRole._meta.db_table} r)",  # noqa: S608
+            ["id", "given_name", "family_name"],
+        ),
         _row_sums(Organization._meta.db_table),
         _row_sums(MOU._meta.db_table),
         _row_sums(StrategicPlan._meta.db_table),
@@ -697,15 +710,19 @@ def _data_fingerprint_sql() -> str:
         _row_sums(Metric._meta.db_table),
         _row_sums(Measurement._meta.db_table),
         # The year in review counts meetings, attendance and action items by these columns only.
-        _row_sums(Meeting._meta.db_table, f"t.id IN ({meetings})", ["id", "committee_id", "starts_at", "status"]),
+        _row_sums(
+            Meeting._meta.db_table, "t.id IN (SELECT id FROM meetings)", ["id", "committee_id", "starts_at", "status"]
+        ),
         _row_sums(
             Attendance._meta.db_table,
-            f"t.meeting_id IN ({meetings})",
+            "t.meeting_id IN (SELECT id FROM meetings)",
             ["id", "meeting_id", "person_id", "organization_id", "status"],
         ),
-        _row_sums(ActionItem._meta.db_table, f"t.meeting_id IN ({meetings})", ["id", "meeting_id", "status"]),
+        _row_sums(
+            ActionItem._meta.db_table, "t.meeting_id IN (SELECT id FROM meetings)", ["id", "meeting_id", "status"]
+        ),
     ]
-    return "SELECT " + " || '|' || ".join(parts)
+    return f"{ctes} SELECT " + " || '|' || ".join(parts)
 
 
 @functools.cache
