@@ -23,9 +23,10 @@ pytestmark = pytest.mark.django_db
 
 def test_the_data_version_is_one_query_and_follows_every_change(world, year):
     submission = accepted_submission(year, world.legal_aid, 12)
+    services.data_version(reporting_year=year)  # prepares the statement on this connection
     with CaptureQueriesContext(connection) as queries:
         version = services.data_version(reporting_year=year)
-    assert len(queries) == 1
+    assert len(queries) == 1 and queries[0]["sql"].startswith("EXECUTE reports_fingerprint_")
     assert services.data_version(reporting_year=year) == version
     changes = [
         lambda: AgencySubmission.objects.filter(pk=submission.pk).update(traffickers_identified=3),
@@ -40,6 +41,17 @@ def test_the_data_version_is_one_query_and_follows_every_change(world, year):
         version = services.data_version(reporting_year=year)
         assert version not in seen
         seen.add(version)
+
+
+def test_a_new_connection_prepares_the_fingerprint_again(world, year):
+    first = services.data_version(reporting_year=year)
+    # What a new connection looks like: no prepared statement, no mark on the connection.
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    del connection.connection.reports_prepared
+    with CaptureQueriesContext(connection) as queries:
+        assert services.data_version(reporting_year=year) == first
+    assert [q["sql"].split()[0] for q in queries] == ["PREPARE", "EXECUTE"]
 
 
 def test_the_body_is_rendered_once_per_data_version(client_as, world, year):
