@@ -5,6 +5,7 @@ rows behind the application's back (queryset updates, no save()) and expect the 
 to follow at once.
 """
 
+import datetime
 import re
 
 import pytest
@@ -41,6 +42,31 @@ def test_the_data_version_is_one_query_and_follows_every_change(world, year):
         version = services.data_version(reporting_year=year)
         assert version not in seen
         seen.add(version)
+
+
+def test_the_year_in_review_changes_the_version(client_as, world, year):
+    """Meetings and attendance are fingerprinted by the columns the year in review counts."""
+    from meetings.models import Attendance, Meeting
+
+    start = datetime.datetime(2025, 6, 4, 20, 30, tzinfo=datetime.UTC)
+    meeting = Meeting.objects.create(
+        committee=world.task_force, starts_at=start, ends_at=start + datetime.timedelta(hours=2), location="City Hall"
+    )
+    attendance = Attendance.objects.create(meeting=meeting, person=world.member, organization=world.legal_aid)
+    url = reverse("reports:report", args=[year.year])
+    client = client_as("staff")
+    client.get(url)
+    before = services.data_version(reporting_year=year)
+    Attendance.objects.filter(pk=attendance.pk).update(status=Attendance.Status.ABSENT)
+    after = services.data_version(reporting_year=year)
+    assert after != before
+    Attendance.objects.filter(pk=attendance.pk).update(organization=None)
+    assert services.data_version(reporting_year=year) not in {before, after}
+    # A meeting of another year leaves this year's report alone.
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=start.replace(year=2020))
+    moved = services.data_version(reporting_year=year)
+    Meeting.objects.filter(pk=meeting.pk).update(location="Elsewhere")
+    assert services.data_version(reporting_year=year) == moved
 
 
 def test_a_new_connection_prepares_the_fingerprint_again(world, year):
