@@ -623,14 +623,16 @@ def report_body_html(*, reporting_year: ReportingYear, version: str | None = Non
     version and then read from the cache.
     """
     version = version or data_version(reporting_year=reporting_year)
-    key = f"reports:body:{reporting_year.pk}:{version}"
-    body = cache.get(key)
-    if body is None:
-        body = render_to_string(
-            "reports/_report_body.html",
-            {"reporting_year": reporting_year, "sections": report_sections(reporting_year=reporting_year)},
-        )
-        cache.set(key, body, BODY_CACHE_SECONDS)
+    # One entry per year, holding the latest version only: an old body is replaced, never kept.
+    key = f"reports:body:{reporting_year.pk}"
+    cached = cache.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    body = render_to_string(
+        "reports/_report_body.html",
+        {"reporting_year": reporting_year, "sections": report_sections(reporting_year=reporting_year)},
+    )
+    cache.set(key, (version, body), BODY_CACHE_SECONDS)
     return body
 
 
