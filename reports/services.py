@@ -7,19 +7,25 @@ Keyword-only, typed functions (HackSoft style). Every output (page, PDF, CSV) ge
 from __future__ import annotations
 
 import csv
+import datetime
+import functools
 import hashlib
 import io
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from html import escape as html_escape
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Prefetch, Sum
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -33,6 +39,7 @@ from .models import (
     AgencySubmission,
     BreakdownCategory,
     Narrative,
+    Recommendation,
     ReportingYear,
     ReportPDF,
     SubmissionCount,
@@ -609,12 +616,24 @@ def report_csv(*, reporting_year: ReportingYear) -> str:
 PDF_STYLESHEET = "css/report_pdf.css"
 
 
-def report_body_html(*, reporting_year: ReportingYear) -> str:
-    """The report's sections as HTML, shared by the page and the PDF."""
-    return render_to_string(
+def report_body_html(*, reporting_year: ReportingYear, version: str | None = None) -> str:
+    """The report's sections as HTML, shared by the page and the PDF.
+
+    The body depends only on the data ``data_version`` fingerprints, so it is rendered once per
+    version and then read from the cache.
+    """
+    version = version or data_version(reporting_year=reporting_year)
+    # One entry per year, holding the latest version only: an old body is replaced, never kept.
+    key = f"reports:body:{reporting_year.pk}"
+    cached = cache.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    body = render_to_string(
         "reports/_report_body.html",
         {"reporting_year": reporting_year, "sections": report_sections(reporting_year=reporting_year)},
     )
+    cache.set(key, (version, body), BODY_CACHE_SECONDS)
+    return body
 
 
 def report_pdf_html(*, reporting_year: ReportingYear, body: str) -> str:
@@ -635,11 +654,165 @@ def _stylesheet_text() -> str:
         return handle.read()
 
 
-def data_version(*, body: str) -> str:
-    """A fingerprint of everything the PDF shows; equal fingerprints never render twice."""
-    digest = hashlib.sha256(body.encode())
-    digest.update(settings.TASK_FORCE_NAME.encode())
+BODY_CACHE_SECONDS = 24 * 60 * 60
+
+
+def _row_sums(table: str, where: str = "TRUE", ints: Sequence[str] = (), texts: Sequence[str] = ()) -> str:
+    """SQL for "how many rows, and a sum of hashes of their content": any insert, change or delete moves it.
+
+    The whole row's text is hashed; or, for the large tables of which the report reads a few
+    columns, only those: integer columns hashed as integers (no text conversion, the costly part),
+    the others as text, each with its own seed and a stand-in for NULL, combined with xor.
+    Only our models' table names go into the text (S608 below); values are bound parameters.
+    """
+    if ints or texts:
+        parts = [f"coalesce(hashint8extended(t.{column}, {seed}), {seed})" for seed, column in enumerate(ints)]
+        parts += [
+            f"coalesce(hashtextextended(t.{column}::text, {seed}), {seed})"
+            for seed, column in enumerate(texts, start=len(ints))
+        ]
+        row_hash = " # ".join(parts)
+    else:
+        row_hash = "hashtextextended(t::text, 0)"
+    return f"(SELECT count(*) || ':' || coalesce(sum({row_hash}), 0) FROM {table} t WHERE {where})"  # noqa: S608
+
+
+def _data_fingerprint_sql() -> str:
+    """One statement over every row the report body reads (its parameters: FINGERPRINT_PARAMETERS)."""
+    from goals.models import Goal, Measurement, Metric, Objective, StrategicPlan, WorkPlanItem
+    from meetings.models import ActionItem, Attendance, Meeting
+
+    # The year's meetings, this and last year's submissions: looked up once, used by several parts.
+    ctes = (
+        f"WITH meetings AS MATERIALIZED (SELECT m.id FROM {Meeting._meta.db_table} m"  # noqa: S608
+        " WHERE m.starts_at >= %(start)s AND m.starts_at < %(end)s),"
+        f" submissions AS MATERIALIZED (SELECT s.id FROM {AgencySubmission._meta.db_table} s"
+        f" JOIN {ReportingYear._meta.db_table} y ON y.id = s.reporting_year_id"
+        " WHERE y.year IN (%(year)s, %(previous)s))"
+    )
+    parts = [
+        _row_sums(ReportingYear._meta.db_table, "t.year IN (%(year)s, %(previous)s)"),
+        _row_sums(AgencySubmission._meta.db_table, "t.id IN (SELECT id FROM submissions)"),
+        _row_sums(
+            SubmissionCount._meta.db_table,
+            "t.submission_id IN (SELECT id FROM submissions)",
+            ints=["id", "submission_id", "category_id", "value"],
+        ),
+        _row_sums(BreakdownCategory._meta.db_table),
+        _row_sums(Narrative._meta.db_table, "t.reporting_year_id = %(year_id)s"),
+        _row_sums(Recommendation._meta.db_table, "t.reporting_year_id = %(year_id)s"),
+        _row_sums(Committee._meta.db_table),
+        _row_sums(CommitteeRole._meta.db_table),
+        # Co-chairs appear by name.
+        _row_sums(
+            Person._meta.db_table,
+            f"t.id IN (SELECT r.person_id FROM {CommitteeRole._meta.db_table} r)",  # noqa: S608
+            ints=["id"],
+            texts=["given_name", "family_name"],
+        ),
+        _row_sums(Organization._meta.db_table),
+        _row_sums(MOU._meta.db_table),
+        _row_sums(StrategicPlan._meta.db_table),
+        _row_sums(Goal._meta.db_table),
+        _row_sums(Objective._meta.db_table),
+        _row_sums(Objective.committees.through._meta.db_table),
+        _row_sums(Objective.also_serves.through._meta.db_table),
+        _row_sums(WorkPlanItem._meta.db_table, ints=["id", "objective_id", "percent_done"], texts=["status"]),
+        _row_sums(Metric._meta.db_table),
+        _row_sums(Measurement._meta.db_table),
+        # The year in review counts meetings, attendance and action items by these columns only.
+        _row_sums(
+            Meeting._meta.db_table,
+            "t.id IN (SELECT id FROM meetings)",
+            ints=["id", "committee_id"],
+            texts=["starts_at", "status"],
+        ),
+        _row_sums(
+            Attendance._meta.db_table,
+            "t.meeting_id IN (SELECT id FROM meetings)",
+            ints=["id", "meeting_id", "person_id", "organization_id"],
+            texts=["status"],
+        ),
+        _row_sums(
+            ActionItem._meta.db_table,
+            "t.meeting_id IN (SELECT id FROM meetings)",
+            ints=["id", "meeting_id"],
+            texts=["status"],
+        ),
+    ]
+    return f"{ctes} SELECT " + " || '|' || ".join(parts)
+
+
+FINGERPRINT_PARAMETERS = [("year_id", "bigint"), ("year", "integer"), ("previous", "integer")]
+FINGERPRINT_PARAMETERS += [("start", "timestamptz"), ("end", "timestamptz")]
+
+
+@functools.cache
+def _fingerprint_statement() -> tuple[str, str]:
+    """The fingerprint as a PREPARE statement and its name (named after its text, so new code prepares anew)."""
+    sql = _data_fingerprint_sql()
+    for number, (name, _) in enumerate(FINGERPRINT_PARAMETERS, start=1):
+        sql = sql.replace(f"%({name})s", f"${number}")
+    name = "reports_fingerprint_" + hashlib.sha256(sql.encode()).hexdigest()[:12]
+    types = ", ".join(kind for _, kind in FINGERPRINT_PARAMETERS)
+    return name, f"PREPARE {name}({types}) AS {sql}"
+
+
+def _prepared_fingerprint(cursor) -> str:
+    """Prepare the fingerprint once per database connection: planning its 22 parts cost more than running them.
+
+    A prepared statement lives as long as the connection (CONN_MAX_AGE keeps it) and survives a
+    rolled-back transaction; a new connection has no mark and prepares it again.
+    """
+    name, statement = _fingerprint_statement()
+    raw = connection.connection
+    if getattr(raw, "reports_prepared", None) != name:
+        cursor.execute(statement)
+        raw.reports_prepared = name
+    return name
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """The code, templates and stylesheet the report is drawn with, read once per process."""
+    import goals.charts
+    import goals.services
+    import meetings.services
+
+    digest = hashlib.sha256()
+    folder = Path(settings.BASE_DIR) / "templates" / "reports"
+    modules = [Path(module.__file__) for module in (goals.charts, goals.services, meetings.services)]
+    for path in [Path(__file__), *modules, *sorted(folder.rglob("*.html"))]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     digest.update(_stylesheet_text().encode())
+    return digest.hexdigest()
+
+
+def data_version(*, reporting_year: ReportingYear) -> str:
+    """A fingerprint of everything the report shows, in one query; equal fingerprints never render twice.
+
+    It covers every row the body reads (the year, its and last year's submissions and counts, the
+    categories, narratives, recommendations, registry, goals, and the year's meetings, attendance
+    and action items), today's date (current co-chairs), the task force's name, and the templates
+    and stylesheet. Rows are fingerprinted by their whole text in the database, so a change made
+    anywhere (a form, the admin, a bulk update) gives a new version.
+    """
+    year = reporting_year.year
+    zone = timezone.get_default_timezone()
+    # The year in review counts meetings by local date; a day either side keeps every time zone in.
+    start = datetime.datetime(year, 1, 1, tzinfo=zone) - datetime.timedelta(days=1)
+    end = datetime.datetime(year + 1, 1, 1, tzinfo=zone) + datetime.timedelta(days=1)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"EXECUTE {_prepared_fingerprint(cursor)}(%s, %s, %s, %s, %s)",
+            [reporting_year.pk, year, year - 1, start, end],
+        )
+        rows = cursor.fetchone()[0]
+    digest = hashlib.sha256(rows.encode())
+    digest.update(timezone.localdate().isoformat().encode())
+    digest.update(settings.TASK_FORCE_NAME.encode())
+    digest.update(_code_fingerprint().encode())
     return digest.hexdigest()
 
 
@@ -677,13 +850,15 @@ def _store(*, pdf: ReportPDF, content: bytes, pages: int) -> ReportPDF:
 
 def current_pdf_bytes(*, reporting_year: ReportingYear) -> bytes:
     """The PDF of the current data: the stored one, or rendered now (and stored) when there is none."""
-    body = report_body_html(reporting_year=reporting_year)
-    version = data_version(body=body)
-    stored = ReportPDF.objects.filter(
-        reporting_year=reporting_year, data_version=version, state=ReportPDF.State.READY
-    ).first()
-    if stored:
-        return bytes(stored.content)
+    version = data_version(reporting_year=reporting_year)
+    stored = (
+        ReportPDF.objects.filter(reporting_year=reporting_year, data_version=version, state=ReportPDF.State.READY)
+        .values_list("content", flat=True)
+        .first()
+    )
+    if stored is not None:
+        return bytes(stored)
+    body = report_body_html(reporting_year=reporting_year, version=version)
     content, pages = render_pdf(html=report_pdf_html(reporting_year=reporting_year, body=body))
     pdf, _ = ReportPDF.objects.get_or_create(reporting_year=reporting_year, data_version=version)
     _store(pdf=pdf, content=content, pages=pages)
@@ -717,7 +892,7 @@ def request_fresh_pdf(*, reporting_year: ReportingYear, user) -> ReportPDF:
     """Queue a rendering of the current data, unless it is stored or already under way."""
     from .tasks import render_report_pdf
 
-    version = data_version(body=report_body_html(reporting_year=reporting_year))
+    version = data_version(reporting_year=reporting_year)
     with transaction.atomic():
         pdf, created = ReportPDF.objects.select_for_update().get_or_create(
             reporting_year=reporting_year, data_version=version, defaults={"requested_by": user}
@@ -739,8 +914,8 @@ def run_pdf_rendering(*, pdf_id: int) -> None:
     pdf.state = ReportPDF.State.RENDERING
     pdf.save(update_fields=["state"])
     try:
-        body = report_body_html(reporting_year=pdf.reporting_year)
-        version = data_version(body=body)
+        version = data_version(reporting_year=pdf.reporting_year)
+        body = report_body_html(reporting_year=pdf.reporting_year, version=version)
         content, pages = render_pdf(html=report_pdf_html(reporting_year=pdf.reporting_year, body=body))
     except Exception as error:
         pdf.state = ReportPDF.State.FAILED
@@ -855,35 +1030,89 @@ def review_submission(
 
 
 def review_rows(*, reporting_year: ReportingYear) -> list[dict]:
-    """Every member organization with its submission's state for the year: 2 queries."""
-    organizations = Organization.objects.filter(status=Organization.Status.MEMBER).prefetch_related(
-        Prefetch(
-            "report_submissions",
-            queryset=AgencySubmission.objects.filter(reporting_year=reporting_year).select_related(
-                "submitted_by", "accepted_by"
-            ),
-            to_attr="this_year",
+    """Every member organization with its submission's state for the year: 2 queries.
+
+    Plain values, not model instances, each row with its cells ready to print (state, submitted,
+    in totals, link), so hundreds of organizations cost little.
+    """
+    from django.utils.formats import date_format
+
+    organizations = Organization.objects.filter(status=Organization.Status.MEMBER).values_list("pk", "name")
+    submissions = {
+        row["organization_id"]: row
+        for row in AgencySubmission.objects.filter(reporting_year=reporting_year).values(
+            "pk",
+            "organization_id",
+            "state",
+            "submitted_at",
+            "counts_toward_totals",
+            "submitted_by__username",
+            "submitted_by__first_name",
+            "submitted_by__last_name",
         )
-    )
+    }
+    states = dict(AgencySubmission.State.choices)
     overdue = timezone.localdate() > reporting_year.due_on
+    # One reverse() for the year; each row only appends its submission's id.
+    link_prefix = reverse("reports:submission", args=[reporting_year.year, 0]).removesuffix("0/")
     rows = []
-    for org in organizations:
-        submission = org.this_year[0] if org.this_year else None
-        state = submission.get_state_display() if submission else "Not started"
-        waiting = submission is None or submission.state in (
-            AgencySubmission.State.DRAFT,
-            AgencySubmission.State.RETURNED,
-        )
+    for organization_id, name in organizations:
+        submission = submissions.get(organization_id)
+        state = submission["state"] if submission else ""
+        waiting = submission is None or state in (AgencySubmission.State.DRAFT, AgencySubmission.State.RETURNED)
+        submitted = "–"
+        if submission and submission["submitted_at"]:
+            submitted = date_format(timezone.localtime(submission["submitted_at"]), "M j, Y")
+            if submission["submitted_by__username"]:
+                full_name = f"{submission['submitted_by__first_name']} {submission['submitted_by__last_name']}".strip()
+                submitted += f" by {full_name or submission['submitted_by__username']}"
+        label = states[state] if submission else "Not started"
         rows.append(
             {
-                "organization": org,
-                "submission": submission,
-                "state": state,
+                "organization_id": organization_id,
+                "name": name,
+                "submission_id": submission["pk"] if submission else None,
+                "state": label,
+                "state_lower": label.lower(),
+                "state_class": state or "none",
                 "waiting": waiting,
                 "overdue": waiting and overdue,
+                "submitted": submitted,
+                "in_totals": ("Yes" if submission["counts_toward_totals"] else "No") if submission else "–",
+                "url": f"{link_prefix}{submission['pk']}/"
+                if submission and state != AgencySubmission.State.DRAFT
+                else "",
+                "link_text": "Review" if state == AgencySubmission.State.SUBMITTED else "Open",
             }
         )
     return rows
+
+
+def review_table_html(*, rows: Sequence[dict]) -> dict[str, str]:
+    """The review table's body rows and the list of who has not submitted, as escaped HTML.
+
+    Built here rather than in a template loop: with hundreds of member organizations the
+    template engine's per-cell cost (and format_html's) was most of the page's time.
+    Every value goes through html.escape.
+    """
+    overdue = ' <span class="badge text-bg-danger">overdue</span>'
+    table = []
+    waiting = []
+    for row in rows:
+        name = html_escape(row["name"])
+        link = (
+            f'<a href="{html_escape(row["url"])}">{row["link_text"]}<span class="visually-hidden"> {name}</span></a>'
+            if row["url"]
+            else ""
+        )
+        table.append(
+            f'<tr><th scope="row">{name}</th><td><span class="state state-{html_escape(row["state_class"])}">'
+            f"{html_escape(row['state'])}</span>{overdue if row['overdue'] else ''}</td>"
+            f"<td>{html_escape(row['submitted'])}</td><td>{row['in_totals']}</td><td>{link}</td></tr>"
+        )
+        if row["waiting"]:
+            waiting.append(f"<li>{name} ({html_escape(row['state_lower'])})</li>")
+    return {"table": mark_safe("\n".join(table)), "waiting": mark_safe("".join(waiting))}  # noqa: S308 - escaped above
 
 
 def publish_year(*, reporting_year: ReportingYear, state: str, public: bool) -> ReportingYear:

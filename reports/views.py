@@ -53,10 +53,11 @@ def index(request):
 @access(REPORT_READERS)
 def report(request, year):
     reporting_year = _year_or_404(request.user, year)
-    body = services.report_body_html(reporting_year=reporting_year)
+    version = services.data_version(reporting_year=reporting_year)
+    body = services.report_body_html(reporting_year=reporting_year, version=version)
     context = {"reporting_year": reporting_year, "body": mark_safe(body)}  # noqa: S308 - our own template output
     if is_staff(request.user):
-        context["pdf"] = services.pdf_status(reporting_year=reporting_year, version=services.data_version(body=body))
+        context["pdf"] = services.pdf_status(reporting_year=reporting_year, version=version)
         context["settings_form"] = YearSettingsForm(instance=reporting_year)
     return render(request, "reports/report.html", context)
 
@@ -89,8 +90,9 @@ def pdf_prepare(request, year):
 @access(STAFF_ONLY)
 def pdf_status(request, year):
     reporting_year = _year_or_404(request.user, year)
-    body = services.report_body_html(reporting_year=reporting_year)
-    status = services.pdf_status(reporting_year=reporting_year, version=services.data_version(body=body))
+    status = services.pdf_status(
+        reporting_year=reporting_year, version=services.data_version(reporting_year=reporting_year)
+    )
     return JsonResponse(
         {
             "state": status["state"],
@@ -175,6 +177,7 @@ def submissions(request, year):
         rows = services.review_rows(reporting_year=reporting_year)
         context["rows"] = rows
         context["waiting"] = [row for row in rows if row["waiting"]]
+        context["review_html"] = services.review_table_html(rows=rows)
         context["settings_form"] = YearSettingsForm(instance=reporting_year)
     return render(request, "reports/submissions.html", context, status=400 if request.method == "POST" else 200)
 

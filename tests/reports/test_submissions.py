@@ -1,5 +1,7 @@
 """Agency data entry and staff review at /reports/<year>/submissions/."""
 
+import datetime
+
 import pytest
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
@@ -135,6 +137,30 @@ def test_staff_see_every_member_organization_and_who_has_not_submitted(client_as
     assert "Prospect Org" not in body
     assert "Not started" in body and "Submitted" in body
     assert "Not submitted yet (2)" in body
+
+
+def test_the_review_table_escapes_names_and_links_each_submission(client_as, world, year):
+    """The table's rows are built in Python for speed: names stay escaped, links point at each submission."""
+    odd = Organization.objects.create(name="A & <b>B</b> Services", status=Organization.Status.MEMBER)
+    submitted = AgencySubmission.objects.create(
+        reporting_year=year,
+        organization=odd,
+        state=AgencySubmission.State.SUBMITTED,
+        submitted_by=world.data_contact.user,
+        submitted_at=datetime.datetime(2026, 1, 10, 20, 0, tzinfo=datetime.UTC),
+    )
+    AgencySubmission.objects.create(reporting_year=year, organization=world.shelter)  # a draft: no link
+    body = client_as("staff").get(url(year)).content.decode()
+    assert "<b>B</b>" not in body and "A &amp; &lt;b&gt;B&lt;/b&gt; Services" in body
+    link = reverse("reports:submission", args=[year.year, submitted.pk])
+    assert (
+        f'<a href="{link}">Review<span class="visually-hidden"> A &amp; &lt;b&gt;B&lt;/b&gt; Services</span></a>'
+        in body
+    )
+    assert "Jan 10, 2026 by" in body
+    drafts = list(AgencySubmission.objects.filter(state="draft").values_list("pk", flat=True))
+    assert all(reverse("reports:submission", args=[year.year, pk]) not in body for pk in drafts)
+    assert "<li>Asian Women&#x27;s Shelter (draft)</li>" in body
 
 
 def test_overdue_organizations_are_marked(client_as, world, year):
