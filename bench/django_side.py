@@ -46,7 +46,7 @@ def pages():
 def _more_pages():
     """Pages of the apps beyond the registry; each returns (name, path) pairs."""
     found = []
-    for module_name in ("meetings.bench", "goals.bench", "reports.bench"):
+    for module_name in ("members.bench", "meetings.bench", "goals.bench", "reports.bench"):
         try:
             module = __import__(module_name, fromlist=["pages"])
         except ModuleNotFoundError as error:

@@ -8,6 +8,7 @@ from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -52,6 +53,9 @@ def index(request):
             "committees": Committee.objects.filter(is_active=True).order_by("position", "name"),
             "grid": ease_importance_grid(objectives),
             "ease_choices": Objective.Ease.choices,
+            # Links built from a prefix: one reverse() per page instead of one per row.
+            "objective_url_prefix": reverse("goals:objective_edit", args=[0]).removesuffix("0/edit/"),
+            "committee_url_prefix": reverse("goals:workplan", args=["x"]).removesuffix("x/workplan/"),
         },
     )
 

@@ -1,13 +1,16 @@
 """The registry's panels on the dashboard: MOUs to chase for staff, your committees for everyone."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Window
+from django.urls import reverse
 
 from taskforce.permissions import is_staff
 
 from .dashboard_resources import panels as resource_panels
+from .filters import UNSIGNED
 from .models import MOU, CommitteeRole, Organization
 
 EXPIRY_WINDOW_DAYS = 60
+UNSIGNED_SHOWN = 10  # the rest are one click away, on the organization list
 
 
 def panels(request):
@@ -22,6 +25,14 @@ def panels(request):
     result.append({"template": "members/_dashboard_committees.html", "roles": roles})
     if is_staff(user):
         signed = MOU.objects.filter(organization=OuterRef("pk"), status=MOU.Status.SIGNED)
+        # The first few by name, with how many there are in all (a window count: still one query).
+        unsigned = list(
+            Organization.objects.members()
+            .filter(~Exists(signed))
+            .annotate(total=Window(Count("*")))
+            .order_by("name")
+            .only("id", "name")[:UNSIGNED_SHOWN]
+        )
         result.append(
             {
                 "template": "members/_dashboard_mous.html",
@@ -30,7 +41,9 @@ def panels(request):
                     .select_related("organization")
                     .order_by("expires_on")
                 ),
-                "unsigned": list(Organization.objects.members().filter(~Exists(signed)).only("id", "name")),
+                "unsigned": unsigned,
+                "unsigned_total": unsigned[0].total if unsigned else 0,
+                "unsigned_url": reverse("members:organizations") + f"?status=member&mou={UNSIGNED}",
                 "window": EXPIRY_WINDOW_DAYS,
             }
         )

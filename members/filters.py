@@ -1,9 +1,11 @@
 """Search and filters of the directory (django-filter)."""
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from .models import MOU, Committee, Organization, Person
+
+UNSIGNED = "unsigned"  # organizations with no signed MOU: the dashboard's list to chase
 
 
 class PersonFilter(django_filters.FilterSet):
@@ -56,7 +58,10 @@ class OrganizationFilter(django_filters.FilterSet):
         label="Status", choices=Organization.Status.choices, empty_label="Members and prospects"
     )
     mou = django_filters.ChoiceFilter(
-        label="MOU", choices=[*MOU.Status.choices, ("none", "No MOU at all")], method="with_mou", empty_label="Any MOU"
+        label="MOU",
+        choices=[*MOU.Status.choices, ("none", "No MOU at all"), (UNSIGNED, "No signed MOU")],
+        method="with_mou",
+        empty_label="Any MOU",
     )
     committee = django_filters.ModelChoiceFilter(
         label="Committee",
@@ -76,6 +81,8 @@ class OrganizationFilter(django_filters.FilterSet):
     def with_mou(self, queryset, name, value):
         if value == "none":
             return queryset.filter(mous__isnull=True)
+        if value == UNSIGNED:
+            return queryset.filter(~Exists(MOU.objects.filter(organization=OuterRef("pk"), status=MOU.Status.SIGNED)))
         return queryset.filter(mous__status=value).distinct()
 
     def on_committee(self, queryset, name, committee):

@@ -6,6 +6,8 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import ArrayField, DateRangeField, RangeOperators
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -624,9 +626,16 @@ class Service(models.Model):
         related_name="verified_services",
     )
     updated_at = models.DateTimeField("last changed", auto_now=True)
+    search_vector = SearchVectorField(
+        "search document",
+        null=True,
+        editable=False,
+        help_text="Kept by the database (triggers of migration 0004) from the service, its organization, "
+        "categories and populations.",
+    )
 
     objects = ServiceQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[categories, populations])
+    history = HistoricalRecords(m2m_fields=[categories, populations], excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["organization__name", "name"]
@@ -649,7 +658,10 @@ class Service(models.Model):
                 violation_error_message="A confidential location must not have a street address or ZIP code.",
             ),
         ]
-        indexes = [models.Index(fields=["status", "visibility"], name="service_listed_idx")]
+        indexes = [
+            models.Index(fields=["status", "visibility"], name="service_listed_idx"),
+            GinIndex(fields=["search_vector"], name="service_search_idx"),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.organization})" if self.organization_id else self.name

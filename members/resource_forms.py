@@ -4,11 +4,10 @@ import re
 
 import django_filters
 from django import forms
-from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.forms import SimpleArrayField
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, F, Func, OuterRef, Q, TextField, Value
+from django.db.models import Exists, F, Func, OuterRef, Q
 from django.utils import timezone
 
 from . import languages
@@ -21,32 +20,19 @@ STREET_ADDRESS = re.compile(
 )
 
 
-def _names_of(model):
-    """The names of a service's categories or populations, as one string, inside the query."""
-    names = ArraySubquery(model.objects.filter(services=OuterRef("pk")).values("name"))
-    return Func(names, Value(" "), function="array_to_string", output_field=TextField())
-
-
 def search_services(queryset, words):
-    """PostgreSQL full-text search across the service, its organization, categories and languages."""
+    """PostgreSQL full-text search across the service, its organization, categories and languages.
+
+    The document is the stored, indexed ``search_vector`` (see migration members 0004 for its words
+    and weights), so a search reads the GIN index instead of building every service's document.
+    """
     # Services may also be described in Spanish: a search in either language finds them.
     query = SearchQuery(words, search_type="websearch", config="english") | SearchQuery(
         words, search_type="websearch", config="spanish"
     )
-    vector = (
-        SearchVector("name", weight="A", config="english")
-        + SearchVector("language_names", weight="A", config="english")
-        + SearchVector("organization__name", weight="B", config="english")
-        + SearchVector(_names_of(ServiceCategory), weight="B", config="english")
-        + SearchVector(_names_of(Population), weight="C", config="english")
-        + SearchVector("description", weight="C", config="english")
-        + SearchVector("eligibility", weight="D", config="english")
-        + SearchVector("name_es", weight="A", config="spanish")
-        + SearchVector("description_es", weight="C", config="spanish")
-    )
     return (
-        queryset.annotate(search=vector, rank=SearchRank(vector, query))
-        .filter(search=query)
+        queryset.annotate(rank=SearchRank(F("search_vector"), query))
+        .filter(search_vector=query)
         .order_by("-rank", "name", "pk")
     )
 

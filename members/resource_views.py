@@ -127,10 +127,8 @@ def _pamphlet_language(request):
     return chosen if chosen in TEXT else "en"
 
 
-@access(ANYONE)
-def pamphlet(request):
-    from weasyprint import CSS, HTML
-
+def pamphlet_document(request):
+    """The pamphlet's HTML and its page CSS (paper size, margins), with the language and paper size chosen."""
     language = _pamphlet_language(request)
     size = request.GET.get("size", "letter") if request.GET.get("size") in PAPER_SIZES else "letter"
     text = TEXT[language]
@@ -159,12 +157,20 @@ def pamphlet(request):
         },
         request=request,
     )
-    page_css = CSS(string=_page_css(PAPER_SIZES[size], text, today))
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        stylesheets=[CSS(filename=finders.find("css/pamphlet.css")), page_css], pdf_variant="pdf/ua-1"
+    return {"html": html, "page_css": _page_css(PAPER_SIZES[size], text, today), "language": language, "size": size}
+
+
+@access(ANYONE)
+def pamphlet(request):
+    from weasyprint import CSS, HTML
+
+    document = pamphlet_document(request)
+    pdf = HTML(string=document["html"], base_url=request.build_absolute_uri("/")).write_pdf(
+        stylesheets=[CSS(filename=finders.find("css/pamphlet.css")), CSS(string=document["page_css"])],
+        pdf_variant="pdf/ua-1",
     )
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="resources-{language}-{size}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="resources-{document["language"]}-{document["size"]}.pdf"'
     return response
 
 

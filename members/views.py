@@ -4,7 +4,8 @@ import csv
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -44,12 +45,20 @@ def directory(request):
 def organization_list(request):
     today = timezone.localdate()
     queryset = (
+        # A correlated count, not a join with GROUP BY: it runs for the page's rows only, and the
+        # paginator's count stays a plain count of organizations.
         Organization.objects.annotate(
-            representative_count=Count(
-                "memberships",
-                filter=Q(memberships__start_on__lte=today)
-                & (Q(memberships__end_on__isnull=True) | Q(memberships__end_on__gte=today)),
-                distinct=True,
+            representative_count=Coalesce(
+                Subquery(
+                    Membership.objects.current(today)
+                    .filter(organization=OuterRef("pk"))
+                    .order_by()
+                    .values("organization")
+                    .annotate(n=Count("pk"))
+                    .values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
             )
         )
         .prefetch_related(Prefetch("mous", queryset=MOU.objects.current(), to_attr="current_mous"))

@@ -170,3 +170,28 @@ def test_staff_dashboard_lists_mous_to_chase(client_as, world):
     assert "Legal Aid Society" in expiring
     assert "Asian Women" in panel[panel.index("no signed MOU") :]
     assert "MOUs to follow up" not in client_as("member").get("/").content.decode()
+
+
+def test_dashboard_lists_the_first_unsigned_organizations_and_links_to_all(client_as, world):
+    from members.dashboard import UNSIGNED_SHOWN
+
+    _signed_mou(world)
+    Organization.objects.bulk_create(
+        Organization(name=f"Unsigned Agency {i:02}", status=Organization.Status.MEMBER)
+        for i in range(UNSIGNED_SHOWN + 5)
+    )
+    total = Organization.objects.members().without_signed_mou().distinct().count()
+    assert total > UNSIGNED_SHOWN
+    body = client_as("staff").get("/").content.decode()
+    panel = body[body.index("no signed MOU") :]
+    panel = panel[: panel.index("</section>")]
+    assert f'<span class="badge text-bg-secondary">{total}</span>' in panel
+    assert panel.count("<li>") == UNSIGNED_SHOWN
+    assert f"See all {total} member organizations with no signed MOU" in panel
+    assert 'href="/members/organizations/?status=member&amp;mou=unsigned"' in panel
+    # The link opens the organization list narrowed to exactly those organizations.
+    listed = client_as("staff").get("/members/organizations/", {"status": "member", "mou": "unsigned"})
+    text = listed.content.decode()
+    assert listed.status_code == 200
+    assert "Unsigned Agency 00" in text
+    assert "Legal Aid Society" not in text
