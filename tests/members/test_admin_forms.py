@@ -31,9 +31,6 @@ def org_form(**overrides):
         "mous-0-expires_on": "2026-02-01",
         "mous-0-signatory": "Director",
         "mous-0-notes": "",
-        # The resource list's services inline (added with the resources feature), left empty.
-        "services-TOTAL_FORMS": "0",
-        "services-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data
