@@ -12,6 +12,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from taskforce.app_modules import app_modules
+
 BENCH_USER = "bench-staff"
 
 
@@ -44,17 +46,8 @@ def pages():
 
 
 def _more_pages():
-    """Pages of the apps beyond the registry; each returns (name, path) pairs."""
-    found = []
-    for module_name in ("members.bench", "meetings.bench", "goals.bench", "reports.bench"):
-        try:
-            module = __import__(module_name, fromlist=["pages"])
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
-        found.extend(module.pages())
-    return found
+    """Pages of the apps beyond the registry; each bench.pages() returns (name, path) pairs."""
+    return [page for module in app_modules("bench") for page in module.pages()]
 
 
 def setup():
@@ -80,13 +73,7 @@ def time_pdfs():
     from weasyprint import CSS, HTML
 
     results = []
-    for module_name in ("meetings.bench", "members.bench", "reports.bench"):
-        try:
-            module = __import__(module_name, fromlist=["pdfs"])
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
+    for module in app_modules("bench"):
         for name, render_pdf, render_html, options in getattr(module, "pdfs", list)():
             render_pdf()  # warm-up: fonts and imports
             started = time.perf_counter()

@@ -97,9 +97,7 @@ def organization_detail(request, pk):
     )
     context = {
         "organization": organization,
-        "current_memberships": [
-            m for m in memberships if m.start_on <= today and (m.end_on is None or m.end_on >= today)
-        ],
+        "current_memberships": [m for m in memberships if m.is_current(today)],
         "past_memberships": [m for m in memberships if m.end_on is not None and m.end_on < today],
         "mous": organization.mous.all(),
         "can_see_private": can_see_organization_private(request.user, organization),

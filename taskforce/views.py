@@ -1,27 +1,15 @@
 """Project-wide pages: the dashboard, which gathers a panel from each app."""
 
-import importlib
-
 from django.db import connection
 from django.shortcuts import render
 
+from .app_modules import app_modules
 from .permissions import ANYONE, access
-
-# Apps, in the order their panels appear; each may offer dashboard.panels(request).
-DASHBOARD_APPS = ["members", "meetings", "goals", "reports"]
 
 
 def _app_panels(request):
-    panels = []
-    for app in DASHBOARD_APPS:
-        try:
-            module = importlib.import_module(f"{app}.dashboard")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app}.dashboard":
-                raise
-            continue
-        panels.extend(module.panels(request))
-    return panels
+    """Each app's dashboard.panels(request), in app order."""
+    return [panel for module in app_modules("dashboard") for panel in module.panels(request)]
 
 
 @access(ANYONE)

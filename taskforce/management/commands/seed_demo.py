@@ -1,11 +1,9 @@
 """Load the demo task force from shared/seeds and one demo user per role (idempotent)."""
 
-import importlib
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from taskforce.views import DASHBOARD_APPS
+from taskforce.app_modules import app_modules
 
 
 class Command(BaseCommand):
@@ -13,12 +11,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            for app in DASHBOARD_APPS:
-                try:
-                    module = importlib.import_module(f"{app}.demo")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{app}.demo":
-                        raise
-                    continue
+            for module in app_modules("demo"):
                 module.seed(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,6 +1,5 @@
 """A deterministic synthetic data set the size of ten busy years, for benchmarks."""
 
-import importlib
 import random
 import time
 
@@ -8,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from members.models import Organization
-from taskforce.views import DASHBOARD_APPS
+from taskforce.app_modules import app_modules
 
 
 class Command(BaseCommand):
@@ -25,12 +24,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         made = {}
         with transaction.atomic():
-            for app in DASHBOARD_APPS:
-                try:
-                    module = importlib.import_module(f"{app}.scale")
-                except ModuleNotFoundError as error:
-                    if error.name != f"{app}.scale":
-                        raise
-                    continue
+            for module in app_modules("scale"):
+                app = module.__name__.split(".")[0]
                 made[app] = module.seed(scale=scale, rng=rng, made=made, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Scale data (x{scale}) loaded in {time.monotonic() - started:.1f} s."))
