@@ -9,6 +9,7 @@ bench/results/.
 import argparse
 import datetime
 import http.client
+import http.cookies
 import json
 import os
 import socket
@@ -114,13 +115,17 @@ def measure(port, path, session, requests, clients):
 
     def client():
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        headers = {"Cookie": f"sessionid={session}", "X-Forwarded-Proto": "https"}
+        # Like a browser: the session cookie, plus any cookie a response sets (the CSRF cookie).
+        cookies = {"sessionid": session}
         for index in range(per_client + 2):
+            headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()), "X-Forwarded-Proto": "https"}
             started = time.perf_counter()
             connection.request("GET", path, headers=headers)
             response = connection.getresponse()
             response.read()
             elapsed = (time.perf_counter() - started) * 1000
+            for header in response.headers.get_all("Set-Cookie") or []:
+                cookies.update({name: morsel.value for name, morsel in http.cookies.SimpleCookie(header).items()})
             if response.status != 200:
                 with lock:
                     errors.append(response.status)

@@ -8,11 +8,13 @@ from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from members.models import Committee
+from taskforce import dataversion
 from taskforce.permissions import (
     COMMITTEE_CHAIR_OR_STAFF,
     MEASUREMENT_EDITOR,
@@ -23,6 +25,7 @@ from taskforce.permissions import (
     access,
     can_edit_committee,
     can_record_measurement,
+    is_staff,
 )
 
 from . import services
@@ -42,22 +45,27 @@ from .services import ease_importance_grid, goals_overview
 
 @access(MEMBER_ONLY)
 def index(request):
-    goals = goals_overview()
-    objectives = [objective for goal in goals for objective in goal.objective_list]
-    return render(
-        request,
-        "goals/index.html",
-        {
+    staff = is_staff(request.user)
+
+    def draw():
+        goals = goals_overview()
+        objectives = [objective for goal in goals for objective in goal.objective_list]
+        context = {
             "goals": goals,
             "plan": StrategicPlan.objects.first(),
             "committees": Committee.objects.filter(is_active=True).order_by("position", "name"),
             "grid": ease_importance_grid(objectives),
             "ease_choices": Objective.Ease.choices,
+            "is_staff_user": staff,
             # Links built from a prefix: one reverse() per page instead of one per row.
             "objective_url_prefix": reverse("goals:objective_edit", args=[0]).removesuffix("0/edit/"),
             "committee_url_prefix": reverse("goals:workplan", args=["x"]).removesuffix("x/workplan/"),
-        },
-    )
+        }
+        return render_to_string("goals/_index_body.html", context), None
+
+    # Drawn once per data version for staff and once for everyone else (taskforce.dataversion).
+    body = dataversion.cached_html("goals:index", (staff,), draw)
+    return render(request, "goals/index.html", {"body": body})
 
 
 @access(STAFF_ONLY)

@@ -5,11 +5,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Min, Prefetch, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from members.models import MOU, Committee, CommitteeRole, Membership, MembershipPolicy, Organization, Person
+from taskforce.dataversion import next_midnight
 
 from .models import ActionItem, Attendance, Meeting, Motion
 
@@ -128,6 +129,12 @@ class EligibilityReport:
     @property
     def non_voters(self):
         return [row for row in self.rows if not row.can_vote]
+
+
+def attendance_changes_at(now: datetime.datetime) -> datetime.datetime:
+    """When attendance figures next change with no edit: the next meeting ends, or the date moves on."""
+    ends = Meeting.objects.filter(ends_at__gte=now).aggregate(first=Min("ends_at"))["first"]
+    return min(filter(None, [ends, next_midnight(now)]))
 
 
 def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityReport:

@@ -11,13 +11,14 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from members.models import Committee, Organization, Person
-from taskforce import permissions
+from taskforce import dataversion, permissions
 from taskforce.permissions import (
     ANYONE,
     COCHAIR_OR_STAFF,
@@ -473,8 +474,14 @@ def action_item_status(request, pk):
 
 @access(MEMBER_ONLY)
 def eligibility(request):
-    report = services.voting_eligibility()
-    return render(request, "meetings/eligibility.html", {"report": report})
+    def draw():
+        now = timezone.now()
+        html = render_to_string("meetings/_eligibility_body.html", {"report": services.voting_eligibility(now=now)})
+        return html, services.attendance_changes_at(now)
+
+    # The same for everyone who may see it: drawn once per data version (taskforce.dataversion).
+    body = dataversion.cached_html("meetings:eligibility", (), draw)
+    return render(request, "meetings/eligibility.html", {"body": body})
 
 
 @access(STAFF_ONLY)

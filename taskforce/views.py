@@ -1,10 +1,13 @@
 """Project-wide pages: the dashboard, which gathers a panel from each app."""
 
 from django.db import connection
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
+from . import dataversion
 from .app_modules import app_modules
-from .permissions import ANYONE, access
+from .permissions import ANYONE, access, roles_of
 
 
 def _app_panels(request):
@@ -14,8 +17,23 @@ def _app_panels(request):
 
 @access(ANYONE)
 def dashboard(request):
-    panels = _app_panels(request) if request.user.is_authenticated else []
-    return render(request, "dashboard.html", {"panels": panels})
+    user = request.user
+    if not user.is_authenticated:
+        return render(request, "dashboard.html")
+
+    def draw():
+        panels = _app_panels(request)
+        html = render_to_string("_dashboard_panels.html", {"panels": panels}, request=request)
+        # A panel that changes with time (a meeting ends) says when; dates move on at midnight.
+        moments = [panel["valid_until"] for panel in panels if panel.get("valid_until")]
+        return html, min([*moments, dataversion.next_midnight()])
+
+    # The panels hold a form whose CSRF token is tied to this browser's secret (get_token makes one if
+    # the browser has none yet): the secret is part of the key, so nobody gets another's token.
+    get_token(request)
+    variant = (user.pk, user.is_staff, user.is_superuser, sorted(roles_of(user)), request.META["CSRF_COOKIE"])
+    panels_html = dataversion.cached_html("dashboard", variant, draw)
+    return render(request, "dashboard.html", {"panels_html": panels_html})
 
 
 @access(ANYONE)
