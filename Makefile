@@ -5,7 +5,7 @@ PORT ?= 8000
 DEMO_PASSWORD ?= demo
 export DEMO_PASSWORD
 
-.PHONY: run test stop serve db migrate demo lint system-deps system-deps-test venv help backup restore bench load
+.PHONY: run test stop serve db migrate demo lint system-deps system-deps-test venv help backup restore bench load audit
 
 help:
 	@echo "make run    - set everything up, load the demo data and serve http://$(HOST):$(PORT)"
@@ -13,6 +13,7 @@ help:
 	@echo "make stop   - stop the project's PostgreSQL"
 	@echo "make serve  - production-style server (gunicorn); needs SECRET_KEY and ALLOWED_HOSTS"
 	@echo "make lint   - ruff and the migrations check"
+	@echo "make audit  - known vulnerabilities in the dependencies (pip-audit)"
 	@echo "make backup - pg_dump into backups/; make restore FILE=... puts one back"
 	@echo "make bench  - the benchmark on ten synthetic years; make load - 50 users for 60 s"
 
@@ -58,6 +59,9 @@ serve: system-deps migrate
 lint: venv
 	.venv/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+audit: venv
+	scripts/audit.sh
 
 system-deps:
 	scripts/system-deps.sh run
