@@ -226,17 +226,19 @@ def print_table(report):
         f"\n{report['date']} · {report['cores']} cores · {report['requests_per_page']} requests per page, "
         f"{report['clients']} clients"
     )
-    print(f"{'page':<16}{'path':<34}{'p50 ms':>8}{'p95 ms':>8}{'p95/floor':>10}{'queries 0.1x':>13}{'queries 1x':>11}")
-    print(f"{'floor':<16}{'/status/':<34}{floor['p50_ms']:>8}{floor['p95_ms']:>8}{1.0:>10}{'':>13}{'':>11}")
+    print(f"{'page':<20}{'path':<34}{'p50 ms':>8}{'p95 ms':>8}{'p95/floor':>10}{'queries 0.1x':>13}{'queries 1x':>11}")
+    print(f"{'floor':<20}{'/status/':<34}{floor['p50_ms']:>8}{floor['p95_ms']:>8}{1.0:>10}{'':>13}{'':>11}")
     for page in report["pages"]:
         print(
-            f"{page['name']:<16}{page['path'][:33]:<34}{page['p50_ms']:>8}{page['p95_ms']:>8}"
+            f"{page['name']:<20}{page['path'][:33]:<34}{page['p50_ms']:>8}{page['p95_ms']:>8}"
             f"{page['p95_vs_floor']:>10}{page['queries_small']:>13}{page['queries_full']:>11}"
         )
     if report["pdfs"]:
-        print(f"\n{'PDF':<24}{'render s':>10}{'WeasyPrint alone s':>20}{'ratio':>8}")
+        print(f"\n{'PDF':<24}{'render s':>10}{'WeasyPrint alone s':>20}{'ratio':>8}{'runs':>6}")
         for pdf in report["pdfs"]:
-            print(f"{pdf['name']:<24}{pdf['seconds']:>10}{pdf['weasyprint_seconds']:>20}{pdf['ratio']:>8}")
+            print(
+                f"{pdf['name']:<24}{pdf['seconds']:>10}{pdf['weasyprint_seconds']:>20}{pdf['ratio']:>8}{pdf['runs']:>6}"
+            )
 
 
 if __name__ == "__main__":

@@ -355,9 +355,9 @@ def render_minutes_html(meeting: Meeting) -> str:
 
 def render_minutes_pdf(meeting: Meeting, *, base_url: str | None = None) -> bytes:
     """The minutes as a tagged PDF (PDF/UA-1) for screen readers."""
-    from weasyprint import HTML
+    from taskforce import pdf
 
-    return HTML(string=render_minutes_html(meeting), base_url=base_url).write_pdf(pdf_variant=PDF_VARIANT)
+    return pdf.html(string=render_minutes_html(meeting), base_url=base_url).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 PDF_VARIANT = "pdf/ua-1"

@@ -12,6 +12,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from taskforce import pdf as weasy
 from taskforce.permissions import (
     ANYONE,
     STAFF_ONLY,
@@ -162,11 +163,9 @@ def pamphlet_document(request):
 
 @access(ANYONE)
 def pamphlet(request):
-    from weasyprint import CSS, HTML
-
     document = pamphlet_document(request)
-    pdf = HTML(string=document["html"], base_url=request.build_absolute_uri("/")).write_pdf(
-        stylesheets=[CSS(filename=finders.find("css/pamphlet.css")), CSS(string=document["page_css"])],
+    pdf = weasy.html(string=document["html"], base_url=request.build_absolute_uri("/")).write_pdf(
+        stylesheets=[weasy.css(filename=finders.find("css/pamphlet.css")), weasy.css(string=document["page_css"])],
         pdf_variant="pdf/ua-1",
     )
     response = HttpResponse(pdf, content_type="application/pdf")

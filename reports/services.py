@@ -818,10 +818,10 @@ def data_version(*, reporting_year: ReportingYear) -> str:
 
 def render_pdf(*, html: str) -> tuple[bytes, int]:
     """Lay out the report with WeasyPrint as tagged PDF/UA; returns the file and its page count."""
-    from weasyprint import CSS, HTML
+    from taskforce import pdf
 
-    document = HTML(string=html, base_url=str(settings.BASE_DIR)).render(
-        stylesheets=[CSS(string=_stylesheet_text())], pdf_variant="pdf/ua-1"
+    document = pdf.html(string=html, base_url=str(settings.BASE_DIR)).render(
+        stylesheets=[pdf.css(string=_stylesheet_text())], pdf_variant="pdf/ua-1"
     )
     return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)
 

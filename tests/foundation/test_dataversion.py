@@ -117,6 +117,7 @@ def test_dashboards_are_kept_per_person_and_their_forms_still_post(world):
     member.force_login(world.user("member"))
     first = staff.get("/").content.decode()
     assert "Drop-in legal clinic" in first and "Drop-in legal clinic" not in member.get("/").content.decode()
+
     def verify_token(body):
         form = body.split(f'action="/resources/{service.pk}/verify/"')[1]
         return form.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
