@@ -11,7 +11,7 @@ import zoneinfo
 from django.conf import settings
 from django.utils import timezone
 
-from members.models import Committee, Membership, Organization, Person
+from members.models import Committee, CommitteeRole, Membership, Organization, Person
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 
@@ -392,9 +392,80 @@ def seed(*, stdout=None):
             },
         )
 
+    _seed_report_years(task_force)
     _seed_recent_and_upcoming(task_force)
     if stdout:
         stdout.write(f"Meetings: {Meeting.objects.count()} meetings, {Attendance.objects.count()} attendance rows.")
+
+
+# The years of the demo's annual reports (reports/demo.py): sample meetings give each a year in review.
+REPORT_YEARS = (2024, 2025)
+
+
+def _seed_report_years(task_force):
+    """Sample meetings in the report years: the task force every other month, each committee quarterly."""
+    representatives = [
+        (membership.person, membership.organization)
+        for membership in Membership.objects.current().select_related("person", "organization").order_by("pk")
+    ]
+    organization_of = dict(representatives)
+    committees = Committee.objects.filter(is_active=True).exclude(pk=task_force.pk).order_by("position", "pk")
+    for year in REPORT_YEARS:
+        for month in (2, 4, 6, 8, 10, 12):
+            day = _third_wednesday(year, month)
+            meeting = _sample_meeting(task_force, day, 13, "City Hall, Room 201", is_public=True)
+            _sample_attendance(meeting, representatives, month)
+            owner = representatives[month % len(representatives)][0] if representatives else None
+            ActionItem.objects.update_or_create(
+                meeting=meeting,
+                description="Share the updated resource list with new staff (sample data).",
+                defaults={
+                    "committee": task_force,
+                    "owner": owner,
+                    "due_on": day + datetime.timedelta(days=30),
+                    "status": ActionItem.Status.DONE,
+                },
+            )
+        for offset, committee in enumerate(committees):
+            members = [
+                (role.person, organization_of.get(role.person))
+                for role in CommitteeRole.objects.filter(committee=committee).select_related("person").order_by("pk")
+            ]
+            if not members:
+                continue  # a workgroup with nobody in it yet does not meet
+            for month in (1, 4, 7, 10):
+                day = _weekday(datetime.date(year, month, 8 + 3 * offset))
+                meeting = _sample_meeting(
+                    committee, day, 10, "25 Van Ness Avenue, Suite 240", is_public=committee.meetings_are_public
+                )
+                _sample_attendance(meeting, members, month + offset)
+
+
+def _sample_meeting(committee, day, hour, location, *, is_public):
+    meeting = _meeting(
+        committee,
+        _local(day, hour, 30),
+        _local(day, hour + 2, 0),
+        title="",
+        location=location,
+        status=Meeting.Status.HELD,
+        is_public=is_public,
+        agenda_state=Meeting.AgendaState.PUBLISHED,
+        announcements=SAMPLE,
+    )
+    if not meeting.agenda_items.exists():
+        AgendaItem.objects.create(meeting=meeting, position=1, title="Welcome, introductions and check-in")
+    return meeting
+
+
+def _sample_attendance(meeting, people, salt):
+    """Two in three of the people come, in a fixed pattern (sample data); nothing is added twice."""
+    present = set(meeting.attendances.values_list("person_id", flat=True))
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, person=person, organization=organization, status=Attendance.Status.PRESENT)
+        for index, (person, organization) in enumerate(people)
+        if (index + salt) % 3 != 0 and person.pk not in present
+    )
 
 
 def _seed_recent_and_upcoming(task_force):
