@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from members.models import Organization, Person
 
-from .models import Measurement, Metric, Objective, ProgressUpdate, StrategicPlan, WorkPlan, WorkPlanItem
+from .models import Goal, Measurement, Metric, Objective, ProgressUpdate, StrategicPlan, WorkPlan, WorkPlanItem
 
 
 class DateInput(forms.DateInput):
@@ -163,6 +163,15 @@ class WorkPlanForm(forms.ModelForm):
                 "starts_on", ValidationError("This committee already has a plan starting that day.", code="duplicate")
             )
         return cleaned
+
+
+class GoalForm(forms.ModelForm):
+    """Staff enter the strategic plan's goals (a new plan, or a goal added at a retreat)."""
+
+    class Meta:
+        model = Goal
+        fields = ["number", "title", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
 class ObjectiveForm(forms.ModelForm):

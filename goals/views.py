@@ -31,6 +31,7 @@ from taskforce.permissions import (
 from . import services
 from .charts import format_number, metric_chart_svg, work_plan_timeline_svg
 from .forms import (
+    GoalForm,
     MeasurementForm,
     MetricForm,
     ObjectiveForm,
@@ -39,7 +40,7 @@ from .forms import (
     WorkPlanForm,
     WorkPlanItemForm,
 )
-from .models import Measurement, Metric, Objective, StrategicPlan, WorkPlanItem
+from .models import Goal, Measurement, Metric, Objective, StrategicPlan, WorkPlanItem
 from .services import ease_importance_grid, goals_overview
 
 
@@ -59,6 +60,7 @@ def index(request):
             "is_staff_user": staff,
             # Links built from a prefix: one reverse() per page instead of one per row.
             "objective_url_prefix": reverse("goals:objective_edit", args=[0]).removesuffix("0/edit/"),
+            "goal_url_prefix": reverse("goals:goal_new").removesuffix("new/"),
             "committee_url_prefix": reverse("goals:workplan", args=["x"]).removesuffix("x/workplan/"),
         }
         return render_to_string("goals/_index_body.html", context), None
@@ -329,23 +331,76 @@ def measurement_edit(request, pk):
     return render(request, "goals/measurement_form.html", {"form": form, "metric": metric, "measurement": measurement})
 
 
+def _save_and_show(request, form, template, context, saved_message):
+    """The create and change pages' shared step: save a valid form and go to the record, or show it again."""
+    if request.method == "POST" and form.is_valid():
+        record = form.save()
+        messages.success(request, saved_message(record))
+        return redirect(record)
+    return render(request, template, {"form": form, **context})
+
+
+@access(STAFF_ONLY)
+def goal_new(request):
+    following = (Goal.objects.aggregate(last=Max("number"))["last"] or 0) + 1
+    form = GoalForm(request.POST or None, initial={"number": following})
+    return _save_and_show(request, form, "goals/goal_form.html", {}, lambda goal: f"{goal} is added.")
+
+
+@access(STAFF_ONLY)
+def goal_edit(request, pk):
+    goal = get_object_or_404(Goal, pk=pk)
+    form = GoalForm(request.POST or None, instance=goal)
+    return _save_and_show(request, form, "goals/goal_form.html", {"goal": goal}, lambda goal: f"{goal} is saved.")
+
+
+@access(STAFF_ONLY)
+def objective_new(request, pk):
+    goal = get_object_or_404(Goal, pk=pk)
+    last = goal.objectives.aggregate(last=Max("position"))["last"]
+    objective = Objective(goal=goal, position=0 if last is None else last + 1)
+    form = ObjectiveForm(request.POST or None, instance=objective)
+    return _save_and_show(
+        request,
+        form,
+        "goals/objective_form.html",
+        {"objective": objective, "goal": goal, "adding": True},
+        lambda objective: f"“{objective.title}” is added to Goal {goal.number}.",
+    )
+
+
+@access(STAFF_ONLY)
+def metric_new(request, pk):
+    objective = get_object_or_404(Objective.objects.select_related("goal"), pk=pk)
+    last = objective.metrics.aggregate(last=Max("position"))["last"]
+    metric = Metric(objective=objective, position=0 if last is None else last + 1)
+    form = MetricForm(request.POST or None, instance=metric)
+    return _save_and_show(
+        request,
+        form,
+        "goals/metric_form.html",
+        {"metric": metric, "objective": objective, "adding": True},
+        lambda metric: f"“{metric.name}” is added. Record its first figure below.",
+    )
+
+
 @access(STAFF_ONLY)
 def objective_edit(request, pk):
     objective = get_object_or_404(Objective.objects.select_related("goal"), pk=pk)
     form = ObjectiveForm(request.POST or None, instance=objective)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"“{objective.title}” is saved.")
-        return redirect(objective)
-    return render(request, "goals/objective_form.html", {"form": form, "objective": objective})
+    return _save_and_show(
+        request,
+        form,
+        "goals/objective_form.html",
+        {"objective": objective, "goal": objective.goal},
+        lambda objective: f"“{objective.title}” is saved.",
+    )
 
 
 @access(STAFF_ONLY)
 def metric_edit(request, pk):
     metric = get_object_or_404(Metric, pk=pk)
     form = MetricForm(request.POST or None, instance=metric)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"“{metric.name}” is saved.")
-        return redirect(metric)
-    return render(request, "goals/metric_form.html", {"form": form, "metric": metric})
+    return _save_and_show(
+        request, form, "goals/metric_form.html", {"metric": metric}, lambda metric: f"“{metric.name}” is saved."
+    )
