@@ -3,11 +3,13 @@
 import csv
 import datetime
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, JSONObject
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
 from taskforce.permissions import MEMBER_ONLY, MOU_FILE_READERS, STAFF_ONLY, access, can_see_organization_private
@@ -34,11 +36,60 @@ def _people_for_directory():
     )
 
 
+def url_prefix(name, sample):
+    """The start of a URL that ends in one argument, for links written per row without reverse()."""
+    url = reverse(name, args=[sample])
+    suffix = f"{sample}/"
+    assert url.endswith(suffix), url
+    return url[: -len(suffix)]
+
+
+def committee_choices(empty_label):
+    """The committee filter's options in one light query, for its widget (the field would iterate models)."""
+    return [("", empty_label), *Committee.objects.filter(is_active=True).values_list("slug", "name")]
+
+
+def _directory_rows(people, today):
+    """One page of people as plain rows, each with its current organizations and committees, in ONE
+    query: the memberships and roles come as JSON arrays from correlated subqueries."""
+    memberships = (
+        Membership.objects.current(today)
+        .filter(person=OuterRef("pk"))
+        .order_by("-start_on", "pk")
+        .values(row=JSONObject(id="organization_id", name="organization__name", role="role"))
+    )
+    roles = (
+        CommitteeRole.objects.current(today)
+        .filter(person=OuterRef("pk"))
+        .order_by("committee__position", "committee__name", "role", "pk")
+        .values(row=JSONObject(slug="committee__slug", name="committee__name", role="role"))
+    )
+    return people.values("pk", "honorific", "given_name", "family_name", "job_title", "email", "phone").annotate(
+        organizations=ArraySubquery(memberships), committees=ArraySubquery(roles)
+    )
+
+
 @access(MEMBER_ONLY)
 def directory(request):
-    people = PersonFilter(request.GET, queryset=_people_for_directory())
-    page = Paginator(people.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "members/directory.html", {"filter": people, "page": page, "tab": "people"})
+    people = PersonFilter(request.GET, queryset=Person.objects.order_by("family_name", "given_name", "pk"))
+    people.form.fields["committee"].widget.choices = committee_choices(people.filters["committee"].extra["empty_label"])
+    today = timezone.localdate()
+    page = Paginator(_directory_rows(people.qs, today), PAGE_SIZE).get_page(request.GET.get("page"))
+    organization_url = url_prefix("members:organization", 0)
+    committee_url = url_prefix("members:committee", "x")
+    membership_roles = {value: label.lower() for value, label in Membership.Role.choices}
+    committee_roles = {value: label.lower() for value, label in CommitteeRole.Role.choices}
+    rows = list(page.object_list)
+    for row in rows:
+        for organization in row["organizations"]:
+            organization["url"] = f"{organization_url}{organization['id']}/"
+            is_plain = organization["role"] == Membership.Role.REPRESENTATIVE
+            organization["role_label"] = "" if is_plain else membership_roles.get(organization["role"], "")
+        for committee in row["committees"]:
+            committee["url"] = f"{committee_url}{committee['slug']}/"
+            is_plain = committee["role"] == CommitteeRole.Role.MEMBER
+            committee["role_label"] = "" if is_plain else committee_roles.get(committee["role"], "")
+    return render(request, "members/directory.html", {"filter": people, "page": page, "rows": rows, "tab": "people"})
 
 
 @access(MEMBER_ONLY)
