@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 
 from taskforce.permissions import MEMBER_ONLY, MOU_FILE_READERS, STAFF_ONLY, access, can_see_organization_private
 
@@ -95,32 +96,51 @@ def directory(request):
 @access(MEMBER_ONLY)
 def organization_list(request):
     today = timezone.localdate()
-    queryset = (
-        # A correlated count, not a join with GROUP BY: it runs for the page's rows only, and the
-        # paginator's count stays a plain count of organizations.
-        Organization.objects.annotate(
-            representative_count=Coalesce(
-                Subquery(
-                    Membership.objects.current(today)
-                    .filter(organization=OuterRef("pk"))
-                    .order_by()
-                    .values("organization")
-                    .annotate(n=Count("pk"))
-                    .values("n"),
-                    output_field=IntegerField(),
-                ),
-                0,
-            )
-        )
-        .prefetch_related(Prefetch("mous", queryset=MOU.objects.current(), to_attr="current_mous"))
-        .order_by("name")
-    )
+    queryset = Organization.objects.order_by("name", "pk")
     if not request.GET.get("status"):
         queryset = queryset.exclude(status=Organization.Status.FORMER)
     organizations = OrganizationFilter(request.GET, queryset=queryset)
-    page = Paginator(organizations.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    organizations.form.fields["committee"].widget.choices = committee_choices(
+        organizations.filters["committee"].extra["empty_label"]
+    )
+    # Correlated subqueries, not joins with GROUP BY: they run for the page's rows only, and the
+    # paginator's count stays a plain count of organizations. The current MOUs come as a JSON array.
+    representatives = (
+        Membership.objects.current(today)
+        .filter(organization=OuterRef("pk"))
+        .order_by()
+        .values("organization")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    mous = (
+        MOU.objects.current()
+        .filter(organization=OuterRef("pk"))
+        .order_by("-signed_on", "pk")
+        .values(row=JSONObject(status="status", expires_on="expires_on"))
+    )
+    rows = organizations.qs.values("pk", "name", "acronym", "sector", "status").annotate(
+        representative_count=Coalesce(Subquery(representatives, output_field=IntegerField()), 0),
+        current_mous=ArraySubquery(mous),
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    organization_url = url_prefix("members:organization", 0)
+    sectors, statuses, mou_statuses = (
+        dict(choices.choices) for choices in (Organization.Sector, Organization.Status, MOU.Status)
+    )
+    rows = list(page.object_list)
+    for row in rows:
+        row["url"] = f"{organization_url}{row['pk']}/"
+        row["sector_label"] = sectors.get(row["sector"], row["sector"])
+        row["status_label"] = statuses.get(row["status"], row["status"])
+        for mou in row["current_mous"]:
+            mou["status_label"] = mou_statuses.get(mou["status"], mou["status"])
+            expires_on = mou["expires_on"] and datetime.date.fromisoformat(mou["expires_on"])
+            mou["expires"] = format_date(expires_on, "M j, Y") if expires_on else ""
     return render(
-        request, "members/organization_list.html", {"filter": organizations, "page": page, "tab": "organizations"}
+        request,
+        "members/organization_list.html",
+        {"filter": organizations, "page": page, "rows": rows, "tab": "organizations"},
     )
 
 
