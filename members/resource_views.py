@@ -2,14 +2,16 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.staticfiles import finders
-from django.core.paginator import Paginator
+from django.db.models import F, OuterRef, Value
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
 from taskforce.permissions import (
@@ -20,10 +22,11 @@ from taskforce.permissions import (
     can_see_members_only_services,
 )
 
-from . import hsds
-from .models import PamphletDistribution, Service, ServiceCategory
+from . import hsds, paging
+from .models import PamphletDistribution, Population, Service, ServiceCategory
 from .pamphlet_text import PAPER_SIZES, TEXT, ages_in, language_name_in
 from .resource_forms import PamphletDistributionForm, ServiceFilter, language_codes_in_use
+from .views import url_template
 
 PAGE_SIZE = 20
 
@@ -48,11 +51,62 @@ def get_visible_service(user, pk):
     )
 
 
+def _vocabularies():
+    """Categories and populations (pk, slug, name) in their own order, both in one query."""
+    columns = ("kind", "position", "name", "pk", "slug")
+    categories = ServiceCategory.objects.annotate(kind=Value(0)).values_list(*columns)
+    populations = Population.objects.annotate(kind=Value(1)).values_list(*columns)
+    terms = {0: [], 1: []}
+    for kind, _position, name, pk, slug in categories.union(populations, all=True).order_by("kind", "position", "name"):
+        terms[kind].append((pk, slug, name))
+    return terms[0], terms[1]
+
+
+def _service_rows(services, categories, populations):
+    """The page's services with what each card shows worked out once: links, the names of its
+    categories and populations (from the vocabularies the filters read, through arrays of ids,
+    instead of two prefetch queries), and the texts the card would otherwise build per row."""
+    service_url = url_template("members:service")
+    verify_url = url_template("members:service_verify")
+    for service in services:
+        service.url = service_url.format(service.pk)
+        service.verify_url = verify_url.format(service.pk)
+        category_ids, population_ids = set(service.category_ids), set(service.population_ids)
+        service.category_names = [name for pk, _slug, name in categories if pk in category_ids]
+        population_names = ", ".join(name for pk, _slug, name in populations if pk in population_ids)
+        service.for_whom = "; ".join(part for part in (population_names, service.age_range) if part)
+        service.summary = Truncator(service.description).words(30, truncate=" …")
+        service.language_text = ", ".join(service.language_labels)
+        if service.location_is_confidential:
+            service.location = f"Confidential location in {service.city}" if service.city else "Confidential location"
+        else:
+            service.location = ", ".join(service.address_lines) or "Not given"
+        service.stale = service.is_stale
+        verified = service.last_verified_on
+        service.verified = f"Last verified {format_date(verified, 'F j, Y')}" if verified else "Not verified yet"
+    return services
+
+
+def _term_ids(through, field):
+    """The ids of a service's categories (or populations), as an array."""
+    return ArraySubquery(through.objects.filter(service=OuterRef("pk")).order_by().values(field))
+
+
 @access(ANYONE)
 def resource_list(request):
-    services = visible_services(request.user)
+    services = Service.objects.listed(include_members_only=can_see_members_only_services(request.user))
     service_filter = ServiceFilter(request.GET, queryset=services, language_codes=language_codes_in_use(services))
-    page = Paginator(service_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The filters' options and the names shown on each card come from the same light query.
+    categories, populations = _vocabularies()
+    for name, terms in (("category", categories), ("population", populations)):
+        empty = ("", service_filter.filters[name].extra["empty_label"])
+        service_filter.form.fields[name].widget.choices = [empty, *((slug, label) for _pk, slug, label in terms)]
+    rows = service_filter.qs.defer("search_vector").annotate(
+        organization_name=F("organization__name"),
+        category_ids=_term_ids(Service.categories.through, "servicecategory"),
+        population_ids=_term_ids(Service.populations.through, "population"),
+    )
+    page = paging.get_page(rows, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -61,6 +115,7 @@ def resource_list(request):
         {
             "filter": service_filter,
             "page": page,
+            "services": _service_rows(list(page.object_list), categories, populations),
             "query_string": query.urlencode(),
             "searched": bool(request.GET.get("q", "").strip()) or service_filter.is_narrowed,
         },

@@ -37,12 +37,11 @@ def _people_for_directory():
     )
 
 
-def url_prefix(name, sample):
-    """The start of a URL that ends in one argument, for links written per row without reverse()."""
-    url = reverse(name, args=[sample])
-    suffix = f"{sample}/"
-    assert url.endswith(suffix), url
-    return url[: -len(suffix)]
+def url_template(name, marker=999999999):
+    """A URL with one argument reversed once for a whole list: "{}" stands where the argument goes."""
+    url = reverse(name, args=[marker])
+    assert url.count(str(marker)) == 1, url
+    return url.replace(str(marker), "{}")
 
 
 def committee_choices(empty_label):
@@ -76,18 +75,18 @@ def directory(request):
     people.form.fields["committee"].widget.choices = committee_choices(people.filters["committee"].extra["empty_label"])
     today = timezone.localdate()
     page = Paginator(_directory_rows(people.qs, today), PAGE_SIZE).get_page(request.GET.get("page"))
-    organization_url = url_prefix("members:organization", 0)
-    committee_url = url_prefix("members:committee", "x")
+    organization_url = url_template("members:organization")
+    committee_url = url_template("members:committee", "slug-marker")
     membership_roles = {value: label.lower() for value, label in Membership.Role.choices}
     committee_roles = {value: label.lower() for value, label in CommitteeRole.Role.choices}
     rows = list(page.object_list)
     for row in rows:
         for organization in row["organizations"]:
-            organization["url"] = f"{organization_url}{organization['id']}/"
+            organization["url"] = organization_url.format(organization["id"])
             is_plain = organization["role"] == Membership.Role.REPRESENTATIVE
             organization["role_label"] = "" if is_plain else membership_roles.get(organization["role"], "")
         for committee in row["committees"]:
-            committee["url"] = f"{committee_url}{committee['slug']}/"
+            committee["url"] = committee_url.format(committee["slug"])
             is_plain = committee["role"] == CommitteeRole.Role.MEMBER
             committee["role_label"] = "" if is_plain else committee_roles.get(committee["role"], "")
     return render(request, "members/directory.html", {"filter": people, "page": page, "rows": rows, "tab": "people"})
@@ -124,13 +123,13 @@ def organization_list(request):
         current_mous=ArraySubquery(mous),
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    organization_url = url_prefix("members:organization", 0)
+    organization_url = url_template("members:organization")
     sectors, statuses, mou_statuses = (
         dict(choices.choices) for choices in (Organization.Sector, Organization.Status, MOU.Status)
     )
     rows = list(page.object_list)
     for row in rows:
-        row["url"] = f"{organization_url}{row['pk']}/"
+        row["url"] = organization_url.format(row["pk"])
         row["sector_label"] = sectors.get(row["sector"], row["sector"])
         row["status_label"] = statuses.get(row["status"], row["status"])
         for mou in row["current_mous"]:
