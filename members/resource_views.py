@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.staticfiles import finders
-from django.db.models import F, OuterRef, Value
+from django.db.models import F, OuterRef
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -51,15 +51,12 @@ def get_visible_service(user, pk):
     )
 
 
-def _vocabularies():
-    """Categories and populations (pk, slug, name) in their own order, both in one query."""
-    columns = ("kind", "position", "name", "pk", "slug")
-    categories = ServiceCategory.objects.annotate(kind=Value(0)).values_list(*columns)
-    populations = Population.objects.annotate(kind=Value(1)).values_list(*columns)
-    terms = {0: [], 1: []}
-    for kind, _position, name, pk, slug in categories.union(populations, all=True).order_by("kind", "position", "name"):
-        terms[kind].append((pk, slug, name))
-    return terms[0], terms[1]
+def _filter_options(services):
+    """Categories and populations (pk, slug, name) in their own order, and the language codes the
+    visitor's services use: three light queries (one UNION of them compiles slower than it saves)."""
+    categories = list(ServiceCategory.objects.values_list("pk", "slug", "name"))
+    populations = list(Population.objects.values_list("pk", "slug", "name"))
+    return categories, populations, language_codes_in_use(services)
 
 
 def _service_rows(services, categories, populations):
@@ -95,9 +92,9 @@ def _term_ids(through, field):
 @access(ANYONE)
 def resource_list(request):
     services = Service.objects.listed(include_members_only=can_see_members_only_services(request.user))
-    service_filter = ServiceFilter(request.GET, queryset=services, language_codes=language_codes_in_use(services))
     # The filters' options and the names shown on each card come from the same light query.
-    categories, populations = _vocabularies()
+    categories, populations, language_codes = _filter_options(services)
+    service_filter = ServiceFilter(request.GET, queryset=services, language_codes=language_codes)
     for name, terms in (("category", categories), ("population", populations)):
         empty = ("", service_filter.filters[name].extra["empty_label"])
         service_filter.form.fields[name].widget.choices = [empty, *((slug, label) for _pk, slug, label in terms)]
