@@ -5,7 +5,7 @@ import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, FilteredRelation, IntegerField, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, JSONObject
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -102,8 +102,9 @@ def organization_list(request):
     organizations.form.fields["committee"].widget.choices = committee_choices(
         organizations.filters["committee"].extra["empty_label"]
     )
-    # Correlated subqueries, not joins with GROUP BY: they run for the page's rows only, and the
-    # paginator's count stays a plain count of organizations. The current MOUs come as a JSON array.
+    # The representatives are a correlated count, not a join with GROUP BY: it runs for the page's
+    # rows only, and the paginator's count stays a plain count of organizations. The current MOU is
+    # a LEFT JOIN: the constraint one_current_mou_per_organization allows at most one per organization.
     representatives = (
         Membership.objects.current(today)
         .filter(organization=OuterRef("pk"))
@@ -112,15 +113,18 @@ def organization_list(request):
         .annotate(n=Count("pk"))
         .values("n")
     )
-    mous = (
-        MOU.objects.current()
-        .filter(organization=OuterRef("pk"))
-        .order_by("-signed_on", "pk")
-        .values(row=JSONObject(status="status", expires_on="expires_on"))
-    )
-    rows = organizations.qs.values("pk", "name", "acronym", "sector", "status").annotate(
-        representative_count=Coalesce(Subquery(representatives, output_field=IntegerField()), 0),
-        current_mous=ArraySubquery(mous),
+    rows = (
+        organizations.qs.annotate(current_mou=FilteredRelation("mous", condition=~Q(mous__status__in=MOU.CLOSED)))
+        .values(
+            "pk",
+            "name",
+            "acronym",
+            "sector",
+            "status",
+            mou_status=F("current_mou__status"),
+            mou_expires_on=F("current_mou__expires_on"),
+        )
+        .annotate(representative_count=Coalesce(Subquery(representatives, output_field=IntegerField()), 0))
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     organization_url = url_template("members:organization")
@@ -132,10 +136,13 @@ def organization_list(request):
         row["url"] = organization_url.format(row["pk"])
         row["sector_label"] = sectors.get(row["sector"], row["sector"])
         row["status_label"] = statuses.get(row["status"], row["status"])
-        for mou in row["current_mous"]:
-            mou["status_label"] = mou_statuses.get(mou["status"], mou["status"])
-            expires_on = mou["expires_on"] and datetime.date.fromisoformat(mou["expires_on"])
-            mou["expires"] = format_date(expires_on, "M j, Y") if expires_on else ""
+        if row["mou_status"]:
+            expires_on = row["mou_expires_on"]
+            row["mou"] = mou_statuses.get(row["mou_status"], row["mou_status"]) + (
+                f", expires {format_date(expires_on, 'M j, Y')}" if expires_on else ""
+            )
+        else:
+            row["mou"] = ""
     return render(
         request,
         "members/organization_list.html",

@@ -44,18 +44,14 @@ def person_row(person):
 
 @register.simple_tag
 def organization_row(organization):
-    """An organization: name, sector, status, how many current representatives, its current MOUs."""
+    """An organization: name, sector, status, how many current representatives, its current MOU."""
     acronym = organization["acronym"]
     acronym = f' <span class="text-body-secondary">({esc(acronym)})</span>' if acronym else ""
-    mous = "".join(
-        esc(mou["status_label"]) + (f", expires {esc(mou['expires'])}" if mou["expires"] else "")
-        for mou in organization["current_mous"]
-    )
     return mark_safe(  # noqa: S308 - every value above is escaped
         f'<tr><td data-label="Organization"><a href="{esc(organization["url"])}">{esc(organization["name"])}</a>'
         f"{acronym}</td>"
         f'<td data-label="Sector">{esc(organization["sector_label"])}</td>'
         f'<td data-label="Status">{esc(organization["status_label"])}</td>'
         f'<td data-label="Representatives">{organization["representative_count"]}</td>'
-        f'<td data-label="MOU">{mous or NONE}</td></tr>'
+        f'<td data-label="MOU">{esc(organization["mou"]) if organization["mou"] else NONE}</td></tr>'
     )
