@@ -257,3 +257,27 @@ def test_a_search_counts_every_match_across_pages(client_as, world, vocabulary):
     assert len(names(client.get(URL, {"q": "legal help", "page": "abc"}))) == 20
     past_the_end = client.get(URL, {"q": "legal help", "page": "7"})
     assert len(names(past_the_end)) == 5 and "Page 3 of 3" in past_the_end.content.decode()
+
+
+@pytest.mark.parametrize("include_members_only", [True, False])
+def test_filter_options_in_one_statement_match_the_orm(services, include_members_only):
+    from members.models import Population, ServiceCategory
+    from members.resource_forms import language_codes_in_use
+    from members.resource_views import _filter_options
+
+    services.members_only.languages = ["fr"]  # a language only members' services use
+    services.members_only.save()
+    services.inactive.languages = ["vi"]
+    services.inactive.save()
+    categories, populations, codes = _filter_options(include_members_only=include_members_only)
+    assert categories == list(ServiceCategory.objects.values_list("pk", "slug", "name"))
+    assert populations == list(Population.objects.values_list("pk", "slug", "name"))
+    assert codes == language_codes_in_use(Service.objects.listed(include_members_only=include_members_only))
+    assert ("fr" in codes) is include_members_only and "vi" not in codes
+
+
+def test_visitors_are_not_offered_a_language_only_members_only_services_use(client_as, services):
+    services.members_only.languages = ["fr"]
+    services.members_only.save()
+    assert '<option value="fr">' not in client_as("anonymous").get(URL).content.decode()
+    assert '<option value="fr">French (français)</option>' in client_as("member").get(URL).content.decode()
