@@ -105,6 +105,27 @@ def _service_rows(services, categories, populations):
     return services
 
 
+# What a card shows (see _service_rows and templatetags/resource_cards.py): the rest of a service's
+# columns, its search document above all, are not read for the list.
+CARD_FIELDS = [
+    "name",
+    "description",
+    "how_to_refer",
+    "phone",
+    "is_24_hour",
+    "visibility",
+    "languages",
+    "minimum_age",
+    "maximum_age",
+    "location_is_confidential",
+    "street_address",
+    "city",
+    "state",
+    "postal_code",
+    "last_verified_on",
+]
+
+
 def _term_ids(through, field):
     """The ids of a service's categories (or populations), as an array."""
     return ArraySubquery(through.objects.filter(service=OuterRef("pk")).order_by().values(field))
@@ -120,7 +141,7 @@ def resource_list(request):
     for name, terms in (("category", categories), ("population", populations)):
         empty = ("", service_filter.filters[name].extra["empty_label"])
         service_filter.form.fields[name].widget.choices = [empty, *((slug, label) for _pk, slug, label in terms)]
-    rows = service_filter.qs.defer("search_vector").annotate(
+    rows = service_filter.qs.only(*CARD_FIELDS).annotate(
         organization_name=F("organization__name"),
         category_ids=_term_ids(Service.categories.through, "servicecategory"),
         population_ids=_term_ids(Service.populations.through, "population"),
