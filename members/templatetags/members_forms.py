@@ -46,7 +46,8 @@ def _widget(bound_field, css_class):
     context = widget.get_context(bound_field.html_name, bound_field.value(), attrs)["widget"]
     attrs = dict(context["attrs"])
     classes = " ".join(filter(None, [css_class, attrs.pop("class", ""), "is-invalid" if bound_field.errors else ""]))
-    attrs = {"class": classes, **attrs}
+    if classes:
+        attrs = {"class": classes, **attrs}
     name = conditional_escape(context["name"])
     if isinstance(widget, forms.Select):
         options = []
@@ -62,6 +63,12 @@ def _widget(bound_field, css_class):
     value = context.get("value")
     value = "" if value is None or isinstance(widget, forms.CheckboxInput) else f' value="{conditional_escape(value)}"'
     return f'<input type="{context["type"]}" name="{name}"{value}{_attributes(attrs)}>'
+
+
+@register.filter
+def bare_widget(bound_field):
+    """Only the field's control, with the classes its widget was given (as ``{{ form.field }}`` renders it)."""
+    return mark_safe(_widget(bound_field, ""))  # noqa: S308 - _widget escapes every value
 
 
 @register.filter
