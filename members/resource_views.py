@@ -1,5 +1,7 @@
 """Pages of the resource list: search, a service, the pamphlet PDF, the HSDS export, staff actions."""
 
+import functools
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.postgres.fields import ArrayField
@@ -13,7 +15,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
 from taskforce.permissions import (
@@ -81,12 +82,23 @@ def _filter_options(*, include_members_only):
     return options[0], options[1], [name for _pk, _slug, name in options[2]]
 
 
+def _first_words(count, text):
+    """What the truncatewords filter gives (Truncator.words): the first words, then " …" if any were cut."""
+    words = text.split()
+    shown = " ".join(words[:count])
+    return f"{shown} …" if len(words) > count and not shown.endswith(" …") else shown
+
+
 def _service_rows(services, categories, populations):
     """The page's services with what each card shows worked out once: links, the names of its
     categories and populations (from the vocabularies the filters read, through arrays of ids,
     instead of two prefetch queries), and the texts the card would otherwise build per row."""
     service_url = url_template("members:service")
     verify_url = url_template("members:service_verify")
+    summaries = functools.partial(_first_words, 30)
+    verified_text = functools.cache(
+        lambda day: f"Last verified {format_date(day, 'F j, Y')}" if day else "Not verified yet"
+    )
     for service in services:
         service.url = service_url.format(service.pk)
         service.verify_url = verify_url.format(service.pk)
@@ -94,15 +106,14 @@ def _service_rows(services, categories, populations):
         service.category_names = [name for pk, _slug, name in categories if pk in category_ids]
         population_names = ", ".join(name for pk, _slug, name in populations if pk in population_ids)
         service.for_whom = "; ".join(part for part in (population_names, service.age_range) if part)
-        service.summary = Truncator(service.description).words(30, truncate=" …")
+        service.summary = summaries(service.description)
         service.language_text = ", ".join(service.language_labels)
         if service.location_is_confidential:
             service.location = f"Confidential location in {service.city}" if service.city else "Confidential location"
         else:
             service.location = ", ".join(service.address_lines) or "Not given"
         service.stale = service.is_stale
-        verified = service.last_verified_on
-        service.verified = f"Last verified {format_date(verified, 'F j, Y')}" if verified else "Not verified yet"
+        service.verified = verified_text(service.last_verified_on)
     return services
 
 

@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from members.models import Service
 
@@ -281,3 +283,12 @@ def test_visitors_are_not_offered_a_language_only_members_only_services_use(clie
     services.members_only.save()
     assert '<option value="fr">' not in client_as("anonymous").get(URL).content.decode()
     assert '<option value="fr">French (français)</option>' in client_as("member").get(URL).content.decode()
+
+
+@given(text=st.text(alphabet=st.sampled_from(list("ab …\n\t\u00a0\u2028")), max_size=80), count=st.integers(1, 6))
+def test_first_words_are_what_truncatewords_gives(text, count):
+    from django.utils.text import Truncator
+
+    from members.resource_views import _first_words
+
+    assert _first_words(count, text) == Truncator(text).words(count, truncate=" …")
