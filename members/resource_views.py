@@ -34,15 +34,6 @@ from .views import url_template
 PAGE_SIZE = 20
 
 
-def visible_services(user):
-    """The services this visitor may see, with what every list shows fetched up front."""
-    return (
-        Service.objects.listed(include_members_only=can_see_members_only_services(user))
-        .select_related("organization")
-        .prefetch_related("categories", "populations")
-    )
-
-
 def get_visible_service(user, pk):
     """A service the visitor may open; staff also open inactive ones. Others get 404, not a hint."""
     if can_see_inactive_services(user):
