@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from .models import MOU, Committee, Organization, Person
+from .models import MOU, Committee, Membership, Organization, Person
 
 UNSIGNED = "unsigned"  # organizations with no signed MOU: the dashboard's list to chase
 
@@ -25,29 +25,32 @@ class PersonFilter(django_filters.FilterSet):
         model = Person
         fields = []
 
+    # The filters test memberships and roles with EXISTS rather than joins, so a person is never
+    # listed twice and the list needs no DISTINCT (the directory reads its rows with .values()).
     def search(self, queryset, name, value):
         for word in value.split():
             queryset = queryset.filter(
                 Q(given_name__icontains=word)
                 | Q(family_name__icontains=word)
                 | Q(job_title__icontains=word)
-                | Q(memberships__organization__name__icontains=word)
-                | Q(memberships__organization__acronym__iexact=word)
+                | Exists(
+                    Membership.objects.filter(person=OuterRef("pk")).filter(
+                        Q(organization__name__icontains=word) | Q(organization__acronym__iexact=word)
+                    )
+                )
             )
-        return queryset.distinct()
+        return queryset
 
     def on_committee(self, queryset, name, committee):
-        return queryset.filter(committee_roles__in=committee.roles.current()).distinct()
+        return queryset.filter(Exists(committee.roles.current().filter(person=OuterRef("pk"))))
 
     def in_sector(self, queryset, name, sector):
         return queryset.filter(
-            memberships__in=_current_memberships(), memberships__organization__sector=sector
-        ).distinct()
+            Exists(Membership.objects.current().filter(person=OuterRef("pk"), organization__sector=sector))
+        )
 
 
 def _current_memberships():
-    from .models import Membership
-
     return Membership.objects.current()
 
 

@@ -195,3 +195,88 @@ def test_dashboard_lists_the_first_unsigned_organizations_and_links_to_all(clien
     assert listed.status_code == 200
     assert "Unsigned Agency 00" in text
     assert "Legal Aid Society" not in text
+
+
+def _row(body, name):
+    start = body.index(name)
+    return body[start : body.index("</tr>", start)]
+
+
+def test_directory_rows_link_organizations_and_committees_with_roles(client_as, world):
+    Membership.objects.create(
+        person=world.cochair,
+        organization=world.dosw,
+        role=Membership.Role.ALTERNATE,
+        start_on=datetime.date(2021, 1, 1),
+    )
+    body = client_as("member").get("/members/").content.decode()
+    row = _row(body, "Cochair, Casey")
+    # Memberships newest first, as before; a plain representative has no role shown.
+    assert row.index(world.dosw.name) < row.index("Asian Women&#x27;s Shelter")
+    assert f'<a href="{world.dosw.get_absolute_url()}">{world.dosw.name}</a>' in row
+    assert '<span class="small text-body-secondary">(alternate)</span>' in row
+    assert f'<a href="{world.youth.get_absolute_url()}">Youth Trafficking Committee</a> (co-chair)' in row
+    member = _row(body, "Member, Morgan")
+    assert "Youth Trafficking Committee</a></td>" in member  # a plain member: no role shown
+    assert "Former, Frances" in body and "Youth" not in _row(body, "Former, Frances")  # her term ended
+
+
+def test_directory_filter_fields_show_options_and_errors_next_to_the_field(client_as, world):
+    body = client_as("member").get("/members/", {"committee": "nope", "q": "Casey"}).content.decode()
+    assert '<label for="id_committee" class="form-label">Committee</label>' in body
+    assert '<option value="youth">Youth Trafficking Committee</option>' in body
+    assert 'aria-invalid="true" aria-describedby="id_committee_error"' in body
+    assert '<div id="id_committee_error" class="invalid-feedback"><p id="error_1_id_committee"><strong>' in body
+    assert 'name="q" value="Casey"' in body
+    body = client_as("member").get("/members/", {"committee": "youth"}).content.decode()
+    assert '<option value="youth" selected>Youth Trafficking Committee</option>' in body
+
+
+def test_directory_search_matches_a_person_once_however_many_memberships(client_as, world):
+    Membership.objects.create(
+        person=world.data_contact,
+        organization=world.legal_aid,
+        role=Membership.Role.ALTERNATE,
+        start_on=datetime.date(2018, 1, 1),
+        end_on=datetime.date(2019, 1, 1),
+    )
+    body = client_as("member").get("/members/", {"q": "legal"}).content.decode()
+    assert body.count("Datacontact, Dana") == 1 and "1 person" in body
+
+
+@pytest.mark.parametrize("params", [{"q": "Family legal"}, {"committee": "adult"}, {"sector": "legal"}])
+def test_filtered_directory_query_count_does_not_grow(client_as, world, params):
+    client = client_as("member")
+    add_people(5, world.legal_aid, world.adult)
+    small = count_queries(client, "/members/?" + "&".join(f"{k}={v}" for k, v in params.items()))
+    add_people(300, world.legal_aid, world.adult)
+    assert count_queries(client, "/members/?" + "&".join(f"{k}={v}" for k, v in params.items())) == small
+
+
+def test_organization_rows_show_labels_representatives_and_current_mous(client_as, world):
+    MOU.objects.create(
+        organization=world.legal_aid,
+        status=MOU.Status.SIGNED,
+        signed_on=datetime.date(2024, 1, 5),
+        expires_on=datetime.date(2027, 1, 5),
+    )
+    MOU.objects.create(organization=world.legal_aid, status=MOU.Status.EXPIRED, signed_on=datetime.date(2019, 1, 5))
+    body = client_as("member").get("/members/organizations/").content.decode()
+    row = _row(body, "Legal Aid Society")
+    assert f'href="{world.legal_aid.get_absolute_url()}"' in body
+    assert '<td data-label="Sector">Legal services</td>' in row
+    assert '<td data-label="Representatives">1</td>' in row
+    assert "Signed, expires Jan 5, 2027" in row and "Expired" not in row
+    assert '<td data-label="Representatives">5</td>' in _row(body, "Asian Women")
+    assert "None" in _row(body, "Department on the Status")
+
+
+def test_organization_list_is_paged_with_its_filters_kept(client_as, world):
+    Organization.objects.bulk_create(
+        Organization(name=f"Org {i:03}", sector=Organization.Sector.LEGAL_SERVICES) for i in range(60)
+    )
+    client = client_as("member")
+    body = client.get("/members/organizations/", {"sector": "legal"}).content.decode()
+    assert "61 organizations" in body and "Page 1 of 2" in body and "sector=legal&amp;page=2" in body
+    body = client.get("/members/organizations/", {"sector": "legal", "page": 2}).content.decode()
+    assert "Org 059" in body and "Legal Aid Society" not in body

@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from members.models import Service
 
@@ -189,3 +191,104 @@ def test_phone_numbers_are_dialable(client_as, services):
 def test_nav_links_to_resources_for_everyone(client_as, world):
     for persona in ["anonymous", "member", "staff"]:
         assert f'href="{URL}">Resources</a>' in client_as(persona).get("/").content.decode()
+
+
+def _card(body, service):
+    start = body.index(f'id="service-{service.pk}-name"')
+    return body[start : body.index("</article>", start)]
+
+
+def test_a_card_shows_its_kinds_people_languages_and_place(client_as, services):
+    """The card's texts are worked out in the view (resource_views._service_rows) and laid out by a tag."""
+    body = client_as("member").get(URL).content.decode()
+    shelter = _card(body, services.shelter)
+    # Categories and populations in the vocabulary's order, not the order they were added in.
+    assert shelter.index("24-hour response and hotlines") < shelter.index("Housing and shelter")
+    assert "<dt>For</dt><dd>Women, Immigrants regardless of status</dd>" in shelter
+    assert "<dt>Languages</dt><dd>English, Chinese (中文), Korean (한국어)</dd>" in shelter
+    assert "<dt>Location</dt><dd>Confidential location in San Francisco</dd>" in shelter
+    assert '<span class="badge text-bg-success me-1">24 hours</span>' in shelter
+    legal = _card(body, services.legal)
+    assert "<dt>For</dt><dd>Adults, Labor-trafficking survivors; Ages 18 and up</dd>" in legal
+    assert "<dt>Location</dt><dd>100 Example Street, San Francisco, CA 94104</dd>" in legal
+    assert "Legal advice and representation for adult survivors of labor trafficking." in legal
+    assert "Members only" in _card(body, services.members_only)
+
+
+def test_a_long_description_is_cut_to_thirty_words(client_as, services):
+    services.legal.description = " ".join(f"word{i}" for i in range(40))
+    services.legal.save()
+    card = _card(client_as("member").get(URL).content.decode(), services.legal)
+    assert "word29 …" in card and "word30" not in card
+
+
+def test_text_on_a_card_is_escaped(client_as, services):
+    services.legal.name = "Legal <b>help</b>"
+    services.legal.how_to_refer = 'Call "us" <script>x</script>'
+    services.legal.save()
+    card = _card(client_as("member").get(URL).content.decode(), services.legal)
+    assert "Legal &lt;b&gt;help&lt;/b&gt;" in card and "<script>" not in card
+
+
+def test_the_verify_form_posts_back_to_the_same_list(client_as, services):
+    client = client_as("staff")
+    body = client.get(URL, {"q": "shelter"}).content.decode()
+    card = _card(body, services.shelter)
+    assert 'name="csrfmiddlewaretoken"' in card and 'value="/resources/?q=shelter"' in card
+    assert "Last verified" in card and ": needs checking" in card
+    response = client.post(
+        reverse("members:service_verify", args=[services.shelter.pk]), {"next": "/resources/?q=shelter"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/resources/?q=shelter"
+
+
+def test_filter_fields_keep_labels_and_explain_errors_next_to_the_field(client_as, services):
+    body = client_as("member").get(URL, {"age": "old", "category": "legal"}).content.decode()
+    assert '<label for="id_age" class="form-label">Age of the person</label>' in body
+    assert 'aria-invalid="true" aria-describedby="id_age_error"' in body
+    assert '<div id="id_age_error" class="invalid-feedback"><p id="error_1_id_age"><strong>Enter a number.' in body
+    assert '<option value="legal" selected>Legal</option>' in body
+    assert '<option value="" selected>Anyone</option>' in body  # the population filter is unset
+
+
+def test_a_search_counts_every_match_across_pages(client_as, world, vocabulary):
+    _many_services(world, vocabulary, 45)
+    client = client_as("member")
+    body = client.get(URL, {"q": "legal help"}).content.decode()
+    assert "45 services found" in body and "Page 1 of 3" in body
+    assert len(names(client.get(URL, {"q": "legal help", "page": "abc"}))) == 20
+    past_the_end = client.get(URL, {"q": "legal help", "page": "7"})
+    assert len(names(past_the_end)) == 5 and "Page 3 of 3" in past_the_end.content.decode()
+
+
+@pytest.mark.parametrize("include_members_only", [True, False])
+def test_filter_options_in_one_statement_match_the_orm(services, include_members_only):
+    from members.models import Population, ServiceCategory
+    from members.resource_forms import language_codes_in_use
+    from members.resource_views import _filter_options
+
+    services.members_only.languages = ["fr"]  # a language only members' services use
+    services.members_only.save()
+    services.inactive.languages = ["vi"]
+    services.inactive.save()
+    categories, populations, codes = _filter_options(include_members_only=include_members_only)
+    assert categories == list(ServiceCategory.objects.values_list("pk", "slug", "name"))
+    assert populations == list(Population.objects.values_list("pk", "slug", "name"))
+    assert codes == language_codes_in_use(Service.objects.listed(include_members_only=include_members_only))
+    assert ("fr" in codes) is include_members_only and "vi" not in codes
+
+
+def test_visitors_are_not_offered_a_language_only_members_only_services_use(client_as, services):
+    services.members_only.languages = ["fr"]
+    services.members_only.save()
+    assert '<option value="fr">' not in client_as("anonymous").get(URL).content.decode()
+    assert '<option value="fr">French (français)</option>' in client_as("member").get(URL).content.decode()
+
+
+@given(text=st.text(alphabet=st.sampled_from(list("ab …\n\t\u00a0\u2028")), max_size=80), count=st.integers(1, 6))
+def test_first_words_are_what_truncatewords_gives(text, count):
+    from django.utils.text import Truncator
+
+    from members.resource_views import _first_words
+
+    assert _first_words(count, text) == Truncator(text).words(count, truncate=" …")
