@@ -87,9 +87,13 @@ def _lean_field(bound, column=False):
     if bound.errors:
         css += " is-invalid"
     control = bound.as_widget(attrs={"class": css})
-    errors = format_html_join(
-        "", '<div class="invalid-feedback d-block"><strong>{}</strong></div>', ((error,) for error in bound.errors)
-    )
+    errors = ""
+    if bound.errors:  # the id the control's aria-describedby names
+        errors = format_html(
+            '<div id="{}_error" class="invalid-feedback d-block">{}</div>',
+            bound.auto_id,
+            format_html_join("", "<strong>{}</strong> ", ((error,) for error in bound.errors)),
+        )
     help_text = (
         format_html('<div id="{}_helptext" class="form-text">{}</div>', bound.auto_id, bound.help_text)
         if bound.help_text
@@ -119,6 +123,23 @@ def _lean_field(bound, column=False):
         errors,
         help_text,
     )
+
+
+@register.simple_tag
+def lean_field(bound):
+    """One field as crispy's Bootstrap 5 pack draws it (label, control, errors beside it, help text,
+    aria-describedby), written in Python instead of crispy's templates."""
+    return mark_safe(str(bound) if bound.is_hidden else _lean_field(bound))  # noqa: S308 (built with format_html)
+
+
+@register.simple_tag
+def lean_fields(form):
+    """Every field of a form without a layout, one after the other, as `{{ form|crispy }}` would."""
+    parts = [str(error) for error in form.non_field_errors()]
+    if parts:
+        parts = [format_html('<div class="alert alert-danger">{}</div>', "; ".join(parts))]
+    parts.extend(str(bound) if bound.is_hidden else _lean_field(bound) for bound in form)
+    return mark_safe("".join(str(part) for part in parts))  # noqa: S308 (each part is built with format_html)
 
 
 @register.simple_tag
