@@ -92,7 +92,10 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-starts_at"]
-        indexes = [models.Index(fields=["committee", "starts_at"], name="meeting_committee_start_idx")]
+        indexes = [
+            models.Index(fields=["committee", "starts_at"], name="meeting_committee_start_idx"),
+            models.Index(fields=["starts_at"], name="meeting_start_idx"),  # periods across committees (reports)
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")),

@@ -4,8 +4,11 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Value
+from django.db.models.functions import Lower
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -221,79 +224,152 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
 # --- attendance reports --------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person as the report names them (lighter than a model instance, hundreds per report)."""
+
+    pk: int
+    given_name: str
+    family_name: str
+
+    @property
+    def full_name(self):
+        return f"{self.given_name} {self.family_name}".strip()
+
+    @property
+    def sort_name(self):
+        return f"{self.family_name}, {self.given_name}"
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationName:
+    pk: int
+    name: str
+
+
+REPORT_PAGE_SIZE = 50  # rows per page of each of the attendance report's tables
+
+
 @dataclass
 class OrganizationAttendance:
-    organization: Organization
+    organization: OrganizationName
     task_force: int = 0
     committee: int = 0
-    representatives: Counter = field(default_factory=Counter)
+    representatives: int = 0  # different people it sent to task-force meetings
+    usual_representative: str | None = None  # the one who came most often (ties: by family name)
+    usual_count: int = 0
 
     @property
     def consistency(self):
         """Share of the organization's task-force attendances made by its most frequent representative."""
-        total = sum(self.representatives.values())
-        return round(100 * max(self.representatives.values()) / total) if total else None
-
-    @property
-    def usual_representative(self):
-        return self.representatives.most_common(1)[0][0] if self.representatives else None
+        return round(100 * self.usual_count / self.task_force) if self.task_force else None
 
 
 @dataclass
 class PersonAttendance:
-    person: Person
-    organizations: set = field(default_factory=set)
+    person: PersonName
+    organizations: list = field(default_factory=list)
     task_force: int = 0
     committee: int = 0
     counted: int = 0
 
 
-def attendance_report(*, start: datetime.date, end: datetime.date):
+def _page(queryset, count, number, convert):
+    """A page of `queryset` (REPORT_PAGE_SIZE rows) whose total is already known: one query for the
+    rows, run even when there are none, so the page's queries do not depend on the data."""
+    page = Paginator(range(count), REPORT_PAGE_SIZE).get_page(number)
+    offset = (page.number - 1) * REPORT_PAGE_SIZE
+    page.object_list = [convert(row) for row in queryset[offset : offset + REPORT_PAGE_SIZE]]
+    return page
+
+
+def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1, organizations_page=1):
     """Attendance per person and per organization over a period, and how consistently each
-    organization sent the same representative to task-force meetings. Four queries."""
-    held = Meeting.objects.filter(starts_at__date__gte=start, starts_at__date__lte=end).exclude(
-        status=Meeting.Status.CANCELLED
-    )
-    meetings = list(held.values_list("pk", "committee__kind"))
-    task_force_ids = {pk for pk, kind in meetings if kind == Committee.Kind.TASK_FORCE}
-    # The period as a subquery, not a list: the same queries whether or not any meeting was held.
+    organization sent the same representative to task-force meetings: counted in the database,
+    a page of each table at a time. Four queries, whatever the period holds."""
+    # The period's days in the task force's time zone, as a range of instants (no conversion per row).
+    zone = timezone.get_current_timezone()
+    since = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
+    until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
+    held = Meeting.objects.filter(starts_at__gte=since, starts_at__lt=until).exclude(status=Meeting.Status.CANCELLED)
+    # The period as a condition on the meeting, not a list: the same queries whether or not any meeting was held.
     rows = (
-        Attendance.objects.filter(meeting__in=held.values("pk"), status__in=Attendance.ATTENDED)
-        .select_related("person", "organization")
-        .only(
-            "meeting_id",
-            "person__given_name",
-            "person__family_name",
-            "organization__name",
+        Attendance.objects.filter(
+            meeting__starts_at__gte=since, meeting__starts_at__lt=until, status__in=Attendance.ATTENDED
         )
-        .order_by("person__family_name", "person__given_name")
+        .exclude(meeting__status=Meeting.Status.CANCELLED)
+        .order_by()
     )
-    by_person: dict[int, PersonAttendance] = {}
-    by_org: dict[int, OrganizationAttendance] = {}
-    for row in rows:
-        is_task_force = row.meeting_id in task_force_ids
-        person = by_person.setdefault(row.person_id, PersonAttendance(row.person))
-        if row.organization:
-            person.organizations.add(row.organization.name)
-            org = by_org.setdefault(row.organization_id, OrganizationAttendance(row.organization))
-            if is_task_force:
-                org.task_force += 1
-                org.representatives[row.person.full_name] += 1
-            else:
-                org.committee += 1
-        if is_task_force:
-            person.task_force += 1
-        else:
-            person.committee += 1
+    task_force = Q(meeting__committee__kind=Committee.Kind.TASK_FORCE)
+
+    # Every total in one query: meetings held (each once: the attendance join repeats them), people, organizations.
+    attended = Q(attendances__status__in=Attendance.ATTENDED)
+    totals = held.aggregate(
+        task_force_meetings=Count("pk", filter=Q(committee__kind=Committee.Kind.TASK_FORCE), distinct=True),
+        meetings=Count("pk", distinct=True),
+        people=Count("attendances__person_id", filter=attended, distinct=True),
+        organizations=Count("attendances__organization_id", filter=attended, distinct=True),
+    )
     policy = MembershipPolicy.load()
-    for row in by_person.values():
-        row.counted = row.task_force + (row.committee if policy.committee_meetings_count else 0)
+
+    people = (
+        rows.values("person_id", "person__given_name", "person__family_name")
+        .annotate(
+            task_force=Count("pk", filter=task_force),
+            total=Count("pk"),
+            organization_names=ArrayAgg(
+                "organization__name", distinct=True, filter=Q(organization__isnull=False), default=Value([])
+            ),
+        )
+        .order_by("person__family_name", "person__given_name", "person_id")
+    )
+
+    def person_row(row):
+        committee = row["total"] - row["task_force"]
+        return PersonAttendance(
+            person=PersonName(row["person_id"], row["person__given_name"], row["person__family_name"]),
+            organizations=sorted(row["organization_names"], key=str.lower),
+            task_force=row["task_force"],
+            committee=committee,
+            counted=row["task_force"] + (committee if policy.committee_meetings_count else 0),
+        )
+
+    # Who each organization sent to task-force meetings, one entry per attendance, by family name:
+    # the most frequent is its usual representative (ties: the first by family name).
+    sent_order = ("person__family_name", "person__given_name", "person_id")
+    organizations = (
+        rows.filter(organization__isnull=False)
+        .values("organization_id", "organization__name")
+        .annotate(
+            task_force=Count("pk", filter=task_force),
+            total=Count("pk"),
+            sent_ids=ArrayAgg("person_id", filter=task_force, order_by=sent_order, default=Value([])),
+            sent_given=ArrayAgg("person__given_name", filter=task_force, order_by=sent_order, default=Value([])),
+            sent_family=ArrayAgg("person__family_name", filter=task_force, order_by=sent_order, default=Value([])),
+        )
+        .order_by(Lower("organization__name"), "organization_id")
+    )
+
+    def organization_row(row):
+        sent = Counter(row["sent_ids"])
+        organization = OrganizationAttendance(
+            organization=OrganizationName(row["organization_id"], row["organization__name"]),
+            task_force=row["task_force"],
+            committee=row["total"] - row["task_force"],
+            representatives=len(sent),
+        )
+        if sent:
+            usual, organization.usual_count = sent.most_common(1)[0]
+            index = row["sent_ids"].index(usual)
+            organization.usual_representative = f"{row['sent_given'][index]} {row['sent_family'][index]}".strip()
+        return organization
+
     return {
         "policy": policy,
-        "task_force_meetings": len(task_force_ids),
-        "committee_meetings": len(meetings) - len(task_force_ids),
-        "people": list(by_person.values()),
-        "organizations": sorted(by_org.values(), key=lambda org: org.organization.name.lower()),
+        "task_force_meetings": totals["task_force_meetings"],
+        "committee_meetings": totals["meetings"] - totals["task_force_meetings"],
+        "people": _page(people, totals["people"], people_page, person_row),
+        "organizations": _page(organizations, totals["organizations"], organizations_page, organization_row),
     }
 
 

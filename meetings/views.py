@@ -484,5 +484,10 @@ def attendance_report(request):
     form = AttendanceFilterForm(request.GET or default)
     report = None
     if form.is_valid():
-        report = services.attendance_report(start=form.cleaned_data["start"], end=form.cleaned_data["end"])
+        report = services.attendance_report(
+            start=form.cleaned_data["start"],
+            end=form.cleaned_data["end"],
+            people_page=request.GET.get("page"),
+            organizations_page=request.GET.get("organizations_page"),
+        )
     return render(request, "meetings/attendance_report.html", {"form": form, "report": report})

@@ -1,5 +1,7 @@
 """Template filters for meetings: Markdown rendered and sanitized."""
 
+import html
+
 import markdown as markdown_lib
 import nh3
 from django import template
@@ -172,11 +174,16 @@ def lean_form(form):
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 (each part is built with format_html)
 
 
+def _esc(text):
+    """django.utils.html.escape without its lazy-string wrapper (thousands of calls on the long tables)."""
+    return html.escape(str(text))
+
+
 def _cells(pairs):
     """Table cells, the first a row header: [(label, text), ...] with every text escaped."""
     (first_label, first), *rest = pairs
-    out = [f'<th scope="row" data-label="{escape(first_label)}">{escape(first)}</th>']
-    out.extend(f'<td data-label="{escape(label)}">{escape(text)}</td>' for label, text in rest)
+    out = [f'<th scope="row" data-label="{_esc(first_label)}">{_esc(first)}</th>']
+    out.extend(f'<td data-label="{_esc(label)}">{_esc(text)}</td>' for label, text in rest)
     return "<tr>" + "".join(out) + "</tr>"
 
 
@@ -213,7 +220,7 @@ def report_organization_rows(organizations):
                     ("Organization", org.organization.name),
                     ("Task-force attendances", org.task_force),
                     ("Committee attendances", org.committee),
-                    ("Representatives sent", len(org.representatives)),
+                    ("Representatives sent", org.representatives),
                     ("Usual representative", org.usual_representative or ""),
                     ("Consistency", f"{consistency}%" if consistency is not None else ""),
                 ]
@@ -237,3 +244,52 @@ def report_people_rows(people, task_force_meetings):
         for row in people
     ]
     return mark_safe("\n".join(out))  # noqa: S308 (_cells escapes every value)
+
+
+@register.simple_tag
+def page_nav(request, page, param="page", label="Pages"):
+    """Bootstrap pagination for one of several paginated tables on a page: its own page parameter,
+    every other parameter of the request (filters, the other tables' pages) kept in the links."""
+    if page.paginator.num_pages < 2:
+        return ""
+
+    def link(number):
+        query = request.GET.copy()
+        query[param] = number
+        return "?" + query.urlencode()
+
+    items = []
+    if page.has_previous():
+        items.append(
+            format_html(
+                '<li class="page-item"><a class="page-link" href="{}">Previous</a></li>',
+                link(page.previous_page_number()),
+            )
+        )
+    items.append(
+        format_html(
+            '<li class="page-item active" aria-current="page"><span class="page-link">Page {} of {}</span></li>',
+            page.number,
+            page.paginator.num_pages,
+        )
+    )
+    if page.has_next():
+        items.append(
+            format_html(
+                '<li class="page-item"><a class="page-link" href="{}">Next</a></li>', link(page.next_page_number())
+            )
+        )
+    return format_html(
+        '<nav aria-label="{}" class="no-print"><ul class="pagination flex-wrap">{}</ul></nav>',
+        label,
+        mark_safe("".join(items)),  # noqa: S308 (each item is built with format_html)
+    )
+
+
+@register.simple_tag
+def showing(page, noun):
+    """'Showing 1-50 of 812 people.'"""
+    count = page.paginator.count
+    if count <= page.paginator.per_page:
+        return f"{count} {noun}."
+    return f"Showing {page.start_index()}-{page.end_index()} of {count} {noun}."
