@@ -423,28 +423,39 @@ def _calendar(request, meetings, name):
 
 @access(MEMBER_ONLY)
 def action_items(request):
-    person = permissions.person_of(request.user)
-    items = ActionItem.objects.open().select_related("owner", "committee", "meeting__committee")
+    user = request.user
+    staff = permissions.is_staff(user)
+    items = ActionItem.objects.open()
     committee = request.GET.get("committee", "")
     mine = request.GET.get("mine") == "1"
+    person = permissions.person_of(user) if mine or not staff else None  # staff may update every item
     if committee:
         items = items.filter(committee__slug=committee)
     if mine:
         items = items.filter(owner=person) if person else items.none()
-    items = items.order_by("owner__family_name", "owner__given_name", "committee__position", "due_on", "pk")
+    items = items.order_by("owner__family_name", "owner__given_name", "committee__position", "due_on", "pk").values(
+        "pk",
+        "description",
+        "due_on",
+        "meeting_id",
+        "meeting__starts_at",
+        "committee_id",
+        "committee__name",
+        "owner_id",
+        "owner__given_name",
+        "owner__family_name",
+    )
     page = Paginator(items, ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
     items = list(page.object_list)
-    chaired = permissions.chaired_committee_ids(request.user)
+    chaired = permissions.chaired_committee_ids(user) if not staff else frozenset()
     for item in items:
-        item.may_update = (
-            permissions.is_staff(request.user)
-            or item.committee_id in chaired
-            or (person is not None and item.owner_id == person.pk)
+        item["may_update"] = (
+            staff or item["committee_id"] in chaired or (person is not None and item["owner_id"] == person.pk)
         )
     context = {
         "items": items,
         "page": page,
-        "committees": Committee.objects.filter(is_active=True),
+        "committees": Committee.objects.filter(is_active=True).values_list("slug", "name"),
         "committee": committee,
         "mine": mine,
         "today": timezone.localdate(),

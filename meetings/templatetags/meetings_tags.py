@@ -5,9 +5,15 @@ import html
 import markdown as markdown_lib
 import nh3
 from django import template
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
+
+from meetings.models import date_label
 
 register = template.Library()
 
@@ -293,3 +299,79 @@ def showing(page, noun):
     if count <= page.paginator.per_page:
         return f"{count} {noun}."
     return f"Showing {page.start_index()}-{page.end_index()} of {count} {noun}."
+
+
+def _long_date(day):
+    """'December 14, 2016' (the date filter's "F j, Y")."""
+    return f"{MONTHS[day.month]} {day.day}, {day.year}"
+
+
+ACTION_ROW = (
+    "<tr{row_class}>\n"
+    '    <th scope="row" data-label="Who">{owner}</th>\n'
+    '    <td data-label="What">{description} <a href="{minutes}" class="small">from {meeting}</a></td>\n'
+    '    <td data-label="Committee">{committee}</td>\n'
+    '    <td data-label="Due">{due}</td>\n'
+    "    <td>{form}</td>\n"
+    "  </tr>\n"
+)
+ACTION_FORM = (
+    '\n      <form method="post" action="{action}" class="d-flex gap-1">{csrf}\n'
+    '        <input type="hidden" name="next" value="{next}">\n'
+    "        {buttons}\n"
+    "      </form>"
+)
+ACTION_BUTTON = (
+    '<button type="submit" name="status" value="{value}" class="btn btn-sm btn-outline-primary">Mark {label}'
+    '<span class="visually-hidden">: {short}</span></button>'
+)
+
+
+@register.simple_tag(takes_context=True)
+def action_item_rows(context, items, today, statuses):
+    """The open action items' rows (a page of fifty, each with its own small form), written in Python:
+    items are the view's dicts of values; the URLs come from one reverse() each."""
+    request = context["request"]
+    minutes_url = reverse("meetings:minutes", args=[0])[: -len("0/minutes/")]
+    status_url = reverse("meetings:action_item_status", args=[0])[: -len("0/status/")]
+    csrf = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )  # what {% csrf_token %} writes
+    next_url = _esc(request.get_full_path())
+    statuses = [(_esc(value), _esc(str(label).lower())) for value, label in statuses]
+    zone = timezone.get_current_timezone()
+    out = []
+    for item in items:
+        due_on = item["due_on"]
+        overdue = due_on is not None and due_on < today
+        if due_on is None:
+            due = "No date"
+        elif overdue:
+            due = f'<span class="overdue">{_long_date(due_on)} (overdue)</span>'
+        else:
+            due = f"<span>{_long_date(due_on)}</span>"
+        form = ""
+        if item["may_update"]:
+            short = _esc(Truncator(item["description"]).chars(40))
+            buttons = "".join(ACTION_BUTTON.format(value=value, label=label, short=short) for value, label in statuses)
+            form = ACTION_FORM.format(
+                action=f"{status_url}{int(item['pk'])}/status/", csrf=csrf, next=next_url, buttons=buttons
+            )
+        if item["owner_id"] is None:
+            owner = "Unassigned"
+        else:
+            owner = _esc(f"{item['owner__given_name']} {item['owner__family_name']}".strip())
+        start = timezone.localtime(item["meeting__starts_at"], zone)
+        out.append(
+            ACTION_ROW.format(
+                row_class=' class="table-danger"' if overdue else "",
+                owner=owner,
+                description=_esc(item["description"]),
+                minutes=f"{minutes_url}{int(item['meeting_id'])}/minutes/",
+                meeting=_esc(date_label(start)),
+                committee=_esc(item["committee__name"]),
+                due=due,
+                form=form,
+            )
+        )
+    return mark_safe("".join(out))  # noqa: S308 (every value above is escaped)

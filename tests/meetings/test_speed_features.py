@@ -184,3 +184,28 @@ def test_dashboard_lists_people_who_attended_before_orientation_once(world, make
     assert section.count(late.full_name) == 1 and early.full_name not in section
     first = Meeting.objects.filter(attendances__person=late).order_by("starts_at").first()
     assert f"{late.full_name}: attended {first.date_label}" in section
+
+
+def test_action_item_rows_keep_their_links_forms_and_marks(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth, days=-30)
+    ActionItem.objects.create(
+        meeting=meeting, committee=world.youth, description="Call <the> shelter", owner=world.member, due_on=None
+    )
+    ActionItem.objects.create(meeting=meeting, committee=world.youth, description="Nobody's task", owner=None)
+    later = Person.objects.create(given_name="Zed", family_name="Zulu")  # after Member by family name
+    ActionItem.objects.bulk_create(
+        ActionItem(meeting=meeting, committee=world.youth, description=f"Filler {i:03d}", owner=later)
+        for i in range(views.ACTIONS_PAGE_SIZE)
+    )
+    body = client_as("member").get("/actions/?committee=" + world.youth.slug).content.decode()
+    assert f"showing 1-{views.ACTIONS_PAGE_SIZE} of {views.ACTIONS_PAGE_SIZE + 2}" in body
+    assert "Call &lt;the&gt; shelter" in body and "<the>" not in body
+    assert f'href="/meetings/{meeting.pk}/minutes/" class="small">from {meeting.date_label}</a>' in body
+    # The member may close only their own item: one form, with the page to come back to.
+    assert body.count('<form method="post" action="/actions/') == 1
+    assert f'name="next" value="/actions/?committee={world.youth.slug}"' in body
+    assert 'name="csrfmiddlewaretoken"' in body
+    assert "Mark done<span" in body and "Mark dropped<span" in body
+    staff = client_as("staff").get("/actions/?page=2").content.decode()
+    assert 'data-label="Who">Unassigned</th>' in staff and "No date" in staff
+    assert staff.count('<form method="post" action="/actions/') == 2  # staff may close every item
