@@ -5,16 +5,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q, Value
-from django.db.models.functions import Lower
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import JSONObject, Lower
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from members.models import MOU, Committee, CommitteeRole, Membership, MembershipPolicy, Organization, Person
 
-from .models import ActionItem, Attendance, Meeting, Motion
+from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 
 # --- the attendance roster -------------------------------------------------------------
 
@@ -373,45 +374,154 @@ def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1
     }
 
 
-def minutes_context(meeting: Meeting) -> dict:
-    """Everything the minutes page and PDF show, in a fixed number of queries."""
-    items = list(
-        meeting.agenda_items.prefetch_related(
-            Prefetch(
-                "motions",
-                queryset=Motion.objects.select_related("moved_by", "seconded_by", "approves_minutes_of__committee"),
-                to_attr="motion_list",
-            ),
-        ).order_by("position", "pk")
+def _attendee_label(honorific, given, family, organization, status):
+    """'Dr. Ada Lovelace, Legal Aid Society (remote)', as the minutes list each attendee."""
+    name = f"{given} {family}".strip()
+    label = f"{honorific} {name}" if honorific else name
+    if organization:
+        label = f"{label}, {organization}"
+    return f"{label} (remote)" if status == Attendance.Status.REMOTE else label
+
+
+AMENDMENT = "Amendment: "  # how an amendment's reason starts in the history
+
+
+def meetings_for_minutes():
+    """Meetings with what their minutes need from other rows read in the same query: the committee's
+    next meeting (when the minutes do not say) and the amendments made to them (from the history)."""
+    later = (
+        Meeting.objects.filter(committee_id=OuterRef("committee_id"), starts_at__gt=OuterRef("starts_at"))
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("starts_at")
     )
-    attendees = list(
+    amendments = Meeting.history.model.objects.filter(
+        id=OuterRef("pk"), history_change_reason__startswith=AMENDMENT
+    ).order_by("history_date")
+    return Meeting.objects.select_related("committee", "minutes_approved_at__committee").annotate(
+        next_meeting_fields=Subquery(
+            later.values(
+                fields=JSONObject(
+                    pk="pk", starts_at="starts_at", ends_at="ends_at", location="location", address="address"
+                )
+            )[:1]
+        ),
+        amendment_rows=ArraySubquery(
+            amendments.values(row=JSONObject(date="history_date", reason="history_change_reason"))
+        ),
+    )
+
+
+def _next_meeting(meeting):
+    if meeting.next_meeting_note:
+        return None
+    if hasattr(meeting, "next_meeting_fields"):  # read with the meeting (meetings_for_minutes)
+        fields = meeting.next_meeting_fields
+        if not fields:
+            return None
+        return Meeting(
+            pk=fields["pk"],
+            committee_id=meeting.committee_id,
+            starts_at=datetime.datetime.fromisoformat(fields["starts_at"]),
+            ends_at=datetime.datetime.fromisoformat(fields["ends_at"]),
+            location=fields["location"],
+            address=fields["address"],
+        )
+    return (
+        Meeting.objects.filter(committee_id=meeting.committee_id, starts_at__gt=meeting.starts_at)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("starts_at")
+        .first()
+    )
+
+
+def _amendments(meeting):
+    if hasattr(meeting, "amendment_rows"):  # read with the meeting (meetings_for_minutes)
+        rows = [(datetime.datetime.fromisoformat(row["date"]), row["reason"]) for row in meeting.amendment_rows]
+    else:
+        rows = (
+            meeting.history.filter(history_change_reason__startswith=AMENDMENT)
+            .order_by("history_date")
+            .values_list("history_date", "history_change_reason")
+        )
+    return [(date, reason.removeprefix(AMENDMENT)) for date, reason in rows]
+
+
+def _attendee_label(honorific, given, family, organization, status):
+    """'Dr. Ada Lovelace, Legal Aid Society (remote)', as the minutes list each attendee."""
+    name = f"{given} {family}".strip()
+    label = f"{honorific} {name}" if honorific else name
+    if organization:
+        label = f"{label}, {organization}"
+    return f"{label} (remote)" if status == Attendance.Status.REMOTE else label
+
+
+def _agenda_with_motions(meeting):
+    """The agenda items, each with its motions (motion_list), from one query (items joined to motions)."""
+    rows = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .order_by("position", "pk", "motions__pk")
+        .values_list(
+            "pk",
+            "position",
+            "title",
+            "presenters",
+            "minutes",
+            "motions__pk",
+            "motions__text",
+            "motions__result",
+            "motions__yes_count",
+            "motions__no_count",
+            "motions__abstain_count",
+            "motions__moved_by__family_name",
+            "motions__seconded_by__family_name",
+        )
+    )
+    items = {}
+    for pk, position, title, presenters, minutes, motion_pk, text, result, yes, no, abstain, moved, seconded in rows:
+        item = items.get(pk)
+        if item is None:
+            item = items[pk] = AgendaItem(
+                pk=pk, meeting=meeting, position=position, title=title, presenters=presenters, minutes=minutes
+            )
+            item.motion_list = []
+        if motion_pk is not None:
+            item.motion_list.append(
+                Motion(
+                    pk=motion_pk,
+                    agenda_item=item,
+                    text=text,
+                    result=result,
+                    yes_count=yes,
+                    no_count=no,
+                    abstain_count=abstain,
+                    moved_by=Person(family_name=moved) if moved is not None else None,
+                    seconded_by=Person(family_name=seconded) if seconded is not None else None,
+                )
+            )
+    return list(items.values())
+
+
+def minutes_context(meeting: Meeting) -> dict:
+    """Everything the minutes page and PDF show, in a fixed number of queries: three for a meeting
+    read with meetings_for_minutes(), five otherwise."""
+    attendees = (
         meeting.attendances.filter(status__in=Attendance.ATTENDED)
-        .select_related("person", "organization")
         .order_by("person__family_name", "person__given_name")
+        .values_list("person__honorific", "person__given_name", "person__family_name", "organization__name", "status")
     )
     action_items = list(
-        meeting.action_items.select_related("owner", "agenda_item").order_by("agenda_item__position", "pk")
-    )
-    next_meeting = None
-    if not meeting.next_meeting_note:
-        next_meeting = (
-            Meeting.objects.filter(committee_id=meeting.committee_id, starts_at__gt=meeting.starts_at)
-            .exclude(status=Meeting.Status.CANCELLED)
-            .order_by("starts_at")
-            .first()
-        )
-    amendments = list(
-        meeting.history.filter(history_change_reason__startswith="Amendment: ")
-        .order_by("history_date")
-        .values_list("history_date", "history_change_reason")
+        meeting.action_items.select_related("owner")
+        .only(*(f.name for f in ActionItem._meta.concrete_fields), "owner__given_name", "owner__family_name")
+        .order_by("agenda_item__position", "pk")
     )
     return {
         "meeting": meeting,
-        "amendments": [(date, reason.removeprefix("Amendment: ")) for date, reason in amendments],
-        "items": items,
-        "attendees": attendees,
+        "amendments": _amendments(meeting),
+        "items": _agenda_with_motions(meeting),
+        # One line of text: "Name, Organization; " for each, as the minutes have always listed them.
+        "attendees": "".join(f"{_attendee_label(*row)}; " for row in attendees),
         "action_items": action_items,
-        "next_meeting": next_meeting,
+        "next_meeting": _next_meeting(meeting),
     }
 
 
