@@ -1,6 +1,7 @@
 """Forms for scheduling, agendas, minutes, attendance and action items; they own validation."""
 
 import datetime
+import html
 import zoneinfo
 
 from crispy_forms.helper import FormHelper
@@ -8,11 +9,11 @@ from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
 from django.forms.renderers import DjangoTemplates
 from django.forms.utils import flatatt
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 
 from members.models import Committee, Organization, Person
@@ -24,32 +25,42 @@ def _zone():
     return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
-def person_choices():
-    """Every person once, by family name; computed once per page and shared by every select."""
-    people = Person.objects.order_by("family_name", "given_name").values_list("pk", "family_name", "given_name")
-    return [("", "---------"), *((pk, f"{family}, {given}") for pk, family, given in people)]
-
-
 class FastSelect(forms.Select):
     """A <select> whose options are written in Python, not one template per option: the same markup,
-    a fraction of the time on pages with many long lists (the minutes form has several per motion)."""
+    a fraction of the time on pages with many long lists (the minutes form has several per motion).
+    A list of choices shared by several selects (_share_choices) is escaped once."""
+
+    _escaped = {}  # id(choices) -> (choices, [(value, '<option value="..."', '>label</option>')])
+
+    def _options(self):
+        choices = self.choices
+        cached = self._escaped.get(id(choices))
+        if cached is not None and cached[0] is choices:
+            return cached[1]
+        options = []
+        for option_value, label in choices:
+            if isinstance(label, (list, tuple)):  # optgroups are not used here: let Django draw them
+                return None
+            option_value = "" if option_value is None else str(option_value)
+            options.append((option_value, f'<option value="{_text(option_value)}"', f">{_text(label)}</option>"))
+        if isinstance(choices, list):
+            if len(self._escaped) > 64:
+                self._escaped.clear()
+            self._escaped[id(choices)] = (choices, options)
+        return options
 
     def render(self, name, value, attrs=None, renderer=None):
+        options = self._options()
+        if options is None:
+            return super().render(name, value, attrs, renderer)
         attrs = self.build_attrs(self.attrs, attrs)
         attrs["name"] = name
         selected = {str(v) for v in self.format_value(value)}
-        rows = []
-        for option_value, label in self.choices:
-            if isinstance(label, (list, tuple)):  # optgroups are not used here: let Django draw them
-                return super().render(name, value, attrs, renderer)
-            option_value = "" if option_value is None else str(option_value)
-            rows.append((option_value, label, option_value in selected))
-        options = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            ((option_value, " selected" if chosen else "", label) for option_value, label, chosen in rows),
+        rows = "\n".join(
+            f"{head} selected{tail}" if option_value in selected else f"{head}{tail}"
+            for option_value, head, tail in options
         )
-        return format_html("<select{}>\n{}\n</select>", flatatt(attrs), options)
+        return mark_safe(f"<select{flatatt(attrs)}>\n{rows}\n</select>")  # noqa: S308 (escaped above)
 
 
 def _fast_selects(form):
@@ -71,7 +82,10 @@ _TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
 
 
 def _text(value):
-    """What `{{ value|stringformat:'s' }}` writes, escaped as a template would."""
+    """What `{{ value|stringformat:'s' }}` writes, escaped as a template would (html.escape for plain
+    strings: django.utils.html.escape without its lazy-string wrapper)."""
+    if type(value) is str:
+        return html.escape(value)
     return conditional_escape(value if isinstance(value, SafeData) else str(value))
 
 
@@ -120,18 +134,18 @@ PERSON_FIELDS = ("moved_by", "seconded_by", "owner")
 def meeting_people_choices(meeting, data=None):
     """The people the minutes' movers, seconders and owners are chosen from: those on the meeting's
     attendance list, anyone already named in its motions and action items, and anyone just posted.
-    Until attendance is taken, everyone in the registry. Two queries, whatever the registry's size."""
-    attendees = list(meeting.attendances.order_by().values_list("person_id", flat=True))
-    if not attendees:
-        return person_choices()
-    named = set(attendees)
+    Until attendance is taken, everyone in the registry. One query, whatever the registry's size."""
+    named = set()
     for key, value in (data or {}).items():
         if key.rpartition("-")[2] in PERSON_FIELDS and str(value).isdigit() and len(str(value)) < 10:
             named.add(int(value))
+    attendance = Attendance.objects.filter(meeting=meeting)
     motions = Motion.objects.filter(agenda_item__meeting=meeting)
     people = (
         Person.objects.filter(
-            Q(pk__in=named)
+            ~Exists(attendance)
+            | Q(pk__in=attendance.values("person_id"))
+            | Q(pk__in=named)
             | Q(pk__in=motions.values("moved_by_id"))
             | Q(pk__in=motions.values("seconded_by_id"))
             | Q(pk__in=meeting.action_items.values("owner_id"))
@@ -140,6 +154,14 @@ def meeting_people_choices(meeting, data=None):
         .values_list("pk", "family_name", "given_name")
     )
     return [("", "---------"), *((pk, f"{family}, {given}") for pk, family, given in people)]
+
+
+class LeanLayout:
+    """How meetings_tags.lean_form lays a formset form out: rows (a tuple of names is one row of columns),
+    `narrow` the names drawn in a narrow column. Built once per form class, not per form."""
+
+    def __init__(self, *rows, narrow=()):
+        self.rows, self.narrow = rows, frozenset(narrow)
 
 
 def _helper(*rows):
@@ -158,9 +180,12 @@ def _helper(*rows):
 
 def _share_choices(form, choices_by_field):
     # Setting choices on a ModelChoiceField replaces its per-form query; validation still uses the queryset.
+    # The list (already (value, label) pairs) is shared as it is, so each select does not copy it and
+    # FastSelect escapes it once for every form.
     for name, choices in choices_by_field.items():
         if name in form.fields:
-            form.fields[name].choices = choices
+            field = form.fields[name]
+            field._choices = field.widget.choices = choices
 
 
 class MeetingForm(FastForm, forms.ModelForm):
@@ -239,16 +264,12 @@ class AgendaItemForm(FastForm, forms.ModelForm):
 
 
 class MinutesItemForm(FastForm, forms.ModelForm):
+    helper = LeanLayout(("position", "title"), "minutes", narrow={"position"})
+
     class Meta:
         model = AgendaItem
         fields = ["position", "title", "minutes"]
         widgets = {"minutes": forms.Textarea(attrs={"rows": 6})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper(("position", "title"), "minutes")
-        self.helper.layout[0][0].css_class = "col-3 col-md-2"
-        self.helper.narrow = {"position"}
 
 
 AgendaItemFormSet = inlineformset_factory(
@@ -307,6 +328,14 @@ class AmendmentForm(FastForm, forms.Form):
 
 
 class MotionForm(FastForm, forms.ModelForm):
+    helper = LeanLayout(
+        ("agenda_item", "result"),
+        "text",
+        ("moved_by", "seconded_by"),
+        ("yes_count", "no_count", "abstain_count"),
+        "approves_minutes_of",
+    )
+
     class Meta:
         model = Motion
         fields = [
@@ -324,13 +353,6 @@ class MotionForm(FastForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            ("agenda_item", "result"),
-            "text",
-            ("moved_by", "seconded_by"),
-            ("yes_count", "no_count", "abstain_count"),
-            "approves_minutes_of",
-        )
         _fast_selects(self)
 
     def clean(self):
@@ -347,12 +369,15 @@ class MotionForm(FastForm, forms.ModelForm):
 class BaseMotionFormSet(BaseModelFormSet):
     def __init__(self, *args, meeting, choices, may_approve, **kwargs):
         self.meeting, self.choices, self.may_approve = meeting, choices, may_approve
+        # What the selects validate against, built once for every form of the formset.
+        self.agenda_items = AgendaItem.objects.filter(meeting=meeting)
+        self.earlier_meetings = Meeting.objects.minutes_to_approve_at(meeting)
         super().__init__(*args, **kwargs)
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
-        form.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=self.meeting)
-        form.fields["approves_minutes_of"].queryset = Meeting.objects.minutes_to_approve_at(self.meeting)
+        form.fields["agenda_item"].queryset = self.agenda_items
+        form.fields["approves_minutes_of"].queryset = self.earlier_meetings
         form.fields["approves_minutes_of"].help_text = "Only for a motion adopting an earlier meeting's minutes."
         _share_choices(form, self.choices)
         return form
@@ -378,6 +403,8 @@ MotionFormSet = modelformset_factory(
 
 
 class ActionItemForm(FastForm, forms.ModelForm):
+    helper = LeanLayout("description", ("owner", "due_on", "status"), "agenda_item")
+
     class Meta:
         model = ActionItem
         fields = ["agenda_item", "description", "owner", "due_on", "status"]
@@ -385,7 +412,6 @@ class ActionItemForm(FastForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("description", ("owner", "due_on", "status"), "agenda_item")
         _fast_selects(self)
 
     def clean_due_on(self):
@@ -400,10 +426,11 @@ class BaseActionItemFormSet(BaseInlineFormSet):
     def __init__(self, *args, choices, **kwargs):
         self.choices = choices
         super().__init__(*args, **kwargs)
+        self.agenda_items = AgendaItem.objects.filter(meeting=self.instance)  # built once for every form
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
-        form.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=self.instance)
+        form.fields["agenda_item"].queryset = self.agenda_items
         _share_choices(form, self.choices)
         return form
 

@@ -310,10 +310,9 @@ def minutes_edit(request, pk):
     user = request.user
     data = request.POST or None
     choices = meeting_people_choices(meeting, data)
-    item_choices = [
-        ("", "---------"),
-        *((item.pk, f"{item.position}. {item.title}") for item in meeting.agenda_items.order_by("position", "pk")),
-    ]
+    items = MinutesItemFormSet(data, instance=meeting, prefix="items")
+    # The agenda as the items' formset reads it (by position), for the motions' and action items' selects.
+    item_choices = [("", "---------"), *((item.pk, f"{item.position}. {item.title}") for item in items.get_queryset())]
     earlier_choices = [
         ("", "---------"),
         *(
@@ -325,7 +324,6 @@ def minutes_edit(request, pk):
     form = MinutesForm(data, instance=meeting)
     amendment = AmendmentForm(data, meeting=meeting, may_amend=may_approve)
     version = VersionForm(data, initial={"version": meeting.version})
-    items = MinutesItemFormSet(data, instance=meeting, prefix="items")
     motions = MotionFormSet(
         data,
         queryset=Motion.objects.filter(agenda_item__meeting=meeting).select_related("agenda_item"),
