@@ -185,7 +185,7 @@ def _share_choices(form, choices_by_field):
     for name, choices in choices_by_field.items():
         if name in form.fields:
             field = form.fields[name]
-            field._choices = field.widget.choices = choices
+            field._choices = field.widget._choices = choices  # the setters would copy (normalize) the list
 
 
 class MeetingForm(FastForm, forms.ModelForm):
