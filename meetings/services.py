@@ -20,16 +20,25 @@ from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 # --- the attendance roster -------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class RosterRow:
-    person: Person
-    organization: Organization | None
-    attendance: Attendance | None = None
+    """One line of the attendance list, read as values (the list holds hundreds of people)."""
+
+    person_id: int
+    given_name: str
+    family_name: str
+    organization_id: int | None
+    organization_name: str
     role: str = Attendance.Role.MEMBER
+    attendance_id: int | None = None  # None until their attendance is recorded
+    status: str = ""
+
+    def __str__(self):
+        return self.full_name
 
     @property
-    def status(self):
-        return self.attendance.status if self.attendance else ""
+    def full_name(self):
+        return f"{self.given_name} {self.family_name}".strip()
 
 
 def attendance_roster(meeting: Meeting) -> list[RosterRow]:
@@ -37,22 +46,41 @@ def attendance_roster(meeting: Meeting) -> list[RosterRow]:
     every current task-force representative, and anyone already recorded (guests)."""
     rows: dict[int, RosterRow] = {}
     day = meeting.local_start.date()
-    for attendance in meeting.attendances.select_related("person", "organization"):
-        rows[attendance.person_id] = RosterRow(
-            attendance.person, attendance.organization, attendance=attendance, role=attendance.role
+    recorded = meeting.attendances.values_list(
+        "person_id",
+        "person__given_name",
+        "person__family_name",
+        "organization_id",
+        "organization__name",
+        "role",
+        "pk",
+        "status",
+    )
+    for person_id, given, family, organization_id, organization, role, pk, status in recorded:
+        rows[person_id] = RosterRow(person_id, given, family, organization_id, organization or "", role, pk, status)
+    representatives = (
+        Membership.objects.current(day)
+        .order_by("start_on")
+        .values_list(
+            "person_id", "person__given_name", "person__family_name", "organization_id", "organization__name", "role"
         )
-    for membership in Membership.objects.current(day).select_related("person", "organization").order_by("start_on"):
-        if membership.person_id not in rows:
-            role = Attendance.Role.STAFF if membership.role == Membership.Role.STAFF_LIAISON else Attendance.Role.MEMBER
-            rows[membership.person_id] = RosterRow(membership.person, membership.organization, role=role)
+    )
+    for person_id, given, family, organization_id, organization, membership_role in representatives:
+        if person_id not in rows:
+            role = Attendance.Role.STAFF if membership_role == Membership.Role.STAFF_LIAISON else Attendance.Role.MEMBER
+            rows[person_id] = RosterRow(person_id, given, family, organization_id, organization or "", role)
     if meeting.committee.kind != Committee.Kind.TASK_FORCE:
-        for role in CommitteeRole.objects.current(day).filter(committee=meeting.committee).select_related("person"):
-            if role.person_id not in rows:
-                staff = role.role == CommitteeRole.Role.STAFF
-                rows[role.person_id] = RosterRow(
-                    role.person, None, role=Attendance.Role.STAFF if staff else Attendance.Role.MEMBER
-                )
-    return sorted(rows.values(), key=lambda row: (row.person.family_name.lower(), row.person.given_name.lower()))
+        members = (
+            CommitteeRole.objects.current(day)
+            .filter(committee=meeting.committee)
+            .values_list("person_id", "person__given_name", "person__family_name", "role")
+        )
+        for person_id, given, family, committee_role in members:
+            if person_id not in rows:
+                staff = committee_role == CommitteeRole.Role.STAFF
+                role = Attendance.Role.STAFF if staff else Attendance.Role.MEMBER
+                rows[person_id] = RosterRow(person_id, given, family, None, "", role)
+    return sorted(rows.values(), key=lambda row: (row.family_name.lower(), row.given_name.lower()))
 
 
 @transaction.atomic
@@ -62,23 +90,29 @@ def record_attendance(
     """Save the whole list in one go (one insert, one update), keeping history; returns rows saved.
 
     An amendment to approved minutes is also recorded on the meeting's history, so the minutes show it."""
-    by_person = {row.person.pk: row for row in roster}
-    new, changed = [], []
+    by_person = {row.person_id: row for row in roster}
+    new, changed = [], {}
     for person_id, status in statuses.items():
         row = by_person[person_id]
-        if row.attendance is None:
+        if row.attendance_id is None:
             new.append(
                 Attendance(
-                    meeting=meeting, person=row.person, organization=row.organization, status=status, role=row.role
+                    meeting=meeting,
+                    person_id=person_id,
+                    organization_id=row.organization_id,
+                    status=status,
+                    role=row.role,
                 )
             )
-        elif row.attendance.status != status:
-            row.attendance.status = status
-            changed.append(row.attendance)
+        elif row.status != status:
+            changed[row.attendance_id] = status
     if new:
         bulk_create_with_history(new, Attendance, default_change_reason=change_reason)
     if changed:
-        bulk_update_with_history(changed, Attendance, ["status"], default_change_reason=change_reason)
+        attendances = list(Attendance.objects.filter(pk__in=changed))  # the rows that change, for their history
+        for attendance in attendances:
+            attendance.status = changed[attendance.pk]
+        bulk_update_with_history(attendances, Attendance, ["status"], default_change_reason=change_reason)
     if change_reason and (new or changed):
         meeting._change_reason = change_reason
         meeting.save(update_fields=["updated_at"])

@@ -195,12 +195,12 @@ def attendance(request, pk):
             value = (
                 Attendance.Status.PRESENT
                 if "all_present" in request.POST
-                else request.POST.get(f"status-{row.person.pk}", "")
+                else request.POST.get(f"status-{row.person_id}", "")
             )
             if value in valid:
-                statuses[row.person.pk] = value
+                statuses[row.person_id] = value
             elif value:
-                errors.append(f"{row.person}: choose present, remote, excused or absent.")
+                errors.append(f"{row.full_name}: choose present, remote, excused or absent.")
         if amendment_ok and not errors:
             saved = services.record_attendance(
                 meeting=meeting, statuses=statuses, roster=roster, change_reason=amendment.change_reason
@@ -208,7 +208,7 @@ def attendance(request, pk):
             messages.success(request, f"Attendance saved ({saved} changed).")
             return redirect("meetings:attendance", pk=meeting.pk)
     posted = request.POST if request.method == "POST" else {}
-    rows = [{"row": row, "status": posted.get(f"status-{row.person.pk}", row.status)} for row in roster]
+    rows = [{"row": row, "status": posted.get(f"status-{row.person_id}", row.status)} for row in roster]
     query = request.GET.get("q", "")[:100]
     found = services.search_people(query)
     organizations = Organization.objects.order_by("name").values_list("pk", "name")
@@ -276,7 +276,16 @@ def add_guest(request, pk):
         context = {
             "rows": [
                 {
-                    "row": services.RosterRow(person, organization, attendance=row, role=row.role),
+                    "row": services.RosterRow(
+                        person.pk,
+                        person.given_name,
+                        person.family_name,
+                        organization.pk if organization else None,
+                        organization.name if organization else "",
+                        role=row.role,
+                        attendance_id=row.pk,
+                        status=row.status,
+                    ),
                     "status": row.status,
                 }
             ],

@@ -10,7 +10,7 @@ from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 
@@ -53,12 +53,11 @@ def attendance_rows(rows, statuses):
     """The attendance list's rows, one radio per status: written in Python because the list holds every
     task-force representative and committee member (hundreds of rows, four radios each)."""
     out = []
-    statuses = [(escape(value), escape(label)) for value, label in statuses]
+    statuses = [(_esc(value), _esc(label)) for value, label in statuses]
     for item in rows:
         row, status = item["row"], item["status"]
-        person = row.person
-        pk = int(person.pk)
-        full_name = escape(person.full_name)
+        pk = int(row.person_id)
+        full_name = _esc(row.full_name)
         cells = "".join(
             CELL.format(
                 label=label, value=value, pk=pk, full_name=full_name, checked=" checked" if status == value else ""
@@ -66,17 +65,16 @@ def attendance_rows(rows, statuses):
             for value, label in statuses
         )
         badge = (
-            f' <span class="badge text-bg-light border">{escape(capfirst(row.role))}</span>'
+            f' <span class="badge text-bg-light border">{_esc(capfirst(row.role))}</span>'
             if row.role != "member"
             else ""
         )
-        organization = escape(row.organization.name) if row.organization else ""
         out.append(
             ROW.format(
-                family=escape(person.family_name),
-                given=escape(person.given_name),
+                family=_esc(row.family_name),
+                given=_esc(row.given_name),
                 badge=badge,
-                organization=organization,
+                organization=_esc(row.organization_name),
                 cells=cells,
             )
         )
