@@ -5,11 +5,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery, Value
-from django.db.models.functions import JSONObject, Lower
+from django.db.models import Count, Q, Value
+from django.db.models.functions import Lower
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -408,58 +407,13 @@ def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1
     }
 
 
-def _attendee_label(honorific, given, family, organization, status):
-    """'Dr. Ada Lovelace, Legal Aid Society (remote)', as the minutes list each attendee."""
-    name = f"{given} {family}".strip()
-    label = f"{honorific} {name}" if honorific else name
-    if organization:
-        label = f"{label}, {organization}"
-    return f"{label} (remote)" if status == Attendance.Status.REMOTE else label
-
-
 AMENDMENT = "Amendment: "  # how an amendment's reason starts in the history
 
 
-def meetings_for_minutes():
-    """Meetings with what their minutes need from other rows read in the same query: the committee's
-    next meeting (when the minutes do not say) and the amendments made to them (from the history)."""
-    later = (
-        Meeting.objects.filter(committee_id=OuterRef("committee_id"), starts_at__gt=OuterRef("starts_at"))
-        .exclude(status=Meeting.Status.CANCELLED)
-        .order_by("starts_at")
-    )
-    amendments = Meeting.history.model.objects.filter(
-        id=OuterRef("pk"), history_change_reason__startswith=AMENDMENT
-    ).order_by("history_date")
-    return Meeting.objects.select_related("committee", "minutes_approved_at__committee").annotate(
-        next_meeting_fields=Subquery(
-            later.values(
-                fields=JSONObject(
-                    pk="pk", starts_at="starts_at", ends_at="ends_at", location="location", address="address"
-                )
-            )[:1]
-        ),
-        amendment_rows=ArraySubquery(
-            amendments.values(row=JSONObject(date="history_date", reason="history_change_reason"))
-        ),
-    )
-
-
 def _next_meeting(meeting):
+    """The committee's next meeting, for minutes that do not say when it is."""
     if meeting.next_meeting_note:
         return None
-    if hasattr(meeting, "next_meeting_fields"):  # read with the meeting (meetings_for_minutes)
-        fields = meeting.next_meeting_fields
-        if not fields:
-            return None
-        return Meeting(
-            pk=fields["pk"],
-            committee_id=meeting.committee_id,
-            starts_at=datetime.datetime.fromisoformat(fields["starts_at"]),
-            ends_at=datetime.datetime.fromisoformat(fields["ends_at"]),
-            location=fields["location"],
-            address=fields["address"],
-        )
     return (
         Meeting.objects.filter(committee_id=meeting.committee_id, starts_at__gt=meeting.starts_at)
         .exclude(status=Meeting.Status.CANCELLED)
@@ -469,14 +423,12 @@ def _next_meeting(meeting):
 
 
 def _amendments(meeting):
-    if hasattr(meeting, "amendment_rows"):  # read with the meeting (meetings_for_minutes)
-        rows = [(datetime.datetime.fromisoformat(row["date"]), row["reason"]) for row in meeting.amendment_rows]
-    else:
-        rows = (
-            meeting.history.filter(history_change_reason__startswith=AMENDMENT)
-            .order_by("history_date")
-            .values_list("history_date", "history_change_reason")
-        )
+    """(when, why) of each amendment to approved minutes, from the meeting's history."""
+    rows = (
+        meeting.history.filter(history_change_reason__startswith=AMENDMENT)
+        .order_by("history_date")
+        .values_list("history_date", "history_change_reason")
+    )
     return [(date, reason.removeprefix(AMENDMENT)) for date, reason in rows]
 
 
@@ -536,18 +488,13 @@ def _agenda_with_motions(meeting):
 
 
 def minutes_context(meeting: Meeting) -> dict:
-    """Everything the minutes page and PDF show, in a fixed number of queries: three for a meeting
-    read with meetings_for_minutes(), five otherwise."""
+    """Everything the minutes page and PDF show, in a fixed number of queries (five)."""
     attendees = (
         meeting.attendances.filter(status__in=Attendance.ATTENDED)
         .order_by("person__family_name", "person__given_name")
         .values_list("person__honorific", "person__given_name", "person__family_name", "organization__name", "status")
     )
-    action_items = list(
-        meeting.action_items.select_related("owner")
-        .only(*(f.name for f in ActionItem._meta.concrete_fields), "owner__given_name", "owner__family_name")
-        .order_by("agenda_item__position", "pk")
-    )
+    action_items = list(meeting.action_items.select_related("owner").order_by("agenda_item__position", "pk"))
     return {
         "meeting": meeting,
         "amendments": _amendments(meeting),

@@ -298,7 +298,7 @@ def add_guest(request, pk):
 
 @access(MINUTES_VISIBLE)
 def minutes(request, pk):
-    meeting = get_object_or_404(services.meetings_for_minutes(), pk=pk)
+    meeting = _get_meeting(pk)
     context = services.minutes_context(meeting)
     context["can_edit"] = permissions.can_edit_meeting(request.user, meeting)
     return render(request, "meetings/minutes.html", context)
@@ -306,7 +306,7 @@ def minutes(request, pk):
 
 @access(MINUTES_VISIBLE)
 def minutes_pdf(request, pk):
-    meeting = get_object_or_404(services.meetings_for_minutes(), pk=pk)
+    meeting = _get_meeting(pk)
     pdf = services.render_minutes_pdf(meeting, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="minutes-{meeting.local_start:%Y-%m-%d}.pdf"'
