@@ -131,25 +131,17 @@ class FastForm:
 PERSON_FIELDS = ("moved_by", "seconded_by", "owner")
 
 
-def meeting_people_choices(meeting, data=None):
+def meeting_people_choices(meeting, data=None, named=()):
     """The people the minutes' movers, seconders and owners are chosen from: those on the meeting's
-    attendance list, anyone already named in its motions and action items, and anyone just posted.
-    Until attendance is taken, everyone in the registry. One query, whatever the registry's size."""
-    named = set()
+    attendance list, `named` (the people its motions and action items already name), and anyone just
+    posted. Until attendance is taken, everyone in the registry. One query, whatever the registry's size."""
+    named = {pk for pk in named if pk is not None}
     for key, value in (data or {}).items():
         if key.rpartition("-")[2] in PERSON_FIELDS and str(value).isdigit() and len(str(value)) < 10:
             named.add(int(value))
     attendance = Attendance.objects.filter(meeting=meeting)
-    motions = Motion.objects.filter(agenda_item__meeting=meeting)
     people = (
-        Person.objects.filter(
-            ~Exists(attendance)
-            | Q(pk__in=attendance.values("person_id"))
-            | Q(pk__in=named)
-            | Q(pk__in=motions.values("moved_by_id"))
-            | Q(pk__in=motions.values("seconded_by_id"))
-            | Q(pk__in=meeting.action_items.values("owner_id"))
-        )
+        Person.objects.filter(~Exists(attendance) | Q(pk__in=attendance.values("person_id")) | Q(pk__in=named))
         .order_by("family_name", "given_name")
         .values_list("pk", "family_name", "given_name")
     )

@@ -58,7 +58,7 @@ CALENDAR_PAST = datetime.timedelta(days=365)  # how far back the calendar feeds 
 
 
 def _get_meeting(pk):
-    return get_object_or_404(Meeting.objects.select_related("committee", "minutes_approved_at__committee"), pk=pk)
+    return get_object_or_404(Meeting.objects.select_related("committee", "minutes_approved_at"), pk=pk)
 
 
 @access(ANYONE)
@@ -318,7 +318,7 @@ def minutes_edit(request, pk):
     meeting = _get_meeting(pk)
     user = request.user
     data = request.POST or None
-    choices = meeting_people_choices(meeting, data)
+    choices = []  # the people to choose from: filled in below, before any form is built, once motions are read
     items = MinutesItemFormSet(data, instance=meeting, prefix="items")
     # The agenda as the items' formset reads it (by position), for the motions' and action items' selects.
     item_choices = [("", "---------"), *((item.pk, f"{item.position}. {item.title}") for item in items.get_queryset())]
@@ -349,6 +349,9 @@ def minutes_edit(request, pk):
     actions = ActionItemFormSet(
         data, instance=meeting, prefix="actions", choices={"owner": choices, "agenda_item": item_choices}
     )
+    named = [pk for motion in motions.get_queryset() for pk in (motion.moved_by_id, motion.seconded_by_id)]
+    named += [item.owner_id for item in actions.get_queryset()]
+    choices.extend(meeting_people_choices(meeting, data, named=named))
     # Validate every part (no short-circuit) so each shows its own errors.
     parts = (amendment, form, version, items, motions, actions)
     valid = request.method == "POST" and [part.is_valid() for part in parts]

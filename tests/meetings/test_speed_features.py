@@ -119,7 +119,7 @@ def test_attendance_page_query_count_does_not_grow_with_the_registry(world, make
     assert count_queries(client, url) == first
 
 
-def test_minutes_form_lists_the_meetings_people_once_attendance_is_taken(world, make_meeting, add_people):
+def test_minutes_form_lists_the_meetings_people_once_attendance_is_taken(world, make_meeting, add_people, client_as):
     meeting = make_meeting(world.task_force)
     everyone = meeting_people_choices(meeting)
     assert len(everyone) == Person.objects.count() + 1  # no attendance yet: the whole registry
@@ -127,8 +127,11 @@ def test_minutes_form_lists_the_meetings_people_once_attendance_is_taken(world, 
     Attendance.objects.create(meeting=meeting, person=attendee, organization=org, status=Attendance.Status.PRESENT)
     item = AgendaItem.objects.create(meeting=meeting, position=1, title="Minutes")
     Motion.objects.create(agenda_item=item, text="Adopt", moved_by=mover)
-    ids = {pk for pk, _ in meeting_people_choices(meeting)}
+    ids = {pk for pk, _ in meeting_people_choices(meeting, named=[mover.pk, None])}
     assert attendee.pk in ids and mover.pk in ids and stranger.pk not in ids
+    # The page names the people its motions name (read with the motions), not the rest of the registry.
+    page = client_as("staff").get(f"/meetings/{meeting.pk}/minutes/edit/").content.decode()
+    assert f'<option value="{mover.pk}">' in page and f'<option value="{stranger.pk}">' not in page
     posted = {"actions-0-owner": str(stranger.pk), "actions-0-description": "x"}
     assert stranger.pk in {pk for pk, _ in meeting_people_choices(meeting, posted)}
 
