@@ -44,7 +44,7 @@ from .forms import (
     VersionForm,
     meeting_people_choices,
 )
-from .models import ActionItem, Attendance, Meeting, Motion
+from .models import ActionItem, Attendance, Meeting, Motion, date_label
 
 CONFLICT = (
     "Someone else saved this meeting while you were editing, so your changes were not saved. "
@@ -322,20 +322,15 @@ def minutes_edit(request, pk):
     items = MinutesItemFormSet(data, instance=meeting, prefix="items")
     # The agenda as the items' formset reads it (by position), for the motions' and action items' selects.
     item_choices = [("", "---------"), *((item.pk, f"{item.position}. {item.title}") for item in items.get_queryset())]
-    earlier_choices = [
-        ("", "---------"),
-        *(
-            (earlier.pk, earlier.date_label)
-            for earlier in Meeting.objects.minutes_to_approve_at(meeting).order_by("-starts_at")[:50]
-        ),
-    ]
+    earlier = Meeting.objects.minutes_to_approve_at(meeting).order_by("-starts_at").values_list("pk", "starts_at")
+    earlier_choices = [("", "---------"), *((pk, date_label(timezone.localtime(start))) for pk, start in earlier[:50])]
     may_approve = permissions.can_approve_minutes(user)
     form = MinutesForm(data, instance=meeting)
     amendment = AmendmentForm(data, meeting=meeting, may_amend=may_approve)
     version = VersionForm(data, initial={"version": meeting.version})
     motions = MotionFormSet(
         data,
-        queryset=Motion.objects.filter(agenda_item__meeting=meeting).select_related("agenda_item"),
+        queryset=Motion.objects.filter(agenda_item__meeting=meeting),
         prefix="motions",
         meeting=meeting,
         choices={
