@@ -496,8 +496,11 @@ def eligibility(request):
 @access(STAFF_ONLY)
 def attendance_report(request):
     today = timezone.localdate()
-    default = {"start": today.replace(year=today.year - 1), "end": today}
-    form = AttendanceFilterForm(request.GET or default)
+    # The last twelve months unless a period is given; the page links carry the period either way.
+    query = request.GET.copy()
+    query.setdefault("start", today.replace(year=today.year - 1).isoformat())
+    query.setdefault("end", today.isoformat())
+    form = AttendanceFilterForm(query)
     report = None
     if form.is_valid():
         report = services.attendance_report(
@@ -506,4 +509,4 @@ def attendance_report(request):
             people_page=request.GET.get("page"),
             organizations_page=request.GET.get("organizations_page"),
         )
-    return render(request, "meetings/attendance_report.html", {"form": form, "report": report})
+    return render(request, "meetings/attendance_report.html", {"form": form, "report": report, "query": query})

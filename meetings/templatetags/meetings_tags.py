@@ -247,16 +247,16 @@ def report_people_rows(people, task_force_meetings):
 
 
 @register.simple_tag
-def page_nav(request, page, param="page", label="Pages"):
+def page_nav(query, page, param="page", label="Pages"):
     """Bootstrap pagination for one of several paginated tables on a page: its own page parameter,
-    every other parameter of the request (filters, the other tables' pages) kept in the links."""
+    every other parameter of `query` (the filters, the other tables' pages) kept in the links."""
     if page.paginator.num_pages < 2:
         return ""
 
     def link(number):
-        query = request.GET.copy()
-        query[param] = number
-        return "?" + query.urlencode()
+        linked = query.copy()
+        linked[param] = number
+        return "?" + linked.urlencode()
 
     items = []
     if page.has_previous():

@@ -1,6 +1,7 @@
 """Attendance per person and organization over a period, and how consistently organizations send the same person."""
 
 import datetime
+import re
 
 import pytest
 
@@ -96,3 +97,20 @@ def test_usual_representative_ties_go_to_the_first_by_family_name(world, make_me
     assert world.cochair.family_name < world.member.family_name
     people = {row.person.pk: row for row in report["people"]}
     assert people[world.member.pk].organizations == [world.shelter.name]
+
+
+def test_page_links_carry_the_default_period(world, make_meeting, add_people, client_as):
+    from meetings.services import REPORT_PAGE_SIZE
+
+    meeting = make_meeting(world.task_force, days=-5)
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, person=person, organization=org) for person, org in add_people(REPORT_PAGE_SIZE + 1)
+    )
+    client = client_as("staff")
+    first = client.get("/meetings/attendance-report/").content.decode()  # no period given: the last twelve months
+    assert "start=" in first and "end=" in first and "&amp;page=2" in first
+    link = re.search(r'href="\?([^"]*&amp;page=2)"', first).group(1).replace("&amp;", "&")
+    second = client.get(f"/meetings/attendance-report/?{link}").content.decode()
+    assert f"Showing {REPORT_PAGE_SIZE + 1}-{REPORT_PAGE_SIZE + 1} of {REPORT_PAGE_SIZE + 1} people." in second
+    only_page = client.get("/meetings/attendance-report/?page=2").content.decode()  # a page without a period
+    assert f"Showing {REPORT_PAGE_SIZE + 1}-{REPORT_PAGE_SIZE + 1} of" in only_page
