@@ -4,11 +4,9 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Count, Q, Value
-from django.db.models.functions import Lower
+from django.db.models import Count, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -308,102 +306,136 @@ class PersonAttendance:
     counted: int = 0
 
 
-def _page(queryset, count, number, convert):
-    """A page of `queryset` (REPORT_PAGE_SIZE rows) whose total is already known: one query for the
-    rows, run even when there are none, so the page's queries do not depend on the data."""
-    page = Paginator(range(count), REPORT_PAGE_SIZE).get_page(number)
-    offset = (page.number - 1) * REPORT_PAGE_SIZE
-    page.object_list = [convert(row) for row in queryset[offset : offset + REPORT_PAGE_SIZE]]
-    return page
+def _report_sql():
+    """The attendance report in one statement: the meetings held in the period, the number of people and
+    organizations who came, and a page of each table (aggregated in the database, as JSON). One round trip:
+    building the same four queries with the ORM cost more than running them. Table names come from the models."""
+    attendance, meeting, committee = Attendance._meta.db_table, Meeting._meta.db_table, Committee._meta.db_table
+    person, organization = Person._meta.db_table, Organization._meta.db_table
+    # Only the models' table names are formatted in; every value is a query parameter.
+    return f"""
+        WITH held AS (
+            SELECT m.id, c.kind = %(task_force)s AS task_force
+              FROM {meeting} m JOIN {committee} c ON c.id = m.committee_id
+             WHERE m.starts_at >= %(since)s AND m.starts_at < %(until)s AND m.status <> %(cancelled)s
+        ), came AS (
+            SELECT a.person_id, a.organization_id, h.task_force
+              FROM {attendance} a JOIN held h ON h.id = a.meeting_id
+             WHERE a.status IN (%(present)s, %(remote)s)
+        )
+        SELECT
+          (SELECT count(*) FILTER (WHERE task_force) FROM held),
+          (SELECT count(*) FROM held),
+          (SELECT count(DISTINCT person_id) FROM came),
+          (SELECT count(DISTINCT organization_id) FROM came),
+          (SELECT coalesce(json_agg(json_build_array(t.person_id, t.given_name, t.family_name, t.task_force,
+                                                     t.total, t.organizations)
+                                    ORDER BY t.family_name, t.given_name, t.person_id), '[]')
+             FROM (SELECT came.person_id, p.given_name, p.family_name,
+                          count(*) FILTER (WHERE came.task_force) AS task_force, count(*) AS total,
+                          coalesce(array_agg(DISTINCT o.name) FILTER (WHERE o.name IS NOT NULL), '{{}}')
+                            AS organizations
+                     FROM came JOIN {person} p ON p.id = came.person_id
+                     LEFT JOIN {organization} o ON o.id = came.organization_id
+                    GROUP BY came.person_id, p.given_name, p.family_name
+                    ORDER BY p.family_name, p.given_name, came.person_id
+                    LIMIT %(limit)s OFFSET %(people_offset)s) t),
+          (SELECT coalesce(json_agg(json_build_array(t.organization_id, t.name, t.task_force, t.total, t.sent)
+                                    ORDER BY lower(t.name), t.organization_id), '[]')
+             FROM (SELECT came.organization_id, o.name,
+                          count(*) FILTER (WHERE came.task_force) AS task_force, count(*) AS total,
+                          coalesce(json_agg(json_build_array(p.id, p.given_name, p.family_name)
+                                            ORDER BY p.family_name, p.given_name, p.id)
+                                   FILTER (WHERE came.task_force), '[]') AS sent
+                     FROM came JOIN {organization} o ON o.id = came.organization_id
+                     JOIN {person} p ON p.id = came.person_id
+                    GROUP BY came.organization_id, o.name
+                    ORDER BY lower(o.name), came.organization_id
+                    LIMIT %(limit)s OFFSET %(organizations_offset)s) t)
+    """  # noqa: S608
+
+
+def _first_try(number):
+    """The page to read first: a whole number as it is (at least one), anything else the first page."""
+    try:
+        return max(int(number), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _report_rows(params, people_page, organizations_page):
+    """Run the report's statement for the pages asked for. The totals come with the rows, so a page
+    Paginator.get_page would not show (past the end, below one) is read again as the one it shows."""
+    asked = (people_page, organizations_page)
+    numbers = tuple(_first_try(number) for number in asked)
+    while True:
+        params["people_offset"] = (numbers[0] - 1) * REPORT_PAGE_SIZE
+        params["organizations_offset"] = (numbers[1] - 1) * REPORT_PAGE_SIZE
+        with connection.cursor() as cursor:
+            cursor.execute(_report_sql(), params)
+            row = cursor.fetchone()
+        pages = tuple(
+            Paginator(range(count), REPORT_PAGE_SIZE).get_page(number)
+            for count, number in zip(row[2:4], asked, strict=True)
+        )
+        if (pages[0].number, pages[1].number) == numbers:
+            return row, pages
+        numbers = (pages[0].number, pages[1].number)
 
 
 def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1, organizations_page=1):
     """Attendance per person and per organization over a period, and how consistently each
     organization sent the same representative to task-force meetings: counted in the database,
-    a page of each table at a time. Four queries, whatever the period holds."""
+    a page of each table at a time. Two queries (the policy, the report), whatever the period holds."""
     # The period's days in the task force's time zone, as a range of instants (no conversion per row).
     zone = timezone.get_current_timezone()
-    since = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
-    until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
-    held = Meeting.objects.filter(starts_at__gte=since, starts_at__lt=until).exclude(status=Meeting.Status.CANCELLED)
-    # The period as a condition on the meeting, not a list: the same queries whether or not any meeting was held.
-    rows = (
-        Attendance.objects.filter(
-            meeting__starts_at__gte=since, meeting__starts_at__lt=until, status__in=Attendance.ATTENDED
-        )
-        .exclude(meeting__status=Meeting.Status.CANCELLED)
-        .order_by()
-    )
-    task_force = Q(meeting__committee__kind=Committee.Kind.TASK_FORCE)
-
-    # Every total in one query: meetings held (each once: the attendance join repeats them), people, organizations.
-    attended = Q(attendances__status__in=Attendance.ATTENDED)
-    totals = held.aggregate(
-        task_force_meetings=Count("pk", filter=Q(committee__kind=Committee.Kind.TASK_FORCE), distinct=True),
-        meetings=Count("pk", distinct=True),
-        people=Count("attendances__person_id", filter=attended, distinct=True),
-        organizations=Count("attendances__organization_id", filter=attended, distinct=True),
-    )
+    params = {
+        "since": datetime.datetime.combine(start, datetime.time.min, tzinfo=zone),
+        "until": datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone),
+        "cancelled": Meeting.Status.CANCELLED.value,
+        "task_force": Committee.Kind.TASK_FORCE.value,
+        "present": Attendance.Status.PRESENT.value,
+        "remote": Attendance.Status.REMOTE.value,
+        "limit": REPORT_PAGE_SIZE,
+    }
     policy = MembershipPolicy.load()
+    row, (people_page, organizations_page) = _report_rows(params, people_page, organizations_page)
+    task_force_meetings, meetings, _, _, people, organizations = row
 
-    people = (
-        rows.values("person_id", "person__given_name", "person__family_name")
-        .annotate(
-            task_force=Count("pk", filter=task_force),
-            total=Count("pk"),
-            organization_names=ArrayAgg(
-                "organization__name", distinct=True, filter=Q(organization__isnull=False), default=Value([])
-            ),
-        )
-        .order_by("person__family_name", "person__given_name", "person_id")
-    )
-
-    def person_row(row):
-        committee = row["total"] - row["task_force"]
+    def person_row(person_id, given, family, task_force, total, organization_names):
+        committee = total - task_force
         return PersonAttendance(
-            person=PersonName(row["person_id"], row["person__given_name"], row["person__family_name"]),
-            organizations=sorted(row["organization_names"], key=str.lower),
-            task_force=row["task_force"],
+            person=PersonName(person_id, given, family),
+            organizations=sorted(organization_names, key=str.lower),
+            task_force=task_force,
             committee=committee,
-            counted=row["task_force"] + (committee if policy.committee_meetings_count else 0),
+            counted=task_force + (committee if policy.committee_meetings_count else 0),
         )
 
     # Who each organization sent to task-force meetings, one entry per attendance, by family name:
     # the most frequent is its usual representative (ties: the first by family name).
-    sent_order = ("person__family_name", "person__given_name", "person_id")
-    organizations = (
-        rows.filter(organization__isnull=False)
-        .values("organization_id", "organization__name")
-        .annotate(
-            task_force=Count("pk", filter=task_force),
-            total=Count("pk"),
-            sent_ids=ArrayAgg("person_id", filter=task_force, order_by=sent_order, default=Value([])),
-            sent_given=ArrayAgg("person__given_name", filter=task_force, order_by=sent_order, default=Value([])),
-            sent_family=ArrayAgg("person__family_name", filter=task_force, order_by=sent_order, default=Value([])),
-        )
-        .order_by(Lower("organization__name"), "organization_id")
-    )
-
-    def organization_row(row):
-        sent = Counter(row["sent_ids"])
+    def organization_row(organization_id, name, task_force, total, sent):
+        times = Counter(person_id for person_id, _, _ in sent)
         organization = OrganizationAttendance(
-            organization=OrganizationName(row["organization_id"], row["organization__name"]),
-            task_force=row["task_force"],
-            committee=row["total"] - row["task_force"],
-            representatives=len(sent),
+            organization=OrganizationName(organization_id, name),
+            task_force=task_force,
+            committee=total - task_force,
+            representatives=len(times),
         )
-        if sent:
-            usual, organization.usual_count = sent.most_common(1)[0]
-            index = row["sent_ids"].index(usual)
-            organization.usual_representative = f"{row['sent_given'][index]} {row['sent_family'][index]}".strip()
+        if times:
+            usual, organization.usual_count = times.most_common(1)[0]
+            given, family = next((given, family) for person_id, given, family in sent if person_id == usual)
+            organization.usual_representative = f"{given} {family}".strip()
         return organization
 
+    people_page.object_list = [person_row(*row) for row in people]
+    organizations_page.object_list = [organization_row(*row) for row in organizations]
     return {
         "policy": policy,
-        "task_force_meetings": totals["task_force_meetings"],
-        "committee_meetings": totals["meetings"] - totals["task_force_meetings"],
-        "people": _page(people, totals["people"], people_page, person_row),
-        "organizations": _page(organizations, totals["organizations"], organizations_page, organization_row),
+        "task_force_meetings": task_force_meetings,
+        "committee_meetings": meetings - task_force_meetings,
+        "people": people_page,
+        "organizations": organizations_page,
     }
 
 
@@ -570,7 +602,7 @@ PDF_VARIANT = "pdf/ua-1"
 
 def year_in_review(*, year: int) -> dict:
     """Meetings held and attendance in a calendar year, for the annual report's year in review. Three queries."""
-    from django.db.models import Count, Q
+    from django.db.models import Q
 
     meetings = Meeting.objects.filter(starts_at__year=year).exclude(status=Meeting.Status.CANCELLED)
     attended = Q(attendances__status__in=Attendance.ATTENDED)
