@@ -448,65 +448,31 @@ def _attendee_label(honorific, given, family, organization, status):
     return f"{label} (remote)" if status == Attendance.Status.REMOTE else label
 
 
-def _agenda_with_motions(meeting):
-    """The agenda items, each with its motions (motion_list), from one query (items joined to motions)."""
-    rows = (
-        AgendaItem.objects.filter(meeting=meeting)
-        .order_by("position", "pk", "motions__pk")
-        .values_list(
-            "pk",
-            "position",
-            "title",
-            "presenters",
-            "minutes",
-            "motions__pk",
-            "motions__text",
-            "motions__result",
-            "motions__yes_count",
-            "motions__no_count",
-            "motions__abstain_count",
-            "motions__moved_by__family_name",
-            "motions__seconded_by__family_name",
-        )
-    )
-    items = {}
-    for pk, position, title, presenters, minutes, motion_pk, text, result, yes, no, abstain, moved, seconded in rows:
-        item = items.get(pk)
-        if item is None:
-            item = items[pk] = AgendaItem(
-                pk=pk, meeting=meeting, position=position, title=title, presenters=presenters, minutes=minutes
-            )
-            item.motion_list = []
-        if motion_pk is not None:
-            item.motion_list.append(
-                Motion(
-                    pk=motion_pk,
-                    agenda_item=item,
-                    text=text,
-                    result=result,
-                    yes_count=yes,
-                    no_count=no,
-                    abstain_count=abstain,
-                    moved_by=Person(family_name=moved) if moved is not None else None,
-                    seconded_by=Person(family_name=seconded) if seconded is not None else None,
-                )
-            )
-    return list(items.values())
-
-
 AMENDMENT = "Amendment: "  # how an amendment's reason starts in the history
 
 
 def _minutes_parts_sql():
-    """One statement for the small lists the minutes show (attendees, action items, the committee's next
-    meeting, amendments), each as JSON: one round trip instead of four ORM queries, each of which costs
-    more to build in Python than to run. Table names come from the models."""
+    """One statement for everything the minutes show besides the meeting (the agenda with its motions,
+    attendees, action items, the committee's next meeting, amendments), each as JSON: one round trip instead
+    of five ORM queries, each of which costs more to build in Python than to run. Table names come from the
+    models."""
     attendance, person = Attendance._meta.db_table, Person._meta.db_table
     organization, action, item = Organization._meta.db_table, ActionItem._meta.db_table, AgendaItem._meta.db_table
-    meeting, history = Meeting._meta.db_table, Meeting.history.model._meta.db_table
+    meeting, history, motion = Meeting._meta.db_table, Meeting.history.model._meta.db_table, Motion._meta.db_table
     # Only the models' table names are formatted in; every value is a query parameter.
     return f"""
         SELECT
+          (SELECT coalesce(json_agg(json_build_array(
+                      i.id, i.position, i.title, i.presenters, i.minutes,
+                      (SELECT coalesce(json_agg(json_build_array(v.id, v.text, v.result, v.yes_count, v.no_count,
+                                                                 v.abstain_count, mover.family_name,
+                                                                 seconder.family_name)
+                                                ORDER BY v.id), '[]')
+                         FROM {motion} v LEFT JOIN {person} mover ON mover.id = v.moved_by_id
+                         LEFT JOIN {person} seconder ON seconder.id = v.seconded_by_id
+                        WHERE v.agenda_item_id = i.id))
+                    ORDER BY i.position, i.id), '[]')
+             FROM {item} i WHERE i.meeting_id = %(meeting)s),
           (SELECT coalesce(json_agg(json_build_array(p.honorific, p.given_name, p.family_name, o.name, a.status)
                                     ORDER BY p.family_name, p.given_name), '[]')
              FROM {attendance} a JOIN {person} p ON p.id = a.person_id
@@ -543,7 +509,27 @@ def _minutes_parts(meeting):
                 "amendment": AMENDMENT + "%",
             },
         )
-        attendees, actions, later, amendments = cursor.fetchone()
+        agenda, attendees, actions, later, amendments = cursor.fetchone()
+    items = []
+    for pk, position, title, presenters, minutes, motions in agenda:
+        item = AgendaItem(
+            pk=pk, meeting=meeting, position=position, title=title, presenters=presenters, minutes=minutes
+        )
+        item.motion_list = [
+            Motion(
+                pk=motion_pk,
+                agenda_item=item,
+                text=text,
+                result=result,
+                yes_count=yes,
+                no_count=no,
+                abstain_count=abstain,
+                moved_by=Person(family_name=moved) if moved is not None else None,
+                seconded_by=Person(family_name=seconded) if seconded is not None else None,
+            )
+            for motion_pk, text, result, yes, no, abstain, moved, seconded in motions
+        ]
+        items.append(item)
     action_items = [
         ActionItem(
             pk=pk,
@@ -568,6 +554,7 @@ def _minutes_parts(meeting):
             address=address,
         )
     return {
+        "items": items,  # each with its motions (motion_list)
         # One line of text: "Name, Organization; " for each, as the minutes have always listed them.
         "attendees": "".join(f"{_attendee_label(*row)}; " for row in attendees),
         "action_items": action_items,
@@ -579,8 +566,8 @@ def _minutes_parts(meeting):
 
 
 def minutes_context(meeting: Meeting) -> dict:
-    """Everything the minutes page and PDF show, in two queries: the agenda with its motions, and the rest."""
-    return {"meeting": meeting, "items": _agenda_with_motions(meeting), **_minutes_parts(meeting)}
+    """Everything the minutes page and PDF show, in one query."""
+    return {"meeting": meeting, **_minutes_parts(meeting)}
 
 
 def render_minutes_html(meeting: Meeting) -> str:
