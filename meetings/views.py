@@ -438,6 +438,9 @@ def action_items(request):
         items = items.filter(committee__slug=committee)
     if mine:
         items = items.filter(owner=person) if person else items.none()
+    # Counted without the joins the rows need; then one page of rows (read even when there are none).
+    page = Paginator(range(items.count()), ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    offset = (page.number - 1) * ACTIONS_PAGE_SIZE
     items = items.order_by("owner__family_name", "owner__given_name", "committee__position", "due_on", "pk").values(
         "pk",
         "description",
@@ -450,8 +453,8 @@ def action_items(request):
         "owner__given_name",
         "owner__family_name",
     )
-    page = Paginator(items, ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
-    items = list(page.object_list)
+    items = list(items[offset : offset + ACTIONS_PAGE_SIZE])
+    page.object_list = items
     chaired = permissions.chaired_committee_ids(user) if not staff else frozenset()
     for item in items:
         item["may_update"] = (
