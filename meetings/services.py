@@ -38,46 +38,66 @@ class RosterRow:
         return f"{self.given_name} {self.family_name}".strip()
 
 
-def attendance_roster(meeting: Meeting) -> list[RosterRow]:
+def _roster_sql():
+    """One statement for the attendance page: who is recorded, the task force's current representatives,
+    the committee's current members (for a committee meeting) and every organization (the guest form's list),
+    each as JSON. Table names come from the models."""
+    attendance, person, organization = Attendance._meta.db_table, Person._meta.db_table, Organization._meta.db_table
+    membership, committee_role = Membership._meta.db_table, CommitteeRole._meta.db_table
+    # Only the models' table names are formatted in; every value is a query parameter.
+    return f"""
+        SELECT
+          (SELECT coalesce(json_agg(json_build_array(a.person_id, p.given_name, p.family_name, a.organization_id,
+                                                     o.name, a.role, a.id, a.status)), '[]')
+             FROM {attendance} a JOIN {person} p ON p.id = a.person_id
+             LEFT JOIN {organization} o ON o.id = a.organization_id
+            WHERE a.meeting_id = %(meeting)s),
+          (SELECT coalesce(json_agg(json_build_array(m.person_id, p.given_name, p.family_name, m.organization_id,
+                                                     o.name, m.role)
+                                    ORDER BY m.start_on, m.id), '[]')
+             FROM {membership} m JOIN {person} p ON p.id = m.person_id
+             LEFT JOIN {organization} o ON o.id = m.organization_id
+            WHERE m.start_on <= %(day)s AND (m.end_on IS NULL OR m.end_on >= %(day)s)),
+          (SELECT coalesce(json_agg(json_build_array(r.person_id, p.given_name, p.family_name, r.role)
+                                    ORDER BY r.id), '[]')
+             FROM {committee_role} r JOIN {person} p ON p.id = r.person_id
+            WHERE %(committee_meeting)s AND r.committee_id = %(committee)s
+              AND r.start_on <= %(day)s AND (r.end_on IS NULL OR r.end_on >= %(day)s)),
+          (SELECT coalesce(json_agg(json_build_array(o.id, o.name) ORDER BY o.name), '[]') FROM {organization} o)
+    """  # noqa: S608
+
+
+def attendance_roster(meeting: Meeting, *, with_organizations=False):
     """Everyone expected at the meeting, once, by family name: the committee's current members,
-    every current task-force representative, and anyone already recorded (guests)."""
+    every current task-force representative, and anyone already recorded (guests). One query; with
+    `with_organizations`, also every organization as (pk, name) for the guest form: (roster, organizations)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _roster_sql(),
+            {
+                "meeting": meeting.pk,
+                "day": meeting.local_start.date(),
+                "committee": meeting.committee_id,
+                "committee_meeting": meeting.committee.kind != Committee.Kind.TASK_FORCE,
+            },
+        )
+        recorded, representatives, members, organizations = cursor.fetchone()
     rows: dict[int, RosterRow] = {}
-    day = meeting.local_start.date()
-    recorded = meeting.attendances.values_list(
-        "person_id",
-        "person__given_name",
-        "person__family_name",
-        "organization_id",
-        "organization__name",
-        "role",
-        "pk",
-        "status",
-    )
     for person_id, given, family, organization_id, organization, role, pk, status in recorded:
         rows[person_id] = RosterRow(person_id, given, family, organization_id, organization or "", role, pk, status)
-    representatives = (
-        Membership.objects.current(day)
-        .order_by("start_on")
-        .values_list(
-            "person_id", "person__given_name", "person__family_name", "organization_id", "organization__name", "role"
-        )
-    )
     for person_id, given, family, organization_id, organization, membership_role in representatives:
         if person_id not in rows:
             role = Attendance.Role.STAFF if membership_role == Membership.Role.STAFF_LIAISON else Attendance.Role.MEMBER
             rows[person_id] = RosterRow(person_id, given, family, organization_id, organization or "", role)
-    if meeting.committee.kind != Committee.Kind.TASK_FORCE:
-        members = (
-            CommitteeRole.objects.current(day)
-            .filter(committee=meeting.committee)
-            .values_list("person_id", "person__given_name", "person__family_name", "role")
-        )
-        for person_id, given, family, committee_role in members:
-            if person_id not in rows:
-                staff = committee_role == CommitteeRole.Role.STAFF
-                role = Attendance.Role.STAFF if staff else Attendance.Role.MEMBER
-                rows[person_id] = RosterRow(person_id, given, family, None, "", role)
-    return sorted(rows.values(), key=lambda row: (row.family_name.lower(), row.given_name.lower()))
+    for person_id, given, family, committee_role in members:
+        if person_id not in rows:
+            staff = committee_role == CommitteeRole.Role.STAFF
+            role = Attendance.Role.STAFF if staff else Attendance.Role.MEMBER
+            rows[person_id] = RosterRow(person_id, given, family, None, "", role)
+    roster = sorted(rows.values(), key=lambda row: (row.family_name.lower(), row.given_name.lower()))
+    if with_organizations:
+        return roster, [(pk, name) for pk, name in organizations]
+    return roster
 
 
 @transaction.atomic

@@ -182,7 +182,7 @@ def publish_agenda(request, pk):
 @access(MEETING_EDITOR)
 def attendance(request, pk):
     meeting = _get_meeting(pk)
-    roster = services.attendance_roster(meeting)
+    roster, organizations = services.attendance_roster(meeting, with_organizations=True)
     errors = []
     amendment = AmendmentForm(
         request.POST or None, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user)
@@ -211,7 +211,6 @@ def attendance(request, pk):
     rows = [{"row": row, "status": posted.get(f"status-{row.person_id}", row.status)} for row in roster]
     query = request.GET.get("q", "")[:100]
     found = services.search_people(query)
-    organizations = Organization.objects.order_by("name").values_list("pk", "name")
     guest_form = GuestForm(
         meeting=meeting,
         choices={"person": [("", "---------"), *found], "organization": [("", "---------"), *organizations]},
