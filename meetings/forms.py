@@ -9,16 +9,17 @@ from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, Q
+from django.db import connection
 from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
 from django.forms.renderers import DjangoTemplates
 from django.forms.utils import flatatt
+from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 
 from members.models import Committee, Organization, Person
 
-from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
+from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion, date_label
 
 
 def _zone():
@@ -131,21 +132,65 @@ class FastForm:
 PERSON_FIELDS = ("moved_by", "seconded_by", "owner")
 
 
-def meeting_people_choices(meeting, data=None, named=()):
-    """The people the minutes' movers, seconders and owners are chosen from: those on the meeting's
-    attendance list, `named` (the people its motions and action items already name), and anyone just
-    posted. Until attendance is taken, everyone in the registry. One query, whatever the registry's size."""
+def _choices_sql():
+    """One statement for the minutes form's lists: the people (see minutes_form_choices) and the earlier
+    meetings whose minutes it may adopt (the fifty latest), as JSON. Table names come from the models."""
+    person, attendance, meeting = Person._meta.db_table, Attendance._meta.db_table, Meeting._meta.db_table
+    # Only the models' table names are formatted in; every value is a query parameter.
+    return f"""
+        SELECT
+          (SELECT coalesce(json_agg(json_build_array(p.id, p.family_name, p.given_name)
+                                    ORDER BY p.family_name, p.given_name), '[]')
+             FROM {person} p
+            WHERE NOT EXISTS (SELECT 1 FROM {attendance} a WHERE a.meeting_id = %(meeting)s)
+               OR p.id IN (SELECT a.person_id FROM {attendance} a WHERE a.meeting_id = %(meeting)s)
+               OR p.id = ANY(%(named)s::bigint[])),
+          (SELECT coalesce(json_agg(json_build_array(m.id, m.starts_at) ORDER BY m.starts_at DESC), '[]')
+             FROM (SELECT id, starts_at FROM {meeting}
+                    WHERE committee_id = %(committee)s AND starts_at < %(starts_at)s
+                      AND (minutes_state = %(draft)s OR minutes_approved_at_id = %(meeting)s)
+                    ORDER BY starts_at DESC LIMIT 50) m)
+    """  # noqa: S608
+
+
+def minutes_form_choices(meeting, data=None, named=()):
+    """(people, earlier meetings) for the minutes form's selects, in one query. The people the minutes'
+    movers, seconders and owners are chosen from: those on the meeting's attendance list, `named` (the
+    people its motions and action items already name), and anyone just posted; until attendance is taken,
+    everyone in the registry. The earlier meetings: those whose minutes it may adopt (Meeting.objects.
+    minutes_to_approve_at), the fifty latest."""
     named = {pk for pk in named if pk is not None}
     for key, value in (data or {}).items():
         if key.rpartition("-")[2] in PERSON_FIELDS and str(value).isdigit() and len(str(value)) < 10:
             named.add(int(value))
-    attendance = Attendance.objects.filter(meeting=meeting)
-    people = (
-        Person.objects.filter(~Exists(attendance) | Q(pk__in=attendance.values("person_id")) | Q(pk__in=named))
-        .order_by("family_name", "given_name")
-        .values_list("pk", "family_name", "given_name")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _choices_sql(),
+            {
+                "meeting": meeting.pk,
+                "named": sorted(named),
+                "committee": meeting.committee_id,
+                "starts_at": meeting.starts_at,
+                "draft": Meeting.MinutesState.DRAFT.value,
+            },
+        )
+        people, earlier = cursor.fetchone()
+    zone = timezone.get_current_timezone()
+    return (
+        [("", "---------"), *((pk, f"{family}, {given}") for pk, family, given in people)],
+        [
+            ("", "---------"),
+            *(
+                (pk, date_label(timezone.localtime(datetime.datetime.fromisoformat(start), zone)))
+                for pk, start in earlier
+            ),
+        ],
     )
-    return [("", "---------"), *((pk, f"{family}, {given}") for pk, family, given in people)]
+
+
+def meeting_people_choices(meeting, data=None, named=()):
+    """The people list of minutes_form_choices."""
+    return minutes_form_choices(meeting, data, named)[0]
 
 
 class LeanLayout:

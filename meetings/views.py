@@ -42,9 +42,9 @@ from .forms import (
     MinutesItemFormSet,
     MotionFormSet,
     VersionForm,
-    meeting_people_choices,
+    minutes_form_choices,
 )
-from .models import ActionItem, Attendance, Meeting, Motion, date_label
+from .models import ActionItem, Attendance, Meeting, Motion
 
 CONFLICT = (
     "Someone else saved this meeting while you were editing, so your changes were not saved. "
@@ -321,8 +321,7 @@ def minutes_edit(request, pk):
     items = MinutesItemFormSet(data, instance=meeting, prefix="items")
     # The agenda as the items' formset reads it (by position), for the motions' and action items' selects.
     item_choices = [("", "---------"), *((item.pk, f"{item.position}. {item.title}") for item in items.get_queryset())]
-    earlier = Meeting.objects.minutes_to_approve_at(meeting).order_by("-starts_at").values_list("pk", "starts_at")
-    earlier_choices = [("", "---------"), *((pk, date_label(timezone.localtime(start))) for pk, start in earlier[:50])]
+    earlier_choices = []  # the meetings whose minutes it may adopt: filled in below with the people
     may_approve = permissions.can_approve_minutes(user)
     form = MinutesForm(data, instance=meeting)
     amendment = AmendmentForm(data, meeting=meeting, may_amend=may_approve)
@@ -345,7 +344,9 @@ def minutes_edit(request, pk):
     )
     named = [pk for motion in motions.get_queryset() for pk in (motion.moved_by_id, motion.seconded_by_id)]
     named += [item.owner_id for item in actions.get_queryset()]
-    choices.extend(meeting_people_choices(meeting, data, named=named))
+    people, earlier = minutes_form_choices(meeting, data, named=named)
+    choices.extend(people)
+    earlier_choices.extend(earlier)
     # Validate every part (no short-circuit) so each shows its own errors.
     parts = (amendment, form, version, items, motions, actions)
     valid = request.method == "POST" and [part.is_valid() for part in parts]
