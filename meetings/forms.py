@@ -1,6 +1,7 @@
 """Forms for scheduling, agendas, minutes, attendance and action items; they own validation."""
 
 import datetime
+import html
 import zoneinfo
 
 from crispy_forms.helper import FormHelper
@@ -8,46 +9,59 @@ from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db import connection
 from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
+from django.forms.renderers import DjangoTemplates
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
 
 from members.models import Committee, Organization, Person
 
-from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
+from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion, date_label
 
 
 def _zone():
     return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
-def person_choices():
-    """Every person once, by family name; computed once per page and shared by every select."""
-    people = Person.objects.order_by("family_name", "given_name").values_list("pk", "family_name", "given_name")
-    return [("", "---------"), *((pk, f"{family}, {given}") for pk, family, given in people)]
-
-
 class FastSelect(forms.Select):
     """A <select> whose options are written in Python, not one template per option: the same markup,
-    a fraction of the time on pages with many long lists (the minutes form has several per motion)."""
+    a fraction of the time on pages with many long lists (the minutes form has several per motion).
+    A list of choices shared by several selects (_share_choices) is escaped once."""
+
+    _escaped = {}  # id(choices) -> (choices, [(value, '<option value="..."', '>label</option>')])
+
+    def _options(self):
+        choices = self.choices
+        cached = self._escaped.get(id(choices))
+        if cached is not None and cached[0] is choices:
+            return cached[1]
+        options = []
+        for option_value, label in choices:
+            if isinstance(label, (list, tuple)):  # optgroups are not used here: let Django draw them
+                return None
+            option_value = "" if option_value is None else str(option_value)
+            options.append((option_value, f'<option value="{_text(option_value)}"', f">{_text(label)}</option>"))
+        if isinstance(choices, list):
+            if len(self._escaped) > 64:
+                self._escaped.clear()
+            self._escaped[id(choices)] = (choices, options)
+        return options
 
     def render(self, name, value, attrs=None, renderer=None):
+        options = self._options()
+        if options is None:
+            return super().render(name, value, attrs, renderer)
         attrs = self.build_attrs(self.attrs, attrs)
         attrs["name"] = name
         selected = {str(v) for v in self.format_value(value)}
-        rows = []
-        for option_value, label in self.choices:
-            if isinstance(label, (list, tuple)):  # optgroups are not used here: let Django draw them
-                return super().render(name, value, attrs, renderer)
-            option_value = "" if option_value is None else str(option_value)
-            rows.append((option_value, label, option_value in selected))
-        options = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            ((option_value, " selected" if chosen else "", label) for option_value, label, chosen in rows),
+        rows = "\n".join(
+            f"{head} selected{tail}" if option_value in selected else f"{head}{tail}"
+            for option_value, head, tail in options
         )
-        return format_html("<select{}>\n{}\n</select>", flatatt(attrs), options)
+        return mark_safe(f"<select{flatatt(attrs)}>\n{rows}\n</select>")  # noqa: S308 (escaped above)
 
 
 def _fast_selects(form):
@@ -60,32 +74,131 @@ def _fast_selects(form):
             field.widget = widget
 
 
+_INPUT_TEMPLATES = frozenset(
+    f"django/forms/widgets/{kind}.html"
+    for kind in ("input", "text", "number", "email", "url", "password", "hidden", "date", "time", "search", "tel")
+)
+_CHECKBOX_TEMPLATE = "django/forms/widgets/checkbox.html"
+_TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
+
+
+def _text(value):
+    """What `{{ value|stringformat:'s' }}` writes, escaped as a template would (html.escape for plain
+    strings: django.utils.html.escape without its lazy-string wrapper)."""
+    if type(value) is str:
+        return html.escape(value)
+    return conditional_escape(value if isinstance(value, SafeData) else str(value))
+
+
+def _widget_attrs(attrs):
+    """django/forms/widgets/attrs.html in Python."""
+    return "".join(
+        f" {_text(name)}" if value is True else f' {_text(name)}="{_text(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class FastWidgetRenderer(DjangoTemplates):
+    """Django's form renderer, except that inputs, checkboxes and textareas are written in Python
+    (the same markup as Django's widget templates): the minutes form has a hundred such widgets,
+    and a template per widget is most of its time. Everything else renders from the templates."""
+
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget")
+        if widget is not None and (template_name in _INPUT_TEMPLATES or template_name == _CHECKBOX_TEMPLATE):
+            value = f' value="{_text(widget["value"])}"' if widget["value"] is not None else ""
+            return mark_safe(  # noqa: S308 (every value is escaped)
+                f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{value}'
+                f"{_widget_attrs(widget['attrs'])}>"
+            )
+        if widget is not None and template_name == _TEXTAREA_TEMPLATE:
+            value = conditional_escape(widget["value"]) if widget["value"] else ""
+            return mark_safe(  # noqa: S308 (every value is escaped)
+                f'<textarea name="{_text(widget["name"])}"{_widget_attrs(widget["attrs"])}>\n{value}</textarea>'
+            )
+        return super().render(template_name, context, request=request)
+
+
+FAST_RENDERER = FastWidgetRenderer()
+
+
+class FastForm:
+    """Mixin: the form renders its widgets with FAST_RENDERER."""
+
+    default_renderer = FAST_RENDERER
+
+
 PERSON_FIELDS = ("moved_by", "seconded_by", "owner")
 
 
-def meeting_people_choices(meeting, data=None):
-    """The people the minutes' movers, seconders and owners are chosen from: those on the meeting's
-    attendance list, anyone already named in its motions and action items, and anyone just posted.
-    Until attendance is taken, everyone in the registry. Two queries, whatever the registry's size."""
-    attendees = list(meeting.attendances.order_by().values_list("person_id", flat=True))
-    if not attendees:
-        return person_choices()
-    named = set(attendees)
+def _choices_sql():
+    """One statement for the minutes form's lists: the people (see minutes_form_choices) and the earlier
+    meetings whose minutes it may adopt (the fifty latest), as JSON. Table names come from the models."""
+    person, attendance, meeting = Person._meta.db_table, Attendance._meta.db_table, Meeting._meta.db_table
+    # Only the models' table names are formatted in; every value is a query parameter.
+    return f"""
+        SELECT
+          (SELECT coalesce(json_agg(json_build_array(p.id, p.family_name, p.given_name)
+                                    ORDER BY p.family_name, p.given_name), '[]')
+             FROM {person} p
+            WHERE NOT EXISTS (SELECT 1 FROM {attendance} a WHERE a.meeting_id = %(meeting)s)
+               OR p.id IN (SELECT a.person_id FROM {attendance} a WHERE a.meeting_id = %(meeting)s)
+               OR p.id = ANY(%(named)s::bigint[])),
+          (SELECT coalesce(json_agg(json_build_array(m.id, m.starts_at) ORDER BY m.starts_at DESC), '[]')
+             FROM (SELECT id, starts_at FROM {meeting}
+                    WHERE committee_id = %(committee)s AND starts_at < %(starts_at)s
+                      AND (minutes_state = %(draft)s OR minutes_approved_at_id = %(meeting)s)
+                    ORDER BY starts_at DESC LIMIT 50) m)
+    """  # noqa: S608
+
+
+def minutes_form_choices(meeting, data=None, named=()):
+    """(people, earlier meetings) for the minutes form's selects, in one query. The people the minutes'
+    movers, seconders and owners are chosen from: those on the meeting's attendance list, `named` (the
+    people its motions and action items already name), and anyone just posted; until attendance is taken,
+    everyone in the registry. The earlier meetings: those whose minutes it may adopt (Meeting.objects.
+    minutes_to_approve_at), the fifty latest."""
+    named = {pk for pk in named if pk is not None}
     for key, value in (data or {}).items():
         if key.rpartition("-")[2] in PERSON_FIELDS and str(value).isdigit() and len(str(value)) < 10:
             named.add(int(value))
-    motions = Motion.objects.filter(agenda_item__meeting=meeting)
-    people = (
-        Person.objects.filter(
-            Q(pk__in=named)
-            | Q(pk__in=motions.values("moved_by_id"))
-            | Q(pk__in=motions.values("seconded_by_id"))
-            | Q(pk__in=meeting.action_items.values("owner_id"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _choices_sql(),
+            {
+                "meeting": meeting.pk,
+                "named": sorted(named),
+                "committee": meeting.committee_id,
+                "starts_at": meeting.starts_at,
+                "draft": Meeting.MinutesState.DRAFT.value,
+            },
         )
-        .order_by("family_name", "given_name")
-        .values_list("pk", "family_name", "given_name")
+        people, earlier = cursor.fetchone()
+    zone = timezone.get_current_timezone()
+    return (
+        [("", "---------"), *((pk, f"{family}, {given}") for pk, family, given in people)],
+        [
+            ("", "---------"),
+            *(
+                (pk, date_label(timezone.localtime(datetime.datetime.fromisoformat(start), zone)))
+                for pk, start in earlier
+            ),
+        ],
     )
-    return [("", "---------"), *((pk, f"{family}, {given}") for pk, family, given in people)]
+
+
+def meeting_people_choices(meeting, data=None, named=()):
+    """The people list of minutes_form_choices."""
+    return minutes_form_choices(meeting, data, named)[0]
+
+
+class LeanLayout:
+    """How meetings_tags.lean_form lays a formset form out: rows (a tuple of names is one row of columns),
+    `narrow` the names drawn in a narrow column. Built once per form class, not per form."""
+
+    def __init__(self, *rows, narrow=()):
+        self.rows, self.narrow = rows, frozenset(narrow)
 
 
 def _helper(*rows):
@@ -104,12 +217,15 @@ def _helper(*rows):
 
 def _share_choices(form, choices_by_field):
     # Setting choices on a ModelChoiceField replaces its per-form query; validation still uses the queryset.
+    # The list (already (value, label) pairs) is shared as it is, so each select does not copy it and
+    # FastSelect escapes it once for every form.
     for name, choices in choices_by_field.items():
         if name in form.fields:
-            form.fields[name].choices = choices
+            field = form.fields[name]
+            field._choices = field.widget._choices = choices  # the setters would copy (normalize) the list
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(FastForm, forms.ModelForm):
     """When and where: the date and times are entered in the task force's time zone."""
 
     date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
@@ -166,13 +282,13 @@ class MeetingForm(forms.ModelForm):
         return fields
 
 
-class VersionForm(forms.Form):
+class VersionForm(FastForm, forms.Form):
     """The version of the meeting the editor started from: a later save by someone else is a conflict."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(FastForm, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["position", "title", "kind", "presenters", "duration_minutes", "description"]
@@ -184,24 +300,24 @@ class AgendaItemForm(forms.ModelForm):
         _fast_selects(self)
 
 
-class MinutesItemForm(forms.ModelForm):
+class MinutesItemForm(FastForm, forms.ModelForm):
+    helper = LeanLayout(("position", "title"), "minutes", narrow={"position"})
+
     class Meta:
         model = AgendaItem
         fields = ["position", "title", "minutes"]
         widgets = {"minutes": forms.Textarea(attrs={"rows": 6})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper(("position", "title"), "minutes")
-        self.helper.layout[0][0].css_class = "col-3 col-md-2"
-        self.helper.narrow = {"position"}
+
+AgendaItemFormSet = inlineformset_factory(
+    Meeting, AgendaItem, form=AgendaItemForm, extra=1, can_delete=True, renderer=FAST_RENDERER
+)
+MinutesItemFormSet = inlineformset_factory(
+    Meeting, AgendaItem, form=MinutesItemForm, extra=1, can_delete=False, renderer=FAST_RENDERER
+)
 
 
-AgendaItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=AgendaItemForm, extra=1, can_delete=True)
-MinutesItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=MinutesItemForm, extra=1, can_delete=False)
-
-
-class MinutesForm(forms.ModelForm):
+class MinutesForm(FastForm, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["status", "announcements", "next_meeting_note"]
@@ -212,7 +328,7 @@ class MinutesForm(forms.ModelForm):
         _fast_selects(self)
 
 
-class AmendmentForm(forms.Form):
+class AmendmentForm(FastForm, forms.Form):
     """Approved minutes are locked: staff change them by an amendment whose reason is kept in the history."""
 
     amendment_reason = forms.CharField(
@@ -248,7 +364,15 @@ class AmendmentForm(forms.Form):
         return None
 
 
-class MotionForm(forms.ModelForm):
+class MotionForm(FastForm, forms.ModelForm):
+    helper = LeanLayout(
+        ("agenda_item", "result"),
+        "text",
+        ("moved_by", "seconded_by"),
+        ("yes_count", "no_count", "abstain_count"),
+        "approves_minutes_of",
+    )
+
     class Meta:
         model = Motion
         fields = [
@@ -266,13 +390,6 @@ class MotionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            ("agenda_item", "result"),
-            "text",
-            ("moved_by", "seconded_by"),
-            ("yes_count", "no_count", "abstain_count"),
-            "approves_minutes_of",
-        )
         _fast_selects(self)
 
     def clean(self):
@@ -289,12 +406,15 @@ class MotionForm(forms.ModelForm):
 class BaseMotionFormSet(BaseModelFormSet):
     def __init__(self, *args, meeting, choices, may_approve, **kwargs):
         self.meeting, self.choices, self.may_approve = meeting, choices, may_approve
+        # What the selects validate against, built once for every form of the formset.
+        self.agenda_items = AgendaItem.objects.filter(meeting=meeting)
+        self.earlier_meetings = Meeting.objects.minutes_to_approve_at(meeting)
         super().__init__(*args, **kwargs)
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
-        form.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=self.meeting)
-        form.fields["approves_minutes_of"].queryset = Meeting.objects.minutes_to_approve_at(self.meeting)
+        form.fields["agenda_item"].queryset = self.agenda_items
+        form.fields["approves_minutes_of"].queryset = self.earlier_meetings
         form.fields["approves_minutes_of"].help_text = "Only for a motion adopting an earlier meeting's minutes."
         _share_choices(form, self.choices)
         return form
@@ -314,10 +434,14 @@ class BaseMotionFormSet(BaseModelFormSet):
                 form.add_error("approves_minutes_of", ValidationError("Only staff approve minutes.", code="approve"))
 
 
-MotionFormSet = modelformset_factory(Motion, form=MotionForm, formset=BaseMotionFormSet, extra=1, can_delete=True)
+MotionFormSet = modelformset_factory(
+    Motion, form=MotionForm, formset=BaseMotionFormSet, extra=1, can_delete=True, renderer=FAST_RENDERER
+)
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(FastForm, forms.ModelForm):
+    helper = LeanLayout("description", ("owner", "due_on", "status"), "agenda_item")
+
     class Meta:
         model = ActionItem
         fields = ["agenda_item", "description", "owner", "due_on", "status"]
@@ -325,7 +449,6 @@ class ActionItemForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("description", ("owner", "due_on", "status"), "agenda_item")
         _fast_selects(self)
 
     def clean_due_on(self):
@@ -340,10 +463,11 @@ class BaseActionItemFormSet(BaseInlineFormSet):
     def __init__(self, *args, choices, **kwargs):
         self.choices = choices
         super().__init__(*args, **kwargs)
+        self.agenda_items = AgendaItem.objects.filter(meeting=self.instance)  # built once for every form
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
-        form.fields["agenda_item"].queryset = AgendaItem.objects.filter(meeting=self.instance)
+        form.fields["agenda_item"].queryset = self.agenda_items
         _share_choices(form, self.choices)
         return form
 
@@ -359,7 +483,14 @@ class BaseActionItemFormSet(BaseInlineFormSet):
 
 
 ActionItemFormSet = inlineformset_factory(
-    Meeting, ActionItem, form=ActionItemForm, formset=BaseActionItemFormSet, fk_name="meeting", extra=1, can_delete=True
+    Meeting,
+    ActionItem,
+    form=ActionItemForm,
+    formset=BaseActionItemFormSet,
+    fk_name="meeting",
+    extra=1,
+    can_delete=True,
+    renderer=FAST_RENDERER,
 )
 
 
@@ -410,7 +541,7 @@ class GuestForm(AmendmentForm):
         return cleaned
 
 
-class AttendanceFilterForm(forms.Form):
+class AttendanceFilterForm(FastForm, forms.Form):
     """The period of an attendance report."""
 
     start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))

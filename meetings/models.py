@@ -92,7 +92,10 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-starts_at"]
-        indexes = [models.Index(fields=["committee", "starts_at"], name="meeting_committee_start_idx")]
+        indexes = [
+            models.Index(fields=["committee", "starts_at"], name="meeting_committee_start_idx"),
+            models.Index(fields=["starts_at"], name="meeting_start_idx"),  # periods across committees (reports)
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")),
@@ -132,8 +135,7 @@ class Meeting(models.Model):
     @property
     def date_label(self):
         """'Wednesday, December 14, 2016'."""
-        start = self.local_start
-        return f"{start:%A, %B} {start.day}, {start.year}"
+        return date_label(self.local_start)
 
     @property
     def time_label(self):
@@ -216,6 +218,11 @@ class Meeting(models.Model):
         for item in items:
             item.save()
         return meeting
+
+
+def date_label(moment):
+    """'Wednesday, December 14, 2016' for a local date and time."""
+    return f"{moment:%A, %B} {moment.day}, {moment.year}"
 
 
 def _clock(moment):

@@ -43,7 +43,7 @@ from .forms import (
     MinutesItemFormSet,
     MotionFormSet,
     VersionForm,
-    meeting_people_choices,
+    minutes_form_choices,
 )
 from .models import ActionItem, Attendance, Meeting, Motion
 
@@ -59,7 +59,7 @@ CALENDAR_PAST = datetime.timedelta(days=365)  # how far back the calendar feeds 
 
 
 def _get_meeting(pk):
-    return get_object_or_404(Meeting.objects.select_related("committee", "minutes_approved_at__committee"), pk=pk)
+    return get_object_or_404(Meeting.objects.select_related("committee", "minutes_approved_at"), pk=pk)
 
 
 @access(ANYONE)
@@ -183,7 +183,7 @@ def publish_agenda(request, pk):
 @access(MEETING_EDITOR)
 def attendance(request, pk):
     meeting = _get_meeting(pk)
-    roster = services.attendance_roster(meeting)
+    roster, organizations = services.attendance_roster(meeting, with_organizations=True)
     errors = []
     amendment = AmendmentForm(
         request.POST or None, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user)
@@ -196,12 +196,12 @@ def attendance(request, pk):
             value = (
                 Attendance.Status.PRESENT
                 if "all_present" in request.POST
-                else request.POST.get(f"status-{row.person.pk}", "")
+                else request.POST.get(f"status-{row.person_id}", "")
             )
             if value in valid:
-                statuses[row.person.pk] = value
+                statuses[row.person_id] = value
             elif value:
-                errors.append(f"{row.person}: choose present, remote, excused or absent.")
+                errors.append(f"{row.full_name}: choose present, remote, excused or absent.")
         if amendment_ok and not errors:
             saved = services.record_attendance(
                 meeting=meeting, statuses=statuses, roster=roster, change_reason=amendment.change_reason
@@ -209,10 +209,9 @@ def attendance(request, pk):
             messages.success(request, f"Attendance saved ({saved} changed).")
             return redirect("meetings:attendance", pk=meeting.pk)
     posted = request.POST if request.method == "POST" else {}
-    rows = [{"row": row, "status": posted.get(f"status-{row.person.pk}", row.status)} for row in roster]
+    rows = [{"row": row, "status": posted.get(f"status-{row.person_id}", row.status)} for row in roster]
     query = request.GET.get("q", "")[:100]
     found = services.search_people(query)
-    organizations = Organization.objects.order_by("name").values_list("pk", "name")
     guest_form = GuestForm(
         meeting=meeting,
         choices={"person": [("", "---------"), *found], "organization": [("", "---------"), *organizations]},
@@ -277,7 +276,16 @@ def add_guest(request, pk):
         context = {
             "rows": [
                 {
-                    "row": services.RosterRow(person, organization, attendance=row, role=row.role),
+                    "row": services.RosterRow(
+                        person.pk,
+                        person.given_name,
+                        person.family_name,
+                        organization.pk if organization else None,
+                        organization.name if organization else "",
+                        role=row.role,
+                        attendance_id=row.pk,
+                        status=row.status,
+                    ),
                     "status": row.status,
                 }
             ],
@@ -310,26 +318,18 @@ def minutes_edit(request, pk):
     meeting = _get_meeting(pk)
     user = request.user
     data = request.POST or None
-    choices = meeting_people_choices(meeting, data)
-    item_choices = [
-        ("", "---------"),
-        *((item.pk, f"{item.position}. {item.title}") for item in meeting.agenda_items.order_by("position", "pk")),
-    ]
-    earlier_choices = [
-        ("", "---------"),
-        *(
-            (earlier.pk, earlier.date_label)
-            for earlier in Meeting.objects.minutes_to_approve_at(meeting).order_by("-starts_at")[:50]
-        ),
-    ]
+    choices = []  # the people to choose from: filled in below, before any form is built, once motions are read
+    items = MinutesItemFormSet(data, instance=meeting, prefix="items")
+    # The agenda as the items' formset reads it (by position), for the motions' and action items' selects.
+    item_choices = [("", "---------"), *((item.pk, f"{item.position}. {item.title}") for item in items.get_queryset())]
+    earlier_choices = []  # the meetings whose minutes it may adopt: filled in below with the people
     may_approve = permissions.can_approve_minutes(user)
     form = MinutesForm(data, instance=meeting)
     amendment = AmendmentForm(data, meeting=meeting, may_amend=may_approve)
     version = VersionForm(data, initial={"version": meeting.version})
-    items = MinutesItemFormSet(data, instance=meeting, prefix="items")
     motions = MotionFormSet(
         data,
-        queryset=Motion.objects.filter(agenda_item__meeting=meeting).select_related("agenda_item"),
+        queryset=Motion.objects.filter(agenda_item__meeting=meeting),
         prefix="motions",
         meeting=meeting,
         choices={
@@ -343,6 +343,11 @@ def minutes_edit(request, pk):
     actions = ActionItemFormSet(
         data, instance=meeting, prefix="actions", choices={"owner": choices, "agenda_item": item_choices}
     )
+    named = [pk for motion in motions.get_queryset() for pk in (motion.moved_by_id, motion.seconded_by_id)]
+    named += [item.owner_id for item in actions.get_queryset()]
+    people, earlier = minutes_form_choices(meeting, data, named=named)
+    choices.extend(people)
+    earlier_choices.extend(earlier)
     # Validate every part (no short-circuit) so each shows its own errors.
     parts = (amendment, form, version, items, motions, actions)
     valid = request.method == "POST" and [part.is_valid() for part in parts]
@@ -424,28 +429,42 @@ def _calendar(request, meetings, name):
 
 @access(MEMBER_ONLY)
 def action_items(request):
-    person = permissions.person_of(request.user)
-    items = ActionItem.objects.open().select_related("owner", "committee", "meeting__committee")
+    user = request.user
+    staff = permissions.is_staff(user)
+    items = ActionItem.objects.open()
     committee = request.GET.get("committee", "")
     mine = request.GET.get("mine") == "1"
+    person = permissions.person_of(user) if mine or not staff else None  # staff may update every item
     if committee:
         items = items.filter(committee__slug=committee)
     if mine:
         items = items.filter(owner=person) if person else items.none()
-    items = items.order_by("owner__family_name", "owner__given_name", "committee__position", "due_on", "pk")
-    page = Paginator(items, ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
-    items = list(page.object_list)
-    chaired = permissions.chaired_committee_ids(request.user)
+    # Counted without the joins the rows need; then one page of rows (read even when there are none).
+    page = Paginator(range(items.count()), ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    offset = (page.number - 1) * ACTIONS_PAGE_SIZE
+    items = items.order_by("owner__family_name", "owner__given_name", "committee__position", "due_on", "pk").values(
+        "pk",
+        "description",
+        "due_on",
+        "meeting_id",
+        "meeting__starts_at",
+        "committee_id",
+        "committee__name",
+        "owner_id",
+        "owner__given_name",
+        "owner__family_name",
+    )
+    items = list(items[offset : offset + ACTIONS_PAGE_SIZE])
+    page.object_list = items
+    chaired = permissions.chaired_committee_ids(user) if not staff else frozenset()
     for item in items:
-        item.may_update = (
-            permissions.is_staff(request.user)
-            or item.committee_id in chaired
-            or (person is not None and item.owner_id == person.pk)
+        item["may_update"] = (
+            staff or item["committee_id"] in chaired or (person is not None and item["owner_id"] == person.pk)
         )
     context = {
         "items": items,
         "page": page,
-        "committees": Committee.objects.filter(is_active=True),
+        "committees": Committee.objects.filter(is_active=True).values_list("slug", "name"),
         "committee": committee,
         "mine": mine,
         "today": timezone.localdate(),
@@ -487,9 +506,17 @@ def eligibility(request):
 @access(STAFF_ONLY)
 def attendance_report(request):
     today = timezone.localdate()
-    default = {"start": today.replace(year=today.year - 1), "end": today}
-    form = AttendanceFilterForm(request.GET or default)
+    # The last twelve months unless a period is given; the page links carry the period either way.
+    query = request.GET.copy()
+    query.setdefault("start", today.replace(year=today.year - 1).isoformat())
+    query.setdefault("end", today.isoformat())
+    form = AttendanceFilterForm(query)
     report = None
     if form.is_valid():
-        report = services.attendance_report(start=form.cleaned_data["start"], end=form.cleaned_data["end"])
-    return render(request, "meetings/attendance_report.html", {"form": form, "report": report})
+        report = services.attendance_report(
+            start=form.cleaned_data["start"],
+            end=form.cleaned_data["end"],
+            people_page=request.GET.get("page"),
+            organizations_page=request.GET.get("organizations_page"),
+        )
+    return render(request, "meetings/attendance_report.html", {"form": form, "report": report, "query": query})

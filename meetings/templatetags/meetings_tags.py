@@ -1,13 +1,25 @@
 """Template filters for meetings: Markdown rendered and sanitized."""
 
+import html
+import threading
+
 import markdown as markdown_lib
 import nh3
 from django import template
-from django.utils.html import escape, format_html, format_html_join
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
+
+from meetings.forms import _text
+from meetings.models import date_label
 
 register = template.Library()
+
+_converters = threading.local()
 
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "br", "blockquote", "code", "pre", "h3", "h4", "hr"}
 
@@ -17,8 +29,11 @@ def markdown(text):
     """Minutes are Markdown (bullets, numbered lists); anything else a browser could run is dropped."""
     if not text:
         return ""
-    html = markdown_lib.markdown(text, extensions=["sane_lists"], tab_length=4)
-    return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}, "ol": {"start"}}))  # noqa: S308
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:  # one converter per thread, reset between texts: building one costs more than converting
+        converter = _converters.markdown = markdown_lib.Markdown(extensions=["sane_lists"], tab_length=4)
+    rendered = converter.reset().convert(text)
+    return mark_safe(nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={"a": {"href"}, "ol": {"start"}}))  # noqa: S308
 
 
 ROW = (
@@ -38,12 +53,11 @@ def attendance_rows(rows, statuses):
     """The attendance list's rows, one radio per status: written in Python because the list holds every
     task-force representative and committee member (hundreds of rows, four radios each)."""
     out = []
-    statuses = [(escape(value), escape(label)) for value, label in statuses]
+    statuses = [(_esc(value), _esc(label)) for value, label in statuses]
     for item in rows:
         row, status = item["row"], item["status"]
-        person = row.person
-        pk = int(person.pk)
-        full_name = escape(person.full_name)
+        pk = int(row.person_id)
+        full_name = _esc(row.full_name)
         cells = "".join(
             CELL.format(
                 label=label, value=value, pk=pk, full_name=full_name, checked=" checked" if status == value else ""
@@ -51,17 +65,16 @@ def attendance_rows(rows, statuses):
             for value, label in statuses
         )
         badge = (
-            f' <span class="badge text-bg-light border">{escape(capfirst(row.role))}</span>'
+            f' <span class="badge text-bg-light border">{_esc(capfirst(row.role))}</span>'
             if row.role != "member"
             else ""
         )
-        organization = escape(row.organization.name) if row.organization else ""
         out.append(
             ROW.format(
-                family=escape(person.family_name),
-                given=escape(person.given_name),
+                family=_esc(row.family_name),
+                given=_esc(row.given_name),
                 badge=badge,
-                organization=organization,
+                organization=_esc(row.organization_name),
                 cells=cells,
             )
         )
@@ -79,46 +92,56 @@ def _widget_class(widget):
 
 
 def _lean_field(bound, column=False):
-    """One field the way the Bootstrap 5 pack draws it: label, control, errors, help."""
+    """One field the way the Bootstrap 5 pack draws it: label, control, errors, help (f-strings, every
+    value escaped with _text: a dozen formset forms of eight fields each)."""
     from django import forms
 
     widget = bound.field.widget
     css = _widget_class(widget)
-    if bound.errors:
+    field_errors = bound.errors
+    if field_errors:
         css += " is-invalid"
     control = bound.as_widget(attrs={"class": css})
-    errors = format_html_join(
-        "", '<div class="invalid-feedback d-block"><strong>{}</strong></div>', ((error,) for error in bound.errors)
-    )
-    help_text = (
-        format_html('<div id="{}_helptext" class="form-text">{}</div>', bound.auto_id, bound.help_text)
-        if bound.help_text
-        else ""
-    )
+    auto_id = _text(bound.auto_id)
+    errors = ""
+    if field_errors:  # the id the control's aria-describedby names
+        messages = "".join(f"<strong>{_text(error)}</strong> " for error in field_errors)
+        errors = f'<div id="{auto_id}_error" class="invalid-feedback d-block">{messages}</div>'
+    help_text = bound.help_text
+    help_text = f'<div id="{auto_id}_helptext" class="form-text">{_text(help_text)}</div>' if help_text else ""
     wrapper = f"mb-3 {column}" if column else "mb-3"
+    label = _text(bound.label)
+    for_id = _text(bound.id_for_label)
     if isinstance(widget, forms.CheckboxInput):
-        return format_html(
-            '<div class="{}"><div class="form-check">{}<label class="form-check-label" for="{}">{}</label>{}{}</div></div>',
-            wrapper,
-            control,
-            bound.id_for_label,
-            bound.label,
-            errors,
-            help_text,
+        return mark_safe(  # noqa: S308 (every value is escaped)
+            f'<div class="{wrapper}"><div class="form-check">{control}<label class="form-check-label" for="{for_id}">'
+            f"{label}</label>{errors}{help_text}</div></div>"
         )
-    required = mark_safe('<span class="asteriskField">*</span>') if bound.field.required else ""
-    return format_html(
-        '<div id="div_{}" class="{}"><label for="{}" class="form-label{}">{}{}</label>{}{}{}</div>',
-        bound.auto_id,
-        wrapper,
-        bound.id_for_label,
-        " requiredField" if bound.field.required else "",
-        bound.label,
-        required,
-        control,
-        errors,
-        help_text,
+    if bound.field.required:
+        required_class, required = " requiredField", '<span class="asteriskField">*</span>'
+    else:
+        required_class, required = "", ""
+    return mark_safe(  # noqa: S308 (every value is escaped)
+        f'<div id="div_{auto_id}" class="{wrapper}"><label for="{for_id}" class="form-label{required_class}">'
+        f"{label}{required}</label>{control}{errors}{help_text}</div>"
     )
+
+
+@register.simple_tag
+def lean_field(bound):
+    """One field as crispy's Bootstrap 5 pack draws it (label, control, errors beside it, help text,
+    aria-describedby), written in Python instead of crispy's templates."""
+    return mark_safe(str(bound) if bound.is_hidden else _lean_field(bound))  # noqa: S308 (built with format_html)
+
+
+@register.simple_tag
+def lean_fields(form):
+    """Every field of a form without a layout, one after the other, as `{{ form|crispy }}` would."""
+    parts = [str(error) for error in form.non_field_errors()]
+    if parts:
+        parts = [format_html('<div class="alert alert-danger">{}</div>', "; ".join(parts))]
+    parts.extend(str(bound) if bound.is_hidden else _lean_field(bound) for bound in form)
+    return mark_safe("".join(str(part) for part in parts))  # noqa: S308 (each part is built with format_html)
 
 
 @register.simple_tag
@@ -151,11 +174,16 @@ def lean_form(form):
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 (each part is built with format_html)
 
 
+def _esc(text):
+    """django.utils.html.escape without its lazy-string wrapper (thousands of calls on the long tables)."""
+    return html.escape(str(text))
+
+
 def _cells(pairs):
     """Table cells, the first a row header: [(label, text), ...] with every text escaped."""
     (first_label, first), *rest = pairs
-    out = [f'<th scope="row" data-label="{escape(first_label)}">{escape(first)}</th>']
-    out.extend(f'<td data-label="{escape(label)}">{escape(text)}</td>' for label, text in rest)
+    out = [f'<th scope="row" data-label="{_esc(first_label)}">{_esc(first)}</th>']
+    out.extend(f'<td data-label="{_esc(label)}">{_esc(text)}</td>' for label, text in rest)
     return "<tr>" + "".join(out) + "</tr>"
 
 
@@ -192,7 +220,7 @@ def report_organization_rows(organizations):
                     ("Organization", org.organization.name),
                     ("Task-force attendances", org.task_force),
                     ("Committee attendances", org.committee),
-                    ("Representatives sent", len(org.representatives)),
+                    ("Representatives sent", org.representatives),
                     ("Usual representative", org.usual_representative or ""),
                     ("Consistency", f"{consistency}%" if consistency is not None else ""),
                 ]
@@ -216,3 +244,128 @@ def report_people_rows(people, task_force_meetings):
         for row in people
     ]
     return mark_safe("\n".join(out))  # noqa: S308 (_cells escapes every value)
+
+
+@register.simple_tag
+def page_nav(query, page, param="page", label="Pages"):
+    """Bootstrap pagination for one of several paginated tables on a page: its own page parameter,
+    every other parameter of `query` (the filters, the other tables' pages) kept in the links."""
+    if page.paginator.num_pages < 2:
+        return ""
+
+    def link(number):
+        linked = query.copy()
+        linked[param] = number
+        return "?" + linked.urlencode()
+
+    items = []
+    if page.has_previous():
+        items.append(
+            format_html(
+                '<li class="page-item"><a class="page-link" href="{}">Previous</a></li>',
+                link(page.previous_page_number()),
+            )
+        )
+    items.append(
+        format_html(
+            '<li class="page-item active" aria-current="page"><span class="page-link">Page {} of {}</span></li>',
+            page.number,
+            page.paginator.num_pages,
+        )
+    )
+    if page.has_next():
+        items.append(
+            format_html(
+                '<li class="page-item"><a class="page-link" href="{}">Next</a></li>', link(page.next_page_number())
+            )
+        )
+    return format_html(
+        '<nav aria-label="{}" class="no-print"><ul class="pagination flex-wrap">{}</ul></nav>',
+        label,
+        mark_safe("".join(items)),  # noqa: S308 (each item is built with format_html)
+    )
+
+
+@register.simple_tag
+def showing(page, noun):
+    """'Showing 1-50 of 812 people.'"""
+    count = page.paginator.count
+    if count <= page.paginator.per_page:
+        return f"{count} {noun}."
+    return f"Showing {page.start_index()}-{page.end_index()} of {count} {noun}."
+
+
+def _long_date(day):
+    """'December 14, 2016' (the date filter's "F j, Y")."""
+    return f"{MONTHS[day.month]} {day.day}, {day.year}"
+
+
+ACTION_ROW = (
+    "<tr{row_class}>\n"
+    '    <th scope="row" data-label="Who">{owner}</th>\n'
+    '    <td data-label="What">{description} <a href="{minutes}" class="small">from {meeting}</a></td>\n'
+    '    <td data-label="Committee">{committee}</td>\n'
+    '    <td data-label="Due">{due}</td>\n'
+    "    <td>{form}</td>\n"
+    "  </tr>\n"
+)
+ACTION_FORM = (
+    '\n      <form method="post" action="{action}" class="d-flex gap-1">{csrf}\n'
+    '        <input type="hidden" name="next" value="{next}">\n'
+    "        {buttons}\n"
+    "      </form>"
+)
+ACTION_BUTTON = (
+    '<button type="submit" name="status" value="{value}" class="btn btn-sm btn-outline-primary">Mark {label}'
+    '<span class="visually-hidden">: {short}</span></button>'
+)
+
+
+@register.simple_tag(takes_context=True)
+def action_item_rows(context, items, today, statuses):
+    """The open action items' rows (a page of fifty, each with its own small form), written in Python:
+    items are the view's dicts of values; the URLs come from one reverse() each."""
+    request = context["request"]
+    minutes_url = reverse("meetings:minutes", args=[0])[: -len("0/minutes/")]
+    status_url = reverse("meetings:action_item_status", args=[0])[: -len("0/status/")]
+    csrf = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )  # what {% csrf_token %} writes
+    next_url = _esc(request.get_full_path())
+    statuses = [(_esc(value), _esc(str(label).lower())) for value, label in statuses]
+    zone = timezone.get_current_timezone()
+    out = []
+    for item in items:
+        due_on = item["due_on"]
+        overdue = due_on is not None and due_on < today
+        if due_on is None:
+            due = "No date"
+        elif overdue:
+            due = f'<span class="overdue">{_long_date(due_on)} (overdue)</span>'
+        else:
+            due = f"<span>{_long_date(due_on)}</span>"
+        form = ""
+        if item["may_update"]:
+            short = _esc(Truncator(item["description"]).chars(40))
+            buttons = "".join(ACTION_BUTTON.format(value=value, label=label, short=short) for value, label in statuses)
+            form = ACTION_FORM.format(
+                action=f"{status_url}{int(item['pk'])}/status/", csrf=csrf, next=next_url, buttons=buttons
+            )
+        if item["owner_id"] is None:
+            owner = "Unassigned"
+        else:
+            owner = _esc(f"{item['owner__given_name']} {item['owner__family_name']}".strip())
+        start = timezone.localtime(item["meeting__starts_at"], zone)
+        out.append(
+            ACTION_ROW.format(
+                row_class=' class="table-danger"' if overdue else "",
+                owner=owner,
+                description=_esc(item["description"]),
+                minutes=f"{minutes_url}{int(item['meeting_id'])}/minutes/",
+                meeting=_esc(date_label(start)),
+                committee=_esc(item["committee__name"]),
+                due=due,
+                form=form,
+            )
+        )
+    return mark_safe("".join(out))  # noqa: S308 (every value above is escaped)

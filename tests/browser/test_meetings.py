@@ -194,3 +194,39 @@ def test_staff_pages_of_approved_minutes_pass_axe(page, live_server, world):
     page.get_by_role("button", name="Save the minutes").click()
     expect(page.get_by_text("Approved minutes change only by an amendment: give the reason.")).to_be_visible()
     assert_accessible(page)
+
+
+def test_paginated_report_and_action_items_are_accessible(page, live_server, world):
+    """Long lists come fifty at a time: each table of the attendance report has its own page links,
+    and the action items keep their filter from page to page."""
+    from meetings.models import ActionItem, Attendance, Meeting
+    from meetings.services import REPORT_PAGE_SIZE
+    from meetings.views import ACTIONS_PAGE_SIZE
+
+    start = timezone.now() - datetime.timedelta(days=10)
+    meeting = Meeting.objects.create(
+        committee=world.task_force, starts_at=start, ends_at=start + datetime.timedelta(hours=2)
+    )
+    for i in range(REPORT_PAGE_SIZE + 2):
+        organization = Organization.objects.create(name=f"Agency {i:03d}")
+        person = Person.objects.create(given_name=f"Rep{i:03d}", family_name=f"Reporter{i:03d}")
+        Attendance.objects.create(meeting=meeting, person=person, organization=organization)
+    ActionItem.objects.bulk_create(
+        ActionItem(meeting=meeting, committee=world.task_force, description=f"Task {i:03d}", owner=world.member)
+        for i in range(ACTIONS_PAGE_SIZE + 3)
+    )
+    log_in(page, live_server, "staff")
+    page.goto(f"{live_server.url}/meetings/attendance-report/")
+    expect(page.get_by_text(f"Showing 1-{REPORT_PAGE_SIZE} of {REPORT_PAGE_SIZE + 2} people.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("navigation", name="Pages of the person table").get_by_role("link", name="Next").click()
+    expect(page.get_by_text(f"Showing {REPORT_PAGE_SIZE + 1}-{REPORT_PAGE_SIZE + 2} of")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Reporter051, Rep051")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/actions/?committee={world.task_force.slug}")
+    assert_accessible(page)
+    page.get_by_role("navigation", name="Pages").get_by_role("link", name="Next").click()
+    expect(page.get_by_text(f"showing {ACTIONS_PAGE_SIZE + 1}-{ACTIONS_PAGE_SIZE + 3} of")).to_be_visible()
+    assert f"committee={world.task_force.slug}" in page.url
+    assert_accessible(page)

@@ -119,7 +119,7 @@ def test_attendance_page_query_count_does_not_grow_with_the_registry(world, make
     assert count_queries(client, url) == first
 
 
-def test_minutes_form_lists_the_meetings_people_once_attendance_is_taken(world, make_meeting, add_people):
+def test_minutes_form_lists_the_meetings_people_once_attendance_is_taken(world, make_meeting, add_people, client_as):
     meeting = make_meeting(world.task_force)
     everyone = meeting_people_choices(meeting)
     assert len(everyone) == Person.objects.count() + 1  # no attendance yet: the whole registry
@@ -127,8 +127,11 @@ def test_minutes_form_lists_the_meetings_people_once_attendance_is_taken(world, 
     Attendance.objects.create(meeting=meeting, person=attendee, organization=org, status=Attendance.Status.PRESENT)
     item = AgendaItem.objects.create(meeting=meeting, position=1, title="Minutes")
     Motion.objects.create(agenda_item=item, text="Adopt", moved_by=mover)
-    ids = {pk for pk, _ in meeting_people_choices(meeting)}
+    ids = {pk for pk, _ in meeting_people_choices(meeting, named=[mover.pk, None])}
     assert attendee.pk in ids and mover.pk in ids and stranger.pk not in ids
+    # The page names the people its motions name (read with the motions), not the rest of the registry.
+    page = client_as("staff").get(f"/meetings/{meeting.pk}/minutes/edit/").content.decode()
+    assert f'<option value="{mover.pk}">' in page and f'<option value="{stranger.pk}">' not in page
     posted = {"actions-0-owner": str(stranger.pk), "actions-0-description": "x"}
     assert stranger.pk in {pk for pk, _ in meeting_people_choices(meeting, posted)}
 
@@ -184,3 +187,28 @@ def test_dashboard_lists_people_who_attended_before_orientation_once(world, make
     assert section.count(late.full_name) == 1 and early.full_name not in section
     first = Meeting.objects.filter(attendances__person=late).order_by("starts_at").first()
     assert f"{late.full_name}: attended {first.date_label}" in section
+
+
+def test_action_item_rows_keep_their_links_forms_and_marks(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth, days=-30)
+    ActionItem.objects.create(
+        meeting=meeting, committee=world.youth, description="Call <the> shelter", owner=world.member, due_on=None
+    )
+    ActionItem.objects.create(meeting=meeting, committee=world.youth, description="Nobody's task", owner=None)
+    later = Person.objects.create(given_name="Zed", family_name="Zulu")  # after Member by family name
+    ActionItem.objects.bulk_create(
+        ActionItem(meeting=meeting, committee=world.youth, description=f"Filler {i:03d}", owner=later)
+        for i in range(views.ACTIONS_PAGE_SIZE)
+    )
+    body = client_as("member").get("/actions/?committee=" + world.youth.slug).content.decode()
+    assert f"showing 1-{views.ACTIONS_PAGE_SIZE} of {views.ACTIONS_PAGE_SIZE + 2}" in body
+    assert "Call &lt;the&gt; shelter" in body and "<the>" not in body
+    assert f'href="/meetings/{meeting.pk}/minutes/" class="small">from {meeting.date_label}</a>' in body
+    # The member may close only their own item: one form, with the page to come back to.
+    assert body.count('<form method="post" action="/actions/') == 1
+    assert f'name="next" value="/actions/?committee={world.youth.slug}"' in body
+    assert 'name="csrfmiddlewaretoken"' in body
+    assert "Mark done<span" in body and "Mark dropped<span" in body
+    staff = client_as("staff").get("/actions/?page=2").content.decode()
+    assert 'data-label="Who">Unassigned</th>' in staff and "No date" in staff
+    assert staff.count('<form method="post" action="/actions/') == 2  # staff may close every item
