@@ -289,15 +289,36 @@ class VersionForm(FastForm, forms.Form):
 
 
 class AgendaItemForm(FastForm, forms.ModelForm):
+    """One agenda item; "part of" makes it a part (3a, 3b) of a main item of the same meeting."""
+
     class Meta:
         model = AgendaItem
-        fields = ["position", "title", "kind", "presenters", "duration_minutes", "description"]
+        fields = ["position", "title", "kind", "parent", "presenters", "duration_minutes", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, main_items=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(("position", "title", "kind"), ("presenters", "duration_minutes"), "description")
+        # The meeting's main items, read once for every form of the formset (no query per form).
+        self._main_items = {item.pk: item for item in main_items if item.pk != self.instance.pk}
+        self.fields["parent"] = forms.TypedChoiceField(
+            label="Part of",
+            required=False,
+            coerce=int,
+            empty_value=None,
+            choices=[
+                ("", "None: a main item"),
+                *((pk, f"{i.position}. {i.title}") for pk, i in self._main_items.items()),
+            ],
+            help_text="To make this a part (3a, 3b) of a main item. Save a new item before giving it parts.",
+        )
+        self.helper = _helper(
+            ("position", "title", "kind"), ("parent", "presenters", "duration_minutes"), "description"
+        )
         _fast_selects(self)
+
+    def clean_parent(self):
+        pk = self.cleaned_data["parent"]
+        return None if pk is None else self._main_items[pk]
 
 
 class MinutesItemForm(FastForm, forms.ModelForm):

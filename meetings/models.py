@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -246,7 +247,7 @@ class AgendaItem(models.Model):
     parent = models.ForeignKey(
         "self",
         verbose_name="part of",
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,  # deleting a main item keeps its parts (and their minutes) as main items
         null=True,
         blank=True,
         related_name="children",
@@ -263,9 +264,31 @@ class AgendaItem(models.Model):
     class Meta:
         ordering = ["meeting", "position", "pk"]
         verbose_name = "agenda item"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="agenda_item_not_part_of_itself",
+                violation_error_message="An agenda item cannot be part of itself.",
+            )
+        ]
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        """A part (3a, 3b) belongs to a main item of the same meeting; parts have no parts of their own."""
+        super().clean()
+        parent = self.parent if self.parent_id else None
+        if parent is None:
+            return
+        if self.pk and parent.pk == self.pk:
+            raise ValidationError({"parent": "An agenda item cannot be part of itself."})
+        if parent.meeting_id != self.meeting_id:
+            raise ValidationError({"parent": "Choose an item of the same meeting."})
+        if parent.parent_id:
+            raise ValidationError({"parent": "Choose a main item: a part cannot have parts of its own."})
+        if self.pk and self.children.exists():
+            raise ValidationError({"parent": "This item has parts of its own, so it cannot be part of another."})
 
 
 class Motion(models.Model):

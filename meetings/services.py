@@ -490,7 +490,7 @@ def _minutes_parts_sql():
     return f"""
         SELECT
           (SELECT coalesce(json_agg(json_build_array(
-                      i.id, i.position, i.title, i.presenters, i.minutes,
+                      i.id, i.position, i.title, i.presenters, i.minutes, i.parent_id,
                       (SELECT coalesce(json_agg(json_build_array(v.id, v.text, v.result, v.yes_count, v.no_count,
                                                                  v.abstain_count, mover.family_name,
                                                                  seconder.family_name)
@@ -538,9 +538,15 @@ def _minutes_parts(meeting):
         )
         agenda, attendees, actions, later, amendments = cursor.fetchone()
     items = []
-    for pk, position, title, presenters, minutes, motions in agenda:
+    for pk, position, title, presenters, minutes, parent_id, motions in agenda:
         item = AgendaItem(
-            pk=pk, meeting=meeting, position=position, title=title, presenters=presenters, minutes=minutes
+            pk=pk,
+            meeting=meeting,
+            position=position,
+            title=title,
+            presenters=presenters,
+            minutes=minutes,
+            parent_id=parent_id,
         )
         item.motion_list = [
             Motion(
@@ -581,7 +587,7 @@ def _minutes_parts(meeting):
             address=address,
         )
     return {
-        "items": items,  # each with its motions (motion_list)
+        "items": outline(items),  # main items, each with its motions (motion_list) and parts
         # One line of text: "Name, Organization; " for each, as the minutes have always listed them.
         "attendees": "".join(f"{_attendee_label(*row)}; " for row in attendees),
         "action_items": action_items,
@@ -590,6 +596,36 @@ def _minutes_parts(meeting):
             (datetime.datetime.fromisoformat(date), reason.removeprefix(AMENDMENT)) for date, reason in amendments
         ],
     }
+
+
+def outline(items: list[AgendaItem]) -> list[AgendaItem]:
+    """Agenda items (in order) as the agenda reads: the main items numbered 1, 2, 3, each with its
+    ``parts`` numbered 3a, 3b... A part whose main item is missing from the list counts as a main item."""
+    known = {item.pk for item in items}
+    parts = defaultdict(list)
+    main = []
+    for item in items:
+        if item.parent_id in known:
+            parts[item.parent_id].append(item)
+        else:
+            main.append(item)
+    for number, item in enumerate(main, start=1):
+        item.number = str(number)
+        item.parts = parts.get(item.pk, [])
+        for index, part in enumerate(item.parts):
+            part.number = f"{number}{_letters(index)}"
+            part.parts = []
+    return main
+
+
+def _letters(index: int) -> str:
+    """a, b, ... z, aa, ab, ...: the letter of the part at this index."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("a") + remainder) + letters
+    return letters
 
 
 def minutes_context(meeting: Meeting) -> dict:

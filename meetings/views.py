@@ -123,7 +123,7 @@ def meeting_detail(request, pk):
     can_edit = permissions.can_edit_meeting(request.user, meeting)
     items = []
     if permissions.can_see_agenda(request.user, meeting):
-        items = list(meeting.agenda_items.order_by("position", "pk"))
+        items = services.outline(list(meeting.agenda_items.order_by("position", "pk")))
     counts = meeting.attendances.aggregate(
         attended=Count("pk", filter=Q(status__in=Attendance.ATTENDED)), recorded=Count("pk")
     )
@@ -145,7 +145,8 @@ def meeting_edit(request, pk):
     form = MeetingForm(data, instance=meeting)
     amendment = AmendmentForm(data, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user))
     version = VersionForm(data, initial={"version": meeting.version})
-    agenda = AgendaItemFormSet(data, instance=meeting, prefix="items")
+    main_items = list(meeting.agenda_items.filter(parent__isnull=True).order_by("position", "pk"))
+    agenda = AgendaItemFormSet(data, instance=meeting, prefix="items", form_kwargs={"main_items": main_items})
     valid = request.method == "POST" and [part.is_valid() for part in (amendment, form, version, agenda)]
     if valid and all(valid):
         with transaction.atomic():

@@ -230,3 +230,24 @@ def test_paginated_report_and_action_items_are_accessible(page, live_server, wor
     expect(page.get_by_text(f"showing {ACTIONS_PAGE_SIZE + 1}-{ACTIONS_PAGE_SIZE + 3} of")).to_be_visible()
     assert f"committee={world.task_force.slug}" in page.url
     assert_accessible(page)
+
+
+def test_staff_make_an_agenda_item_part_of_another(page, live_server, world):
+    from meetings.models import AgendaItem, Meeting
+
+    start = timezone.now() + datetime.timedelta(days=7)
+    meeting = Meeting.objects.create(
+        committee=world.task_force, starts_at=start, ends_at=start + datetime.timedelta(hours=2), location="City Hall"
+    )
+    for position, title in enumerate(["Welcome", "Committee reports", "Youth committee report"], start=1):
+        AgendaItem.objects.create(meeting=meeting, position=position, title=title)
+    log_in(page, live_server, "staff")
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/edit/")
+    assert_accessible(page)
+    page.get_by_label("Part of").nth(2).select_option(label="2. Committee reports")
+    page.get_by_role("button", name="Save the meeting and agenda").click()
+    expect(page.get_by_text("The meeting and its agenda are saved.")).to_be_visible()
+    part = page.locator("ol.agenda > li", has_text="Committee reports").locator("ol.agenda-parts > li")
+    expect(part).to_have_text(re.compile("Youth committee report"))
+    expect(page.locator("ol.agenda > li")).to_have_count(2)
+    assert_accessible(page)
