@@ -17,6 +17,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from taskforce import dataversion
 from taskforce import pdf as weasy
 from taskforce.permissions import (
     ANYONE,
@@ -24,6 +25,7 @@ from taskforce.permissions import (
     access,
     can_see_inactive_services,
     can_see_members_only_services,
+    is_staff,
 )
 
 from . import hsds, paging
@@ -146,32 +148,46 @@ POPULATION_IDS = RawSQL(
 
 @access(ANYONE)
 def resource_list(request):
-    include_members_only = can_see_members_only_services(request.user)
-    services = Service.objects.listed(include_members_only=include_members_only)
-    # The filters' options and the names shown on each card come from the same light query.
-    categories, populations, language_codes = _filter_options(include_members_only=include_members_only)
-    service_filter = ServiceFilter(request.GET, queryset=services, language_codes=language_codes)
-    for name, terms in (("category", categories), ("population", populations)):
-        empty = ("", service_filter.filters[name].extra["empty_label"])
-        service_filter.form.fields[name].widget.choices = [empty, *((slug, label) for _pk, slug, label in terms)]
-    rows = service_filter.qs.only(*CARD_FIELDS).annotate(
-        organization_name=F("organization__name"),
-        category_ids=CATEGORY_IDS,
-        population_ids=POPULATION_IDS,
-    )
-    page = paging.get_page(rows, request.GET.get("page"), PAGE_SIZE)
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "resources/list.html",
-        {
+    user = request.user
+    include_members_only = can_see_members_only_services(user)
+    staff = is_staff(user)
+
+    def body_context():
+        services = Service.objects.listed(include_members_only=include_members_only)
+        # The filters' options and the names shown on each card come from the same light query.
+        categories, populations, language_codes = _filter_options(include_members_only=include_members_only)
+        service_filter = ServiceFilter(request.GET, queryset=services, language_codes=language_codes)
+        for name, terms in (("category", categories), ("population", populations)):
+            empty = ("", service_filter.filters[name].extra["empty_label"])
+            service_filter.form.fields[name].widget.choices = [empty, *((slug, label) for _pk, slug, label in terms)]
+        rows = service_filter.qs.only(*CARD_FIELDS).annotate(
+            organization_name=F("organization__name"),
+            category_ids=CATEGORY_IDS,
+            population_ids=POPULATION_IDS,
+        )
+        page = paging.get_page(rows, request.GET.get("page"), PAGE_SIZE)
+        query = request.GET.copy()
+        query.pop("page", None)
+        return {
             "filter": service_filter,
             "page": page,
             "services": _service_rows(list(page.object_list), categories, populations),
             "query_string": query.urlencode(),
             "searched": bool(request.GET.get("q", "").strip()) or service_filter.is_narrowed,
-        },
+        }
+
+    # Kept per data version for each kind of viewer and each search; staff cards hold a form (CSRF).
+    variant = (user.is_authenticated, include_members_only, staff, request.get_full_path())
+    if staff:
+        variant += (dataversion.csrf_secret(request),)
+    return dataversion.render_kept(
+        request,
+        "resources/list.html",
+        name="resources:list",
+        variant=variant,
+        body_template="resources/_list_body.html",
+        body_context=body_context,
+        valid_until=dataversion.next_midnight,  # "needs checking" moves with the date
     )
 
 

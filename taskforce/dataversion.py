@@ -26,6 +26,9 @@ from collections.abc import Callable
 from django.apps import apps
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -107,6 +110,26 @@ def cached_html(
     html, valid_until = draw()
     cache.set(key, (str(html), valid_until), CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308
+
+
+def csrf_secret(request) -> str:
+    """The browser's CSRF secret (made now if it has none): the key part of kept HTML that holds a form,
+    so a kept token is only ever shown to the browser it belongs to."""
+    get_token(request)
+    return request.META["CSRF_COOKIE"]
+
+
+def render_kept(request, page_template, *, name, variant, body_template, body_context, valid_until=None, context=None):
+    """Render ``page_template`` with ``body``: ``body_template`` drawn with ``body_context()`` (and the
+    request's context processors), kept per data version and ``variant``. ``valid_until()``, if given,
+    says when the body stops being true without a change to the data."""
+
+    def draw():
+        html = render_to_string(body_template, body_context(), request=request)
+        return html, valid_until() if valid_until else None
+
+    body = cached_html(name, variant, draw)
+    return render(request, page_template, {"body": body, **(context or {})})
 
 
 def next_midnight(now: datetime.datetime | None = None) -> datetime.datetime:
