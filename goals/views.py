@@ -95,29 +95,40 @@ def _chosen_plan(request, committee):
 @access(MEMBER_ONLY)
 def workplan(request, slug):
     committee = get_object_or_404(Committee, slug=slug)
-    plan, plans = _chosen_plan(request, committee)
-    items = []
-    if plan is not None:
-        items = list(
-            plan.items.select_related("owner", "objective__goal")
-            .annotate(update_count=Count("updates"), last_update_at=Max("updates__created_at"))
-            .order_by("position", "start_on", "pk")
-        )
-    today = timezone.localdate()
-    for item in items:
-        item.overdue = item.is_overdue(today)
-    return render(
-        request,
-        "goals/workplan.html",
-        {
+    can_edit = can_edit_committee(request.user, committee)
+
+    def body_context():
+        plan, plans = _chosen_plan(request, committee)
+        items = []
+        if plan is not None:
+            items = list(
+                plan.items.select_related("owner", "objective__goal")
+                .annotate(update_count=Count("updates"), last_update_at=Max("updates__created_at"))
+                .order_by("position", "start_on", "pk")
+            )
+        today = timezone.localdate()
+        for item in items:
+            item.overdue = item.is_overdue(today)
+        return {
             "committee": committee,
             "plan": plan,
             "plans": plans,
             "items": items,
             "overdue_count": sum(item.overdue for item in items),
             "timeline": work_plan_timeline_svg(plan, items, today=today) if plan and items else "",
-            "can_edit": can_edit_committee(request.user, committee),
-        },
+            "can_edit": can_edit,
+        }
+
+    # Kept per data version, plan chosen and editing right; "overdue" and "today" move at midnight.
+    return dataversion.render_kept(
+        request,
+        "goals/workplan.html",
+        name="goals:workplan",
+        variant=(committee.pk, request.GET.get("plan", ""), can_edit),
+        body_template="goals/_workplan_body.html",
+        body_context=body_context,
+        valid_until=dataversion.next_midnight,
+        context={"committee": committee},
     )
 
 

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -58,41 +58,59 @@ ACTIONS_PAGE_SIZE = 50  # open action items per page
 CALENDAR_PAST = datetime.timedelta(days=365)  # how far back the calendar feeds reach
 
 
-def _get_meeting(pk):
-    return get_object_or_404(Meeting.objects.select_related("committee", "minutes_approved_at"), pk=pk)
+def _get_meeting(request, pk):
+    """The meeting the access rule has just read (taskforce.permissions.checked_meeting), or 404."""
+    meeting = permissions.checked_meeting(request.user, pk)
+    if meeting is None:
+        raise Http404("No such meeting.")
+    return meeting
 
 
 @access(ANYONE)
 def meeting_list(request):
-    meetings = Meeting.objects.visible_to(request.user).select_related("committee")
-    years = (
-        Meeting.objects.visible_to(request.user)
-        .annotate(year=ExtractYear("starts_at", tzinfo=timezone.get_current_timezone()))
-        .values_list("year", flat=True)
-        .distinct()
-        .order_by("-year")
+    user = request.user
+    can_schedule = permissions.COCHAIR_OR_STAFF.allows(user)
+
+    def body_context():
+        meetings = Meeting.objects.visible_to(user).select_related("committee")
+        years = (
+            Meeting.objects.visible_to(user)
+            .annotate(year=ExtractYear("starts_at", tzinfo=timezone.get_current_timezone()))
+            .values_list("year", flat=True)
+            .distinct()
+            .order_by("-year")
+        )
+        filters = MeetingFilterForm(request.GET or None, years=list(years))
+        committee = None
+        if filters.is_valid():
+            committee = filters.cleaned_data["committee"]
+            if committee:
+                meetings = meetings.filter(committee=filters.cleaned_data["committee"])
+            if filters.cleaned_data["year"]:
+                meetings = meetings.filter(starts_at__year=filters.cleaned_data["year"])
+        now = timezone.now()
+        page = Paginator(meetings.past(now).order_by("-starts_at", "pk"), MEETINGS_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        return {
+            "filters": filters,
+            "upcoming": list(meetings.upcoming(now).order_by("starts_at")) if page.number == 1 else [],
+            "past": list(page.object_list),
+            "page": page,
+            "can_schedule": can_schedule,
+            "committee": committee,
+        }
+
+    # Kept per data version, kind of viewer and filter; "coming up" moves when a meeting ends.
+    return dataversion.render_kept(
+        request,
+        "meetings/meeting_list.html",
+        name="meetings:list",
+        variant=(user.is_authenticated, permissions.is_staff(user), can_schedule, request.get_full_path()),
+        body_template="meetings/_meeting_list_body.html",
+        body_context=body_context,
+        valid_until=lambda: services.attendance_changes_at(timezone.now()),
     )
-    filters = MeetingFilterForm(request.GET or None, years=list(years))
-    committee = None
-    if filters.is_valid():
-        committee = filters.cleaned_data["committee"]
-        if committee:
-            meetings = meetings.filter(committee=filters.cleaned_data["committee"])
-        if filters.cleaned_data["year"]:
-            meetings = meetings.filter(starts_at__year=filters.cleaned_data["year"])
-    now = timezone.now()
-    page = Paginator(meetings.past(now).order_by("-starts_at", "pk"), MEETINGS_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    context = {
-        "filters": filters,
-        "upcoming": list(meetings.upcoming(now).order_by("starts_at")) if page.number == 1 else [],
-        "past": list(page.object_list),
-        "page": page,
-        "can_schedule": permissions.COCHAIR_OR_STAFF.allows(request.user),
-        "committee": committee,
-    }
-    return render(request, "meetings/meeting_list.html", context)
 
 
 def _editable_committees(user):
@@ -119,7 +137,7 @@ def meeting_create(request):
 
 @access(MEETING_VISIBLE)
 def meeting_detail(request, pk):
-    meeting = _get_meeting(pk)
+    meeting = _get_meeting(request, pk)
     can_edit = permissions.can_edit_meeting(request.user, meeting)
     items = []
     if permissions.can_see_agenda(request.user, meeting):
@@ -140,7 +158,7 @@ def meeting_detail(request, pk):
 
 @access(MEETING_EDITOR)
 def meeting_edit(request, pk):
-    meeting = _get_meeting(pk)
+    meeting = _get_meeting(request, pk)
     data = request.POST or None
     form = MeetingForm(data, instance=meeting)
     amendment = AmendmentForm(data, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user))
@@ -175,7 +193,7 @@ def meeting_edit(request, pk):
 @access(MEETING_EDITOR)
 @require_POST
 def publish_agenda(request, pk):
-    meeting = _get_meeting(pk)
+    meeting = _get_meeting(request, pk)
     meeting.publish_agenda()
     messages.success(request, "The agenda is published.")
     return redirect("meetings:detail", pk=meeting.pk)
@@ -183,7 +201,7 @@ def publish_agenda(request, pk):
 
 @access(MEETING_EDITOR)
 def attendance(request, pk):
-    meeting = _get_meeting(pk)
+    meeting = _get_meeting(request, pk)
     roster, organizations = services.attendance_roster(meeting, with_organizations=True)
     errors = []
     amendment = AmendmentForm(
@@ -242,7 +260,7 @@ def people_search(request):
 @access(MEETING_EDITOR)
 @require_POST
 def add_guest(request, pk):
-    meeting = _get_meeting(pk)
+    meeting = _get_meeting(request, pk)
     form = GuestForm(request.POST, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user))
     wants_fragment = request.headers.get("X-Requested-With") == "fetch"
     if not form.is_valid():
@@ -299,7 +317,7 @@ def add_guest(request, pk):
 
 @access(MINUTES_VISIBLE)
 def minutes(request, pk):
-    meeting = _get_meeting(pk)
+    meeting = _get_meeting(request, pk)
     context = services.minutes_context(meeting)
     context["can_edit"] = permissions.can_edit_meeting(request.user, meeting)
     return render(request, "meetings/minutes.html", context)
@@ -307,7 +325,7 @@ def minutes(request, pk):
 
 @access(MINUTES_VISIBLE)
 def minutes_pdf(request, pk):
-    meeting = _get_meeting(pk)
+    meeting = _get_meeting(request, pk)
     pdf = services.render_minutes_pdf(meeting, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="minutes-{meeting.local_start:%Y-%m-%d}.pdf"'
@@ -316,15 +334,45 @@ def minutes_pdf(request, pk):
 
 @access(MEETING_EDITOR)
 def minutes_edit(request, pk):
-    meeting = _get_meeting(pk)
-    user = request.user
-    data = request.POST or None
+    meeting = _get_meeting(request, pk)
+    may_approve = permissions.can_approve_minutes(request.user)
+    if request.method != "POST":
+        # The unbound forms show only data: kept per data version (the CSRF token is outside them).
+        return dataversion.render_kept(
+            request,
+            "meetings/minutes_edit.html",
+            name="meetings:minutes_edit",
+            variant=(meeting.pk, may_approve),
+            body_template="meetings/_minutes_edit_body.html",
+            body_context=lambda: _minutes_forms(meeting, None, may_approve),
+            context={"meeting": meeting},
+        )
+    parts = _minutes_forms(meeting, request.POST, may_approve)
+    # Validate every part (no short-circuit) so each shows its own errors.
+    names = ("amendment", "form", "version", "items", "motions", "actions")
+    valid = [parts[name].is_valid() for name in names]
+    if all(valid):
+        with transaction.atomic():
+            if not meeting.claim_version(parts["version"].cleaned_data["version"]):
+                transaction.set_rollback(True)
+                messages.error(request, CONFLICT)
+            else:
+                _save_minutes(
+                    parts["amendment"].change_reason, parts["form"], parts["items"], parts["motions"], parts["actions"]
+                )
+                messages.success(request, "The minutes are saved.")
+                return redirect("meetings:minutes", pk=meeting.pk)
+    body = render_to_string("meetings/_minutes_edit_body.html", parts, request=request)
+    return render(request, "meetings/minutes_edit.html", {"meeting": meeting, "body": body})
+
+
+def _minutes_forms(meeting, data, may_approve):
+    """The minutes page's forms (bound to ``data`` when posted), as the template's context."""
     choices = []  # the people to choose from: filled in below, before any form is built, once motions are read
     items = MinutesItemFormSet(data, instance=meeting, prefix="items")
     # The agenda as the items' formset reads it (by position), for the motions' and action items' selects.
     item_choices = [("", "---------"), *((item.pk, f"{item.position}. {item.title}") for item in items.get_queryset())]
     earlier_choices = []  # the meetings whose minutes it may adopt: filled in below with the people
-    may_approve = permissions.can_approve_minutes(user)
     form = MinutesForm(data, instance=meeting)
     amendment = AmendmentForm(data, meeting=meeting, may_amend=may_approve)
     version = VersionForm(data, initial={"version": meeting.version})
@@ -349,19 +397,7 @@ def minutes_edit(request, pk):
     people, earlier = minutes_form_choices(meeting, data, named=named)
     choices.extend(people)
     earlier_choices.extend(earlier)
-    # Validate every part (no short-circuit) so each shows its own errors.
-    parts = (amendment, form, version, items, motions, actions)
-    valid = request.method == "POST" and [part.is_valid() for part in parts]
-    if valid and all(valid):
-        with transaction.atomic():
-            if not meeting.claim_version(version.cleaned_data["version"]):
-                transaction.set_rollback(True)
-                messages.error(request, CONFLICT)
-            else:
-                _save_minutes(amendment.change_reason, form, items, motions, actions)
-                messages.success(request, "The minutes are saved.")
-                return redirect("meetings:minutes", pk=meeting.pk)
-    context = {
+    return {
         "meeting": meeting,
         "form": form,
         "amendment": amendment,
@@ -369,9 +405,8 @@ def minutes_edit(request, pk):
         "items": items,
         "motions": motions,
         "actions": actions,
-        "has_errors": request.method == "POST",
+        "has_errors": data is not None,
     }
-    return render(request, "meetings/minutes_edit.html", context)
 
 
 def _save_minutes(reason, form, items, motions, actions):

@@ -307,7 +307,12 @@ REPORT_INDEX = Rule(
 def _meeting(pk):
     from meetings.models import Meeting
 
-    return Meeting.objects.select_related("committee").filter(pk=pk).first()
+    return Meeting.objects.select_related("committee", "minutes_approved_at").filter(pk=pk).first()
+
+
+def checked_meeting(user, pk):
+    """The meeting a rule below read for this request (the view uses it instead of reading it again), or None."""
+    return _cached(user, ("meeting", pk), lambda: _meeting(pk))
 
 
 def visible_meetings(user, queryset):
@@ -345,7 +350,7 @@ def can_update_action_item(user, item) -> bool:
 
 def _meeting_rule(test):
     def check(user, pk=None, **kw):
-        meeting = _meeting(pk)
+        meeting = checked_meeting(user, pk)
         # A meeting that does not exist is the view's 404, not a refusal.
         return meeting is None or test(user, meeting)
 

@@ -5,19 +5,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0002_index_meeting_start'),
+        ("meetings", "0002_index_meeting_start"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='agendaitem',
-            name='parent',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='meetings.agendaitem', verbose_name='part of'),
+            model_name="agendaitem",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="children",
+                to="meetings.agendaitem",
+                verbose_name="part of",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('pk')), _negated=True), name='agenda_item_not_part_of_itself', violation_error_message='An agenda item cannot be part of itself.'),
+            model_name="agendaitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("parent", models.F("pk")), _negated=True),
+                name="agenda_item_not_part_of_itself",
+                violation_error_message="An agenda item cannot be part of itself.",
+            ),
         ),
     ]

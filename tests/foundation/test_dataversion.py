@@ -129,3 +129,55 @@ def test_dashboards_are_kept_per_person_and_their_forms_still_post(world):
     service.refresh_from_db()
     assert service.last_verified_on == timezone.localdate()
     assert f"/resources/{service.pk}/verify/" not in staff.get("/").content.decode()  # the change shows at once
+
+
+def test_kept_resource_lists_are_kept_apart_by_viewer(world, client_as):
+    Service.objects.create(organization=world.legal_aid, name="Open legal clinic")
+    Service.objects.create(
+        organization=world.legal_aid, name="Referral-only shelter", visibility=Service.Visibility.MEMBERS
+    )
+    assert "Referral-only shelter" in client_as("member").get("/resources/").content.decode()
+    visitor = client_as("anonymous").get("/resources/").content.decode()
+    assert "Open legal clinic" in visitor and "Referral-only shelter" not in visitor
+    assert "Referral-only shelter" not in client_as("anonymous").get("/resources/?q=shelter").content.decode()
+
+
+def test_kept_meeting_lists_and_work_plans_are_kept_apart_by_viewer(world, client_as):
+    from goals.models import WorkPlanItem
+    from meetings.models import Meeting
+    from tests.goals.factories import plan_for
+
+    start = timezone.now() + datetime.timedelta(days=3)
+    Meeting.objects.create(
+        committee=world.youth, starts_at=start, ends_at=start + datetime.timedelta(hours=1), title="Closed session"
+    )
+    assert "Closed session" in client_as("member").get("/meetings/").content.decode()
+    assert "Closed session" not in client_as("anonymous").get("/meetings/").content.decode()
+
+    plan = plan_for(world)
+    url = f"/committees/{world.youth.slug}/workplan/"
+    assert "Add an item" in client_as("cochair").get(url).content.decode()
+    assert "Add an item" not in client_as("member").get(url).content.decode()
+    WorkPlanItem.objects.filter(pk=plan.youth_item.pk).update(title="Recruit twelve mentors")
+    assert "Recruit twelve mentors" in client_as("member").get(url).content.decode()
+
+
+def test_the_kept_minutes_form_follows_each_save(world, client_as):
+    from meetings.models import AgendaItem, Meeting
+    from tests.meetings.forms_helper import form_data
+
+    start = timezone.now() - datetime.timedelta(days=2)
+    meeting = Meeting.objects.create(
+        committee=world.task_force, starts_at=start, ends_at=start + datetime.timedelta(hours=2)
+    )
+    AgendaItem.objects.create(meeting=meeting, position=1, title="Welcome")
+    client = client_as("staff")
+    url = f"/meetings/{meeting.pk}/minutes/edit/"
+    for text in ["First draft.", "Second draft."]:
+        data = form_data(client.get(url).content.decode(), **{"items-0-minutes": text})
+        assert client.post(url, data).status_code == 302  # the kept form carries the current version
+    assert "Second draft." in client.get(url).content.decode()
+    stale = form_data(client.get(url).content.decode(), **{"items-0-minutes": "Third."})
+    Meeting.objects.filter(pk=meeting.pk).update(version=meeting.version + 10)
+    body = client.post(url, stale).content.decode()
+    assert "Third." in body and "Second draft." in AgendaItem.objects.get(meeting=meeting).minutes

@@ -74,7 +74,7 @@ def test_staff_make_items_parts_and_every_view_nests_them(world, client_as, agen
 
 def test_parts_have_no_parts_and_a_main_item_with_parts_stays_main(world, client_as, agenda):
     meeting, items = agenda
-    part = AgendaItem.objects.create(meeting=meeting, position=4, title="Youth", parent=items["Committee reports"])
+    AgendaItem.objects.create(meeting=meeting, position=4, title="Youth", parent=items["Committee reports"])
     client = client_as("staff")
     data = edit_page_data(client, meeting)
     options = client.get(f"/meetings/{meeting.pk}/edit/").content.decode()
