@@ -8,7 +8,6 @@ from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -46,28 +45,30 @@ from .services import ease_importance_grid, goals_overview
 
 @access(MEMBER_ONLY)
 def index(request):
-    staff = is_staff(request.user)
-
-    def draw():
+    def body_context():
         goals = goals_overview()
         objectives = [objective for goal in goals for objective in goal.objective_list]
-        context = {
+        return {
             "goals": goals,
             "plan": StrategicPlan.objects.first(),
             "committees": Committee.objects.filter(is_active=True).order_by("position", "name"),
             "grid": ease_importance_grid(objectives),
             "ease_choices": Objective.Ease.choices,
-            "is_staff_user": staff,
             # Links built from a prefix: one reverse() per page instead of one per row.
             "objective_url_prefix": reverse("goals:objective_edit", args=[0]).removesuffix("0/edit/"),
-            "goal_url_prefix": reverse("goals:goal_new").removesuffix("new/"),
             "committee_url_prefix": reverse("goals:workplan", args=["x"]).removesuffix("x/workplan/"),
+            "goal_url_prefix": reverse("goals:goal_new").removesuffix("new/"),
         }
-        return render_to_string("goals/_index_body.html", context), None
 
     # Drawn once per data version for staff and once for everyone else (taskforce.dataversion).
-    body = dataversion.cached_html("goals:index", (staff,), draw)
-    return render(request, "goals/index.html", {"body": body})
+    return dataversion.render_kept(
+        request,
+        "goals/index.html",
+        name="goals:index",
+        variant=(is_staff(request.user),),
+        body_template="goals/_index_body.html",
+        body_context=body_context,
+    )
 
 
 @access(STAFF_ONLY)
@@ -351,6 +352,12 @@ def _save_and_show(request, form, template, context, saved_message):
     return render(request, template, {"form": form, **context})
 
 
+def _next_position(siblings):
+    """The position after the last of these records (0 for the first)."""
+    last = siblings.aggregate(last=Max("position"))["last"]
+    return 0 if last is None else last + 1
+
+
 @access(STAFF_ONLY)
 def goal_new(request):
     following = (Goal.objects.aggregate(last=Max("number"))["last"] or 0) + 1
@@ -368,8 +375,7 @@ def goal_edit(request, pk):
 @access(STAFF_ONLY)
 def objective_new(request, pk):
     goal = get_object_or_404(Goal, pk=pk)
-    last = goal.objectives.aggregate(last=Max("position"))["last"]
-    objective = Objective(goal=goal, position=0 if last is None else last + 1)
+    objective = Objective(goal=goal, position=_next_position(goal.objectives))
     form = ObjectiveForm(request.POST or None, instance=objective)
     return _save_and_show(
         request,
@@ -383,8 +389,7 @@ def objective_new(request, pk):
 @access(STAFF_ONLY)
 def metric_new(request, pk):
     objective = get_object_or_404(Objective.objects.select_related("goal"), pk=pk)
-    last = objective.metrics.aggregate(last=Max("position"))["last"]
-    metric = Metric(objective=objective, position=0 if last is None else last + 1)
+    metric = Metric(objective=objective, position=_next_position(objective.metrics))
     form = MetricForm(request.POST or None, instance=metric)
     return _save_and_show(
         request,

@@ -410,6 +410,13 @@ def _seed_report_years(task_force):
     ]
     organization_of = dict(representatives)
     committees = Committee.objects.filter(is_active=True).exclude(pk=task_force.pk).order_by("position", "pk")
+    members_of = {
+        committee: [
+            (role.person, organization_of.get(role.person))
+            for role in CommitteeRole.objects.filter(committee=committee).select_related("person").order_by("pk")
+        ]
+        for committee in committees
+    }
     for year in REPORT_YEARS:
         for month in (2, 4, 6, 8, 10, 12):
             day = _third_wednesday(year, month)
@@ -426,11 +433,7 @@ def _seed_report_years(task_force):
                     "status": ActionItem.Status.DONE,
                 },
             )
-        for offset, committee in enumerate(committees):
-            members = [
-                (role.person, organization_of.get(role.person))
-                for role in CommitteeRole.objects.filter(committee=committee).select_related("person").order_by("pk")
-            ]
+        for offset, (committee, members) in enumerate(members_of.items()):
             if not members:
                 continue  # a workgroup with nobody in it yet does not meet
             for month in (1, 4, 7, 10):
@@ -445,7 +448,7 @@ def _sample_meeting(committee, day, hour, location, *, is_public):
     meeting = _meeting(
         committee,
         _local(day, hour, 30),
-        _local(day, hour + 2, 0),
+        _local(day, hour + 2, 30),
         title="",
         location=location,
         status=Meeting.Status.HELD,
@@ -476,19 +479,7 @@ def _seed_recent_and_upcoming(task_force):
     )
     for months_ago in range(6, 0, -1):
         day = _third_wednesday(today.year, today.month - months_ago)
-        meeting = _meeting(
-            task_force,
-            _local(day, 13, 30),
-            _local(day, 15, 30),
-            title="",
-            location="City Hall, Room 201",
-            status=Meeting.Status.HELD,
-            is_public=True,
-            agenda_state=Meeting.AgendaState.PUBLISHED,
-            announcements=SAMPLE,
-        )
-        if not meeting.agenda_items.exists():
-            AgendaItem.objects.create(meeting=meeting, position=1, title="Welcome, introductions and check-in")
+        meeting = _sample_meeting(task_force, day, 13, "City Hall, Room 201", is_public=True)
         # Everyone attends some of them, in a fixed pattern: sample attendance.
         for index, membership in enumerate(representatives):
             attended = (index + months_ago) % 3 != 0

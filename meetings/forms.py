@@ -424,19 +424,13 @@ class MotionForm(FastForm, forms.ModelForm):
         return cleaned
 
 
-class BaseMotionFormSet(BaseModelFormSet):
-    def __init__(self, *args, meeting, choices, may_approve, **kwargs):
-        self.meeting, self.choices, self.may_approve = meeting, choices, may_approve
-        # What the selects validate against, built once for every form of the formset.
-        self.agenda_items = AgendaItem.objects.filter(meeting=meeting)
-        self.earlier_meetings = Meeting.objects.minutes_to_approve_at(meeting)
-        super().__init__(*args, **kwargs)
+class SharedChoicesMixin:
+    """A formset whose forms' selects share ``self.choices`` (one list for all of them, escaped once);
+    ``prepare_form`` sets what each form validates against, built once for the formset."""
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
-        form.fields["agenda_item"].queryset = self.agenda_items
-        form.fields["approves_minutes_of"].queryset = self.earlier_meetings
-        form.fields["approves_minutes_of"].help_text = "Only for a motion adopting an earlier meeting's minutes."
+        self.prepare_form(form)
         _share_choices(form, self.choices)
         return form
 
@@ -445,6 +439,23 @@ class BaseMotionFormSet(BaseModelFormSet):
         form = super().empty_form
         _share_choices(form, self.choices)
         return form
+
+    def prepare_form(self, form):
+        form.fields["agenda_item"].queryset = self.agenda_items
+
+
+class BaseMotionFormSet(SharedChoicesMixin, BaseModelFormSet):
+    def __init__(self, *args, meeting, choices, may_approve, **kwargs):
+        self.meeting, self.choices, self.may_approve = meeting, choices, may_approve
+        # What the selects validate against, built once for every form of the formset.
+        self.agenda_items = AgendaItem.objects.filter(meeting=meeting)
+        self.earlier_meetings = Meeting.objects.minutes_to_approve_at(meeting)
+        super().__init__(*args, **kwargs)
+
+    def prepare_form(self, form):
+        super().prepare_form(form)
+        form.fields["approves_minutes_of"].queryset = self.earlier_meetings
+        form.fields["approves_minutes_of"].help_text = "Only for a motion adopting an earlier meeting's minutes."
 
     def clean(self):
         super().clean()
@@ -480,23 +491,11 @@ class ActionItemForm(FastForm, forms.ModelForm):
         return due_on
 
 
-class BaseActionItemFormSet(BaseInlineFormSet):
+class BaseActionItemFormSet(SharedChoicesMixin, BaseInlineFormSet):
     def __init__(self, *args, choices, **kwargs):
         self.choices = choices
         super().__init__(*args, **kwargs)
         self.agenda_items = AgendaItem.objects.filter(meeting=self.instance)  # built once for every form
-
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
-        form.fields["agenda_item"].queryset = self.agenda_items
-        _share_choices(form, self.choices)
-        return form
-
-    @property
-    def empty_form(self):
-        form = super().empty_form
-        _share_choices(form, self.choices)
-        return form
 
     def save_new(self, form, commit=True):
         form.instance.committee_id = self.instance.committee_id

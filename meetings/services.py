@@ -10,7 +10,16 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from members.models import MOU, Committee, CommitteeRole, Membership, MembershipPolicy, Organization, Person
+from members.models import (
+    MOU,
+    Committee,
+    CommitteeRole,
+    Membership,
+    MembershipPolicy,
+    NamedMixin,
+    Organization,
+    Person,
+)
 from taskforce.dataversion import next_midnight
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
@@ -284,20 +293,12 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
 
 
 @dataclass(frozen=True, slots=True)
-class PersonName:
+class PersonName(NamedMixin):
     """A person as the report names them (lighter than a model instance, hundreds per report)."""
 
     pk: int
     given_name: str
     family_name: str
-
-    @property
-    def full_name(self):
-        return f"{self.given_name} {self.family_name}".strip()
-
-    @property
-    def sort_name(self):
-        return f"{self.family_name}, {self.given_name}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -529,14 +529,16 @@ def action_item_status(request, pk):
 
 @access(MEMBER_ONLY)
 def eligibility(request):
-    def draw():
-        now = timezone.now()
-        html = render_to_string("meetings/_eligibility_body.html", {"report": services.voting_eligibility(now=now)})
-        return html, services.attendance_changes_at(now)
-
     # The same for everyone who may see it: drawn once per data version (taskforce.dataversion).
-    body = dataversion.cached_html("meetings:eligibility", (), draw)
-    return render(request, "meetings/eligibility.html", {"body": body})
+    return dataversion.render_kept(
+        request,
+        "meetings/eligibility.html",
+        name="meetings:eligibility",
+        variant=(),
+        body_template="meetings/_eligibility_body.html",
+        body_context=lambda: {"report": services.voting_eligibility()},
+        valid_until=lambda: services.attendance_changes_at(timezone.now()),
+    )
 
 
 @access(STAFF_ONLY)

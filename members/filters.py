@@ -8,15 +8,20 @@ from .models import MOU, Committee, Membership, Organization, Person
 UNSIGNED = "unsigned"  # organizations with no signed MOU: the dashboard's list to chase
 
 
-class PersonFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Search by name, title or organization", method="search")
-    committee = django_filters.ModelChoiceFilter(
+def _committee_filter():
+    """The directory's and the organization list's committee filter (each filter set owns its method)."""
+    return django_filters.ModelChoiceFilter(
         label="Committee",
         queryset=Committee.objects.filter(is_active=True),
         method="on_committee",
         to_field_name="slug",
         empty_label="Any committee",
     )
+
+
+class PersonFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search by name, title or organization", method="search")
+    committee = _committee_filter()
     sector = django_filters.ChoiceFilter(
         label="Sector", choices=Organization.Sector.choices, method="in_sector", empty_label="Any sector"
     )
@@ -66,13 +71,7 @@ class OrganizationFilter(django_filters.FilterSet):
         method="with_mou",
         empty_label="Any MOU",
     )
-    committee = django_filters.ModelChoiceFilter(
-        label="Committee",
-        queryset=Committee.objects.filter(is_active=True),
-        method="on_committee",
-        to_field_name="slug",
-        empty_label="Any committee",
-    )
+    committee = _committee_filter()
 
     class Meta:
         model = Organization

@@ -129,7 +129,19 @@ class Organization(models.Model):
             raise ValidationError({"left_on": "The date it left must be on or after the date it joined."})
 
 
-class Person(models.Model):
+class NamedMixin:
+    """How a person is named, for anything with given_name and family_name (the model, lighter rows)."""
+
+    @property
+    def full_name(self):
+        return f"{self.given_name} {self.family_name}".strip()
+
+    @property
+    def sort_name(self):
+        return f"{self.family_name}, {self.given_name}"
+
+
+class Person(NamedMixin, models.Model):
     """Someone who works with the task force; lists sort by family name."""
 
     honorific = models.CharField(
@@ -168,14 +180,6 @@ class Person(models.Model):
 
     def __str__(self):
         return self.full_name
-
-    @property
-    def full_name(self):
-        return f"{self.given_name} {self.family_name}".strip()
-
-    @property
-    def sort_name(self):
-        return f"{self.family_name}, {self.given_name}"
 
 
 class Membership(CurrentMixin, models.Model):

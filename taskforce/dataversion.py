@@ -125,8 +125,9 @@ def render_kept(request, page_template, *, name, variant, body_template, body_co
     says when the body stops being true without a change to the data."""
 
     def draw():
-        html = render_to_string(body_template, body_context(), request=request)
-        return html, valid_until() if valid_until else None
+        # The limit first: if it passes while the body is drawn, the entry is simply drawn again.
+        until = valid_until() if valid_until else None
+        return render_to_string(body_template, body_context(), request=request), until
 
     body = cached_html(name, variant, draw)
     return render(request, page_template, {"body": body, **(context or {})})
