@@ -1,2 +1,2 @@
-"""No Django models: the data-version table and its triggers are plain SQL (migration 0001,
-taskforce/dataversion.py). This module exists so Django sends this app the post_migrate signal."""
+"""No models: this app holds the project's settings, URLs, permissions and dashboard. Its migrations
+created and then removed the old data-version table (0001, 0002)."""

@@ -91,8 +91,8 @@ DATABASES = {"default": env.db("DATABASE_URL", default="postgres://taskforce@loc
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
-# Pages kept by data version (taskforce/dataversion.py): each process's memory unless CACHE_URL
-# names a shared cache, e.g. redis://cache.example.org:6379/1, for several app servers.
+# Kept work (the annual report's body, stored PDFs' fingerprints): each process's memory unless
+# CACHE_URL names a shared cache, e.g. redis://cache.example.org:6379/1, for several app servers.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -14,6 +14,18 @@ PERSONAS = ["anonymous", "member", "data_contact", "cochair", "staff"]
 PASSWORD = "correct horse battery"
 
 
+def count_queries(client, url, status=200):
+    """How many queries one GET of url takes (it must answer with status): for tests that compare counts,
+    such as the same page at two sizes of data. To pin one page's count, use django_assert_num_queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == status, url
+    return len(queries)
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

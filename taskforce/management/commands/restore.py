@@ -27,11 +27,4 @@ class Command(BaseCommand):
             connection.settings_dict["NAME"],
             file,
         )
-        # The restored data version is an old number that pages may already be kept under with other
-        # data: move it past every number used so far (a clock in milliseconds outruns any count of commits).
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE taskforce_data_version"
-                " SET version = greatest(version + 1, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)"
-            )
         self.stdout.write(self.style.SUCCESS(f"Restored {file}."))
