@@ -1,11 +1,11 @@
 """Admin for the annual report: years, categories, narratives (with the case-summary scan), recommendations."""
 
 from django.contrib import admin, messages
-from django.utils.html import format_html_join
+from django.template.loader import render_to_string
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
 from .models import AgencySubmission, BreakdownCategory, Narrative, Recommendation, ReportingYear, SubmissionCount
+from .scan import clear_case_summaries, rescan_narrative
 
 
 @admin.register(ReportingYear)
@@ -76,19 +76,15 @@ class NarrativeAdmin(SimpleHistoryAdmin):
     def scan_findings(self, obj):
         if not obj.scan_flags:
             return "Nothing found." if obj.pk else "Scanned when saved."
-        return format_html_join(
-            "", "<p>Looks like {}: <mark>{}</mark></p>", ((flag["label"], flag["text"]) for flag in obj.scan_flags)
-        )
+        return render_to_string("admin/reports/narrative/_scan_findings.html", {"flags": obj.scan_flags})
 
     def save_model(self, request, obj, form, change):
-        services.rescan_narrative(
-            narrative=obj, text_changed="text" in form.changed_data or "title" in form.changed_data
-        )
+        rescan_narrative(narrative=obj, text_changed="text" in form.changed_data or "title" in form.changed_data)
         super().save_model(request, obj, form, change)
         if obj.scan_flags:
             messages.warning(request, f"The scan found {len(obj.scan_flags)} thing(s) that may identify someone.")
 
     @admin.action(description="Clear the selected case summaries for the report")
     def clear_for_report(self, request, queryset):
-        cleared = services.clear_case_summaries(narratives=queryset, user=request.user)
+        cleared = clear_case_summaries(narratives=queryset, user=request.user)
         self.message_user(request, f"{cleared} case summar{'y' if cleared == 1 else 'ies'} cleared.")

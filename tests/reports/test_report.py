@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from members.models import Organization
-from reports import services
+from reports import pdf
 from reports.models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear, ReportPDF
 from tests.reports.helpers import accepted_submission
 
@@ -255,7 +255,7 @@ def test_a_queued_rendering_shows_progress(client_as, world, year, settings):
     page = client.get(reverse("reports:report", args=[year.year])).content.decode()
     assert 'data-busy="true"' in page and "Waiting to start" in page
     assert "Prepare a fresh PDF" not in page
-    services.run_pdf_rendering(pdf_id=ReportPDF.objects.get().pk)  # what the worker does
+    pdf.run_pdf_rendering(pdf_id=ReportPDF.objects.get().pk)  # what the worker does
     assert client.get(reverse("reports:pdf_status", args=[year.year])).json()["ready"]
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from members.models import Person
 from reports.models import Narrative
-from reports.services import clear_case_summaries, rescan_narrative, scan_case_summary
+from reports.scan import clear_case_summaries, rescan_narrative, scan_case_summary
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +129,8 @@ def test_the_case_summaries_page_has_a_fixed_query_count(client_as, world, year)
 
 
 def test_highlighting_escapes_the_text():
-    from reports.services import highlight_findings
+    from reports.scan import highlight_findings
 
-    html = highlight_findings(text="<b>Call</b> 415-555-0100", flags=[{"text": "415-555-0100"}])
-    assert html == "&lt;b&gt;Call&lt;/b&gt; <mark>415-555-0100</mark>"
+    pieces = highlight_findings(text="<b>Call</b> 415-555-0100", flags=[{"text": "415-555-0100"}])
+    assert pieces == [("<b>Call</b> ", False), ("415-555-0100", True)]
+    assert highlight_findings(text="No findings.", flags=[]) == [("No findings.", False)]

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from members.models import Organization
 from reports.models import AgencySubmission, BreakdownCategory, ReportingYear, SubmissionCount
-from reports.services import active_categories
+from reports.sections import active_categories
 
 pytestmark = pytest.mark.django_db
 
