@@ -31,20 +31,14 @@ from .models import AgencySubmission, BreakdownCategory, Narrative, Recommendati
 REPORT_LAYOUT_VERSION = 1
 
 
-def _summary(queryset: QuerySet, changed: str) -> Subquery:
-    """One row for the whole queryset (grouped by a constant): its row count and latest ``changed``."""
+def _whole(queryset: QuerySet, **aggregates) -> Subquery:
+    """The aggregates of the whole queryset as one JSON value (grouped by a constant: one row even when empty)."""
     return Subquery(
         queryset.order_by()
         .annotate(whole=Value(1))
         .values("whole")
-        .annotate(summary=JSONObject(rows=Count("pk"), latest=Max(changed)))
+        .annotate(summary=JSONObject(**aggregates))
         .values("summary")
-    )
-
-
-def _latest(queryset: QuerySet, changed: str = "history_date") -> Subquery:
-    return Subquery(
-        queryset.order_by().annotate(whole=Value(1)).values("whole").annotate(latest=Max(changed)).values("latest")
     )
 
 
@@ -91,9 +85,13 @@ def data_parts(*, reporting_year: ReportingYear) -> dict:
         "meetings": meetings,
         "action_items": ActionItem.objects.filter(meeting__starts_at__range=window),
     }
-    parts = {name: _summary(queryset, "updated_at") for name, queryset in by_updated_at.items()}
+    parts = {
+        name: _whole(queryset, rows=Count("pk"), latest=Max("updated_at")) for name, queryset in by_updated_at.items()
+    }
     for name, (live, history) in by_history.items():
-        parts[name] = JSONObject(rows=_summary(live, "pk"), latest=_latest(history))
+        parts[name] = JSONObject(
+            live=_whole(live, rows=Count("pk")), history=_whole(history, latest=Max("history_date"))
+        )
     # Prefixed, so that no name meets one of the year's own fields or relations.
     row = ReportingYear.objects.filter(pk=reporting_year.pk).values(**{f"input_{n}": e for n, e in parts.items()}).get()
     return {name.removeprefix("input_"): value for name, value in row.items()}
