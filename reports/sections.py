@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Sum
 
 from goals.charts import format_number, metric_chart_svg
 from goals.services import goals_overview, strategic_plan
@@ -232,13 +232,22 @@ def contents_section(*, sections: Sequence[dict]) -> dict:
     }
 
 
-def executive_summary_section(*, reporting_year: ReportingYear) -> dict:
-    narratives = list(reporting_year.narratives.filter(kind=Narrative.Kind.EXECUTIVE_SUMMARY))
+def year_narratives(*, reporting_year: ReportingYear) -> dict[str, list[Narrative]]:
+    """The year's texts by kind, in their order: 1 query. Case summaries only once staff cleared them."""
+    grouped: dict[str, list[Narrative]] = {kind: [] for kind in Narrative.Kind.values}
+    for narrative in reporting_year.narratives.exclude(
+        kind=Narrative.Kind.CASE_SUMMARY, cleared_at__isnull=True
+    ).select_related("organization"):
+        grouped[narrative.kind].append(narrative)
+    return grouped
+
+
+def executive_summary_section(*, narratives: dict[str, list[Narrative]]) -> dict:
     return {
         "id": "executive-summary",
         "heading": "Executive summary",
         "template": "reports/sections/_narratives.html",
-        "narratives": narratives,
+        "narratives": narratives[Narrative.Kind.EXECUTIVE_SUMMARY],
         "empty": "Staff have not written the executive summary yet.",
     }
 
@@ -248,10 +257,12 @@ def about_section(*, reporting_year: ReportingYear) -> dict:
     committees = Committee.objects.filter(is_active=True).prefetch_related(
         Prefetch("roles", queryset=chairs.order_by("role", "person__family_name"), to_attr="chairs")
     )
-    members = Organization.objects.filter(status=Organization.Status.MEMBER).prefetch_related(
-        Prefetch("mous", queryset=MOU.objects.filter(status=MOU.Status.SIGNED), to_attr="signed_mous")
+    signed = MOU.objects.filter(organization=OuterRef("pk"), status=MOU.Status.SIGNED)
+    organizations = list(
+        Organization.objects.filter(status=Organization.Status.MEMBER)
+        .annotate(signed_mou=Exists(signed))
+        .values("name", "acronym", "signed_mou")
     )
-    organizations = [{"name": org.name, "acronym": org.acronym, "signed_mou": bool(org.signed_mous)} for org in members]
     plan = strategic_plan()
     return {
         "id": "about",
@@ -356,38 +367,38 @@ def expungements_section(*, reporting_year: ReportingYear, figures: YearFigures,
     }
 
 
-def recommendations_section(*, reporting_year: ReportingYear) -> dict:
+def recommendations_section(*, reporting_year: ReportingYear, narratives: dict[str, list[Narrative]]) -> dict:
     return {
         "id": "recommendations",
         "heading": "Recommendations",
         "template": "reports/sections/_recommendations.html",
-        "introduction": list(reporting_year.narratives.filter(kind=Narrative.Kind.RECOMMENDATION)),
+        "introduction": narratives[Narrative.Kind.RECOMMENDATION],
         "recommendations": list(reporting_year.recommendations.all()),
     }
 
 
-def successes_section(*, reporting_year: ReportingYear) -> dict:
+def successes_section(*, narratives: dict[str, list[Narrative]]) -> dict:
     return {
         "id": "successes",
         "heading": "Successes of the year",
         "template": "reports/sections/_narratives.html",
-        "narratives": list(reporting_year.narratives.filter(kind=Narrative.Kind.SUCCESS)),
+        "narratives": narratives[Narrative.Kind.SUCCESS],
         "empty": "No successes have been written up for this year yet.",
     }
 
 
-def case_summaries_section(*, reporting_year: ReportingYear) -> dict:
-    cleared = reporting_year.narratives.filter(kind=Narrative.Kind.CASE_SUMMARY, cleared_at__isnull=False)
+def case_summaries_section(*, narratives: dict[str, list[Narrative]]) -> dict:
     return {
         "id": "case-summaries",
         "heading": "Case summaries",
         "template": "reports/sections/_case_summaries.html",
-        "narratives": list(cleared),
+        "narratives": narratives[Narrative.Kind.CASE_SUMMARY],
     }
 
 
-def methodology_section(*, reporting_year: ReportingYear, figures: YearFigures) -> dict:
-    notes = reporting_year.narratives.filter(kind=Narrative.Kind.AGENCY_NOTE).select_related("organization")
+def methodology_section(
+    *, reporting_year: ReportingYear, figures: YearFigures, narratives: dict[str, list[Narrative]]
+) -> dict:
     definitions = [
         {"agency": s.organization.name, "definition": s.definition_used}
         for s in figures.counted + figures.excluded
@@ -402,7 +413,7 @@ def methodology_section(*, reporting_year: ReportingYear, figures: YearFigures) 
         "agencies": [s.organization.name for s in figures.counted],
         "excluded": [{"agency": s.organization.name, "note": s.totals_note} for s in figures.excluded],
         "definitions": definitions,
-        "agency_notes": list(notes),
+        "agency_notes": narratives[Narrative.Kind.AGENCY_NOTE],
         "categories": [
             {"dimension": label, "names": [c.name for c in figures.categories[dimension] if c.is_active]}
             for dimension, label in BreakdownCategory.Dimension.choices
@@ -413,18 +424,19 @@ def methodology_section(*, reporting_year: ReportingYear, figures: YearFigures) 
 def report_sections(*, reporting_year: ReportingYear) -> list[dict]:
     """Every section of the report, in order, each a context dict naming its partial template."""
     figures = year_figures(reporting_year=reporting_year)
+    narratives = year_narratives(reporting_year=reporting_year)
     data = data_section(reporting_year=reporting_year, figures=figures)
     body = [
-        executive_summary_section(reporting_year=reporting_year),
+        executive_summary_section(narratives=narratives),
         about_section(reporting_year=reporting_year),
         year_in_review_section(reporting_year=reporting_year),
         goals_section(reporting_year=reporting_year),
         data,
         expungements_section(reporting_year=reporting_year, figures=figures, data=data),
-        recommendations_section(reporting_year=reporting_year),
-        successes_section(reporting_year=reporting_year),
-        case_summaries_section(reporting_year=reporting_year),
-        methodology_section(reporting_year=reporting_year, figures=figures),
+        recommendations_section(reporting_year=reporting_year, narratives=narratives),
+        successes_section(narratives=narratives),
+        case_summaries_section(narratives=narratives),
+        methodology_section(reporting_year=reporting_year, figures=figures, narratives=narratives),
     ]
     return [cover_section(reporting_year=reporting_year), contents_section(sections=body), *body]
 

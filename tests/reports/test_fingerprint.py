@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from goals.models import Goal, Measurement, Metric, Objective, StrategicPlan
+from goals.models import Objective, StrategicPlan
 from meetings.models import ActionItem, Attendance, Meeting
 from members.models import MOU, Organization
 from reports import fingerprint
@@ -31,17 +31,6 @@ def a_meeting(world, when):
     return Meeting.objects.create(
         committee=world.task_force, starts_at=when, ends_at=when + datetime.timedelta(hours=2), location="City Hall"
     )
-
-
-@pytest.fixture
-def goal_with_metric(world):
-    goal = Goal.objects.create(number=1, title="Prevention")
-    objective = Objective.objects.create(goal=goal, title="Train teachers")
-    metric = Metric.objects.create(objective=objective, name="# trained", unit="teachers")
-    measurement = Measurement.objects.create(
-        metric=metric, period_start=datetime.date(2025, 1, 1), period_end=datetime.date(2025, 12, 31), value=40
-    )
-    return goal, objective, metric, measurement
 
 
 def test_the_fingerprint_is_one_query_without_raw_sql(world, year):
