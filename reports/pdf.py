@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .fingerprint import data_version
 from .models import ReportingYear, ReportPDF
@@ -116,7 +117,7 @@ def pdf_status(*, reporting_year: ReportingYear, version: str) -> dict:
         "version": version,
         "pdf": current,
         "state": current.state if current else "missing",
-        "state_label": current.get_state_display() if current else "Not prepared for the current data",
+        "state_label": current.get_state_display() if current else gettext("Not prepared for the current data"),
         "step": steps.get(current.state, 0) if current else 0,
         "steps": 3,
         "ready": bool(current and current.state == ReportPDF.State.READY),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Sum
+from django.utils.translation import gettext, gettext_lazy
 
 from goals.charts import format_number, metric_chart_svg
 from goals.services import goals_overview, strategic_plan
@@ -69,9 +70,9 @@ def bar_chart(*, table: SuppressedTable, chart_id: str) -> dict:
 # ---------------------------------------------------------------------------
 
 TOTAL_FIELDS = [
-    ("total_identified", "People identified as trafficked"),
-    ("traffickers_identified", "Traffickers identified"),
-    ("convictions_vacated", "Convictions vacated or expunged"),
+    ("total_identified", gettext_lazy("People identified as trafficked")),
+    ("traffickers_identified", gettext_lazy("Traffickers identified")),
+    ("convictions_vacated", gettext_lazy("Convictions vacated or expunged")),
 ]
 
 
@@ -194,7 +195,7 @@ def agency_table(*, figures: YearFigures) -> dict:
         "notes": sorted({table.note for table in columns.values() if table.note}),
         "chart": bar_chart(
             table=SuppressedTable(
-                title="People identified, by agency", cells=identified.cells, total=identified.total, k=k
+                title=gettext("People identified, by agency"), cells=identified.cells, total=identified.total, k=k
             ),
             chart_id="chart-agencies",
         ),
@@ -211,9 +212,9 @@ def agency_table(*, figures: YearFigures) -> dict:
 def cover_section(*, reporting_year: ReportingYear) -> dict:
     return {
         "id": "cover",
-        "heading": f"Human Trafficking in San Francisco: {reporting_year.year} Report"
+        "heading": gettext("Human Trafficking in San Francisco: %(year)s Report") % {"year": reporting_year.year}
         if "San Francisco" in settings.TASK_FORCE_NAME
-        else f"Annual Report on Human Trafficking, {reporting_year.year}",
+        else gettext("Annual Report on Human Trafficking, %(year)s") % {"year": reporting_year.year},
         "template": "reports/sections/_cover.html",
         "in_contents": False,
         "task_force_name": settings.TASK_FORCE_NAME,
@@ -225,7 +226,7 @@ def cover_section(*, reporting_year: ReportingYear) -> dict:
 def contents_section(*, sections: Sequence[dict]) -> dict:
     return {
         "id": "contents",
-        "heading": "Contents",
+        "heading": gettext("Contents"),
         "template": "reports/sections/_contents.html",
         "in_contents": False,
         "entries": [{"id": s["id"], "heading": s["heading"]} for s in sections if s.get("in_contents", True)],
@@ -245,10 +246,10 @@ def year_narratives(*, reporting_year: ReportingYear) -> dict[str, list[Narrativ
 def executive_summary_section(*, narratives: dict[str, list[Narrative]]) -> dict:
     return {
         "id": "executive-summary",
-        "heading": "Executive summary",
+        "heading": gettext("Executive summary"),
         "template": "reports/sections/_narratives.html",
         "narratives": narratives[Narrative.Kind.EXECUTIVE_SUMMARY],
-        "empty": "Staff have not written the executive summary yet.",
+        "empty": gettext("Staff have not written the executive summary yet."),
     }
 
 
@@ -266,7 +267,7 @@ def about_section(*, reporting_year: ReportingYear) -> dict:
     plan = strategic_plan()
     return {
         "id": "about",
-        "heading": "About the task force",
+        "heading": gettext("About the task force"),
         "template": "reports/sections/_about.html",
         "task_force_name": settings.TASK_FORCE_NAME,
         "paragraphs": reporting_year.about_paragraphs(),
@@ -282,7 +283,7 @@ def about_section(*, reporting_year: ReportingYear) -> dict:
 def _metric_figure(value, k: int) -> str:
     """A metric's figure for the report, with the same small-cell rule as the data tables."""
     if value is None:
-        return "not recorded"
+        return gettext("not recorded")
     if 0 < value < k:
         return fewer_than(k)
     return format_number(value)
@@ -293,7 +294,7 @@ def year_in_review_section(*, reporting_year: ReportingYear) -> dict:
     review = year_in_review(year=reporting_year.year)
     return {
         "id": "year-in-review",
-        "heading": f"The year in review: {reporting_year.year}",
+        "heading": gettext("The year in review: %(year)s") % {"year": reporting_year.year},
         "template": "reports/sections/_year_in_review.html",
         **review,
     }
@@ -330,7 +331,7 @@ def goals_section(*, reporting_year: ReportingYear) -> dict:
         entries.append({"goal": goal, "objectives": goal.objective_list, "metrics": metrics})
     return {
         "id": "goals",
-        "heading": "Goals and success metrics",
+        "heading": gettext("Goals and success metrics"),
         "template": "reports/sections/_goals.html",
         "goals": entries,
         "k": k,
@@ -340,7 +341,7 @@ def goals_section(*, reporting_year: ReportingYear) -> dict:
 def data_section(*, reporting_year: ReportingYear, figures: YearFigures) -> dict:
     return {
         "id": "data",
-        "heading": f"The data: human trafficking in {reporting_year.year}",
+        "heading": gettext("The data: human trafficking in %(year)s") % {"year": reporting_year.year},
         "template": "reports/sections/_data.html",
         "k": reporting_year.k,
         "year": reporting_year.year,
@@ -358,7 +359,7 @@ def expungements_section(*, reporting_year: ReportingYear, figures: YearFigures,
     column = data["agencies"]["columns"]["convictions_vacated"]
     return {
         "id": "expungements",
-        "heading": "Expungements and vacated convictions",
+        "heading": gettext("Expungements and vacated convictions"),
         "template": "reports/sections/_expungements.html",
         "row": totals["convictions_vacated"],
         "previous_year": data["previous_year"],
@@ -370,7 +371,7 @@ def expungements_section(*, reporting_year: ReportingYear, figures: YearFigures,
 def recommendations_section(*, reporting_year: ReportingYear, narratives: dict[str, list[Narrative]]) -> dict:
     return {
         "id": "recommendations",
-        "heading": "Recommendations",
+        "heading": gettext("Recommendations"),
         "template": "reports/sections/_recommendations.html",
         "introduction": narratives[Narrative.Kind.RECOMMENDATION],
         "recommendations": list(reporting_year.recommendations.all()),
@@ -380,17 +381,17 @@ def recommendations_section(*, reporting_year: ReportingYear, narratives: dict[s
 def successes_section(*, narratives: dict[str, list[Narrative]]) -> dict:
     return {
         "id": "successes",
-        "heading": "Successes of the year",
+        "heading": gettext("Successes of the year"),
         "template": "reports/sections/_narratives.html",
         "narratives": narratives[Narrative.Kind.SUCCESS],
-        "empty": "No successes have been written up for this year yet.",
+        "empty": gettext("No successes have been written up for this year yet."),
     }
 
 
 def case_summaries_section(*, narratives: dict[str, list[Narrative]]) -> dict:
     return {
         "id": "case-summaries",
-        "heading": "Case summaries",
+        "heading": gettext("Case summaries"),
         "template": "reports/sections/_case_summaries.html",
         "narratives": narratives[Narrative.Kind.CASE_SUMMARY],
     }
@@ -406,7 +407,7 @@ def methodology_section(
     ]
     return {
         "id": "methodology",
-        "heading": "Methodology",
+        "heading": gettext("Methodology"),
         "template": "reports/sections/_methodology.html",
         "k": reporting_year.k,
         "definition": reporting_year.definition,
@@ -442,7 +443,7 @@ def report_sections(*, reporting_year: ReportingYear) -> list[dict]:
 
 
 def report_title(*, reporting_year: ReportingYear) -> str:
-    return f"Annual Report on Human Trafficking {reporting_year.year}"
+    return gettext("Annual Report on Human Trafficking %(year)s") % {"year": reporting_year.year}
 
 
 # ---------------------------------------------------------------------------
@@ -457,21 +458,25 @@ def report_csv(*, reporting_year: ReportingYear) -> str:
     writer = csv.writer(out)
     writer.writerow(["year", "table", "row", "count", "percent"])
     year = reporting_year.year
+    totals = gettext("Totals")
+    total = gettext("Total")
     for row in data["totals"]:
-        writer.writerow([year, "Totals", row["label"], row["current"].display, ""])
+        writer.writerow([year, totals, row["label"], row["current"].display, ""])
         if row["previous"] is not None:
-            writer.writerow([year - 1, "Totals", row["label"], row["previous"].display, ""])
+            writer.writerow([year - 1, totals, row["label"], row["previous"].display, ""])
     for breakdown in data["breakdowns"]:
         table = breakdown["table"]
         for cell in table.cells:
             writer.writerow([year, table.title, cell.label, cell.display, cell.percent])
-        writer.writerow([year, table.title, "Total", table.total.display, ""])
+        writer.writerow([year, table.title, total, table.total.display, ""])
     agencies = data["agencies"]
     for name, label in TOTAL_FIELDS:
         column = agencies["columns"][name]
+        by_agency = gettext("%(table)s, by agency") % {"table": label}
+        left_out = gettext("%(table)s, agencies left out of the totals") % {"table": label}
         for cell in column.cells:
-            writer.writerow([year, f"{label}, by agency", cell.label, cell.display, cell.percent])
-        writer.writerow([year, f"{label}, by agency", "Total", column.total.display, ""])
+            writer.writerow([year, by_agency, cell.label, cell.display, cell.percent])
+        writer.writerow([year, by_agency, total, column.total.display, ""])
         for cell in agencies["left_out"][name].cells:
-            writer.writerow([year, f"{label}, agencies left out of the totals", cell.label, cell.display, ""])
+            writer.writerow([year, left_out, cell.label, cell.display, ""])
     return out.getvalue()

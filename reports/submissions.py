@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from members.models import Organization
 
@@ -52,17 +53,20 @@ def save_submission(
     with transaction.atomic():
         locked = AgencySubmission.objects.select_for_update().select_related("reporting_year").get(pk=submission.pk)
         if not locked.is_editable_by_agency:
-            raise ValidationError("These figures can no longer be changed.", code="locked")
+            raise ValidationError(gettext("These figures can no longer be changed."), code="locked")
         if loaded_version and loaded_version != version_of(submission=locked):
             raise ValidationError(
-                "Someone else saved these figures while you were editing. Reload the page to see them.",
+                gettext("Someone else saved these figures while you were editing. Reload the page to see them."),
                 code="conflict",
             )
         categories = active_categories()
         if differences := breakdown_differences(
             total=figures.total_identified, counts=figures.counts, categories=categories
         ):
-            raise ValidationError(f"Breakdowns do not add up: {sorted(differences)}", code="breakdown")
+            raise ValidationError(
+                gettext("Breakdowns do not add up: %(breakdowns)s") % {"breakdowns": sorted(differences)},
+                code="breakdown",
+            )
         locked.total_identified = figures.total_identified
         locked.traffickers_identified = figures.traffickers_identified
         locked.convictions_vacated = figures.convictions_vacated
@@ -94,9 +98,9 @@ def review_submission(
     with transaction.atomic():
         locked = AgencySubmission.objects.select_for_update().select_related("reporting_year").get(pk=submission.pk)
         if locked.reporting_year.is_published:
-            raise ValidationError("This year is published; its figures are locked.", code="locked")
+            raise ValidationError(gettext("This year is published; its figures are locked."), code="locked")
         if locked.state not in (AgencySubmission.State.SUBMITTED, AgencySubmission.State.ACCEPTED):
-            raise ValidationError("Only submitted figures can be reviewed.", code="state")
+            raise ValidationError(gettext("Only submitted figures can be reviewed."), code="state")
         locked.counts_toward_totals = counts_toward_totals
         locked.totals_note = totals_note
         if decision == "accept":

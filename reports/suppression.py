@@ -8,11 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_lazy
+
 SHOWN = "shown"
 FEWER = "fewer"  # primary: a count from 1 to k-1, labelled "fewer than k"
 HIDDEN = "hidden"  # complementary (or a whole small table): labelled "not shown", could be any count
 
-NOT_SHOWN = "not shown"
+NOT_SHOWN = gettext_lazy("not shown")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class SuppressedTable:
 
 
 def fewer_than(k: int) -> str:
-    return f"fewer than {k}"
+    return gettext("fewer than %(k)s") % {"k": k}
 
 
 def _range(status: str, k: int) -> tuple[int, float]:
@@ -101,13 +103,13 @@ def suppress_counts(
         if 1 <= total_value < k:
             total_status = FEWER
             statuses = [HIDDEN] * len(values)
-            note = f"Fewer than {k} people in all, so no detail is shown."
+            note = gettext("Fewer than %(k)s people in all, so no detail is shown.") % {"k": k}
         else:
             while pinned := _pinned_cells(statuses=statuses, values=values, total=total_value, k=k):
                 candidates = [i for i, status in enumerate(statuses) if status == SHOWN and values[i] > 0]
                 if not candidates:
                     statuses = [HIDDEN] * len(values)
-                    note = "The counts are so small that any detail could identify people, so none is shown."
+                    note = gettext("The counts are so small that any detail could identify people, so none is shown.")
                     break
                 statuses[min(candidates, key=lambda i: (values[i], i))] = HIDDEN
             del pinned
@@ -120,7 +122,7 @@ def suppress_counts(
     cells = tuple(
         cell(label, value, status, total_value) for label, value, status in zip(labels, values, statuses, strict=True)
     )
-    total_cell = cell("Total", total_value, total_status, 0) if with_total else None
+    total_cell = cell(gettext("Total"), total_value, total_status, 0) if with_total else None
     if not note and any(c.status == HIDDEN for c in cells):
-        note = "“Not shown”: hidden so that a smaller count cannot be worked out from the total."
+        note = gettext("“Not shown”: hidden so that a smaller count cannot be worked out from the total.")
     return SuppressedTable(title=title, cells=cells, total=total_cell, k=k, note=note)

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from members.models import Organization
@@ -30,7 +31,7 @@ from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYea
 def _year_or_404(user, year: int) -> ReportingYear:
     reporting_year = reporting_year_for(user, year)
     if reporting_year is None:
-        raise Http404("No report for that year.")
+        raise Http404(gettext("No report for that year."))
     return reporting_year
 
 
@@ -119,9 +120,13 @@ def year_settings(request, year):
             state=form.cleaned_data["state"],
             public=form.cleaned_data["public_after_publish"],
         )
-        messages.success(request, f"The {year} report is now: {reporting_year.get_state_display().lower()}.")
+        messages.success(
+            request,
+            gettext("The %(year)s report is now: %(stage)s.")
+            % {"year": year, "stage": reporting_year.get_state_display().lower()},
+        )
     else:
-        messages.error(request, "Choose a stage for the report.")
+        messages.error(request, gettext("Choose a stage for the report."))
     return redirect("reports:submissions", year=year)
 
 
@@ -134,7 +139,7 @@ def _entry_form(request, reporting_year, organization, categories):
         initial = SubmissionForm.initial_for(submission, version)
         return submission, SubmissionForm(initial=initial, categories=categories), False
     if not submission.is_editable_by_agency:
-        raise PermissionDenied("These figures can no longer be changed.")
+        raise PermissionDenied(gettext("These figures can no longer be changed."))
     form = SubmissionForm(request.POST, categories=categories)
     if form.is_valid():
         submit = request.POST.get("action") == "submit"
@@ -150,9 +155,9 @@ def _entry_form(request, reporting_year, organization, categories):
             form.add_error(None, error)
         else:
             if submit:
-                messages.success(request, "Thank you: your figures are submitted. Staff will review them.")
+                messages.success(request, gettext("Thank you: your figures are submitted. Staff will review them."))
             else:
-                messages.success(request, "Draft saved. Submit when your figures are complete.")
+                messages.success(request, gettext("Draft saved. Submit when your figures are complete."))
             return submission, form, True
     return submission, form, False
 
@@ -173,7 +178,7 @@ def submissions(request, year):
     if request.method == "POST" and not any(
         request.POST.get("organization") == str(entry["organization"].pk) for entry in entries
     ):
-        raise PermissionDenied("You can enter figures only for your own organization.")
+        raise PermissionDenied(gettext("You can enter figures only for your own organization."))
     context = {"reporting_year": reporting_year, "entries": entries}
     if is_staff(request.user):
         rows = agency.review_rows(reporting_year=reporting_year)
@@ -209,8 +214,11 @@ def submission(request, year, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            verb = "accepted" if form.cleaned_data["decision"] == "accept" else "returned"
-            messages.success(request, f"The figures of {submission.organization} are {verb}.")
+            if form.cleaned_data["decision"] == "accept":
+                done = gettext("The figures of %(organization)s are accepted.")
+            else:
+                done = gettext("The figures of %(organization)s are returned.")
+            messages.success(request, done % {"organization": submission.organization})
             return redirect("reports:submissions", year=year)
     counts = {count.category_id: count.value for count in submission.counts.all()}
     categories = sections.active_categories()
@@ -243,9 +251,14 @@ def case_summaries(request, year):
                 found = len(narrative.scan_flags)
                 messages.success(
                     request,
-                    f"Case summary saved. The scan found {found} thing{'s' if found != 1 else ''} to check."
+                    ngettext(
+                        "Case summary saved. The scan found %(found)d thing to check.",
+                        "Case summary saved. The scan found %(found)d things to check.",
+                        found,
+                    )
+                    % {"found": found}
                     if found
-                    else "Case summary saved. The scan found nothing that looks identifying.",
+                    else gettext("Case summary saved. The scan found nothing that looks identifying."),
                 )
                 return redirect("reports:case_summaries", year=year)
         else:
@@ -255,7 +268,8 @@ def case_summaries(request, year):
             clear = request.POST.get("action") == "clear"
             scan.set_case_summary_cleared(narrative=narrative, user=request.user, cleared=clear)
             messages.success(
-                request, "Cleared: it now appears in the report." if clear else "Withdrawn from the report."
+                request,
+                gettext("Cleared: it now appears in the report.") if clear else gettext("Withdrawn from the report."),
             )
             return redirect("reports:case_summaries", year=year)
     summaries = [
