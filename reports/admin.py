@@ -1,11 +1,12 @@
 """Admin for the annual report: years, categories, narratives (with the case-summary scan), recommendations."""
 
 from django.contrib import admin, messages
-from django.utils.html import format_html_join
+from django.template.loader import render_to_string
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
 from .models import AgencySubmission, BreakdownCategory, Narrative, Recommendation, ReportingYear, SubmissionCount
+from .scan import clear_case_summaries, rescan_narrative
 
 
 @admin.register(ReportingYear)
@@ -68,27 +69,36 @@ class NarrativeAdmin(SimpleHistoryAdmin):
     ]
     actions = ["clear_for_report"]
 
-    @admin.display(description="scan findings")
+    @admin.display(description=gettext_lazy("scan findings"))
     def flag_count(self, obj):
         return len(obj.scan_flags) if obj.kind == Narrative.Kind.CASE_SUMMARY else "–"
 
-    @admin.display(description="scan findings")
+    @admin.display(description=gettext_lazy("scan findings"))
     def scan_findings(self, obj):
         if not obj.scan_flags:
-            return "Nothing found." if obj.pk else "Scanned when saved."
-        return format_html_join(
-            "", "<p>Looks like {}: <mark>{}</mark></p>", ((flag["label"], flag["text"]) for flag in obj.scan_flags)
-        )
+            return gettext("Nothing found.") if obj.pk else gettext("Scanned when saved.")
+        return render_to_string("admin/reports/narrative/_scan_findings.html", {"flags": obj.scan_flags})
 
     def save_model(self, request, obj, form, change):
-        services.rescan_narrative(
-            narrative=obj, text_changed="text" in form.changed_data or "title" in form.changed_data
-        )
+        rescan_narrative(narrative=obj, text_changed="text" in form.changed_data or "title" in form.changed_data)
         super().save_model(request, obj, form, change)
         if obj.scan_flags:
-            messages.warning(request, f"The scan found {len(obj.scan_flags)} thing(s) that may identify someone.")
+            found = len(obj.scan_flags)
+            messages.warning(
+                request,
+                ngettext(
+                    "The scan found %(found)d thing that may identify someone.",
+                    "The scan found %(found)d things that may identify someone.",
+                    found,
+                )
+                % {"found": found},
+            )
 
-    @admin.action(description="Clear the selected case summaries for the report")
+    @admin.action(description=gettext_lazy("Clear the selected case summaries for the report"))
     def clear_for_report(self, request, queryset):
-        cleared = services.clear_case_summaries(narratives=queryset, user=request.user)
-        self.message_user(request, f"{cleared} case summar{'y' if cleared == 1 else 'ies'} cleared.")
+        cleared = clear_case_summaries(narratives=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d case summary cleared.", "%(count)d case summaries cleared.", cleared)
+            % {"count": cleared},
+        )

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from . import services
+from . import pdf
 from .models import ReportingYear
 
 
@@ -24,19 +24,19 @@ def pdfs():
     reporting_year = _latest_published()
 
     def render_pdf():
-        html = services.report_pdf_html(
-            reporting_year=reporting_year, body=services.report_body_html(reporting_year=reporting_year)
+        html = pdf.report_pdf_html(
+            reporting_year=reporting_year, body=pdf.report_body_html(reporting_year=reporting_year)
         )
-        return services.render_pdf(html=html)
+        return pdf.render_pdf(html=html)
 
     def render_html():
-        return services.report_pdf_html(
-            reporting_year=reporting_year, body=services.report_body_html(reporting_year=reporting_year)
+        return pdf.report_pdf_html(
+            reporting_year=reporting_year, body=pdf.report_body_html(reporting_year=reporting_year)
         )
 
     options = {
         "base_url": str(settings.BASE_DIR),
-        "css": [services._stylesheet_text()],
+        "css": [pdf.stylesheet_text()],
         "write": {"pdf_variant": "pdf/ua-1"},
     }
     return [("annual report", render_pdf, render_html, options)]

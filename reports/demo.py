@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from members.models import Organization
 
-from . import services
 from .models import AgencySubmission, BreakdownCategory, Narrative, Recommendation, ReportingYear, SubmissionCount
+from .scan import rescan_narrative
+from .sections import active_categories
 
 # (organization, typical people identified per year); the small ones show suppression.
 AGENCIES = [
@@ -212,9 +213,7 @@ def _submission(year, organization, typical, rng, categories, staff, *, state=Ag
 
 def seed(*, stdout=None):
     staff = get_user_model().objects.filter(username="staff").first()
-    categories = {
-        dimension: [c for c in members if c.is_active] for dimension, members in services.active_categories().items()
-    }
+    categories = {dimension: [c for c in members if c.is_active] for dimension, members in active_categories().items()}
     organizations = {org.name: org for org in Organization.objects.filter(name__in=[name for name, _ in AGENCIES])}
     years = {
         2024: (ReportingYear.State.PUBLISHED, True, datetime.date(2025, 1, 31)),
@@ -297,7 +296,7 @@ def _narratives(year, staff):
         position=0,
         defaults={"title": "From a restaurant kitchen to a job she chose (sample)", "text": CASE_SUMMARY},
     )
-    services.rescan_narrative(narrative=cleared, text_changed=False)
+    rescan_narrative(narrative=cleared, text_changed=False)
     cleared.cleared_by = staff
     cleared.cleared_at = cleared.cleared_at or timezone.now()
     cleared.save()
@@ -307,7 +306,7 @@ def _narratives(year, staff):
         position=1,
         defaults={"title": "Not yet cleared (sample)", "text": UNCLEARED_CASE_SUMMARY},
     )
-    services.rescan_narrative(narrative=waiting, text_changed=False)
+    rescan_narrative(narrative=waiting, text_changed=False)
     waiting.save()
     Narrative.objects.update_or_create(
         reporting_year=year,

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
-from .services import SubmissionFigures, breakdown_differences
+from .submissions import SubmissionFigures, breakdown_differences
 
 
 def _people(count: int) -> str:

@@ -91,6 +91,7 @@ class BreakdownCategory(models.Model):
     is_active = models.BooleanField(
         "in use", default=True, help_text="Retired categories keep their old counts but are not asked for."
     )
+    updated_at = models.DateTimeField("last changed", auto_now=True)
 
     history = HistoricalRecords()
 
@@ -206,6 +207,7 @@ class SubmissionCount(models.Model):
         BreakdownCategory, verbose_name="category", on_delete=models.PROTECT, related_name="counts"
     )
     value = models.PositiveIntegerField("people")
+    updated_at = models.DateTimeField("last changed", auto_now=True)
 
     history = HistoricalRecords()
 
@@ -302,6 +304,7 @@ class Recommendation(models.Model):
     responsible_entity = models.CharField("responsible", max_length=200, help_text="Who carries it out.")
     progress = models.CharField("progress", max_length=12, choices=Progress.choices, default=Progress.NOT_STARTED)
     progress_note = models.TextField("progress so far", blank=True)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
 
     history = HistoricalRecords()
 

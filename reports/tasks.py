@@ -2,9 +2,9 @@
 
 from django.tasks import task
 
-from . import services
+from . import pdf
 
 
 @task
 def render_report_pdf(pdf_id: int) -> None:
-    services.run_pdf_rendering(pdf_id=pdf_id)
+    pdf.run_pdf_rendering(pdf_id=pdf_id)

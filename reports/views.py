@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from members.models import Organization
@@ -21,7 +21,9 @@ from taskforce.permissions import (
     reporting_year_for,
 )
 
-from . import services
+from . import pdf, scan, sections
+from . import submissions as agency
+from .fingerprint import data_version
 from .forms import CaseSummaryForm, ReviewForm, SubmissionForm, YearSettingsForm
 from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
 
@@ -29,7 +31,7 @@ from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYea
 def _year_or_404(user, year: int) -> ReportingYear:
     reporting_year = reporting_year_for(user, year)
     if reporting_year is None:
-        raise Http404("No report for that year.")
+        raise Http404(gettext("No report for that year."))
     return reporting_year
 
 
@@ -53,11 +55,14 @@ def index(request):
 @access(REPORT_READERS)
 def report(request, year):
     reporting_year = _year_or_404(request.user, year)
-    version = services.data_version(reporting_year=reporting_year)
-    body = services.report_body_html(reporting_year=reporting_year, version=version)
-    context = {"reporting_year": reporting_year, "body": mark_safe(body)}  # noqa: S308 - our own template output
+    version = data_version(reporting_year=reporting_year)
+    # Template output, kept per fingerprint (pdf.report_body_html): already safe.
+    context = {
+        "reporting_year": reporting_year,
+        "body": pdf.report_body_html(reporting_year=reporting_year, version=version),
+    }
     if is_staff(request.user):
-        context["pdf"] = services.pdf_status(reporting_year=reporting_year, version=version)
+        context["pdf"] = pdf.pdf_status(reporting_year=reporting_year, version=version)
         context["settings_form"] = YearSettingsForm(instance=reporting_year)
     return render(request, "reports/report.html", context)
 
@@ -65,7 +70,7 @@ def report(request, year):
 @access(REPORT_READERS)
 def report_pdf(request, year):
     reporting_year = _year_or_404(request.user, year)
-    content = services.current_pdf_bytes(reporting_year=reporting_year)
+    content = pdf.current_pdf_bytes(reporting_year=reporting_year)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="annual-report-{year}.pdf"'
     return response
@@ -74,7 +79,7 @@ def report_pdf(request, year):
 @access(REPORT_READERS)
 def report_csv(request, year):
     reporting_year = _year_or_404(request.user, year)
-    response = HttpResponse(services.report_csv(reporting_year=reporting_year), content_type="text/csv")
+    response = HttpResponse(sections.report_csv(reporting_year=reporting_year), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="annual-report-{year}.csv"'
     return response
 
@@ -83,16 +88,14 @@ def report_csv(request, year):
 @require_POST
 def pdf_prepare(request, year):
     reporting_year = _year_or_404(request.user, year)
-    services.request_fresh_pdf(reporting_year=reporting_year, user=request.user)
+    pdf.request_fresh_pdf(reporting_year=reporting_year, user=request.user)
     return redirect(reverse("reports:report", args=[year]) + "#pdf")
 
 
 @access(STAFF_ONLY)
 def pdf_status(request, year):
     reporting_year = _year_or_404(request.user, year)
-    status = services.pdf_status(
-        reporting_year=reporting_year, version=services.data_version(reporting_year=reporting_year)
-    )
+    status = pdf.pdf_status(reporting_year=reporting_year, version=data_version(reporting_year=reporting_year))
     return JsonResponse(
         {
             "state": status["state"],
@@ -112,32 +115,36 @@ def year_settings(request, year):
     reporting_year = get_object_or_404(ReportingYear, year=year)
     form = YearSettingsForm(request.POST, instance=reporting_year)
     if form.is_valid():
-        services.publish_year(
+        agency.publish_year(
             reporting_year=reporting_year,
             state=form.cleaned_data["state"],
             public=form.cleaned_data["public_after_publish"],
         )
-        messages.success(request, f"The {year} report is now: {reporting_year.get_state_display().lower()}.")
+        messages.success(
+            request,
+            gettext("The %(year)s report is now: %(stage)s.")
+            % {"year": year, "stage": reporting_year.get_state_display().lower()},
+        )
     else:
-        messages.error(request, "Choose a stage for the report.")
+        messages.error(request, gettext("Choose a stage for the report."))
     return redirect("reports:submissions", year=year)
 
 
 def _entry_form(request, reporting_year, organization, categories):
     """The data-entry form of one organization, bound on POST; returns (submission, form, done)."""
-    submission = services.submission_for(reporting_year=reporting_year, organization=organization)
-    version = services.version_of(submission=submission)
+    submission = agency.submission_for(reporting_year=reporting_year, organization=organization)
+    version = agency.version_of(submission=submission)
     is_post = request.method == "POST" and request.POST.get("organization") == str(organization.pk)
     if not is_post:
         initial = SubmissionForm.initial_for(submission, version)
         return submission, SubmissionForm(initial=initial, categories=categories), False
     if not submission.is_editable_by_agency:
-        raise PermissionDenied("These figures can no longer be changed.")
+        raise PermissionDenied(gettext("These figures can no longer be changed."))
     form = SubmissionForm(request.POST, categories=categories)
     if form.is_valid():
         submit = request.POST.get("action") == "submit"
         try:
-            services.save_submission(
+            agency.save_submission(
                 submission=submission,
                 figures=form.figures(),
                 user=request.user,
@@ -148,9 +155,9 @@ def _entry_form(request, reporting_year, organization, categories):
             form.add_error(None, error)
         else:
             if submit:
-                messages.success(request, "Thank you: your figures are submitted. Staff will review them.")
+                messages.success(request, gettext("Thank you: your figures are submitted. Staff will review them."))
             else:
-                messages.success(request, "Draft saved. Submit when your figures are complete.")
+                messages.success(request, gettext("Draft saved. Submit when your figures are complete."))
             return submission, form, True
     return submission, form, False
 
@@ -158,7 +165,7 @@ def _entry_form(request, reporting_year, organization, categories):
 @access(DATA_CONTACT_OR_STAFF)
 def submissions(request, year):
     reporting_year = get_object_or_404(ReportingYear, year=year)
-    categories = services.active_categories()
+    categories = sections.active_categories()
     entries = []
     organizations = Organization.objects.filter(pk__in=data_contact_organization_ids(request.user))
     for organization in organizations:
@@ -171,13 +178,12 @@ def submissions(request, year):
     if request.method == "POST" and not any(
         request.POST.get("organization") == str(entry["organization"].pk) for entry in entries
     ):
-        raise PermissionDenied("You can enter figures only for your own organization.")
+        raise PermissionDenied(gettext("You can enter figures only for your own organization."))
     context = {"reporting_year": reporting_year, "entries": entries}
     if is_staff(request.user):
-        rows = services.review_rows(reporting_year=reporting_year)
+        rows = agency.review_rows(reporting_year=reporting_year)
         context["rows"] = rows
         context["waiting"] = [row for row in rows if row["waiting"]]
-        context["review_html"] = services.review_table_html(rows=rows)
         context["settings_form"] = YearSettingsForm(instance=reporting_year)
     return render(request, "reports/submissions.html", context, status=400 if request.method == "POST" else 200)
 
@@ -197,7 +203,7 @@ def submission(request, year, pk):
     form = ReviewForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.review_submission(
+            agency.review_submission(
                 submission=submission,
                 user=request.user,
                 decision=form.cleaned_data["decision"],
@@ -208,11 +214,14 @@ def submission(request, year, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            verb = "accepted" if form.cleaned_data["decision"] == "accept" else "returned"
-            messages.success(request, f"The figures of {submission.organization} are {verb}.")
+            if form.cleaned_data["decision"] == "accept":
+                done = gettext("The figures of %(organization)s are accepted.")
+            else:
+                done = gettext("The figures of %(organization)s are returned.")
+            messages.success(request, done % {"organization": submission.organization})
             return redirect("reports:submissions", year=year)
     counts = {count.category_id: count.value for count in submission.counts.all()}
-    categories = services.active_categories()
+    categories = sections.active_categories()
     breakdowns = [
         {
             "legend": label,
@@ -238,13 +247,18 @@ def case_summaries(request, year):
             if form.is_valid():
                 narrative = form.save(commit=False)
                 narrative.reporting_year = reporting_year
-                services.save_case_summary(narrative=narrative)
+                scan.save_case_summary(narrative=narrative)
                 found = len(narrative.scan_flags)
                 messages.success(
                     request,
-                    f"Case summary saved. The scan found {found} thing{'s' if found != 1 else ''} to check."
+                    ngettext(
+                        "Case summary saved. The scan found %(found)d thing to check.",
+                        "Case summary saved. The scan found %(found)d things to check.",
+                        found,
+                    )
+                    % {"found": found}
                     if found
-                    else "Case summary saved. The scan found nothing that looks identifying.",
+                    else gettext("Case summary saved. The scan found nothing that looks identifying."),
                 )
                 return redirect("reports:case_summaries", year=year)
         else:
@@ -252,13 +266,14 @@ def case_summaries(request, year):
                 Narrative, pk=request.POST.get("narrative"), reporting_year=reporting_year, kind="case_summary"
             )
             clear = request.POST.get("action") == "clear"
-            services.set_case_summary_cleared(narrative=narrative, user=request.user, cleared=clear)
+            scan.set_case_summary_cleared(narrative=narrative, user=request.user, cleared=clear)
             messages.success(
-                request, "Cleared: it now appears in the report." if clear else "Withdrawn from the report."
+                request,
+                gettext("Cleared: it now appears in the report.") if clear else gettext("Withdrawn from the report."),
             )
             return redirect("reports:case_summaries", year=year)
     summaries = [
-        {"narrative": n, "highlighted": services.highlight_findings(text=n.text, flags=n.scan_flags)}
+        {"narrative": n, "pieces": scan.highlight_findings(text=n.text, flags=n.scan_flags)}
         for n in reporting_year.narratives.filter(kind=Narrative.Kind.CASE_SUMMARY).select_related("cleared_by")
     ]
     return render(

@@ -125,7 +125,7 @@ def test_report_index_and_a_public_report_pass_axe(page, live_server, world, yea
 
 def test_the_report_page_follows_a_background_rendering_to_the_link(page, live_server, world, year, settings):
     """With a real queue the page shows progress, then the link once the worker has rendered the PDF."""
-    from reports import services
+    from reports import pdf
     from reports.models import ReportPDF
 
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}  # nothing runs it
@@ -136,7 +136,7 @@ def test_the_report_page_follows_a_background_rendering_to_the_link(page, live_s
     expect(page.get_by_text("Waiting to start")).to_be_visible()
     assert page.locator("progress").get_attribute("value") == "1"
     assert_accessible(page)
-    services.run_pdf_rendering(pdf_id=ReportPDF.objects.get().pk)  # what `manage.py db_worker` does
+    pdf.run_pdf_rendering(pdf_id=ReportPDF.objects.get().pk)  # what `manage.py db_worker` does
     link = page.locator(".pdf-done").get_by_role("link", name="Open the PDF")
     link.wait_for(state="visible", timeout=10_000)
     assert page.locator("progress").get_attribute("value") == "3"

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from members.models import Person
 from reports.models import Narrative
-from reports.services import clear_case_summaries, rescan_narrative, scan_case_summary
+from reports.scan import clear_case_summaries, rescan_narrative, scan_case_summary
 
 pytestmark = pytest.mark.django_db
 
@@ -110,26 +110,37 @@ def test_an_empty_case_summary_is_refused_next_to_the_field(client_as, world, ye
     assert not Narrative.objects.exists()
 
 
-def test_the_case_summaries_page_has_a_fixed_query_count(client_as, world, year):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+# Session, user, the year, the case summaries (with who cleared them) and the navigation (2).
+CASE_SUMMARIES_PAGE = 6
 
+
+def test_the_case_summaries_page_has_a_fixed_query_count(client_as, world, year, django_assert_num_queries):
     client = client_as("staff")
     page = reverse("reports:case_summaries", args=[year.year])
     Narrative.objects.create(reporting_year=year, kind="case_summary", text="One.")
     client.get(page)
-    with CaptureQueriesContext(connection) as first:
+    with django_assert_num_queries(CASE_SUMMARIES_PAGE):
         client.get(page)
     for i in range(10):
         narrative = Narrative.objects.create(reporting_year=year, kind="case_summary", text=f"Story {i}.")
         clear_case_summaries(narratives=[narrative], user=world.staff.user)
-    with CaptureQueriesContext(connection) as second:
+    with django_assert_num_queries(CASE_SUMMARIES_PAGE):
         client.get(page)
-    assert len(second) == len(first)
 
 
 def test_highlighting_escapes_the_text():
-    from reports.services import highlight_findings
+    from reports.scan import highlight_findings
 
-    html = highlight_findings(text="<b>Call</b> 415-555-0100", flags=[{"text": "415-555-0100"}])
-    assert html == "&lt;b&gt;Call&lt;/b&gt; <mark>415-555-0100</mark>"
+    pieces = highlight_findings(text="<b>Call</b> 415-555-0100", flags=[{"text": "415-555-0100"}])
+    assert pieces == [("<b>Call</b> ", False), ("415-555-0100", True)]
+    assert highlight_findings(text="No findings.", flags=[]) == [("No findings.", False)]
+
+
+def test_the_case_summaries_page_marks_findings_in_escaped_text(client_as, world, year):
+    client = client_as("staff")
+    client.post(
+        reverse("reports:case_summaries", args=[year.year]),
+        {"action": "add", "title": "A case", "text": "<script>\"'& Call 415-555-0100"},
+    )
+    body = client.get(reverse("reports:case_summaries", args=[year.year])).content.decode()
+    assert '<p class="case-text">&lt;script&gt;&quot;&#x27;&amp; Call <mark>415-555-0100</mark></p>' in body

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reports.services import FEWER, HIDDEN, SHOWN, suppress_counts
+from reports.suppression import FEWER, HIDDEN, SHOWN, suppress_counts
 
 
 def feasible_values(table, k, shown_total=None):
@@ -117,7 +117,7 @@ def test_the_agency_table_never_shows_a_small_count(totals, left_out, k):
     """The per-agency table, built from submissions as the report builds it, hides every 1..k-1."""
     from members.models import Organization
     from reports.models import AgencySubmission, ReportingYear
-    from reports.services import YearFigures, agency_table
+    from reports.sections import YearFigures, agency_table
 
     submissions = [
         AgencySubmission(

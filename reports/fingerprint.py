@@ -1,0 +1,114 @@
+"""The annual report's data fingerprint: which version of its data a kept body or a stored PDF shows.
+
+For every model the report reads, the fingerprint takes how many rows of it the report can see and
+when the latest of them changed (its ``updated_at``, or for models without one the date of its newest
+history record, which simple-history writes on every save and delete, many-to-many changes included).
+All of it is one query of scalar subqueries. Any change made through the ORM's ``save()``/``delete()``
+(forms, the admin, the services) moves it; a queryset ``update()`` that does not set ``updated_at``
+does not, so code that changes report data in bulk must set ``updated_at`` too.
+
+The layout is not read from the files: bump ``REPORT_LAYOUT_VERSION`` by hand whenever a change to the
+report's templates, stylesheet or section code should replace the bodies and PDFs already kept.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import JSONObject
+from django.utils import timezone, translation
+
+from goals.models import Goal, Measurement, Metric, Objective, StrategicPlan, WorkPlanItem
+from meetings.models import ActionItem, Attendance, Meeting
+from members.models import MOU, Committee, CommitteeRole, Organization, Person
+
+from .models import AgencySubmission, BreakdownCategory, Narrative, Recommendation, ReportingYear, SubmissionCount
+
+# Bump when the report's templates, stylesheet or section code change what it shows.
+REPORT_LAYOUT_VERSION = 1
+
+
+def _whole(queryset: QuerySet, **aggregates) -> Subquery:
+    """The aggregates of the whole queryset as one JSON value (grouped by a constant: one row even when empty)."""
+    return Subquery(
+        queryset.order_by()
+        .annotate(whole=Value(1))
+        .values("whole")
+        .annotate(summary=JSONObject(**aggregates))
+        .values("summary")
+    )
+
+
+def _year_window(year: int) -> tuple[datetime.datetime, datetime.datetime]:
+    """The year in review counts meetings by local date; a day either side keeps every time zone in."""
+    zone = timezone.get_default_timezone()
+    start = datetime.datetime(year, 1, 1, tzinfo=zone) - datetime.timedelta(days=1)
+    end = datetime.datetime(year + 1, 1, 1, tzinfo=zone) + datetime.timedelta(days=1)
+    return start, end
+
+
+def data_parts(*, reporting_year: ReportingYear) -> dict:
+    """Each input of the report with its row count and latest change: one query."""
+    year = reporting_year.year
+    years = [year, year - 1]
+    window = _year_window(year)
+    meetings = Meeting.objects.filter(starts_at__range=window)
+    by_history = {
+        # Models without updated_at: live rows counted, history dated.
+        "committees": (Committee.objects.all(), Committee.history.all()),
+        "committee_roles": (CommitteeRole.objects.all(), CommitteeRole.history.all()),
+        "goals": (Goal.objects.all(), Goal.history.all()),
+        "objectives": (Objective.objects.all(), Objective.history.all()),
+        "metrics": (Metric.objects.all(), Metric.history.all()),
+        "measurements": (Measurement.objects.all(), Measurement.history.all()),
+        "attendances": (
+            Attendance.objects.filter(meeting__starts_at__range=window),
+            Attendance.history.filter(meeting__starts_at__range=window),
+        ),
+    }
+    by_updated_at = {
+        "years": ReportingYear.objects.filter(year__in=years),
+        "submissions": AgencySubmission.objects.filter(reporting_year__year__in=years),
+        "submission_counts": SubmissionCount.objects.filter(submission__reporting_year=OuterRef("pk")),
+        "categories": BreakdownCategory.objects.all(),
+        "narratives": Narrative.objects.filter(reporting_year=OuterRef("pk")),
+        "recommendations": Recommendation.objects.filter(reporting_year=OuterRef("pk")),
+        # Co-chairs appear by name.
+        "people": Person.objects.filter(pk__in=CommitteeRole.objects.values("person")),
+        "organizations": Organization.objects.all(),
+        "mous": MOU.objects.all(),
+        "plans": StrategicPlan.objects.all(),
+        "work_plan_items": WorkPlanItem.objects.all(),
+        "meetings": meetings,
+        "action_items": ActionItem.objects.filter(meeting__starts_at__range=window),
+    }
+    parts = {
+        name: _whole(queryset, rows=Count("pk"), latest=Max("updated_at")) for name, queryset in by_updated_at.items()
+    }
+    for name, (live, history) in by_history.items():
+        parts[name] = JSONObject(
+            live=_whole(live, rows=Count("pk")), history=_whole(history, latest=Max("history_date"))
+        )
+    # Prefixed, so that no name meets one of the year's own fields or relations.
+    row = ReportingYear.objects.filter(pk=reporting_year.pk).values(**{f"input_{n}": e for n, e in parts.items()}).get()
+    return {name.removeprefix("input_"): value for name, value in row.items()}
+
+
+def data_version(*, reporting_year: ReportingYear) -> str:
+    """A fingerprint of everything the report shows; equal fingerprints never render twice. One query.
+
+    Besides the rows (``data_parts``): today's date (who is a co-chair today), the task force's
+    name, the language and ``REPORT_LAYOUT_VERSION``.
+    """
+    parts = data_parts(reporting_year=reporting_year)
+    digest = hashlib.sha256()
+    for name in sorted(parts):
+        digest.update(f"{name}={parts[name]};".encode())
+    digest.update(timezone.localdate().isoformat().encode())
+    digest.update(settings.TASK_FORCE_NAME.encode())
+    digest.update((translation.get_language() or "").encode())
+    digest.update(str(REPORT_LAYOUT_VERSION).encode())
+    return digest.hexdigest()

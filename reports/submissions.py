@@ -1,0 +1,177 @@
+"""Agency submissions: data entry by the agencies, review by staff, and the year's stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from members.models import Organization
+
+from .models import AgencySubmission, ReportingYear, SubmissionCount
+from .sections import active_categories
+
+# ---------------------------------------------------------------------------
+# Agency submissions: entry and review.
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SubmissionFigures:
+    total_identified: int
+    traffickers_identified: int
+    convictions_vacated: int
+    definition_used: str
+    counts: dict[int, int]  # category id -> people
+
+
+def breakdown_differences(*, total: int, counts: dict[int, int], categories: dict[str, list]) -> dict[str, int]:
+    """For each breakdown that does not add up to the total: its sum minus the total."""
+    differences = {}
+    for dimension, members in categories.items():
+        asked = [c for c in members if c.is_active]
+        if not asked:
+            continue
+        difference = sum(counts.get(c.pk, 0) for c in asked) - total
+        if difference:
+            differences[dimension] = difference
+    return differences
+
+
+def submission_for(*, reporting_year: ReportingYear, organization: Organization) -> AgencySubmission:
+    submission, _ = AgencySubmission.objects.get_or_create(reporting_year=reporting_year, organization=organization)
+    return submission
+
+
+def save_submission(
+    *, submission: AgencySubmission, figures: SubmissionFigures, user, submit: bool, loaded_version: str = ""
+) -> AgencySubmission:
+    """Save an agency's figures as a draft, or submit them; refuses locked or concurrently changed ones."""
+    with transaction.atomic():
+        locked = AgencySubmission.objects.select_for_update().select_related("reporting_year").get(pk=submission.pk)
+        if not locked.is_editable_by_agency:
+            raise ValidationError(gettext("These figures can no longer be changed."), code="locked")
+        if loaded_version and loaded_version != version_of(submission=locked):
+            raise ValidationError(
+                gettext("Someone else saved these figures while you were editing. Reload the page to see them."),
+                code="conflict",
+            )
+        categories = active_categories()
+        if differences := breakdown_differences(
+            total=figures.total_identified, counts=figures.counts, categories=categories
+        ):
+            raise ValidationError(
+                gettext("Breakdowns do not add up: %(breakdowns)s") % {"breakdowns": sorted(differences)},
+                code="breakdown",
+            )
+        locked.total_identified = figures.total_identified
+        locked.traffickers_identified = figures.traffickers_identified
+        locked.convictions_vacated = figures.convictions_vacated
+        locked.definition_used = figures.definition_used
+        if submit:
+            locked.state = AgencySubmission.State.SUBMITTED
+            locked.submitted_by = user
+            locked.submitted_at = timezone.now()
+        locked.save()
+        existing = {count.category_id: count for count in locked.counts.all()}
+        for category_id, value in figures.counts.items():
+            count = existing.get(category_id)
+            if count is None:
+                SubmissionCount.objects.create(submission=locked, category_id=category_id, value=value)
+            elif count.value != value:
+                count.value = value
+                count.save()
+    return locked
+
+
+def version_of(*, submission: AgencySubmission) -> str:
+    return submission.updated_at.isoformat() if submission.updated_at else ""
+
+
+def review_submission(
+    *, submission: AgencySubmission, user, decision: str, reason: str, counts_toward_totals: bool, totals_note: str
+) -> AgencySubmission:
+    """Staff accept or return a submitted agency's figures and decide whether they count toward totals."""
+    with transaction.atomic():
+        locked = AgencySubmission.objects.select_for_update().select_related("reporting_year").get(pk=submission.pk)
+        if locked.reporting_year.is_published:
+            raise ValidationError(gettext("This year is published; its figures are locked."), code="locked")
+        if locked.state not in (AgencySubmission.State.SUBMITTED, AgencySubmission.State.ACCEPTED):
+            raise ValidationError(gettext("Only submitted figures can be reviewed."), code="state")
+        locked.counts_toward_totals = counts_toward_totals
+        locked.totals_note = totals_note
+        if decision == "accept":
+            locked.state = AgencySubmission.State.ACCEPTED
+            locked.accepted_by = user
+            locked.accepted_at = timezone.now()
+            locked.return_reason = ""
+        else:
+            locked.state = AgencySubmission.State.RETURNED
+            locked.return_reason = reason
+            locked.accepted_by = None
+            locked.accepted_at = None
+        locked.save()
+    return locked
+
+
+def review_rows(*, reporting_year: ReportingYear) -> list[dict]:
+    """Every member organization with its submission's state for the year, as plain values: 2 queries.
+
+    ``templates/reports/_review_table.html`` draws them; a row links to its submission unless it is a draft.
+    """
+    organizations = Organization.objects.filter(status=Organization.Status.MEMBER).values_list("pk", "name")
+    submissions = {
+        row["organization_id"]: row
+        for row in AgencySubmission.objects.filter(reporting_year=reporting_year).values(
+            "pk",
+            "organization_id",
+            "state",
+            "submitted_at",
+            "counts_toward_totals",
+            "submitted_by__username",
+            "submitted_by__first_name",
+            "submitted_by__last_name",
+        )
+    }
+    states = dict(AgencySubmission.State.choices)
+    overdue = timezone.localdate() > reporting_year.due_on
+    rows = []
+    for organization_id, name in organizations:
+        submission = submissions.get(organization_id) or {}
+        state = submission.get("state", "")
+        waiting = not submission or state in (AgencySubmission.State.DRAFT, AgencySubmission.State.RETURNED)
+        submitted_by = ""
+        if submission.get("submitted_by__username"):
+            full_name = f"{submission['submitted_by__first_name']} {submission['submitted_by__last_name']}".strip()
+            submitted_by = full_name or submission["submitted_by__username"]
+        rows.append(
+            {
+                "organization_id": organization_id,
+                "name": name,
+                "submission_id": submission.get("pk"),
+                "state": state,
+                "state_label": states.get(state, ""),
+                "waiting": waiting,
+                "overdue": waiting and overdue,
+                "submitted_at": submission.get("submitted_at"),
+                "submitted_by": submitted_by,
+                "in_totals": submission.get("counts_toward_totals"),
+                "linked": bool(submission) and state != AgencySubmission.State.DRAFT,
+                "to_review": state == AgencySubmission.State.SUBMITTED,
+            }
+        )
+    return rows
+
+
+def publish_year(*, reporting_year: ReportingYear, state: str, public: bool) -> ReportingYear:
+    reporting_year.state = state
+    reporting_year.public_after_publish = public
+    if state == ReportingYear.State.PUBLISHED and not reporting_year.published_at:
+        reporting_year.published_at = timezone.now()
+    if state != ReportingYear.State.PUBLISHED:
+        reporting_year.published_at = None
+    reporting_year.save()
+    return reporting_year
