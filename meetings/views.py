@@ -223,6 +223,7 @@ def attendance(request, pk):
     guest_form = GuestForm(meeting=meeting)
     # The picker offers the people the search found; any person in the registry is still accepted.
     guest_form.fields["person"].choices = [("", "---------"), *found]
+    guest_form.fields["organization"].queryset = Organization.objects.only("name")
     if not meeting.minutes_approved:
         del guest_form.fields["amendment_reason"]
     context = {
