@@ -283,7 +283,7 @@ def add_guest(request, pk):
     if wants_fragment:
         context = {"row": row, "status": row.status, "statuses": Attendance.Status.choices}
         return render(request, "meetings/_attendance_row.html", context)
-    messages.success(request, f"{person} is on the list as present.")
+    messages.success(request, _("%(person)s is on the list as present.") % {"person": person})
     return redirect("meetings:attendance", pk=meeting.pk)
 
 
@@ -399,7 +399,7 @@ def _save_minutes(reason, form, items, motions, actions):
 @access(ANYONE)
 def calendar_feed(request):
     meetings = Meeting.objects.filter(is_public=True)
-    return _calendar(request, meetings, "Task force meetings")
+    return _calendar(request, meetings, _("Task force meetings"))
 
 
 @access(ANYONE)
@@ -481,13 +481,16 @@ def action_items(request):
 def action_item_status(request, pk):
     item = get_object_or_404(ActionItem.objects.select_related("committee"), pk=pk)
     if not permissions.can_update_action_item(request.user, item):
-        raise PermissionDenied("Only its owner, the committee's co-chairs and staff can change this action item.")
+        raise PermissionDenied(_("Only its owner, the committee's co-chairs and staff can change this action item."))
     status = request.POST.get("status")
     if status not in ActionItem.Status.values:
-        return HttpResponseBadRequest("Unknown status.")
+        return HttpResponseBadRequest(_("Unknown status."))
     item.status = status
     item.save(update_fields=["status", "updated_at"])
-    messages.success(request, f"Marked {item.get_status_display().lower()}: {item.description}")
+    messages.success(
+        request,
+        _("Marked %(status)s: %(item)s") % {"status": item.get_status_display().lower(), "item": item.description},
+    )
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = reverse("meetings:actions")
