@@ -41,7 +41,7 @@ def attendance_roster(meeting: Meeting) -> list[Attendance]:
     current members and chairs (each with the organization they currently represent, if any).
 
     The rows are attendances: saved ones as recorded, unsaved ones (no status yet) for the others.
-    Three queries whatever the registry holds."""
+    Two queries for a task-force meeting, three for a committee's, whatever the registry holds."""
     day = meeting.local_start.date()
     rows: dict[int, Attendance] = {
         row.person_id: row for row in meeting.attendances.select_related("person", "organization")
@@ -54,7 +54,7 @@ def attendance_roster(meeting: Meeting) -> list[Attendance]:
             )
 
     current = Membership.objects.current(day).select_related("organization").order_by("start_on", "pk")
-    if meeting.committee.kind == Committee.Kind.TASK_FORCE:
+    if meeting.committee.kind == TASK_FORCE:
         for membership in current.select_related("person"):
             expect(membership.person, membership.organization, _expected_role(membership_role=membership.role))
     else:
