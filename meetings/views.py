@@ -282,7 +282,7 @@ def add_guest(request, pk):
             meeting.save(update_fields=["updated_at"])
     if wants_fragment:
         context = {"row": row, "status": row.status, "statuses": Attendance.Status.choices}
-        return render(request, "meetings/_attendance_row.html", context)
+        return render(request, "meetings/attendance.html#attendance-row", context)
     messages.success(request, _("%(person)s is on the list as present.") % {"person": person})
     return redirect("meetings:attendance", pk=meeting.pk)
 
