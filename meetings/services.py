@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import JSONObject, Lower
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from members.models import (
@@ -222,10 +223,10 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
     for row in people.values():
         mou_ok = row.has_mou
         attendance_ok = row.attended >= required
-        mou_reason = "no signed MOU"
-        attendance_reason = (
-            f"attended {row.attended} of the last {len(window)} task-force meetings, {required} required"
-        )
+        mou_reason = gettext("no signed MOU")
+        attendance_reason = gettext(
+            "attended %(attended)d of the last %(window)d task-force meetings, %(required)d required"
+        ) % {"attended": row.attended, "window": len(window), "required": required}
         if policy.voting_rule == rule.MOU_ONLY:
             row.can_vote, failing = mou_ok, [mou_reason]
         elif policy.voting_rule == rule.ATTENDANCE_ONLY:
