@@ -44,9 +44,11 @@ def attendance_roster(meeting: Meeting) -> list[Attendance]:
     The rows are attendances: saved ones as recorded, unsaved ones (no status yet) for the others.
     Two queries for a task-force meeting, three for a committee's, whatever the registry holds."""
     day = meeting.local_start.date()
-    rows: dict[int, Attendance] = {
-        row.person_id: row for row in meeting.attendances.select_related("person", "organization")
-    }
+    names = ("person__given_name", "person__family_name", "organization__name")  # what the list shows
+    recorded = meeting.attendances.select_related("person", "organization").only(
+        "meeting", "person", "organization", "status", "role", *names
+    )
+    rows: dict[int, Attendance] = {row.person_id: row for row in recorded}
 
     def expect(person, organization, role):
         if person.pk not in rows:
@@ -56,14 +58,18 @@ def attendance_roster(meeting: Meeting) -> list[Attendance]:
 
     current = Membership.objects.current(day).select_related("organization").order_by("start_on", "pk")
     if meeting.committee.kind == TASK_FORCE:
-        for membership in current.select_related("person"):
+        for membership in current.select_related("person").only("role", *names):
             expect(membership.person, membership.organization, _expected_role(membership_role=membership.role))
     else:
+        their_organizations = current.only("person", "organization__name")
         roles = (
             CommitteeRole.objects.current(day)
             .filter(committee_id=meeting.committee_id)
             .select_related("person")
-            .prefetch_related(Prefetch("person__memberships", queryset=current, to_attr="current_memberships"))
+            .only("role", "person__given_name", "person__family_name")
+            .prefetch_related(
+                Prefetch("person__memberships", queryset=their_organizations, to_attr="current_memberships")
+            )
             .order_by("pk")
         )
         for committee_role in roles:
