@@ -31,6 +31,13 @@ class MeetingQuerySet(models.QuerySet):
             Q(minutes_state=Meeting.MinutesState.DRAFT) | Q(minutes_approved_at=meeting)
         )
 
+    def held_between(self, start, end):
+        """Meetings starting on the local days from start to end (both included), never cancelled."""
+        zone = timezone.get_current_timezone()
+        since = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
+        until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
+        return self.filter(starts_at__gte=since, starts_at__lt=until).exclude(status=Meeting.Status.CANCELLED)
+
     def counted_for_attendance(self, now=None):
         """Meetings that took place: held or still marked scheduled, in the past, never cancelled."""
         return self.past(now).exclude(status=Meeting.Status.CANCELLED)

@@ -1,13 +1,16 @@
 """Work that spans several rows or apps: the attendance roster, voting eligibility, attendance reports."""
 
 import datetime
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import JSONObject, Lower
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from members.models import (
@@ -16,130 +19,85 @@ from members.models import (
     CommitteeRole,
     Membership,
     MembershipPolicy,
-    NamedMixin,
     Organization,
     Person,
 )
-from taskforce.dataversion import next_midnight
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
+
+TASK_FORCE = Committee.Kind.TASK_FORCE
 
 # --- the attendance roster -------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class RosterRow:
-    """One line of the attendance list, read as values (the list holds hundreds of people)."""
-
-    person_id: int
-    given_name: str
-    family_name: str
-    organization_id: int | None
-    organization_name: str
-    role: str = Attendance.Role.MEMBER
-    attendance_id: int | None = None  # None until their attendance is recorded
-    status: str = ""
-
-    def __str__(self):
-        return self.full_name
-
-    @property
-    def full_name(self):
-        return f"{self.given_name} {self.family_name}".strip()
+def _expected_role(membership_role=None, committee_role=None):
+    """The role an expected attendee is recorded with: staff for a staff liaison or committee staff."""
+    staff = membership_role == Membership.Role.STAFF_LIAISON or committee_role == CommitteeRole.Role.STAFF
+    return Attendance.Role.STAFF if staff else Attendance.Role.MEMBER
 
 
-def _roster_sql():
-    """One statement for the attendance page: who is recorded, the task force's current representatives,
-    the committee's current members (for a committee meeting) and every organization (the guest form's list),
-    each as JSON. Table names come from the models."""
-    attendance, person, organization = Attendance._meta.db_table, Person._meta.db_table, Organization._meta.db_table
-    membership, committee_role = Membership._meta.db_table, CommitteeRole._meta.db_table
-    # Only the models' table names are formatted in; every value is a query parameter.
-    return f"""
-        SELECT
-          (SELECT coalesce(json_agg(json_build_array(a.person_id, p.given_name, p.family_name, a.organization_id,
-                                                     o.name, a.role, a.id, a.status)), '[]')
-             FROM {attendance} a JOIN {person} p ON p.id = a.person_id
-             LEFT JOIN {organization} o ON o.id = a.organization_id
-            WHERE a.meeting_id = %(meeting)s),
-          (SELECT coalesce(json_agg(json_build_array(m.person_id, p.given_name, p.family_name, m.organization_id,
-                                                     o.name, m.role)
-                                    ORDER BY m.start_on, m.id), '[]')
-             FROM {membership} m JOIN {person} p ON p.id = m.person_id
-             LEFT JOIN {organization} o ON o.id = m.organization_id
-            WHERE m.start_on <= %(day)s AND (m.end_on IS NULL OR m.end_on >= %(day)s)),
-          (SELECT coalesce(json_agg(json_build_array(r.person_id, p.given_name, p.family_name, r.role)
-                                    ORDER BY r.id), '[]')
-             FROM {committee_role} r JOIN {person} p ON p.id = r.person_id
-            WHERE %(committee_meeting)s AND r.committee_id = %(committee)s
-              AND r.start_on <= %(day)s AND (r.end_on IS NULL OR r.end_on >= %(day)s)),
-          (SELECT coalesce(json_agg(json_build_array(o.id, o.name) ORDER BY o.name), '[]') FROM {organization} o)
-    """  # noqa: S608
+def attendance_roster(meeting: Meeting) -> list[Attendance]:
+    """Everyone expected at the meeting, once, by family name: whoever is already recorded (guests too),
+    then for a task-force meeting its current representatives, for a committee meeting that committee's
+    current members and chairs (each with the organization they currently represent, if any).
 
+    The rows are attendances: saved ones as recorded, unsaved ones (no status yet) for the others.
+    Two queries for a task-force meeting, three for a committee's, whatever the registry holds."""
+    day = meeting.local_start.date()
+    names = ("person__given_name", "person__family_name", "organization__name")  # what the list shows
+    recorded = meeting.attendances.select_related("person", "organization").only(
+        "meeting", "person", "organization", "status", "role", *names
+    )
+    rows: dict[int, Attendance] = {row.person_id: row for row in recorded}
 
-def attendance_roster(meeting: Meeting, *, with_organizations=False):
-    """Everyone expected at the meeting, once, by family name: the committee's current members,
-    every current task-force representative, and anyone already recorded (guests). One query; with
-    `with_organizations`, also every organization as (pk, name) for the guest form: (roster, organizations)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _roster_sql(),
-            {
-                "meeting": meeting.pk,
-                "day": meeting.local_start.date(),
-                "committee": meeting.committee_id,
-                "committee_meeting": meeting.committee.kind != Committee.Kind.TASK_FORCE,
-            },
+    def expect(person, organization, role):
+        if person.pk not in rows:
+            rows[person.pk] = Attendance(
+                meeting=meeting, person=person, organization=organization, role=role, status=""
+            )
+
+    current = Membership.objects.current(day).select_related("organization").order_by("start_on", "pk")
+    if meeting.committee.kind == TASK_FORCE:
+        for membership in current.select_related("person").only("role", *names):
+            expect(membership.person, membership.organization, _expected_role(membership_role=membership.role))
+    else:
+        their_organizations = current.only("person", "organization__name")
+        roles = (
+            CommitteeRole.objects.current(day)
+            .filter(committee_id=meeting.committee_id)
+            .select_related("person")
+            .only("role", "person__given_name", "person__family_name")
+            .prefetch_related(
+                Prefetch("person__memberships", queryset=their_organizations, to_attr="current_memberships")
+            )
+            .order_by("pk")
         )
-        recorded, representatives, members, organizations = cursor.fetchone()
-    rows: dict[int, RosterRow] = {}
-    for person_id, given, family, organization_id, organization, role, pk, status in recorded:
-        rows[person_id] = RosterRow(person_id, given, family, organization_id, organization or "", role, pk, status)
-    for person_id, given, family, organization_id, organization, membership_role in representatives:
-        if person_id not in rows:
-            role = Attendance.Role.STAFF if membership_role == Membership.Role.STAFF_LIAISON else Attendance.Role.MEMBER
-            rows[person_id] = RosterRow(person_id, given, family, organization_id, organization or "", role)
-    for person_id, given, family, committee_role in members:
-        if person_id not in rows:
-            staff = committee_role == CommitteeRole.Role.STAFF
-            role = Attendance.Role.STAFF if staff else Attendance.Role.MEMBER
-            rows[person_id] = RosterRow(person_id, given, family, None, "", role)
-    roster = sorted(rows.values(), key=lambda row: (row.family_name.lower(), row.given_name.lower()))
-    if with_organizations:
-        return roster, [(pk, name) for pk, name in organizations]
-    return roster
+        for committee_role in roles:
+            person = committee_role.person
+            organization = person.current_memberships[0].organization if person.current_memberships else None
+            expect(person, organization, _expected_role(committee_role=committee_role.role))
+    return sorted(rows.values(), key=lambda row: (row.person.family_name.lower(), row.person.given_name.lower()))
 
 
 @transaction.atomic
 def record_attendance(
-    *, meeting: Meeting, statuses: dict[int, str], roster: list[RosterRow], change_reason: str | None = None
+    *, meeting: Meeting, statuses: dict[int, str], roster: list[Attendance], change_reason: str | None = None
 ) -> int:
     """Save the whole list in one go (one insert, one update), keeping history; returns rows saved.
 
-    An amendment to approved minutes is also recorded on the meeting's history, so the minutes show it."""
-    by_person = {row.person_id: row for row in roster}
-    new, changed = [], {}
-    for person_id, status in statuses.items():
-        row = by_person[person_id]
-        if row.attendance_id is None:
-            new.append(
-                Attendance(
-                    meeting=meeting,
-                    person_id=person_id,
-                    organization_id=row.organization_id,
-                    status=status,
-                    role=row.role,
-                )
-            )
-        elif row.status != status:
-            changed[row.attendance_id] = status
+    Only people on the roster are saved. An amendment to approved minutes is also recorded on the meeting's
+    history, so the minutes show it."""
+    new, changed = [], []
+    for row in roster:
+        status = statuses.get(row.person_id)
+        if not status or status == row.status:
+            continue
+        row.status = status
+        (changed if row.pk else new).append(row)
     if new:
         bulk_create_with_history(new, Attendance, default_change_reason=change_reason)
     if changed:
-        attendances = list(Attendance.objects.filter(pk__in=changed))  # the rows that change, for their history
-        for attendance in attendances:
-            attendance.status = changed[attendance.pk]
-        bulk_update_with_history(attendances, Attendance, ["status"], default_change_reason=change_reason)
+        bulk_update_with_history(changed, Attendance, ["status"], default_change_reason=change_reason)
     if change_reason and (new or changed):
         meeting._change_reason = change_reason
         meeting.save(update_fields=["updated_at"])
@@ -198,7 +156,9 @@ class EligibilityReport:
 def attendance_changes_at(now: datetime.datetime) -> datetime.datetime:
     """When attendance figures next change with no edit: the next meeting ends, or the date moves on."""
     ends = Meeting.objects.filter(ends_at__gte=now).aggregate(first=Min("ends_at"))["first"]
-    return min(filter(None, [ends, next_midnight(now)]))
+    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
+    midnight = datetime.datetime.combine(tomorrow, datetime.time.min, tzinfo=timezone.get_current_timezone())
+    return min(filter(None, [ends, midnight]))
 
 
 def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityReport:
@@ -269,10 +229,10 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
     for row in people.values():
         mou_ok = row.has_mou
         attendance_ok = row.attended >= required
-        mou_reason = "no signed MOU"
-        attendance_reason = (
-            f"attended {row.attended} of the last {len(window)} task-force meetings, {required} required"
-        )
+        mou_reason = gettext("no signed MOU")
+        attendance_reason = gettext(
+            "attended %(attended)d of the last %(window)d task-force meetings, %(required)d required"
+        ) % {"attended": row.attended, "window": len(window), "required": required}
         if policy.voting_rule == rule.MOU_ONLY:
             row.can_vote, failing = mou_ok, [mou_reason]
         elif policy.voting_rule == rule.ATTENDANCE_ONLY:
@@ -291,177 +251,77 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
 
 # --- attendance reports --------------------------------------------------------------------
 
-
-@dataclass(frozen=True, slots=True)
-class PersonName(NamedMixin):
-    """A person as the report names them (lighter than a model instance, hundreds per report)."""
-
-    pk: int
-    given_name: str
-    family_name: str
-
-
-@dataclass(frozen=True, slots=True)
-class OrganizationName:
-    pk: int
-    name: str
-
-
 REPORT_PAGE_SIZE = 50  # rows per page of each of the attendance report's tables
-
-
-@dataclass
-class OrganizationAttendance:
-    organization: OrganizationName
-    task_force: int = 0
-    committee: int = 0
-    representatives: int = 0  # different people it sent to task-force meetings
-    usual_representative: str | None = None  # the one who came most often (ties: by family name)
-    usual_count: int = 0
-
-    @property
-    def consistency(self):
-        """Share of the organization's task-force attendances made by its most frequent representative."""
-        return round(100 * self.usual_count / self.task_force) if self.task_force else None
-
-
-@dataclass
-class PersonAttendance:
-    person: PersonName
-    organizations: list = field(default_factory=list)
-    task_force: int = 0
-    committee: int = 0
-    counted: int = 0
-
-
-def _report_sql():
-    """The attendance report in one statement: the meetings held in the period, the number of people and
-    organizations who came, and a page of each table (aggregated in the database, as JSON). One round trip:
-    building the same four queries with the ORM cost more than running them. Table names come from the models."""
-    attendance, meeting, committee = Attendance._meta.db_table, Meeting._meta.db_table, Committee._meta.db_table
-    person, organization = Person._meta.db_table, Organization._meta.db_table
-    # Only the models' table names are formatted in; every value is a query parameter.
-    return f"""
-        WITH held AS (
-            SELECT m.id, c.kind = %(task_force)s AS task_force
-              FROM {meeting} m JOIN {committee} c ON c.id = m.committee_id
-             WHERE m.starts_at >= %(since)s AND m.starts_at < %(until)s AND m.status <> %(cancelled)s
-        ), came AS (
-            SELECT a.person_id, a.organization_id, h.task_force
-              FROM {attendance} a JOIN held h ON h.id = a.meeting_id
-             WHERE a.status IN (%(present)s, %(remote)s)
-        )
-        SELECT
-          (SELECT count(*) FILTER (WHERE task_force) FROM held),
-          (SELECT count(*) FROM held),
-          (SELECT count(DISTINCT person_id) FROM came),
-          (SELECT count(DISTINCT organization_id) FROM came),
-          (SELECT coalesce(json_agg(json_build_array(t.person_id, t.given_name, t.family_name, t.task_force,
-                                                     t.total, t.organizations)
-                                    ORDER BY t.family_name, t.given_name, t.person_id), '[]')
-             FROM (SELECT came.person_id, p.given_name, p.family_name,
-                          count(*) FILTER (WHERE came.task_force) AS task_force, count(*) AS total,
-                          coalesce(array_agg(DISTINCT o.name) FILTER (WHERE o.name IS NOT NULL), '{{}}')
-                            AS organizations
-                     FROM came JOIN {person} p ON p.id = came.person_id
-                     LEFT JOIN {organization} o ON o.id = came.organization_id
-                    GROUP BY came.person_id, p.given_name, p.family_name
-                    ORDER BY p.family_name, p.given_name, came.person_id
-                    LIMIT %(limit)s OFFSET %(people_offset)s) t),
-          (SELECT coalesce(json_agg(json_build_array(t.organization_id, t.name, t.task_force, t.total, t.sent)
-                                    ORDER BY lower(t.name), t.organization_id), '[]')
-             FROM (SELECT came.organization_id, o.name,
-                          count(*) FILTER (WHERE came.task_force) AS task_force, count(*) AS total,
-                          coalesce(json_agg(json_build_array(p.id, p.given_name, p.family_name)
-                                            ORDER BY p.family_name, p.given_name, p.id)
-                                   FILTER (WHERE came.task_force), '[]') AS sent
-                     FROM came JOIN {organization} o ON o.id = came.organization_id
-                     JOIN {person} p ON p.id = came.person_id
-                    GROUP BY came.organization_id, o.name
-                    ORDER BY lower(o.name), came.organization_id
-                    LIMIT %(limit)s OFFSET %(organizations_offset)s) t)
-    """  # noqa: S608
-
-
-def _first_try(number):
-    """The page to read first: a whole number as it is (at least one), anything else the first page."""
-    try:
-        return max(int(number), 1)
-    except (TypeError, ValueError):
-        return 1
-
-
-def _report_rows(params, people_page, organizations_page):
-    """Run the report's statement for the pages asked for. The totals come with the rows, so a page
-    Paginator.get_page would not show (past the end, below one) is read again as the one it shows."""
-    asked = (people_page, organizations_page)
-    numbers = tuple(_first_try(number) for number in asked)
-    while True:
-        params["people_offset"] = (numbers[0] - 1) * REPORT_PAGE_SIZE
-        params["organizations_offset"] = (numbers[1] - 1) * REPORT_PAGE_SIZE
-        with connection.cursor() as cursor:
-            cursor.execute(_report_sql(), params)
-            row = cursor.fetchone()
-        pages = tuple(
-            Paginator(range(count), REPORT_PAGE_SIZE).get_page(number)
-            for count, number in zip(row[2:4], asked, strict=True)
-        )
-        if (pages[0].number, pages[1].number) == numbers:
-            return row, pages
-        numbers = (pages[0].number, pages[1].number)
 
 
 def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1, organizations_page=1):
     """Attendance per person and per organization over a period, and how consistently each
     organization sent the same representative to task-force meetings: counted in the database,
-    a page of each table at a time. Two queries (the policy, the report), whatever the period holds."""
-    # The period's days in the task force's time zone, as a range of instants (no conversion per row).
-    zone = timezone.get_current_timezone()
-    params = {
-        "since": datetime.datetime.combine(start, datetime.time.min, tzinfo=zone),
-        "until": datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone),
-        "cancelled": Meeting.Status.CANCELLED.value,
-        "task_force": Committee.Kind.TASK_FORCE.value,
-        "present": Attendance.Status.PRESENT.value,
-        "remote": Attendance.Status.REMOTE.value,
-        "limit": REPORT_PAGE_SIZE,
-    }
+    a page of each table at a time. Six queries, whatever the period holds.
+
+    People rows are people annotated with ``task_force``, ``committee``, ``counted`` and
+    ``organization_names``; organization rows are organizations annotated with ``task_force``,
+    ``committee``, ``representatives``, ``usual_representative`` and ``consistency`` (a percentage)."""
     policy = MembershipPolicy.load()
-    row, (people_page, organizations_page) = _report_rows(params, people_page, organizations_page)
-    task_force_meetings, meetings, _, _, people, organizations = row
+    held = Meeting.objects.held_between(start, end)
+    meetings = held.aggregate(total=Count("pk"), task_force=Count("pk", filter=Q(committee__kind=TASK_FORCE)))
+    came = Q(attendances__meeting__in=held, attendances__status__in=Attendance.ATTENDED)
+    at_task_force = Q(attendances__meeting__committee__kind=TASK_FORCE)
 
-    def person_row(person_id, given, family, task_force, total, organization_names):
-        committee = total - task_force
-        return PersonAttendance(
-            person=PersonName(person_id, given, family),
-            organizations=sorted(organization_names, key=str.lower),
-            task_force=task_force,
-            committee=committee,
-            counted=task_force + (committee if policy.committee_meetings_count else 0),
+    # Filtered first, so the counts below read only the attendances the filter kept.
+    people = (
+        Person.objects.filter(came)
+        .annotate(
+            task_force=Count("attendances", filter=at_task_force),
+            committee=Count("attendances", filter=~at_task_force),
+            organization_names=ArrayAgg(
+                "attendances__organization__name",
+                distinct=True,
+                filter=Q(attendances__organization__isnull=False),
+                default=Value([]),
+            ),
         )
-
-    # Who each organization sent to task-force meetings, one entry per attendance, by family name:
-    # the most frequent is its usual representative (ties: the first by family name).
-    def organization_row(organization_id, name, task_force, total, sent):
-        times = Counter(person_id for person_id, _, _ in sent)
-        organization = OrganizationAttendance(
-            organization=OrganizationName(organization_id, name),
-            task_force=task_force,
-            committee=total - task_force,
-            representatives=len(times),
+        .annotate(counted=F("task_force") + F("committee") if policy.committee_meetings_count else F("task_force"))
+        .only("given_name", "family_name")
+        .order_by("family_name", "given_name", "pk")
+    )
+    # Whom an organization sent to task-force meetings most often (ties: the first by family name).
+    sent = (
+        Attendance.objects.filter(
+            meeting__in=held.filter(committee__kind=TASK_FORCE),
+            status__in=Attendance.ATTENDED,
+            organization=OuterRef("pk"),
         )
-        if times:
-            usual, organization.usual_count = times.most_common(1)[0]
-            given, family = next((given, family) for person_id, given, family in sent if person_id == usual)
-            organization.usual_representative = f"{given} {family}".strip()
-        return organization
-
-    people_page.object_list = [person_row(*row) for row in people]
-    organizations_page.object_list = [organization_row(*row) for row in organizations]
+        .values("person_id")
+        .annotate(times=Count("pk"))
+        .order_by("-times", "person__family_name", "person__given_name", "person_id")
+        .values(usual=JSONObject(given="person__given_name", family="person__family_name", times="times"))[:1]
+    )
+    organizations = (
+        Organization.objects.filter(came)
+        .annotate(
+            task_force=Count("attendances", filter=at_task_force),
+            committee=Count("attendances", filter=~at_task_force),
+            representatives=Count("attendances__person", distinct=True, filter=at_task_force),
+            usual=Subquery(sent),
+        )
+        .only("name")
+        .order_by(Lower("name"), "pk")
+    )
+    people_page = Paginator(people, REPORT_PAGE_SIZE).get_page(people_page)
+    organizations_page = Paginator(organizations, REPORT_PAGE_SIZE).get_page(organizations_page)
+    for person in people_page:
+        person.organization_names.sort(key=str.lower)
+    for organization in organizations_page:
+        usual = organization.usual
+        organization.usual_representative = f"{usual['given']} {usual['family']}".strip() if usual else None
+        organization.consistency = (
+            round(100 * usual["times"] / organization.task_force) if usual and organization.task_force else None
+        )
     return {
         "policy": policy,
-        "task_force_meetings": task_force_meetings,
-        "committee_meetings": meetings - task_force_meetings,
+        "task_force_meetings": meetings["task_force"],
+        "committee_meetings": meetings["total"] - meetings["task_force"],
         "people": people_page,
         "organizations": organizations_page,
     }

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members.models import Committee, Organization, Person
@@ -69,48 +70,34 @@ def _get_meeting(request, pk):
 @access(ANYONE)
 def meeting_list(request):
     user = request.user
-    can_schedule = permissions.COCHAIR_OR_STAFF.allows(user)
-
-    def body_context():
-        meetings = Meeting.objects.visible_to(user).select_related("committee")
-        years = (
-            Meeting.objects.visible_to(user)
-            .annotate(year=ExtractYear("starts_at", tzinfo=timezone.get_current_timezone()))
-            .values_list("year", flat=True)
-            .distinct()
-            .order_by("-year")
-        )
-        filters = MeetingFilterForm(request.GET or None, years=list(years))
-        committee = None
-        if filters.is_valid():
-            committee = filters.cleaned_data["committee"]
-            if committee:
-                meetings = meetings.filter(committee=filters.cleaned_data["committee"])
-            if filters.cleaned_data["year"]:
-                meetings = meetings.filter(starts_at__year=filters.cleaned_data["year"])
-        now = timezone.now()
-        page = Paginator(meetings.past(now).order_by("-starts_at", "pk"), MEETINGS_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
-        return {
-            "filters": filters,
-            "upcoming": list(meetings.upcoming(now).order_by("starts_at")) if page.number == 1 else [],
-            "past": list(page.object_list),
-            "page": page,
-            "can_schedule": can_schedule,
-            "committee": committee,
-        }
-
-    # Kept per data version, kind of viewer and filter; "coming up" moves when a meeting ends.
-    return dataversion.render_kept(
-        request,
-        "meetings/meeting_list.html",
-        name="meetings:list",
-        variant=(user.is_authenticated, permissions.is_staff(user), can_schedule, request.get_full_path()),
-        body_template="meetings/_meeting_list_body.html",
-        body_context=body_context,
-        valid_until=lambda: services.attendance_changes_at(timezone.now()),
+    meetings = Meeting.objects.visible_to(user).select_related("committee")
+    years = (
+        Meeting.objects.visible_to(user)
+        .annotate(year=ExtractYear("starts_at", tzinfo=timezone.get_current_timezone()))
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
     )
+    filters = MeetingFilterForm(request.GET or None, years=list(years))
+    committee = None
+    if filters.is_valid():
+        committee = filters.cleaned_data["committee"]
+        if committee:
+            meetings = meetings.filter(committee=committee)
+        if filters.cleaned_data["year"]:
+            meetings = meetings.filter(starts_at__year=filters.cleaned_data["year"])
+    now = timezone.now()
+    page = Paginator(meetings.past(now).order_by("-starts_at", "pk"), MEETINGS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "filters": filters,
+        "upcoming": list(meetings.upcoming(now).order_by("starts_at")) if page.number == 1 else [],
+        "page": page,
+        "can_schedule": permissions.COCHAIR_OR_STAFF.allows(user),
+        "committee": committee,
+    }
+    return render(request, "meetings/meeting_list.html", context)
 
 
 def _editable_committees(user):
@@ -202,7 +189,7 @@ def publish_agenda(request, pk):
 @access(MEETING_EDITOR)
 def attendance(request, pk):
     meeting = _get_meeting(request, pk)
-    roster, organizations = services.attendance_roster(meeting, with_organizations=True)
+    roster = services.attendance_roster(meeting)
     errors = []
     amendment = AmendmentForm(
         request.POST or None, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user)
@@ -211,7 +198,7 @@ def attendance(request, pk):
         amendment_ok = amendment.is_valid()  # its errors show beside its field
         valid = set(Attendance.Status.values)
         statuses = {}
-        for row in roster:
+        for row in roster:  # only the people listed: "Mark all present" marks them and nobody else
             value = (
                 Attendance.Status.PRESENT
                 if "all_present" in request.POST
@@ -220,21 +207,23 @@ def attendance(request, pk):
             if value in valid:
                 statuses[row.person_id] = value
             elif value:
-                errors.append(f"{row.full_name}: choose present, remote, excused or absent.")
+                errors.append(
+                    _("%(name)s: choose present, remote, excused or absent.") % {"name": row.person.full_name}
+                )
         if amendment_ok and not errors:
             saved = services.record_attendance(
                 meeting=meeting, statuses=statuses, roster=roster, change_reason=amendment.change_reason
             )
-            messages.success(request, f"Attendance saved ({saved} changed).")
+            messages.success(request, _("Attendance saved (%(saved)d changed).") % {"saved": saved})
             return redirect("meetings:attendance", pk=meeting.pk)
     posted = request.POST if request.method == "POST" else {}
-    rows = [{"row": row, "status": posted.get(f"status-{row.person_id}", row.status)} for row in roster]
+    rows = [(row, posted.get(f"status-{row.person_id}", row.status)) for row in roster]
     query = request.GET.get("q", "")[:100]
     found = services.search_people(query)
-    guest_form = GuestForm(
-        meeting=meeting,
-        choices={"person": [("", "---------"), *found], "organization": [("", "---------"), *organizations]},
-    )
+    guest_form = GuestForm(meeting=meeting)
+    # The picker offers the people the search found; any person in the registry is still accepted.
+    guest_form.fields["person"].choices = [("", "---------"), *found]
+    guest_form.fields["organization"].queryset = Organization.objects.only("name")
     if not meeting.minutes_approved:
         del guest_form.fields["amendment_reason"]
     context = {
@@ -292,26 +281,9 @@ def add_guest(request, pk):
             meeting._change_reason = form.change_reason
             meeting.save(update_fields=["updated_at"])
     if wants_fragment:
-        context = {
-            "rows": [
-                {
-                    "row": services.RosterRow(
-                        person.pk,
-                        person.given_name,
-                        person.family_name,
-                        organization.pk if organization else None,
-                        organization.name if organization else "",
-                        role=row.role,
-                        attendance_id=row.pk,
-                        status=row.status,
-                    ),
-                    "status": row.status,
-                }
-            ],
-            "statuses": Attendance.Status.choices,
-        }
-        return render(request, "meetings/_attendance_row.html", context)
-    messages.success(request, f"{person} is on the list as present.")
+        context = {"row": row, "status": row.status, "statuses": Attendance.Status.choices}
+        return render(request, "meetings/attendance.html#attendance-row", context)
+    messages.success(request, _("%(person)s is on the list as present.") % {"person": person})
     return redirect("meetings:attendance", pk=meeting.pk)
 
 
@@ -427,7 +399,7 @@ def _save_minutes(reason, form, items, motions, actions):
 @access(ANYONE)
 def calendar_feed(request):
     meetings = Meeting.objects.filter(is_public=True)
-    return _calendar(request, meetings, "Task force meetings")
+    return _calendar(request, meetings, _("Task force meetings"))
 
 
 @access(ANYONE)
@@ -475,35 +447,30 @@ def action_items(request):
         items = items.filter(committee__slug=committee)
     if mine:
         items = items.filter(owner=person) if person else items.none()
-    # Counted without the joins the rows need; then one page of rows (read even when there are none).
-    page = Paginator(range(items.count()), ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
-    offset = (page.number - 1) * ACTIONS_PAGE_SIZE
-    items = items.order_by("owner__family_name", "owner__given_name", "committee__position", "due_on", "pk").values(
-        "pk",
-        "description",
-        "due_on",
-        "meeting_id",
-        "meeting__starts_at",
-        "committee_id",
-        "committee__name",
-        "owner_id",
-        "owner__given_name",
-        "owner__family_name",
-    )
-    items = list(items[offset : offset + ACTIONS_PAGE_SIZE])
-    page.object_list = items
-    chaired = permissions.chaired_committee_ids(user) if not staff else frozenset()
-    for item in items:
-        item["may_update"] = (
-            staff or item["committee_id"] in chaired or (person is not None and item["owner_id"] == person.pk)
+    items = (
+        items.select_related("owner", "meeting", "committee")
+        .only(
+            "description",
+            "due_on",
+            "status",
+            "owner__given_name",
+            "owner__family_name",
+            "meeting__starts_at",
+            "committee__name",
         )
+        .order_by("owner__family_name", "owner__given_name", "committee__position", "due_on", "pk")
+    )
+    page = Paginator(items, ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    chaired = permissions.chaired_committee_ids(user) if not staff else frozenset()
+    for item in page:
+        item.overdue = item.is_overdue(today)
+        item.may_update = staff or item.committee_id in chaired or (person is not None and item.owner_id == person.pk)
     context = {
-        "items": items,
         "page": page,
         "committees": Committee.objects.filter(is_active=True).values_list("slug", "name"),
         "committee": committee,
         "mine": mine,
-        "today": timezone.localdate(),
         "statuses": [(value, label) for value, label in ActionItem.Status.choices if value != ActionItem.Status.OPEN],
     }
     return render(request, "meetings/action_items.html", context)
@@ -514,13 +481,16 @@ def action_items(request):
 def action_item_status(request, pk):
     item = get_object_or_404(ActionItem.objects.select_related("committee"), pk=pk)
     if not permissions.can_update_action_item(request.user, item):
-        raise PermissionDenied("Only its owner, the committee's co-chairs and staff can change this action item.")
+        raise PermissionDenied(_("Only its owner, the committee's co-chairs and staff can change this action item."))
     status = request.POST.get("status")
     if status not in ActionItem.Status.values:
-        return HttpResponseBadRequest("Unknown status.")
+        return HttpResponseBadRequest(_("Unknown status."))
     item.status = status
     item.save(update_fields=["status", "updated_at"])
-    messages.success(request, f"Marked {item.get_status_display().lower()}: {item.description}")
+    messages.success(
+        request,
+        _("Marked %(status)s: %(item)s") % {"status": item.get_status_display().lower(), "item": item.description},
+    )
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = reverse("meetings:actions")
@@ -529,16 +499,7 @@ def action_item_status(request, pk):
 
 @access(MEMBER_ONLY)
 def eligibility(request):
-    # The same for everyone who may see it: drawn once per data version (taskforce.dataversion).
-    return dataversion.render_kept(
-        request,
-        "meetings/eligibility.html",
-        name="meetings:eligibility",
-        variant=(),
-        body_template="meetings/_eligibility_body.html",
-        body_context=lambda: {"report": services.voting_eligibility()},
-        valid_until=lambda: services.attendance_changes_at(timezone.now()),
-    )
+    return render(request, "meetings/eligibility.html", {"report": services.voting_eligibility()})
 
 
 @access(STAFF_ONLY)

@@ -24,16 +24,46 @@ def url(meeting):
     return reverse("meetings:attendance", args=[meeting.pk])
 
 
-def test_roster_lists_representatives_and_committee_members_once_by_family_name(world, make_meeting, client_as):
+def test_committee_roster_lists_its_members_chairs_and_guests_by_family_name(world, make_meeting, client_as):
     meeting = make_meeting(world.youth)
     outsider = Person.objects.create(given_name="Zed", family_name="Aaronson")
     CommitteeRole.objects.create(person=outsider, committee=world.youth, start_on="2020-01-01")
+    guest = Person.objects.create(given_name="Gina", family_name="Guest")
+    Attendance.objects.create(meeting=meeting, person=guest, organization=world.dosw, role="guest")
     body = client_as("staff").get(url(meeting)).content.decode()
-    names = ["Aaronson, Zed", "Cochair, Casey", "Datacontact, Dana", "Member, Morgan", "Staffer, Sam"]
-    positions = [body.index(name) for name in names]
+    names = ["Aaronson, Zed", "Cochair, Casey", "Guest, Gina", "Member, Morgan"]
+    positions = [body.index(f'data-label="Name">{name}') for name in names]
     assert positions == sorted(positions)
-    # A representative and a committee member, listed once (the guest picker lists everyone apart).
     assert body.count('data-label="Name">Member, Morgan') == 1
+    # A committee member who represents an organization is listed with it; the guest with theirs.
+    assert 'Member, Morgan</th>\n  <td data-label="Organization">Asian Women&#x27;s Shelter</td>' in body
+    assert '<span class="badge text-bg-light border">Guest</span>' in body
+    # Not every task-force representative: not the committee's, and a past co-chair no longer.
+    for name in ("Datacontact, Dana", "Staffer, Sam", "Other, Olive", "Former, Frances"):
+        assert f'data-label="Name">{name}' not in body
+    assert "(4 people)" in body
+
+
+def test_task_force_roster_lists_the_current_representatives(world, make_meeting, client_as):
+    meeting = make_meeting(world.task_force)
+    Membership.objects.filter(person=world.former_cochair).update(end_on="2021-01-01")
+    body = client_as("staff").get(url(meeting)).content.decode()
+    for name in ("Cochair, Casey", "Datacontact, Dana", "Member, Morgan", "Staffer, Sam", "Other, Olive"):
+        assert f'data-label="Name">{name}' in body
+    assert 'data-label="Name">Former, Frances' not in body
+
+
+def test_mark_all_present_marks_only_the_committee_list(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth)
+    guest = Person.objects.create(given_name="Gina", family_name="Guest")
+    Attendance.objects.create(meeting=meeting, person=guest, role="guest", status="excused")
+    client = client_as("staff")
+    # A radio for someone not on the list is ignored, too.
+    response = client.post(url(meeting), {"all_present": "1", f"status-{world.staff.pk}": "present"})
+    assert response.status_code == 302
+    marked = dict(Attendance.objects.filter(meeting=meeting).values_list("person_id", "status"))
+    assert marked == {world.cochair.pk: "present", world.member.pk: "present", guest.pk: "present"}
+    assert Attendance.objects.get(meeting=meeting, person=world.member).organization == world.shelter
 
 
 def test_thirty_people_in_one_submit(world, make_meeting, client_as, thirty_representatives):

@@ -1,0 +1,125 @@
+"""The meetings list, attendance, eligibility, action items and attendance report: each page's exact query
+count, the same with a few rows and with many, and every name, title and organization escaped."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import ActionItem, AgendaItem, Attendance
+from members.models import CommitteeRole, Membership, MembershipPolicy, Organization, Person
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = "<script>\"'&"
+
+
+def pages(world, meeting, committee_meeting):
+    today = timezone.localdate()
+    period = f"?start={today - datetime.timedelta(days=60)}&end={today}"
+    return {
+        "list": "/meetings/",
+        "list filtered": f"/meetings/?committee={world.youth.pk}&page=2",
+        "task-force attendance": reverse("meetings:attendance", args=[meeting.pk]),
+        "committee attendance": reverse("meetings:attendance", args=[committee_meeting.pk]) + "?q=family",
+        "eligibility": "/members/eligibility/",
+        "action items": "/actions/",
+        "attendance report": "/meetings/attendance-report/" + period,
+        "calendar": "/meetings/calendar.ics",
+        "committee calendar": f"/meetings/calendar/{world.youth.slug}.ics",
+    }
+
+
+# Each page's queries as staff: session, user and the access rule's reads are in every count.
+QUERIES = {
+    "list": 9,
+    "list filtered": 10,
+    "task-force attendance": 8,
+    "committee attendance": 10,
+    "eligibility": 10,
+    "action items": 7,
+    "attendance report": 10,
+    "calendar": 1,
+    "committee calendar": 2,
+}
+
+
+def grow(world, make_meeting, fill_meeting, add_people, meetings):
+    for days in range(-50, -10, 4):
+        fill_meeting(make_meeting(world.task_force, days=days, is_public=True), 4)
+        fill_meeting(make_meeting(world.youth, days=days + 1, is_public=True), 3)
+    make_meeting(world.youth, days=5, is_public=True)
+    pairs = add_people(12, prefix="Grown")
+    Membership.objects.bulk_create(Membership(person=p, organization=o, start_on="2020-01-01") for p, o in pairs)
+    CommitteeRole.objects.bulk_create(
+        CommitteeRole(person=p, committee=world.youth, start_on="2020-01-01") for p, _ in pairs[:6]
+    )
+    for meeting in meetings:
+        fill_meeting(meeting, 4)
+
+
+@pytest.mark.parametrize("page", list(QUERIES))
+def test_each_page_has_an_exact_query_count_whatever_it_holds(
+    world, make_meeting, fill_meeting, add_people, client_as, django_assert_num_queries, page
+):
+    MembershipPolicy.load()  # created on first use; that is not what is measured
+    meeting = make_meeting(world.task_force, days=-3, is_public=True)
+    committee_meeting = make_meeting(world.youth, days=-2, is_public=True)
+    fill_meeting(meeting, 1)
+    fill_meeting(committee_meeting, 1)
+    client = client_as("staff")
+    url = pages(world, meeting, committee_meeting)[page]
+    with django_assert_num_queries(QUERIES[page]):
+        assert client.get(url).status_code == 200
+    grow(world, make_meeting, fill_meeting, add_people, [meeting, committee_meeting])
+    with django_assert_num_queries(QUERIES[page]):
+        assert client.get(url).status_code == 200
+
+
+ESCAPED = "&lt;script&gt;&quot;&#x27;&amp;"
+
+
+def test_names_titles_and_organizations_come_back_escaped(world, make_meeting, client_as):
+    from members.models import Committee
+
+    organization = Organization.objects.create(name=f"Org {HOSTILE}")
+    person = Person.objects.create(given_name=HOSTILE, family_name=f"Family {HOSTILE}")
+    Membership.objects.create(person=person, organization=organization, start_on="2020-01-01")
+    committee = Committee.objects.create(name=f"Committee {HOSTILE}", slug="hostile")
+    CommitteeRole.objects.create(person=person, committee=committee, start_on="2020-01-01")
+    meeting = make_meeting(world.task_force, days=-3, title=f"Meeting {HOSTILE}", is_public=True)
+    committee_meeting = make_meeting(committee, days=-2, title=f"Committee meeting {HOSTILE}", is_public=True)
+    AgendaItem.objects.create(meeting=meeting, position=1, title=f"Item {HOSTILE}")
+    for each in (meeting, committee_meeting):
+        Attendance.objects.create(meeting=each, person=person, organization=organization)
+    ActionItem.objects.create(
+        meeting=committee_meeting, committee=committee, description=f"Task {HOSTILE}", owner=person
+    )
+    today = timezone.localdate()
+    client = client_as("staff")
+    for url in (
+        "/meetings/",
+        reverse("meetings:attendance", args=[meeting.pk]),
+        reverse("meetings:attendance", args=[committee_meeting.pk]),
+        "/members/eligibility/",
+        "/actions/",
+        f"/meetings/attendance-report/?start={today - datetime.timedelta(days=30)}&end={today}",
+    ):
+        body = client.get(url).content.decode()
+        assert HOSTILE not in body and '<script>"' not in body, url
+        assert body.count(ESCAPED) >= 2, url
+    attendance = client.get(reverse("meetings:attendance", args=[meeting.pk])).content.decode()
+    assert f"Family {ESCAPED}, {ESCAPED}" in attendance and f"Org {ESCAPED}" in attendance
+    assert f"Meeting {ESCAPED}" in attendance
+    assert f"Meeting {ESCAPED}" in client.get("/meetings/").content.decode()
+    report = client.get(
+        f"/meetings/attendance-report/?start={today - datetime.timedelta(days=30)}&end={today}"
+    ).content.decode()
+    assert f"Family {ESCAPED}, {ESCAPED}" in report and f"Org {ESCAPED}" in report
+    assert f"{ESCAPED} Family {ESCAPED}" in report  # the organization's usual representative
+    eligibility = client.get("/members/eligibility/").content.decode()
+    assert f"Family {ESCAPED}, {ESCAPED}" in eligibility and f"Org {ESCAPED}" in eligibility
+    actions = client.get("/actions/").content.decode()
+    assert f"Task {ESCAPED}" in actions and f"Committee {ESCAPED}" in actions
+    assert f"{ESCAPED} Family {ESCAPED}" in actions  # the owner
