@@ -11,7 +11,6 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -43,7 +42,7 @@ from .forms import (
     MinutesItemFormSet,
     MotionFormSet,
     VersionForm,
-    minutes_form_choices,
+    minutes_choices,
 )
 from .models import ActionItem, Attendance, Meeting, Motion
 
@@ -335,77 +334,49 @@ def minutes_pdf(request, pk):
 @access(MEETING_EDITOR)
 def minutes_edit(request, pk):
     meeting = _get_meeting(request, pk)
-    may_approve = permissions.can_approve_minutes(request.user)
-    if request.method != "POST":
-        # The unbound forms show only data: kept per data version (the CSRF token is outside them).
-        return dataversion.render_kept(
-            request,
-            "meetings/minutes_edit.html",
-            name="meetings:minutes_edit",
-            variant=(meeting.pk, may_approve),
-            body_template="meetings/_minutes_edit_body.html",
-            body_context=lambda: _minutes_forms(meeting, None, may_approve),
-            context={"meeting": meeting},
-        )
-    parts = _minutes_forms(meeting, request.POST, may_approve)
-    # Validate every part (no short-circuit) so each shows its own errors.
-    names = ("amendment", "form", "version", "items", "motions", "actions")
-    valid = [parts[name].is_valid() for name in names]
-    if all(valid):
-        with transaction.atomic():
-            if not meeting.claim_version(parts["version"].cleaned_data["version"]):
-                transaction.set_rollback(True)
-                messages.error(request, CONFLICT)
-            else:
-                _save_minutes(
-                    parts["amendment"].change_reason, parts["form"], parts["items"], parts["motions"], parts["actions"]
-                )
-                messages.success(request, "The minutes are saved.")
-                return redirect("meetings:minutes", pk=meeting.pk)
-    body = render_to_string("meetings/_minutes_edit_body.html", parts, request=request)
-    return render(request, "meetings/minutes_edit.html", {"meeting": meeting, "body": body})
+    parts = _minutes_forms(meeting, request.POST or None, permissions.can_approve_minutes(request.user))
+    if request.method == "POST":
+        # Validate every part (no short-circuit) so each shows its own errors.
+        names = ("amendment", "form", "version", "items", "motions", "actions")
+        valid = [parts[name].is_valid() for name in names]
+        if all(valid):
+            with transaction.atomic():
+                if not meeting.claim_version(parts["version"].cleaned_data["version"]):
+                    transaction.set_rollback(True)
+                    messages.error(request, CONFLICT)
+                else:
+                    _save_minutes(
+                        parts["amendment"].change_reason,
+                        parts["form"],
+                        parts["items"],
+                        parts["motions"],
+                        parts["actions"],
+                    )
+                    messages.success(request, "The minutes are saved.")
+                    return redirect("meetings:minutes", pk=meeting.pk)
+    return render(request, "meetings/minutes_edit.html", parts)
 
 
 def _minutes_forms(meeting, data, may_approve):
     """The minutes page's forms (bound to ``data`` when posted), as the template's context."""
-    choices = []  # the people to choose from: filled in below, before any form is built, once motions are read
     items = MinutesItemFormSet(data, instance=meeting, prefix="items")
-    # The agenda as the items' formset reads it (by position), for the motions' and action items' selects.
-    item_choices = [("", "---------"), *((item.pk, f"{item.position}. {item.title}") for item in items.get_queryset())]
-    earlier_choices = []  # the meetings whose minutes it may adopt: filled in below with the people
-    form = MinutesForm(data, instance=meeting)
-    amendment = AmendmentForm(data, meeting=meeting, may_amend=may_approve)
-    version = VersionForm(data, initial={"version": meeting.version})
-    motions = MotionFormSet(
-        data,
-        queryset=Motion.objects.filter(agenda_item__meeting=meeting),
-        prefix="motions",
-        meeting=meeting,
-        choices={
-            "moved_by": choices,
-            "seconded_by": choices,
-            "agenda_item": item_choices,
-            "approves_minutes_of": earlier_choices,
-        },
-        may_approve=may_approve,
-    )
-    actions = ActionItemFormSet(
-        data, instance=meeting, prefix="actions", choices={"owner": choices, "agenda_item": item_choices}
-    )
-    named = [pk for motion in motions.get_queryset() for pk in (motion.moved_by_id, motion.seconded_by_id)]
-    named += [item.owner_id for item in actions.get_queryset()]
-    people, earlier = minutes_form_choices(meeting, data, named=named)
-    choices.extend(people)
-    earlier_choices.extend(earlier)
+    # The motions' and action items' selects list the agenda as the items' formset read it.
+    choices = minutes_choices(meeting, items.get_queryset(), data)
     return {
         "meeting": meeting,
-        "form": form,
-        "amendment": amendment,
-        "version": version,
+        "form": MinutesForm(data, instance=meeting),
+        "amendment": AmendmentForm(data, meeting=meeting, may_amend=may_approve),
+        "version": VersionForm(data, initial={"version": meeting.version}),
         "items": items,
-        "motions": motions,
-        "actions": actions,
-        "has_errors": data is not None,
+        "motions": MotionFormSet(
+            data,
+            queryset=Motion.objects.filter(agenda_item__meeting=meeting),
+            prefix="motions",
+            meeting=meeting,
+            choices=choices,
+            may_approve=may_approve,
+        ),
+        "actions": ActionItemFormSet(data, instance=meeting, prefix="actions", choices=choices),
     }
 
 
