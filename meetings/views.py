@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from members.models import Committee, Organization, Person
@@ -46,7 +47,7 @@ from .forms import (
 )
 from .models import ActionItem, Attendance, Meeting, Motion
 
-CONFLICT = (
+CONFLICT = _(
     "Someone else saved this meeting while you were editing, so your changes were not saved. "
     "Your text is still below: copy what you need, reload the page to see their changes, and save again."
 )
@@ -129,9 +130,12 @@ def meeting_create(request):
             form = MeetingForm(initial={"committee": committee}, committees=committees)
     if request.method == "POST" and form.is_valid():
         meeting = Meeting.schedule(**form.meeting_fields())
-        messages.success(request, f"Scheduled: {meeting}. Its agenda starts from the committee's standing agenda.")
+        messages.success(
+            request,
+            _("Scheduled: %(meeting)s. Its agenda starts from the committee's standing agenda.") % {"meeting": meeting},
+        )
         return redirect("meetings:edit", pk=meeting.pk)
-    return render(request, "meetings/meeting_form.html", {"form": form, "heading": "Schedule a meeting"})
+    return render(request, "meetings/meeting_form.html", {"form": form, "heading": _("Schedule a meeting")})
 
 
 @access(MEETING_VISIBLE)
@@ -180,7 +184,7 @@ def meeting_edit(request, pk):
                     item.save()
                 for item in agenda.deleted_objects:
                     item.delete()
-                messages.success(request, "The meeting and its agenda are saved.")
+                messages.success(request, _("The meeting and its agenda are saved."))
                 return redirect("meetings:detail", pk=meeting.pk)
     return render(
         request,
@@ -352,7 +356,7 @@ def minutes_edit(request, pk):
                         parts["motions"],
                         parts["actions"],
                     )
-                    messages.success(request, "The minutes are saved.")
+                    messages.success(request, _("The minutes are saved."))
                     return redirect("meetings:minutes", pk=meeting.pk)
     return render(request, "meetings/minutes_edit.html", parts)
 
