@@ -155,8 +155,15 @@ class MeetingForm(forms.ModelForm):
         return fields
 
 
+CONFLICT = _(
+    "Someone else saved this meeting while you were editing, so your changes were not saved. "
+    "Your text is still below: copy what you need, reload the page to see their changes, and save again."
+)
+
+
 class VersionForm(forms.Form):
-    """The version of the meeting the editor started from: a later save by someone else is a conflict."""
+    """The version of the meeting the editor started from: a later save by someone else is a conflict
+    (Meeting.claim_version; the page then says CONFLICT)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members.models import Committee, Organization, Person
@@ -32,6 +32,7 @@ from taskforce.permissions import (
 
 from . import services
 from .forms import (
+    CONFLICT,
     ActionItemFormSet,
     AgendaItemFormSet,
     AmendmentForm,
@@ -46,12 +47,6 @@ from .forms import (
     minutes_choices,
 )
 from .models import ActionItem, Attendance, Meeting, Motion
-
-CONFLICT = _(
-    "Someone else saved this meeting while you were editing, so your changes were not saved. "
-    "Your text is still below: copy what you need, reload the page to see their changes, and save again."
-)
-
 
 MEETINGS_PAGE_SIZE = 25  # past meetings per page; upcoming ones are all shown on the first
 ACTIONS_PAGE_SIZE = 50  # open action items per page
