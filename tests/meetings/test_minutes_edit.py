@@ -5,9 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from meetings.forms import posted_people
-from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, Motion
-from members.models import Person
+from meetings.models import ActionItem, AgendaItem, Meeting, Motion
 from tests.meetings.forms_helper import form_data
 
 pytestmark = pytest.mark.django_db
@@ -215,41 +213,3 @@ def test_schedule_a_meeting(world, client_as):
     assert not meeting.is_public  # as the youth committee's meetings usually are
     assert client_as("cochair").post("/meetings/new/", {**data, "committee": world.adult.pk}).status_code == 200
     assert Meeting.objects.count() == 1
-
-
-def test_minutes_form_lists_the_meetings_people_once_attendance_is_taken(world, make_meeting, add_people, client_as):
-    meeting = make_meeting(world.task_force)
-    assert meeting.minutes_people().count() == Person.objects.count()  # no attendance yet: the whole registry
-    (attendee, org), (stranger, _), (mover, _) = add_people(3)
-    Attendance.objects.create(meeting=meeting, person=attendee, organization=org, status=Attendance.Status.PRESENT)
-    item = AgendaItem.objects.create(meeting=meeting, position=1, title="Minutes")
-    Motion.objects.create(agenda_item=item, text="Adopt", moved_by=mover)
-    ids = set(meeting.minutes_people().values_list("pk", flat=True))
-    assert attendee.pk in ids and mover.pk in ids and stranger.pk not in ids
-    # The page lists the people its motions name, not the rest of the registry.
-    page = client_as("staff").get(f"/meetings/{meeting.pk}/minutes/edit/").content.decode()
-    assert f'<option value="{mover.pk}">' in page and f'<option value="{stranger.pk}">' not in page
-    posted = {"actions-0-owner": str(stranger.pk), "actions-0-description": "x"}
-    assert stranger.pk in meeting.minutes_people(also=posted_people(posted)).values_list("pk", flat=True)
-
-
-def test_minutes_form_saves_an_owner_who_is_not_on_the_list(world, make_meeting, add_people, client_as):
-    """The short list is what the page offers; anyone in the registry is still accepted, and shown once chosen."""
-    meeting = make_meeting(world.youth)
-    (attendee, org), (stranger, _) = add_people(2)
-    Attendance.objects.create(meeting=meeting, person=attendee, organization=org, status=Attendance.Status.PRESENT)
-    client = client_as("staff")
-    url = f"/meetings/{meeting.pk}/minutes/edit/"
-    page = client.get(url).content.decode()
-    assert f'value="{attendee.pk}"' in page and f'value="{stranger.pk}"' not in page
-    data = form_data(
-        page,
-        **{
-            "actions-0-description": "Call the shelter",
-            "actions-0-owner": stranger.pk,
-            "actions-0-due_on": meeting.local_start.date().isoformat(),
-        },
-    )
-    assert client.post(url, data).status_code == 302
-    assert ActionItem.objects.get(meeting=meeting).owner == stranger
-    assert f'value="{stranger.pk}" selected' in client.get(url).content.decode()
