@@ -76,7 +76,8 @@ def posted_people(data):
 
 def _choice_list(field, objects):
     """What `field` lists for these objects, read once: handed to every form of a formset."""
-    return [("", field.empty_label), *((obj.pk, field.label_from_instance(obj)) for obj in objects)]
+    empty = [] if field.empty_label is None else [("", field.empty_label)]
+    return [*empty, *((obj.pk, field.label_from_instance(obj)) for obj in objects)]
 
 
 class SharedChoices:
