@@ -64,3 +64,25 @@ def test_names_and_titles_come_back_escaped(world, make_meeting, client_as):
     assert f">{ESCAPED}, {ESCAPED}</option>" in form  # the person as mover, seconder and owner
     edit = client.get(reverse("meetings:edit", args=[meeting.pk])).content.decode()
     assert HOSTILE not in edit and f'value="{ESCAPED}"' in edit
+
+
+def test_minutes_list_who_attended_and_the_next_meeting(world, make_meeting, client_as):
+    meeting = make_meeting(world.task_force)
+    ada = Person.objects.create(honorific="Dr.", given_name="Ada", family_name="Lovelace")
+    bo = Person.objects.create(given_name="Bo", family_name="Remote")
+    absent = Person.objects.create(given_name="Cy", family_name="Absent")
+    legal = Organization.objects.create(name="Bay Area Legal Clinic")
+    Attendance.objects.create(meeting=meeting, person=ada, organization=legal)
+    Attendance.objects.create(meeting=meeting, person=bo, status=Attendance.Status.REMOTE)
+    Attendance.objects.create(meeting=meeting, person=absent, status=Attendance.Status.ABSENT)
+    make_meeting(world.task_force, days=3, status="cancelled")
+    following = make_meeting(world.task_force, days=10)
+    make_meeting(world.youth, days=5)  # another committee's
+    client = client_as("staff")
+    url = reverse("meetings:minutes", args=[meeting.pk])
+    body = client.get(url).content.decode()
+    assert '<p class="attendees">Dr. Ada Lovelace, Bay Area Legal Clinic; Bo Remote (remote); </p>' in body
+    assert f"<p>{following.when}, City Hall, Room 201</p>" in body
+    meeting.next_meeting_note = "In the spring (date to be set)."
+    meeting.save()
+    assert "<p>In the spring (date to be set).</p>" in client.get(url).content.decode()
