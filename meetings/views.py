@@ -333,26 +333,21 @@ def minutes_pdf(request, pk):
 @access(MEETING_EDITOR)
 def minutes_edit(request, pk):
     meeting = _get_meeting(request, pk)
-    parts = _minutes_forms(meeting, request.POST or None, permissions.can_approve_minutes(request.user))
-    if request.method == "POST":
-        # Validate every part (no short-circuit) so each shows its own errors.
-        names = ("amendment", "form", "version", "items", "motions", "actions")
-        valid = [parts[name].is_valid() for name in names]
-        if all(valid):
-            with transaction.atomic():
-                if not meeting.claim_version(parts["version"].cleaned_data["version"]):
-                    transaction.set_rollback(True)
-                    messages.error(request, CONFLICT)
-                else:
-                    _save_minutes(
-                        parts["amendment"].change_reason,
-                        parts["form"],
-                        parts["items"],
-                        parts["motions"],
-                        parts["actions"],
-                    )
-                    messages.success(request, _("The minutes are saved."))
-                    return redirect("meetings:minutes", pk=meeting.pk)
+    data = request.POST if request.method == "POST" else None
+    parts = _minutes_forms(meeting, data, permissions.can_approve_minutes(request.user))
+    # Validate every part (no short-circuit) so each shows its own errors.
+    names = ("amendment", "form", "version", "items", "motions", "actions")
+    valid = data is not None and [parts[name].is_valid() for name in names]
+    if valid and all(valid):
+        with transaction.atomic():
+            if not meeting.claim_version(parts["version"].cleaned_data["version"]):
+                transaction.set_rollback(True)
+                messages.error(request, CONFLICT)
+            else:
+                reason = parts["amendment"].change_reason
+                _save_minutes(reason, parts["form"], parts["items"], parts["motions"], parts["actions"])
+                messages.success(request, _("The minutes are saved."))
+                return redirect("meetings:minutes", pk=meeting.pk)
     return render(request, "meetings/minutes_edit.html", parts)
 
 
