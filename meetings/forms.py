@@ -1,7 +1,6 @@
 """Forms for scheduling, agendas, minutes, attendance and action items; they own validation."""
 
 import datetime
-import html
 import zoneinfo
 
 from crispy_forms.helper import FormHelper
@@ -9,228 +8,103 @@ from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
-from django.forms.renderers import DjangoTemplates
-from django.forms.utils import flatatt
-from django.utils import timezone
-from django.utils.html import conditional_escape
-from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from members.models import Committee, Organization, Person
 
-from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion, date_label
+from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
+
+EARLIER_MEETINGS_LISTED = 50  # the minutes form lists the latest earlier meetings whose minutes it may adopt
 
 
 def _zone():
     return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
-class FastSelect(forms.Select):
-    """A <select> whose options are written in Python, not one template per option: the same markup,
-    a fraction of the time on pages with many long lists (the minutes form has several per motion).
-    A list of choices shared by several selects (_share_choices) is escaped once."""
-
-    _escaped = {}  # id(choices) -> (choices, [(value, '<option value="..."', '>label</option>')])
-
-    def _options(self):
-        choices = self.choices
-        cached = self._escaped.get(id(choices))
-        if cached is not None and cached[0] is choices:
-            return cached[1]
-        options = []
-        for option_value, label in choices:
-            if isinstance(label, (list, tuple)):  # optgroups are not used here: let Django draw them
-                return None
-            option_value = "" if option_value is None else str(option_value)
-            options.append((option_value, f'<option value="{_text(option_value)}"', f">{_text(label)}</option>"))
-        if isinstance(choices, list):
-            if len(self._escaped) > 64:
-                self._escaped.clear()
-            self._escaped[id(choices)] = (choices, options)
-        return options
-
-    def render(self, name, value, attrs=None, renderer=None):
-        options = self._options()
-        if options is None:
-            return super().render(name, value, attrs, renderer)
-        attrs = self.build_attrs(self.attrs, attrs)
-        attrs["name"] = name
-        selected = {str(v) for v in self.format_value(value)}
-        rows = "\n".join(
-            f"{head} selected{tail}" if option_value in selected else f"{head}{tail}"
-            for option_value, head, tail in options
+def formset_helper(*rows, narrow=()):
+    """A crispy helper for the forms of a formset inside the page's own <form>: rows (a tuple of names is one
+    row of columns, `narrow` names drawn in a narrow column); the id and delete fields come last."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.render_unmentioned_fields = True
+    helper.render_hidden_fields = True
+    helper.layout = Layout(
+        *(
+            Row(*(Column(name, css_class="col-3 col-md-2" if name in narrow else "col-md") for name in row))
+            if isinstance(row, tuple)
+            else row
+            for row in rows
         )
-        return mark_safe(f"<select{flatatt(attrs)}>\n{rows}\n</select>")  # noqa: S308 (escaped above)
-
-
-def _fast_selects(form):
-    """Draw the form's plain selects with FastSelect (same attributes, same choices)."""
-    for field in form.fields.values():
-        if type(field.widget) is forms.Select:
-            widget = FastSelect(attrs=field.widget.attrs)
-            widget.choices = field.widget.choices
-            widget.is_required = field.widget.is_required
-            field.widget = widget
-
-
-_INPUT_TEMPLATES = frozenset(
-    f"django/forms/widgets/{kind}.html"
-    for kind in ("input", "text", "number", "email", "url", "password", "hidden", "date", "time", "search", "tel")
-)
-_CHECKBOX_TEMPLATE = "django/forms/widgets/checkbox.html"
-_TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
-
-
-def _text(value):
-    """What `{{ value|stringformat:'s' }}` writes, escaped as a template would (html.escape for plain
-    strings: django.utils.html.escape without its lazy-string wrapper)."""
-    if type(value) is str:
-        return html.escape(value)
-    return conditional_escape(value if isinstance(value, SafeData) else str(value))
-
-
-def _widget_attrs(attrs):
-    """django/forms/widgets/attrs.html in Python."""
-    return "".join(
-        f" {_text(name)}" if value is True else f' {_text(name)}="{_text(value)}"'
-        for name, value in attrs.items()
-        if value is not False
     )
+    return helper
 
 
-class FastWidgetRenderer(DjangoTemplates):
-    """Django's form renderer, except that inputs, checkboxes and textareas are written in Python
-    (the same markup as Django's widget templates): the minutes form has a hundred such widgets,
-    and a template per widget is most of its time. Everything else renders from the templates."""
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person, listed "Family, Given"."""
 
-    def render(self, template_name, context, request=None):
-        widget = context.get("widget")
-        if widget is not None and (template_name in _INPUT_TEMPLATES or template_name == _CHECKBOX_TEMPLATE):
-            value = f' value="{_text(widget["value"])}"' if widget["value"] is not None else ""
-            return mark_safe(  # noqa: S308 (every value is escaped)
-                f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{value}'
-                f"{_widget_attrs(widget['attrs'])}>"
-            )
-        if widget is not None and template_name == _TEXTAREA_TEMPLATE:
-            value = conditional_escape(widget["value"]) if widget["value"] else ""
-            return mark_safe(  # noqa: S308 (every value is escaped)
-                f'<textarea name="{_text(widget["name"])}"{_widget_attrs(widget["attrs"])}>\n{value}</textarea>'
-            )
-        return super().render(template_name, context, request=request)
+    def label_from_instance(self, obj):
+        return obj.sort_name
 
 
-FAST_RENDERER = FastWidgetRenderer()
+class AgendaItemChoiceField(forms.ModelChoiceField):
+    """An agenda item, listed "2. Review of minutes"."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.position}. {obj.title}"
 
 
-class FastForm:
-    """Mixin: the form renders its widgets with FAST_RENDERER."""
+class MeetingChoiceField(forms.ModelChoiceField):
+    """A meeting, listed by its date."""
 
-    default_renderer = FAST_RENDERER
+    def label_from_instance(self, obj):
+        return obj.date_label
 
 
 PERSON_FIELDS = ("moved_by", "seconded_by", "owner")
 
 
-def _choices_sql():
-    """One statement for the minutes form's lists: the people (see minutes_form_choices) and the earlier
-    meetings whose minutes it may adopt (the fifty latest), as JSON. Table names come from the models."""
-    person, attendance, meeting = Person._meta.db_table, Attendance._meta.db_table, Meeting._meta.db_table
-    # Only the models' table names are formatted in; every value is a query parameter.
-    return f"""
-        SELECT
-          (SELECT coalesce(json_agg(json_build_array(p.id, p.family_name, p.given_name)
-                                    ORDER BY p.family_name, p.given_name), '[]')
-             FROM {person} p
-            WHERE NOT EXISTS (SELECT 1 FROM {attendance} a WHERE a.meeting_id = %(meeting)s)
-               OR p.id IN (SELECT a.person_id FROM {attendance} a WHERE a.meeting_id = %(meeting)s)
-               OR p.id = ANY(%(named)s::bigint[])),
-          (SELECT coalesce(json_agg(json_build_array(m.id, m.starts_at) ORDER BY m.starts_at DESC), '[]')
-             FROM (SELECT id, starts_at FROM {meeting}
-                    WHERE committee_id = %(committee)s AND starts_at < %(starts_at)s
-                      AND (minutes_state = %(draft)s OR minutes_approved_at_id = %(meeting)s)
-                    ORDER BY starts_at DESC LIMIT 50) m)
-    """  # noqa: S608
+def posted_people(data):
+    """The people a posted minutes form names (so a choice from outside the short list is kept and shown)."""
+    return {
+        int(value)
+        for key, value in (data or {}).items()
+        if key.rpartition("-")[2] in PERSON_FIELDS and str(value).isdigit() and len(str(value)) < 10
+    }
 
 
-def minutes_form_choices(meeting, data=None, named=()):
-    """(people, earlier meetings) for the minutes form's selects, in one query. The people the minutes'
-    movers, seconders and owners are chosen from: those on the meeting's attendance list, `named` (the
-    people its motions and action items already name), and anyone just posted; until attendance is taken,
-    everyone in the registry. The earlier meetings: those whose minutes it may adopt (Meeting.objects.
-    minutes_to_approve_at), the fifty latest."""
-    named = {pk for pk in named if pk is not None}
-    for key, value in (data or {}).items():
-        if key.rpartition("-")[2] in PERSON_FIELDS and str(value).isdigit() and len(str(value)) < 10:
-            named.add(int(value))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _choices_sql(),
-            {
-                "meeting": meeting.pk,
-                "named": sorted(named),
-                "committee": meeting.committee_id,
-                "starts_at": meeting.starts_at,
-                "draft": Meeting.MinutesState.DRAFT.value,
-            },
-        )
-        people, earlier = cursor.fetchone()
-    zone = timezone.get_current_timezone()
-    return (
-        [("", "---------"), *((pk, f"{family}, {given}") for pk, family, given in people)],
-        [
-            ("", "---------"),
-            *(
-                (pk, date_label(timezone.localtime(datetime.datetime.fromisoformat(start), zone)))
-                for pk, start in earlier
-            ),
-        ],
-    )
+def _choice_list(field, objects):
+    """What `field` lists for these objects, read once: handed to every form of a formset."""
+    empty = [] if field.empty_label is None else [("", field.empty_label)]
+    return [*empty, *((obj.pk, field.label_from_instance(obj)) for obj in objects)]
 
 
-def meeting_people_choices(meeting, data=None, named=()):
-    """The people list of minutes_form_choices."""
-    return minutes_form_choices(meeting, data, named)[0]
+class SharedChoices:
+    """Querysets and choices read once for a formset whose forms list the same rows in their selects:
+    ``fields`` maps a field name to (the queryset it validates against, the objects it lists)."""
+
+    def __init__(self, **fields):
+        self.fields = fields
+        self._lists = {}
+
+    def apply(self, form):
+        for name, (queryset, objects) in self.fields.items():
+            field = form.fields.get(name)
+            if field is None:
+                continue
+            if name not in self._lists:
+                self._lists[name] = _choice_list(field, objects)
+            field.queryset = queryset
+            field.choices = self._lists[name]  # public setter: the list replaces the per-form query
 
 
-class LeanLayout:
-    """How meetings_tags.lean_form lays a formset form out: rows (a tuple of names is one row of columns),
-    `narrow` the names drawn in a narrow column. Built once per form class, not per form."""
-
-    def __init__(self, *rows, narrow=()):
-        self.rows, self.narrow = rows, frozenset(narrow)
-
-
-def _helper(*rows):
-    """A crispy helper that lays a formset form out in rows, inside the page's own <form>."""
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.render_unmentioned_fields = True  # the formset's id and delete fields
-    helper.render_hidden_fields = True
-    helper.rows = rows  # what meetings_tags.lean_form lays out
-    helper.layout = Layout(
-        *(Row(*(Column(name, css_class="col-md") for name in row)) if isinstance(row, tuple) else row for row in rows)
-    )
-    return helper
-
-
-def _share_choices(form, choices_by_field):
-    # Setting choices on a ModelChoiceField replaces its per-form query; validation still uses the queryset.
-    # The list (already (value, label) pairs) is shared as it is, so each select does not copy it and
-    # FastSelect escapes it once for every form.
-    for name, choices in choices_by_field.items():
-        if name in form.fields:
-            field = form.fields[name]
-            field._choices = field.widget._choices = choices  # the setters would copy (normalize) the list
-
-
-class MeetingForm(FastForm, forms.ModelForm):
+class MeetingForm(forms.ModelForm):
     """When and where: the date and times are entered in the task force's time zone."""
 
-    date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
-    start_time = forms.TimeField(label="Starts at", widget=forms.TimeInput(attrs={"type": "time"}))
-    end_time = forms.TimeField(label="Ends at", widget=forms.TimeInput(attrs={"type": "time"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end_time = forms.TimeField(label=_("Ends at"), widget=forms.TimeInput(attrs={"type": "time"}))
 
     class Meta:
         model = Meeting
@@ -244,11 +118,11 @@ class MeetingForm(FastForm, forms.ModelForm):
             # A new meeting is as public as the committee's meetings usually are, unless said otherwise.
             del self.fields["is_public"]
             self.fields["visibility"] = forms.ChoiceField(
-                label="Who may see it",
+                label=_("Who may see it"),
                 choices=[
-                    ("default", "As this committee's meetings usually are"),
-                    ("public", "Public: anyone sees its published agenda and approved minutes"),
-                    ("members", "Members only"),
+                    ("default", _("As this committee's meetings usually are")),
+                    ("public", _("Public: anyone sees its published agenda and approved minutes")),
+                    ("members", _("Members only")),
                 ],
                 initial="default",
             )
@@ -256,7 +130,7 @@ class MeetingForm(FastForm, forms.ModelForm):
             start, end = self.instance.local_start, self.instance.local_end
             self.initial.update({"date": start.date(), "start_time": start.time(), "end_time": end.time()})
             self.fields["committee"].disabled = True
-            self.fields["status"] = forms.ChoiceField(label="Status", choices=Meeting.Status.choices)
+            self.fields["status"] = forms.ChoiceField(label=_("Status"), choices=Meeting.Status.choices)
             self.initial["status"] = self.instance.status
         self.order_fields(["committee", "title", "date", "start_time", "end_time"])
 
@@ -267,7 +141,7 @@ class MeetingForm(FastForm, forms.ModelForm):
             cleaned["starts_at"] = datetime.datetime.combine(date, start, tzinfo=_zone())
             cleaned["ends_at"] = datetime.datetime.combine(date, end, tzinfo=_zone())
             if cleaned["ends_at"] <= cleaned["starts_at"]:
-                self.add_error("end_time", ValidationError("The meeting must end after it starts.", code="order"))
+                self.add_error("end_time", ValidationError(_("The meeting must end after it starts."), code="order"))
         return cleaned
 
     def meeting_fields(self):
@@ -282,14 +156,23 @@ class MeetingForm(FastForm, forms.ModelForm):
         return fields
 
 
-class VersionForm(FastForm, forms.Form):
-    """The version of the meeting the editor started from: a later save by someone else is a conflict."""
+CONFLICT = _(
+    "Someone else saved this meeting while you were editing, so your changes were not saved. "
+    "Your text is still below: copy what you need, reload the page to see their changes, and save again."
+)
+
+
+class VersionForm(forms.Form):
+    """The version of the meeting the editor started from: a later save by someone else is a conflict
+    (Meeting.claim_version; the page then says CONFLICT)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class AgendaItemForm(FastForm, forms.ModelForm):
+class AgendaItemForm(forms.ModelForm):
     """One agenda item; "part of" makes it a part (3a, 3b) of a main item of the same meeting."""
+
+    helper = formset_helper(("position", "title", "kind"), ("parent", "presenters", "duration_minutes"), "description")
 
     class Meta:
         model = AgendaItem
@@ -299,30 +182,26 @@ class AgendaItemForm(FastForm, forms.ModelForm):
     def __init__(self, *args, main_items=(), **kwargs):
         super().__init__(*args, **kwargs)
         # The meeting's main items, read once for every form of the formset (no query per form).
-        self._main_items = {item.pk: item for item in main_items if item.pk != self.instance.pk}
+        self.main_items = {item.pk: item for item in main_items if item.pk != self.instance.pk}
         self.fields["parent"] = forms.TypedChoiceField(
-            label="Part of",
+            label=_("Part of"),
             required=False,
             coerce=int,
             empty_value=None,
             choices=[
-                ("", "None: a main item"),
-                *((pk, f"{i.position}. {i.title}") for pk, i in self._main_items.items()),
+                ("", _("None: a main item")),
+                *((pk, f"{item.position}. {item.title}") for pk, item in self.main_items.items()),
             ],
-            help_text="To make this a part (3a, 3b) of a main item. Save a new item before giving it parts.",
+            help_text=_("To make this a part (3a, 3b) of a main item. Save a new item before giving it parts."),
         )
-        self.helper = _helper(
-            ("position", "title", "kind"), ("parent", "presenters", "duration_minutes"), "description"
-        )
-        _fast_selects(self)
 
     def clean_parent(self):
         pk = self.cleaned_data["parent"]
-        return None if pk is None else self._main_items[pk]
+        return None if pk is None else self.main_items[pk]
 
 
-class MinutesItemForm(FastForm, forms.ModelForm):
-    helper = LeanLayout(("position", "title"), "minutes", narrow={"position"})
+class MinutesItemForm(forms.ModelForm):
+    helper = formset_helper(("position", "title"), "minutes", narrow={"position"})
 
     class Meta:
         model = AgendaItem
@@ -330,33 +209,25 @@ class MinutesItemForm(FastForm, forms.ModelForm):
         widgets = {"minutes": forms.Textarea(attrs={"rows": 6})}
 
 
-AgendaItemFormSet = inlineformset_factory(
-    Meeting, AgendaItem, form=AgendaItemForm, extra=1, can_delete=True, renderer=FAST_RENDERER
-)
-MinutesItemFormSet = inlineformset_factory(
-    Meeting, AgendaItem, form=MinutesItemForm, extra=1, can_delete=False, renderer=FAST_RENDERER
-)
+AgendaItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=AgendaItemForm, extra=1, can_delete=True)
+MinutesItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=MinutesItemForm, extra=1, can_delete=False)
 
 
-class MinutesForm(FastForm, forms.ModelForm):
+class MinutesForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["status", "announcements", "next_meeting_note"]
         widgets = {"announcements": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _fast_selects(self)
 
-
-class AmendmentForm(FastForm, forms.Form):
+class AmendmentForm(forms.Form):
     """Approved minutes are locked: staff change them by an amendment whose reason is kept in the history."""
 
     amendment_reason = forms.CharField(
-        label="Reason for the amendment",
+        label=_("Reason for the amendment"),
         required=False,
         max_length=100,
-        help_text="These minutes were approved: say why they change. The reason is kept in the history.",
+        help_text=_("These minutes were approved: say why they change. The reason is kept in the history."),
     )
 
     def __init__(self, *args, meeting, may_amend, **kwargs):
@@ -368,12 +239,12 @@ class AmendmentForm(FastForm, forms.Form):
         if self.meeting.minutes_approved:
             if not self.may_amend:
                 raise ValidationError(
-                    "These minutes were approved and are locked; only staff can amend them.", code="locked"
+                    _("These minutes were approved and are locked; only staff can amend them."), code="locked"
                 )
             if not cleaned.get("amendment_reason"):
                 self.add_error(
                     "amendment_reason",
-                    ValidationError("Approved minutes change only by an amendment: give the reason.", code="reason"),
+                    ValidationError(_("Approved minutes change only by an amendment: give the reason."), code="reason"),
                 )
         return cleaned
 
@@ -385,8 +256,15 @@ class AmendmentForm(FastForm, forms.Form):
         return None
 
 
-class MotionForm(FastForm, forms.ModelForm):
-    helper = LeanLayout(
+class SharedChoicesFormSet:
+    """Mixin: every form of the formset gets the same SharedChoices (its lists read once for all of them)."""
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "choices": self.choices}
+
+
+class MotionForm(forms.ModelForm):
+    helper = formset_helper(
         ("agenda_item", "result"),
         "text",
         ("moved_by", "seconded_by"),
@@ -407,11 +285,19 @@ class MotionForm(FastForm, forms.ModelForm):
             "abstain_count",
             "approves_minutes_of",
         ]
+        field_classes = {
+            "agenda_item": AgendaItemChoiceField,
+            "moved_by": PersonChoiceField,
+            "seconded_by": PersonChoiceField,
+            "approves_minutes_of": MeetingChoiceField,
+        }
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"approves_minutes_of": _("Only for a motion adopting an earlier meeting's minutes.")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        _fast_selects(self)
+        if choices is not None:
+            choices.apply(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -419,43 +305,15 @@ class MotionForm(FastForm, forms.ModelForm):
         if moved and seconded and moved == seconded:
             self.add_error(
                 "seconded_by",
-                ValidationError("A motion cannot be seconded by the person who moved it.", code="same_person"),
+                ValidationError(_("A motion cannot be seconded by the person who moved it."), code="same_person"),
             )
         return cleaned
 
 
-class SharedChoicesMixin:
-    """A formset whose forms' selects share ``self.choices`` (one list for all of them, escaped once);
-    ``prepare_form`` sets what each form validates against, built once for the formset."""
-
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
-        self.prepare_form(form)
-        _share_choices(form, self.choices)
-        return form
-
-    @property
-    def empty_form(self):
-        form = super().empty_form
-        _share_choices(form, self.choices)
-        return form
-
-    def prepare_form(self, form):
-        form.fields["agenda_item"].queryset = self.agenda_items
-
-
-class BaseMotionFormSet(SharedChoicesMixin, BaseModelFormSet):
+class BaseMotionFormSet(SharedChoicesFormSet, BaseModelFormSet):
     def __init__(self, *args, meeting, choices, may_approve, **kwargs):
         self.meeting, self.choices, self.may_approve = meeting, choices, may_approve
-        # What the selects validate against, built once for every form of the formset.
-        self.agenda_items = AgendaItem.objects.filter(meeting=meeting)
-        self.earlier_meetings = Meeting.objects.minutes_to_approve_at(meeting)
         super().__init__(*args, **kwargs)
-
-    def prepare_form(self, form):
-        super().prepare_form(form)
-        form.fields["approves_minutes_of"].queryset = self.earlier_meetings
-        form.fields["approves_minutes_of"].help_text = "Only for a motion adopting an earlier meeting's minutes."
 
     def clean(self):
         super().clean()
@@ -463,39 +321,38 @@ class BaseMotionFormSet(SharedChoicesMixin, BaseModelFormSet):
             return
         for form in self.forms:
             if "approves_minutes_of" in form.changed_data and form.cleaned_data.get("approves_minutes_of"):
-                form.add_error("approves_minutes_of", ValidationError("Only staff approve minutes.", code="approve"))
+                form.add_error("approves_minutes_of", ValidationError(_("Only staff approve minutes."), code="approve"))
 
 
-MotionFormSet = modelformset_factory(
-    Motion, form=MotionForm, formset=BaseMotionFormSet, extra=1, can_delete=True, renderer=FAST_RENDERER
-)
+MotionFormSet = modelformset_factory(Motion, form=MotionForm, formset=BaseMotionFormSet, extra=1, can_delete=True)
 
 
-class ActionItemForm(FastForm, forms.ModelForm):
-    helper = LeanLayout("description", ("owner", "due_on", "status"), "agenda_item")
+class ActionItemForm(forms.ModelForm):
+    helper = formset_helper("description", ("owner", "due_on", "status"), "agenda_item")
 
     class Meta:
         model = ActionItem
         fields = ["agenda_item", "description", "owner", "due_on", "status"]
+        field_classes = {"agenda_item": AgendaItemChoiceField, "owner": PersonChoiceField}
         widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_on": forms.DateInput(attrs={"type": "date"})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        _fast_selects(self)
+        if choices is not None:
+            choices.apply(self)
 
     def clean_due_on(self):
         due_on = self.cleaned_data.get("due_on")
         meeting = self.instance.meeting if self.instance.meeting_id else None
         if due_on and meeting and due_on < meeting.local_start.date():
-            raise ValidationError("The due date cannot be before the meeting.", code="before_meeting")
+            raise ValidationError(_("The due date cannot be before the meeting."), code="before_meeting")
         return due_on
 
 
-class BaseActionItemFormSet(SharedChoicesMixin, BaseInlineFormSet):
+class BaseActionItemFormSet(SharedChoicesFormSet, BaseInlineFormSet):
     def __init__(self, *args, choices, **kwargs):
         self.choices = choices
         super().__init__(*args, **kwargs)
-        self.agenda_items = AgendaItem.objects.filter(meeting=self.instance)  # built once for every form
 
     def save_new(self, form, commit=True):
         form.instance.committee_id = self.instance.committee_id
@@ -510,35 +367,53 @@ ActionItemFormSet = inlineformset_factory(
     fk_name="meeting",
     extra=1,
     can_delete=True,
-    renderer=FAST_RENDERER,
 )
+
+
+def minutes_choices(meeting, items, data=None):
+    """What the minutes form's selects list and validate against, read once for all its formsets: the meeting's
+    agenda (`items`, the agenda items already read by its formset), the people its minutes may name
+    (Meeting.minutes_people, with anyone just posted) and the earlier meetings whose minutes it may adopt
+    (Meeting.objects.minutes_to_approve_at, the latest listed)."""
+    people = meeting.minutes_people(also=posted_people(data)).only("given_name", "family_name")
+    earlier = Meeting.objects.minutes_to_approve_at(meeting)
+    agenda = AgendaItem.objects.filter(meeting=meeting)
+    listed_earlier = earlier.only("starts_at").order_by("-starts_at")[:EARLIER_MEETINGS_LISTED]
+    return SharedChoices(
+        agenda_item=(agenda, items),
+        moved_by=(Person.objects.all(), people),
+        seconded_by=(Person.objects.all(), people),
+        owner=(Person.objects.all(), people),
+        approves_minutes_of=(earlier, listed_earlier),
+    )
 
 
 class GuestForm(AmendmentForm):
     """Add someone to the attendance list: a person already in the registry, or a new one."""
 
     person = forms.ModelChoiceField(
-        label="Someone already in the registry",
+        label=_("Someone already in the registry"),
         queryset=Person.objects.all(),
         required=False,
-        help_text="Search by name above; the first match is chosen.",
+        help_text=_("Search by name above; the first match is chosen."),
     )
-    given_name = forms.CharField(label="Or a new person: given name", max_length=100, required=False)
-    family_name = forms.CharField(label="Family name", max_length=100, required=False)
+    given_name = forms.CharField(label=_("Or a new person: given name"), max_length=100, required=False)
+    family_name = forms.CharField(label=_("Family name"), max_length=100, required=False)
     organization = forms.ModelChoiceField(
-        label="Organization they represent", queryset=Organization.objects.all(), required=False
+        label=_("Organization they represent"), queryset=Organization.objects.all(), required=False
     )
     new_organization = forms.CharField(
-        label="Or a new organization's name", max_length=200, required=False, help_text="Added as a prospect."
+        label=_("Or a new organization's name"), max_length=200, required=False, help_text=_("Added as a prospect.")
     )
-    role = forms.ChoiceField(label="Role", choices=Attendance.Role.choices, initial=Attendance.Role.GUEST)
+    role = forms.ChoiceField(label=_("Role"), choices=Attendance.Role.choices, initial=Attendance.Role.GUEST)
 
     def __init__(self, *args, meeting, may_amend=False, choices=None, **kwargs):
+        """`choices`: what the person and organization selects list, as (pk, label) pairs (the attendance
+        page lists the people its search found, not the registry); validation still uses the querysets."""
         super().__init__(*args, meeting=meeting, may_amend=may_amend, **kwargs)
         self.order_fields([*(name for name in self.fields if name != "amendment_reason"), "amendment_reason"])
-        _fast_selects(self)
-        if choices:
-            _share_choices(self, choices)
+        for name, listed in (choices or {}).items():
+            self.fields[name].choices = listed
 
     def clean(self):
         cleaned = super().clean()
@@ -546,46 +421,50 @@ class GuestForm(AmendmentForm):
         given, family = cleaned.get("given_name", "").strip(), cleaned.get("family_name", "").strip()
         if not person and not (given and family):
             raise ValidationError(
-                "Choose someone from the registry, or give a new person's given and family name.", code="who"
+                _("Choose someone from the registry, or give a new person's given and family name."), code="who"
             )
         if person and (given or family):
-            raise ValidationError("Choose someone from the registry or type a new name, not both.", code="both")
+            raise ValidationError(_("Choose someone from the registry or type a new name, not both."), code="both")
         if person and Attendance.objects.filter(meeting=self.meeting, person=person).exists():
-            self.add_error("person", ValidationError("This person is already on the attendance list.", code="twice"))
+            self.add_error("person", ValidationError(_("This person is already on the attendance list."), code="twice"))
         new_org = cleaned.get("new_organization", "").strip()
         if new_org and Organization.objects.filter(name__iexact=new_org).exists():
             self.add_error(
                 "new_organization",
-                ValidationError("That organization is already registered: choose it from the list.", code="exists"),
+                ValidationError(_("That organization is already registered: choose it from the list."), code="exists"),
             )
         return cleaned
 
 
-class AttendanceFilterForm(FastForm, forms.Form):
+class AttendanceFilterForm(forms.Form):
     """The period of an attendance report."""
 
-    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="Until", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
-            self.add_error("end", ValidationError("The end of the period must be after its start.", code="order"))
+            self.add_error("end", ValidationError(_("The end of the period must be after its start."), code="order"))
         return cleaned
 
 
 class MeetingFilterForm(forms.Form):
     committee = forms.ModelChoiceField(
-        label="Committee",
+        label=_("Committee"),
         queryset=Committee.objects.filter(is_active=True),
         required=False,
-        empty_label="All",
+        empty_label=_("All"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     year = forms.TypedChoiceField(
-        label="Year", coerce=int, required=False, empty_value=None, widget=forms.Select(attrs={"class": "form-select"})
+        label=_("Year"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "All"), *((year, year) for year in years)]
+        self.fields["year"].choices = [("", _("All")), *((year, year) for year in years)]

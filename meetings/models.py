@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -184,6 +184,29 @@ class Meeting(models.Model):
         if changed:
             self.version = seen_version + 1
         return bool(changed)
+
+    def minutes_people(self, *, also=()):
+        """The people its minutes name as movers, seconders and owners: those on its attendance list, whoever
+        its motions and action items already name, and `also`; until attendance is taken, everyone."""
+        recorded = Attendance.objects.filter(meeting=self)
+        motions = Motion.objects.filter(agenda_item__meeting=self)
+        return Person.objects.filter(
+            ~Exists(recorded)
+            | Q(pk__in=recorded.values("person_id"))
+            | Q(pk__in=motions.values("moved_by_id"))
+            | Q(pk__in=motions.values("seconded_by_id"))
+            | Q(pk__in=ActionItem.objects.filter(meeting=self).values("owner_id"))
+            | Q(pk__in=[pk for pk in also if pk is not None])
+        ).order_by("family_name", "given_name", "pk")
+
+    def next_meeting(self):
+        """The committee's next meeting that is not cancelled, or None."""
+        return (
+            Meeting.objects.filter(committee_id=self.committee_id, starts_at__gt=self.starts_at)
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("starts_at")
+            .first()
+        )
 
     def publish_agenda(self):
         self.agenda_state = self.AgendaState.PUBLISHED

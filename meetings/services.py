@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import JSONObject, Lower
 from django.utils import timezone
@@ -327,134 +327,35 @@ def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1
     }
 
 
-def _attendee_label(honorific, given, family, organization, status):
-    """'Dr. Ada Lovelace, Legal Aid Society (remote)', as the minutes list each attendee."""
-    name = f"{given} {family}".strip()
-    label = f"{honorific} {name}" if honorific else name
-    if organization:
-        label = f"{label}, {organization}"
-    return f"{label} (remote)" if status == Attendance.Status.REMOTE else label
-
-
 AMENDMENT = "Amendment: "  # how an amendment's reason starts in the history
 
 
-def _minutes_parts_sql():
-    """One statement for everything the minutes show besides the meeting (the agenda with its motions,
-    attendees, action items, the committee's next meeting, amendments), each as JSON: one round trip instead
-    of five ORM queries, each of which costs more to build in Python than to run. Table names come from the
-    models."""
-    attendance, person = Attendance._meta.db_table, Person._meta.db_table
-    organization, action, item = Organization._meta.db_table, ActionItem._meta.db_table, AgendaItem._meta.db_table
-    meeting, history, motion = Meeting._meta.db_table, Meeting.history.model._meta.db_table, Motion._meta.db_table
-    # Only the models' table names are formatted in; every value is a query parameter.
-    return f"""
-        SELECT
-          (SELECT coalesce(json_agg(json_build_array(
-                      i.id, i.position, i.title, i.presenters, i.minutes, i.parent_id,
-                      (SELECT coalesce(json_agg(json_build_array(v.id, v.text, v.result, v.yes_count, v.no_count,
-                                                                 v.abstain_count, mover.family_name,
-                                                                 seconder.family_name)
-                                                ORDER BY v.id), '[]')
-                         FROM {motion} v LEFT JOIN {person} mover ON mover.id = v.moved_by_id
-                         LEFT JOIN {person} seconder ON seconder.id = v.seconded_by_id
-                        WHERE v.agenda_item_id = i.id))
-                    ORDER BY i.position, i.id), '[]')
-             FROM {item} i WHERE i.meeting_id = %(meeting)s),
-          (SELECT coalesce(json_agg(json_build_array(p.honorific, p.given_name, p.family_name, o.name, a.status)
-                                    ORDER BY p.family_name, p.given_name), '[]')
-             FROM {attendance} a JOIN {person} p ON p.id = a.person_id
-             LEFT JOIN {organization} o ON o.id = a.organization_id
-            WHERE a.meeting_id = %(meeting)s AND a.status IN (%(present)s, %(remote)s)),
-          (SELECT coalesce(json_agg(json_build_array(x.id, x.description, x.due_on, x.status, x.owner_id,
-                                                     p.given_name, p.family_name)
-                                    ORDER BY i.position, x.id), '[]')
-             FROM {action} x LEFT JOIN {item} i ON i.id = x.agenda_item_id
-             LEFT JOIN {person} p ON p.id = x.owner_id
-            WHERE x.meeting_id = %(meeting)s),
-          (SELECT json_build_array(m.id, m.starts_at, m.ends_at, m.location, m.address)
-             FROM {meeting} m
-            WHERE m.committee_id = %(committee)s AND m.starts_at > %(starts_at)s AND m.status <> %(cancelled)s
-            ORDER BY m.starts_at LIMIT 1),
-          (SELECT coalesce(json_agg(json_build_array(h.history_date, h.history_change_reason)
-                                    ORDER BY h.history_date), '[]')
-             FROM {history} h
-            WHERE h.id = %(meeting)s AND h.history_change_reason LIKE %(amendment)s)
-    """  # noqa: S608
-
-
-def _minutes_parts(meeting):
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _minutes_parts_sql(),
-            {
-                "meeting": meeting.pk,
-                "committee": meeting.committee_id,
-                "starts_at": meeting.starts_at,
-                "present": Attendance.Status.PRESENT.value,
-                "remote": Attendance.Status.REMOTE.value,
-                "cancelled": Meeting.Status.CANCELLED.value,
-                "amendment": AMENDMENT + "%",
-            },
-        )
-        agenda, attendees, actions, later, amendments = cursor.fetchone()
-    items = []
-    for pk, position, title, presenters, minutes, parent_id, motions in agenda:
-        item = AgendaItem(
-            pk=pk,
-            meeting=meeting,
-            position=position,
-            title=title,
-            presenters=presenters,
-            minutes=minutes,
-            parent_id=parent_id,
-        )
-        item.motion_list = [
-            Motion(
-                pk=motion_pk,
-                agenda_item=item,
-                text=text,
-                result=result,
-                yes_count=yes,
-                no_count=no,
-                abstain_count=abstain,
-                moved_by=Person(family_name=moved) if moved is not None else None,
-                seconded_by=Person(family_name=seconded) if seconded is not None else None,
-            )
-            for motion_pk, text, result, yes, no, abstain, moved, seconded in motions
-        ]
-        items.append(item)
-    action_items = [
-        ActionItem(
-            pk=pk,
-            meeting=meeting,
-            description=description,
-            due_on=datetime.date.fromisoformat(due_on) if due_on else None,
-            status=status,
-            owner_id=owner_id,
-            owner=Person(pk=owner_id, given_name=given, family_name=family) if owner_id else None,
-        )
-        for pk, description, due_on, status, owner_id, given, family in actions
-    ]
-    next_meeting = None
-    if later and not meeting.next_meeting_note:
-        pk, starts_at, ends_at, location, address = later
-        next_meeting = Meeting(
-            pk=pk,
-            committee_id=meeting.committee_id,
-            starts_at=datetime.datetime.fromisoformat(starts_at),
-            ends_at=datetime.datetime.fromisoformat(ends_at),
-            location=location,
-            address=address,
-        )
+def minutes_context(meeting: Meeting) -> dict:
+    """Everything the minutes page and PDF show besides the meeting: the agenda (main items, each with its
+    motions in ``motion_list`` and its parts), who attended, the action items, the committee's next meeting
+    (unless the minutes name it) and the amendments. Six queries, whatever the meeting holds."""
+    motions = Motion.objects.select_related("moved_by", "seconded_by").order_by("pk")
+    items = meeting.agenda_items.order_by("position", "pk").prefetch_related(
+        Prefetch("motions", queryset=motions, to_attr="motion_list")
+    )
+    attendees = (
+        meeting.attendances.filter(status__in=Attendance.ATTENDED)
+        .select_related("person", "organization")
+        .order_by("person__family_name", "person__given_name", "pk")
+    )
+    action_items = meeting.action_items.select_related("owner").order_by(
+        F("agenda_item__position").asc(nulls_last=True), "pk"
+    )
+    amendments = meeting.history.filter(history_change_reason__startswith=AMENDMENT).order_by("history_date")
     return {
-        "items": outline(items),  # main items, each with its motions (motion_list) and parts
-        # One line of text: "Name, Organization; " for each, as the minutes have always listed them.
-        "attendees": "".join(f"{_attendee_label(*row)}; " for row in attendees),
-        "action_items": action_items,
-        "next_meeting": next_meeting,
+        "meeting": meeting,
+        "items": outline(list(items)),
+        "attendees": list(attendees),
+        "action_items": list(action_items),
+        "next_meeting": None if meeting.next_meeting_note else meeting.next_meeting(),
         "amendments": [
-            (datetime.datetime.fromisoformat(date), reason.removeprefix(AMENDMENT)) for date, reason in amendments
+            (date, reason.removeprefix(AMENDMENT))
+            for date, reason in amendments.values_list("history_date", "history_change_reason")
         ],
     }
 
@@ -487,11 +388,6 @@ def _letters(index: int) -> str:
         index, remainder = divmod(index - 1, 26)
         letters = chr(ord("a") + remainder) + letters
     return letters
-
-
-def minutes_context(meeting: Meeting) -> dict:
-    """Everything the minutes page and PDF show, in one query."""
-    return {"meeting": meeting, **_minutes_parts(meeting)}
 
 
 def render_minutes_html(meeting: Meeting) -> str:

@@ -11,7 +11,6 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members.models import Committee, Organization, Person
-from taskforce import dataversion, permissions
+from taskforce import permissions
 from taskforce.permissions import (
     ANYONE,
     COCHAIR_OR_STAFF,
@@ -33,6 +32,7 @@ from taskforce.permissions import (
 
 from . import services
 from .forms import (
+    CONFLICT,
     ActionItemFormSet,
     AgendaItemFormSet,
     AmendmentForm,
@@ -44,15 +44,9 @@ from .forms import (
     MinutesItemFormSet,
     MotionFormSet,
     VersionForm,
-    minutes_form_choices,
+    minutes_choices,
 )
 from .models import ActionItem, Attendance, Meeting, Motion
-
-CONFLICT = (
-    "Someone else saved this meeting while you were editing, so your changes were not saved. "
-    "Your text is still below: copy what you need, reload the page to see their changes, and save again."
-)
-
 
 MEETINGS_PAGE_SIZE = 25  # past meetings per page; upcoming ones are all shown on the first
 ACTIONS_PAGE_SIZE = 50  # open action items per page
@@ -117,9 +111,12 @@ def meeting_create(request):
             form = MeetingForm(initial={"committee": committee}, committees=committees)
     if request.method == "POST" and form.is_valid():
         meeting = Meeting.schedule(**form.meeting_fields())
-        messages.success(request, f"Scheduled: {meeting}. Its agenda starts from the committee's standing agenda.")
+        messages.success(
+            request,
+            _("Scheduled: %(meeting)s. Its agenda starts from the committee's standing agenda.") % {"meeting": meeting},
+        )
         return redirect("meetings:edit", pk=meeting.pk)
-    return render(request, "meetings/meeting_form.html", {"form": form, "heading": "Schedule a meeting"})
+    return render(request, "meetings/meeting_form.html", {"form": form, "heading": _("Schedule a meeting")})
 
 
 @access(MEETING_VISIBLE)
@@ -168,7 +165,7 @@ def meeting_edit(request, pk):
                     item.save()
                 for item in agenda.deleted_objects:
                     item.delete()
-                messages.success(request, "The meeting and its agenda are saved.")
+                messages.success(request, _("The meeting and its agenda are saved."))
                 return redirect("meetings:detail", pk=meeting.pk)
     return render(
         request,
@@ -307,77 +304,44 @@ def minutes_pdf(request, pk):
 @access(MEETING_EDITOR)
 def minutes_edit(request, pk):
     meeting = _get_meeting(request, pk)
-    may_approve = permissions.can_approve_minutes(request.user)
-    if request.method != "POST":
-        # The unbound forms show only data: kept per data version (the CSRF token is outside them).
-        return dataversion.render_kept(
-            request,
-            "meetings/minutes_edit.html",
-            name="meetings:minutes_edit",
-            variant=(meeting.pk, may_approve),
-            body_template="meetings/_minutes_edit_body.html",
-            body_context=lambda: _minutes_forms(meeting, None, may_approve),
-            context={"meeting": meeting},
-        )
-    parts = _minutes_forms(meeting, request.POST, may_approve)
+    data = request.POST if request.method == "POST" else None
+    parts = _minutes_forms(meeting, data, permissions.can_approve_minutes(request.user))
     # Validate every part (no short-circuit) so each shows its own errors.
     names = ("amendment", "form", "version", "items", "motions", "actions")
-    valid = [parts[name].is_valid() for name in names]
-    if all(valid):
+    valid = data is not None and [parts[name].is_valid() for name in names]
+    if valid and all(valid):
         with transaction.atomic():
             if not meeting.claim_version(parts["version"].cleaned_data["version"]):
                 transaction.set_rollback(True)
                 messages.error(request, CONFLICT)
             else:
-                _save_minutes(
-                    parts["amendment"].change_reason, parts["form"], parts["items"], parts["motions"], parts["actions"]
-                )
-                messages.success(request, "The minutes are saved.")
+                reason = parts["amendment"].change_reason
+                _save_minutes(reason, parts["form"], parts["items"], parts["motions"], parts["actions"])
+                messages.success(request, _("The minutes are saved."))
                 return redirect("meetings:minutes", pk=meeting.pk)
-    body = render_to_string("meetings/_minutes_edit_body.html", parts, request=request)
-    return render(request, "meetings/minutes_edit.html", {"meeting": meeting, "body": body})
+    return render(request, "meetings/minutes_edit.html", parts)
 
 
 def _minutes_forms(meeting, data, may_approve):
     """The minutes page's forms (bound to ``data`` when posted), as the template's context."""
-    choices = []  # the people to choose from: filled in below, before any form is built, once motions are read
     items = MinutesItemFormSet(data, instance=meeting, prefix="items")
-    # The agenda as the items' formset reads it (by position), for the motions' and action items' selects.
-    item_choices = [("", "---------"), *((item.pk, f"{item.position}. {item.title}") for item in items.get_queryset())]
-    earlier_choices = []  # the meetings whose minutes it may adopt: filled in below with the people
-    form = MinutesForm(data, instance=meeting)
-    amendment = AmendmentForm(data, meeting=meeting, may_amend=may_approve)
-    version = VersionForm(data, initial={"version": meeting.version})
-    motions = MotionFormSet(
-        data,
-        queryset=Motion.objects.filter(agenda_item__meeting=meeting),
-        prefix="motions",
-        meeting=meeting,
-        choices={
-            "moved_by": choices,
-            "seconded_by": choices,
-            "agenda_item": item_choices,
-            "approves_minutes_of": earlier_choices,
-        },
-        may_approve=may_approve,
-    )
-    actions = ActionItemFormSet(
-        data, instance=meeting, prefix="actions", choices={"owner": choices, "agenda_item": item_choices}
-    )
-    named = [pk for motion in motions.get_queryset() for pk in (motion.moved_by_id, motion.seconded_by_id)]
-    named += [item.owner_id for item in actions.get_queryset()]
-    people, earlier = minutes_form_choices(meeting, data, named=named)
-    choices.extend(people)
-    earlier_choices.extend(earlier)
+    # The motions' and action items' selects list the agenda as the items' formset read it.
+    choices = minutes_choices(meeting, items.get_queryset(), data)
     return {
         "meeting": meeting,
-        "form": form,
-        "amendment": amendment,
-        "version": version,
+        "form": MinutesForm(data, instance=meeting),
+        "amendment": AmendmentForm(data, meeting=meeting, may_amend=may_approve),
+        "version": VersionForm(data, initial={"version": meeting.version}),
         "items": items,
-        "motions": motions,
-        "actions": actions,
-        "has_errors": data is not None,
+        "motions": MotionFormSet(
+            data,
+            queryset=Motion.objects.filter(agenda_item__meeting=meeting),
+            prefix="motions",
+            meeting=meeting,
+            choices=choices,
+            may_approve=may_approve,
+        ),
+        "actions": ActionItemFormSet(data, instance=meeting, prefix="actions", choices=choices),
     }
 
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from meetings import views
-from meetings.forms import meeting_people_choices
+from meetings.forms import posted_people
 from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 from meetings.services import search_people
 from members.models import Person
@@ -121,19 +121,18 @@ def test_attendance_page_query_count_does_not_grow_with_the_registry(world, make
 
 def test_minutes_form_lists_the_meetings_people_once_attendance_is_taken(world, make_meeting, add_people, client_as):
     meeting = make_meeting(world.task_force)
-    everyone = meeting_people_choices(meeting)
-    assert len(everyone) == Person.objects.count() + 1  # no attendance yet: the whole registry
+    assert meeting.minutes_people().count() == Person.objects.count()  # no attendance yet: the whole registry
     (attendee, org), (stranger, _), (mover, _) = add_people(3)
     Attendance.objects.create(meeting=meeting, person=attendee, organization=org, status=Attendance.Status.PRESENT)
     item = AgendaItem.objects.create(meeting=meeting, position=1, title="Minutes")
     Motion.objects.create(agenda_item=item, text="Adopt", moved_by=mover)
-    ids = {pk for pk, _ in meeting_people_choices(meeting, named=[mover.pk, None])}
+    ids = set(meeting.minutes_people().values_list("pk", flat=True))
     assert attendee.pk in ids and mover.pk in ids and stranger.pk not in ids
-    # The page names the people its motions name (read with the motions), not the rest of the registry.
+    # The page lists the people its motions name, not the rest of the registry.
     page = client_as("staff").get(f"/meetings/{meeting.pk}/minutes/edit/").content.decode()
     assert f'<option value="{mover.pk}">' in page and f'<option value="{stranger.pk}">' not in page
     posted = {"actions-0-owner": str(stranger.pk), "actions-0-description": "x"}
-    assert stranger.pk in {pk for pk, _ in meeting_people_choices(meeting, posted)}
+    assert stranger.pk in meeting.minutes_people(also=posted_people(posted)).values_list("pk", flat=True)
 
 
 def test_minutes_form_saves_an_owner_who_is_not_on_the_list(world, make_meeting, add_people, client_as):

@@ -1,0 +1,88 @@
+"""The minutes page, its PDF, the minutes form and the meeting's own pages: fixed query counts, and what
+people type comes back escaped."""
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import AgendaItem, Attendance, Motion
+from members.models import Organization, Person
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = "<script>\"'&"
+ESCAPED = "&lt;script&gt;&quot;&#x27;&amp;"
+
+
+@pytest.fixture
+def meeting(world, make_meeting, fill_meeting):
+    meeting = make_meeting(world.task_force, is_public=True)
+    fill_meeting(meeting, 2)
+    return meeting
+
+
+@pytest.mark.parametrize(
+    ("name", "queries"),
+    [
+        ("meetings:detail", 7),
+        ("meetings:edit", 8),
+        ("meetings:minutes", 11),
+        ("meetings:minutes_pdf", 9),
+        ("meetings:minutes_edit", 10),
+    ],
+)
+def test_query_count_is_pinned_and_does_not_grow_with_rows(
+    world, meeting, make_meeting, fill_meeting, client_as, django_assert_num_queries, name, queries
+):
+    make_meeting(world.task_force, days=30)  # the minutes name the committee's next meeting
+    client = client_as("staff")
+    url = reverse(name, args=[meeting.pk])
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+    fill_meeting(meeting, 25)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+
+
+def test_names_and_titles_come_back_escaped(world, make_meeting, client_as):
+    meeting = make_meeting(world.task_force)
+    person = Person.objects.create(honorific=HOSTILE, given_name=HOSTILE, family_name=HOSTILE)
+    organization = Organization.objects.create(name=HOSTILE)
+    Attendance.objects.create(meeting=meeting, person=person, organization=organization)
+    item = AgendaItem.objects.create(meeting=meeting, position=1, title=HOSTILE, presenters=HOSTILE)
+    Motion.objects.create(agenda_item=item, text=HOSTILE, moved_by=person)
+    meeting.action_items.create(committee=meeting.committee, description=HOSTILE, owner=person)
+    client = client_as("staff")
+    minutes = client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
+    assert HOSTILE not in minutes
+    # The attendee line names the person and their organization; the agenda item, its motion and action item.
+    assert f"{ESCAPED} {ESCAPED} {ESCAPED}, {ESCAPED}; " in minutes
+    assert f"1. {ESCAPED}</h3>" in minutes and f"[{ESCAPED}]" in minutes
+    form = client.get(reverse("meetings:minutes_edit", args=[meeting.pk])).content.decode()
+    assert HOSTILE not in form
+    assert f'value="{ESCAPED}"' in form  # the item's title in its input
+    assert f">1. {ESCAPED}</option>" in form  # the item in the motions' and action items' selects
+    assert f">{ESCAPED}, {ESCAPED}</option>" in form  # the person as mover, seconder and owner
+    edit = client.get(reverse("meetings:edit", args=[meeting.pk])).content.decode()
+    assert HOSTILE not in edit and f'value="{ESCAPED}"' in edit
+
+
+def test_minutes_list_who_attended_and_the_next_meeting(world, make_meeting, client_as):
+    meeting = make_meeting(world.task_force)
+    ada = Person.objects.create(honorific="Dr.", given_name="Ada", family_name="Lovelace")
+    bo = Person.objects.create(given_name="Bo", family_name="Remote")
+    absent = Person.objects.create(given_name="Cy", family_name="Absent")
+    legal = Organization.objects.create(name="Bay Area Legal Clinic")
+    Attendance.objects.create(meeting=meeting, person=ada, organization=legal)
+    Attendance.objects.create(meeting=meeting, person=bo, status=Attendance.Status.REMOTE)
+    Attendance.objects.create(meeting=meeting, person=absent, status=Attendance.Status.ABSENT)
+    make_meeting(world.task_force, days=3, status="cancelled")
+    following = make_meeting(world.task_force, days=10)
+    make_meeting(world.youth, days=5)  # another committee's
+    client = client_as("staff")
+    url = reverse("meetings:minutes", args=[meeting.pk])
+    body = client.get(url).content.decode()
+    assert '<p class="attendees">Dr. Ada Lovelace, Bay Area Legal Clinic; Bo Remote (remote); </p>' in body
+    assert f"<p>{following.when}, City Hall, Room 201</p>" in body
+    meeting.next_meeting_note = "In the spring (date to be set)."
+    meeting.save()
+    assert "<p>In the spring (date to be set).</p>" in client.get(url).content.decode()
