@@ -8,12 +8,10 @@ from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from members.models import Committee
-from taskforce import dataversion
 from taskforce.permissions import (
     COMMITTEE_CHAIR_OR_STAFF,
     MEASUREMENT_EDITOR,
@@ -24,11 +22,10 @@ from taskforce.permissions import (
     access,
     can_edit_committee,
     can_record_measurement,
-    is_staff,
 )
 
 from . import services
-from .charts import format_number, metric_chart_svg, work_plan_timeline_svg
+from .charts import format_number, metric_chart, work_plan_timeline
 from .forms import (
     GoalForm,
     MeasurementForm,
@@ -45,30 +42,16 @@ from .services import ease_importance_grid, goals_overview
 
 @access(MEMBER_ONLY)
 def index(request):
-    def body_context():
-        goals = goals_overview()
-        objectives = [objective for goal in goals for objective in goal.objective_list]
-        return {
-            "goals": goals,
-            "plan": StrategicPlan.objects.first(),
-            "committees": Committee.objects.filter(is_active=True).order_by("position", "name"),
-            "grid": ease_importance_grid(objectives),
-            "ease_choices": Objective.Ease.choices,
-            # Links built from a prefix: one reverse() per page instead of one per row.
-            "objective_url_prefix": reverse("goals:objective_edit", args=[0]).removesuffix("0/edit/"),
-            "committee_url_prefix": reverse("goals:workplan", args=["x"]).removesuffix("x/workplan/"),
-            "goal_url_prefix": reverse("goals:goal_new").removesuffix("new/"),
-        }
-
-    # Drawn once per data version for staff and once for everyone else (taskforce.dataversion).
-    return dataversion.render_kept(
-        request,
-        "goals/index.html",
-        name="goals:index",
-        variant=(is_staff(request.user),),
-        body_template="goals/_index_body.html",
-        body_context=body_context,
-    )
+    goals = goals_overview()
+    objectives = [objective for goal in goals for objective in goal.objective_list]
+    context = {
+        "goals": goals,
+        "plan": StrategicPlan.objects.first(),
+        "committees": Committee.objects.filter(is_active=True).order_by("position", "name"),
+        "grid": ease_importance_grid(objectives),
+        "ease_choices": Objective.Ease.choices,
+    }
+    return render(request, "goals/index.html", context)
 
 
 @access(STAFF_ONLY)
@@ -96,41 +79,27 @@ def _chosen_plan(request, committee):
 @access(MEMBER_ONLY)
 def workplan(request, slug):
     committee = get_object_or_404(Committee, slug=slug)
-    can_edit = can_edit_committee(request.user, committee)
-
-    def body_context():
-        plan, plans = _chosen_plan(request, committee)
-        items = []
-        if plan is not None:
-            items = list(
-                plan.items.select_related("owner", "objective__goal")
-                .annotate(update_count=Count("updates"), last_update_at=Max("updates__created_at"))
-                .order_by("position", "start_on", "pk")
-            )
-        today = timezone.localdate()
-        for item in items:
-            item.overdue = item.is_overdue(today)
-        return {
-            "committee": committee,
-            "plan": plan,
-            "plans": plans,
-            "items": items,
-            "overdue_count": sum(item.overdue for item in items),
-            "timeline": work_plan_timeline_svg(plan, items, today=today) if plan and items else "",
-            "can_edit": can_edit,
-        }
-
-    # Kept per data version, plan chosen and editing right; "overdue" and "today" move at midnight.
-    return dataversion.render_kept(
-        request,
-        "goals/workplan.html",
-        name="goals:workplan",
-        variant=(committee.pk, request.GET.get("plan", ""), can_edit),
-        body_template="goals/_workplan_body.html",
-        body_context=body_context,
-        valid_until=dataversion.next_midnight,
-        context={"committee": committee},
-    )
+    plan, plans = _chosen_plan(request, committee)
+    items = []
+    if plan is not None:
+        items = list(
+            plan.items.select_related("owner", "objective__goal")
+            .annotate(update_count=Count("updates"), last_update_at=Max("updates__created_at"))
+            .order_by("position", "start_on", "pk")
+        )
+    today = timezone.localdate()
+    for item in items:
+        item.overdue = item.is_overdue(today)
+    context = {
+        "committee": committee,
+        "plan": plan,
+        "plans": plans,
+        "items": items,
+        "overdue_count": sum(item.overdue for item in items),
+        "timeline": work_plan_timeline(plan, items, today=today) if plan and items else None,
+        "can_edit": can_edit_committee(request.user, committee),
+    }
+    return render(request, "goals/workplan.html", context)
 
 
 @access(COMMITTEE_CHAIR_OR_STAFF)
@@ -255,7 +224,7 @@ def metric(request, pk):
             "metric": metric,
             "measurements": measurements,
             "series": metric.series(),
-            "chart": metric_chart_svg(metric, measurements),
+            "chart": metric_chart(metric, measurements),
             "can_record": can_record_measurement(request.user, metric),
         },
     )
