@@ -7,8 +7,9 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import pluralize
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from members.models import Committee
@@ -60,7 +61,7 @@ def plan_edit(request):
     form = StrategicPlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "The mission, vision and definition are saved.")
+        messages.success(request, _("The mission, vision and definition are saved."))
         return redirect("goals:index")
     return render(request, "goals/plan_form.html", {"form": form})
 
@@ -109,7 +110,7 @@ def workplan_new(request, slug):
     if request.method == "POST" and form.is_valid():
         form.instance.committee = committee
         plan = form.save()
-        messages.success(request, f"“{plan.title}” is started. Add its first item.")
+        messages.success(request, _("“%(title)s” is started. Add its first item.") % {"title": plan.title})
         return redirect("goals:item_new", slug=committee.slug)
     return render(request, "goals/workplan_form.html", {"form": form, "committee": committee})
 
@@ -119,7 +120,7 @@ def item_new(request, slug):
     committee = get_object_or_404(Committee, slug=slug)
     plan, _ = _chosen_plan(request, committee)
     if plan is None:
-        messages.info(request, "Start a work plan for a period first.")
+        messages.info(request, _("Start a work plan for a period first."))
         return redirect("goals:workplan_new", slug=committee.slug)
     today = timezone.localdate()
     form = WorkPlanItemForm(
@@ -134,7 +135,7 @@ def item_new(request, slug):
         form.instance.work_plan = plan
         form.instance.position = plan.items.count()
         item = form.save()
-        messages.success(request, f"“{item.title}” is added to the work plan.")
+        messages.success(request, _("“%(title)s” is added to the work plan.") % {"title": item.title})
         return redirect(plan.get_absolute_url())
     return render(request, "goals/item_form.html", {"form": form, "committee": committee, "plan": plan})
 
@@ -181,7 +182,7 @@ def item_progress(request, pk):
     form.instance.item = item
     form.instance.author = request.user
     form.save()
-    messages.success(request, "Your progress update is saved.")
+    messages.success(request, _("Your progress update is saved."))
     return redirect(item)
 
 
@@ -204,7 +205,7 @@ def item_edit(request, pk):
                 )
             else:
                 form.save()
-                messages.success(request, f"“{item.title}” is saved.")
+                messages.success(request, _("“%(title)s” is saved.") % {"title": item.title})
                 return redirect(item)
     return render(request, "goals/item_form.html", {"form": form, "committee": committee, "item": item})
 
@@ -282,7 +283,9 @@ def measurement_new(request, pk):
         form.instance.recorded_by = request.user
         measurement = form.save()
         messages.success(
-            request, f"{format_number(measurement.value)} {metric.unit} for {measurement.period_name} is recorded."
+            request,
+            _("%(value)s %(unit)s for %(period)s is recorded.")
+            % {"value": format_number(measurement.value), "unit": metric.unit, "period": measurement.period_name},
         )
         return redirect(metric)
     return render(request, "goals/measurement_form.html", {"form": form, "metric": metric})
@@ -293,10 +296,18 @@ def measurement_new(request, pk):
 def update_from_pamphlets(request, pk):
     metric = get_object_or_404(Metric, pk=pk)
     if metric.feed != Metric.Feed.PAMPHLETS:
-        messages.error(request, "This metric does not take its figures from the pamphlet counts.")
+        messages.error(request, _("This metric does not take its figures from the pamphlet counts."))
         return redirect(metric)
     changed = services.update_from_pamphlet_counts(metric=metric, user=request.user)
-    messages.success(request, f"{changed} figure{pluralize(changed)} brought in from the pamphlet counts.")
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d figure brought in from the pamphlet counts.",
+            "%(count)d figures brought in from the pamphlet counts.",
+            changed,
+        )
+        % {"count": changed},
+    )
     return redirect(metric)
 
 
@@ -307,7 +318,7 @@ def measurement_edit(request, pk):
     form = MeasurementForm(request.POST or None, instance=measurement, metric=metric)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, f"The figure for {measurement.period_name} is corrected.")
+        messages.success(request, _("The figure for %(period)s is corrected.") % {"period": measurement.period_name})
         return redirect(metric)
     return render(request, "goals/measurement_form.html", {"form": form, "metric": metric, "measurement": measurement})
 
@@ -331,14 +342,18 @@ def _next_position(siblings):
 def goal_new(request):
     following = (Goal.objects.aggregate(last=Max("number"))["last"] or 0) + 1
     form = GoalForm(request.POST or None, initial={"number": following})
-    return _save_and_show(request, form, "goals/goal_form.html", {}, lambda goal: f"{goal} is added.")
+    return _save_and_show(
+        request, form, "goals/goal_form.html", {}, lambda goal: _("%(goal)s is added.") % {"goal": goal}
+    )
 
 
 @access(STAFF_ONLY)
 def goal_edit(request, pk):
     goal = get_object_or_404(Goal, pk=pk)
     form = GoalForm(request.POST or None, instance=goal)
-    return _save_and_show(request, form, "goals/goal_form.html", {"goal": goal}, lambda goal: f"{goal} is saved.")
+    return _save_and_show(
+        request, form, "goals/goal_form.html", {"goal": goal}, lambda goal: _("%(goal)s is saved.") % {"goal": goal}
+    )
 
 
 @access(STAFF_ONLY)
@@ -351,7 +366,9 @@ def objective_new(request, pk):
         form,
         "goals/objective_form.html",
         {"objective": objective, "goal": goal, "adding": True},
-        lambda objective: f"“{objective.title}” is added to Goal {goal.number}.",
+        lambda objective: (
+            _("“%(title)s” is added to Goal %(number)s.") % {"title": objective.title, "number": goal.number}
+        ),
     )
 
 
@@ -365,7 +382,7 @@ def metric_new(request, pk):
         form,
         "goals/metric_form.html",
         {"metric": metric, "objective": objective, "adding": True},
-        lambda metric: f"“{metric.name}” is added. Record its first figure below.",
+        lambda metric: _("“%(name)s” is added. Record its first figure below.") % {"name": metric.name},
     )
 
 
@@ -378,7 +395,7 @@ def objective_edit(request, pk):
         form,
         "goals/objective_form.html",
         {"objective": objective, "goal": objective.goal},
-        lambda objective: f"“{objective.title}” is saved.",
+        lambda objective: _("“%(title)s” is saved.") % {"title": objective.title},
     )
 
 
@@ -387,5 +404,9 @@ def metric_edit(request, pk):
     metric = get_object_or_404(Metric, pk=pk)
     form = MetricForm(request.POST or None, instance=metric)
     return _save_and_show(
-        request, form, "goals/metric_form.html", {"metric": metric}, lambda metric: f"“{metric.name}” is saved."
+        request,
+        form,
+        "goals/metric_form.html",
+        {"metric": metric},
+        lambda metric: _("“%(name)s” is saved.") % {"name": metric.name},
     )

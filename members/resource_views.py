@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from taskforce import pdf as weasy
@@ -82,7 +83,7 @@ def _safe_next(request, fallback):
 def service_verify(request, pk):
     service = get_object_or_404(Service, pk=pk)
     service.mark_verified(by=request.user)
-    messages.success(request, f"“{service.name}” is marked verified today.")
+    messages.success(request, _("“%(name)s” is marked verified today.") % {"name": service.name})
     return redirect(_safe_next(request, service.get_absolute_url()))
 
 
@@ -191,7 +192,9 @@ def pamphlet_distributions(request):
         distribution.recorded_by = request.user
         distribution.save()
         messages.success(
-            request, f"Recorded {distribution.quantity} pamphlets handed out by {distribution.organization}."
+            request,
+            _("Recorded %(quantity)s pamphlets handed out by %(organization)s.")
+            % {"quantity": distribution.quantity, "organization": distribution.organization},
         )
         return redirect("members:pamphlet_distributions")
     year = timezone.localdate().year

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from taskforce.permissions import MEMBER_ONLY, MOU_FILE_READERS, STAFF_ONLY, access, can_see_organization_private
 
@@ -148,11 +149,11 @@ def committee_list(request):
 def mou_document(request, pk):
     mou = get_object_or_404(MOU, pk=pk)
     if not mou.document:
-        raise Http404("This MOU has no signed document on file.")
+        raise Http404(_("This MOU has no signed document on file."))
     try:
         handle = mou.document.open("rb")
     except FileNotFoundError as error:
-        raise Http404("The file is missing from storage.") from error
+        raise Http404(_("The file is missing from storage.")) from error
     filename = f"MOU {mou.organization.name}.pdf"
     response = FileResponse(handle, content_type="application/pdf", filename=filename)
     response["Cache-Control"] = "private, no-store"
@@ -167,7 +168,7 @@ def outreach(request):
         stages.append((label, [org for org in prospects if org.outreach_stage == value]))
     unstaged = [org for org in prospects if not org.outreach_stage]
     if unstaged:
-        stages.append(("Not yet contacted", unstaged))
+        stages.append((_("Not yet contacted"), unstaged))
     return render(request, "members/outreach.html", {"stages": stages, "total": len(prospects)})
 
 
