@@ -118,7 +118,7 @@ def workplan_new(request, slug):
 @access(COMMITTEE_CHAIR_OR_STAFF)
 def item_new(request, slug):
     committee = get_object_or_404(Committee, slug=slug)
-    plan, _ = _chosen_plan(request, committee)
+    plan, _plans = _chosen_plan(request, committee)
     if plan is None:
         messages.info(request, _("Start a work plan for a period first."))
         return redirect("goals:workplan_new", slug=committee.slug)
