@@ -54,12 +54,9 @@ def resource_list(request):
         )
     )
     page = Paginator(cards, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "filter": service_filter,
         "page": page,
-        "query_string": query.urlencode(),
         "searched": bool(request.GET.get("q", "").strip()) or service_filter.is_narrowed,
     }
     return render(request, "resources/list.html", context)
