@@ -4,8 +4,7 @@ import csv
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -53,17 +52,9 @@ def organization_list(request):
     if not request.GET.get("status"):
         queryset = queryset.exclude(status=Organization.Status.FORMER)
     organizations = OrganizationFilter(request.GET, queryset=queryset)
-    representatives = (
-        Membership.objects.current()
-        .filter(organization=OuterRef("pk"))
-        .order_by()
-        .values("organization")
-        .annotate(n=Count("pk"))
-        .values("n")
+    rows = organizations.qs.with_representative_count().prefetch_related(
+        Prefetch("mous", queryset=MOU.objects.current(), to_attr="current_mous")
     )
-    rows = organizations.qs.annotate(
-        representative_count=Coalesce(Subquery(representatives, output_field=IntegerField()), 0)
-    ).prefetch_related(Prefetch("mous", queryset=MOU.objects.current(), to_attr="current_mous"))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filter": organizations, "page": page, "organizations": page.object_list, "tab": "organizations"}
     return render(request, "members/organization_list.html", context)
