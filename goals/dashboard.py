@@ -1,6 +1,7 @@
 """The dashboard panel for co-chairs and staff: work-plan items overdue or at risk."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from taskforce.permissions import chaired_committee_ids, is_staff
 
@@ -26,6 +27,6 @@ def panels(request) -> list[dict]:
             "template": "goals/_dashboard_panel.html",
             "items": items[:SHOWN],
             "more": len(items) > SHOWN,
-            "scope": "every committee" if is_staff(user) else "the committees you chair",
+            "scope": _("every committee") if is_staff(user) else _("the committees you chair"),
         }
     ]

@@ -7,13 +7,12 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import pluralize
-from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from members.models import Committee
-from taskforce import dataversion
 from taskforce.permissions import (
     COMMITTEE_CHAIR_OR_STAFF,
     MEASUREMENT_EDITOR,
@@ -24,11 +23,10 @@ from taskforce.permissions import (
     access,
     can_edit_committee,
     can_record_measurement,
-    is_staff,
 )
 
 from . import services
-from .charts import format_number, metric_chart_svg, work_plan_timeline_svg
+from .charts import format_number, metric_chart, work_plan_timeline
 from .forms import (
     GoalForm,
     MeasurementForm,
@@ -45,30 +43,16 @@ from .services import ease_importance_grid, goals_overview
 
 @access(MEMBER_ONLY)
 def index(request):
-    def body_context():
-        goals = goals_overview()
-        objectives = [objective for goal in goals for objective in goal.objective_list]
-        return {
-            "goals": goals,
-            "plan": StrategicPlan.objects.first(),
-            "committees": Committee.objects.filter(is_active=True).order_by("position", "name"),
-            "grid": ease_importance_grid(objectives),
-            "ease_choices": Objective.Ease.choices,
-            # Links built from a prefix: one reverse() per page instead of one per row.
-            "objective_url_prefix": reverse("goals:objective_edit", args=[0]).removesuffix("0/edit/"),
-            "committee_url_prefix": reverse("goals:workplan", args=["x"]).removesuffix("x/workplan/"),
-            "goal_url_prefix": reverse("goals:goal_new").removesuffix("new/"),
-        }
-
-    # Drawn once per data version for staff and once for everyone else (taskforce.dataversion).
-    return dataversion.render_kept(
-        request,
-        "goals/index.html",
-        name="goals:index",
-        variant=(is_staff(request.user),),
-        body_template="goals/_index_body.html",
-        body_context=body_context,
-    )
+    goals = goals_overview()
+    objectives = [objective for goal in goals for objective in goal.objective_list]
+    context = {
+        "goals": goals,
+        "plan": StrategicPlan.objects.first(),
+        "committees": Committee.objects.filter(is_active=True).order_by("position", "name"),
+        "grid": ease_importance_grid(objectives),
+        "ease_choices": Objective.Ease.choices,
+    }
+    return render(request, "goals/index.html", context)
 
 
 @access(STAFF_ONLY)
@@ -77,7 +61,7 @@ def plan_edit(request):
     form = StrategicPlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "The mission, vision and definition are saved.")
+        messages.success(request, _("The mission, vision and definition are saved."))
         return redirect("goals:index")
     return render(request, "goals/plan_form.html", {"form": form})
 
@@ -96,41 +80,27 @@ def _chosen_plan(request, committee):
 @access(MEMBER_ONLY)
 def workplan(request, slug):
     committee = get_object_or_404(Committee, slug=slug)
-    can_edit = can_edit_committee(request.user, committee)
-
-    def body_context():
-        plan, plans = _chosen_plan(request, committee)
-        items = []
-        if plan is not None:
-            items = list(
-                plan.items.select_related("owner", "objective__goal")
-                .annotate(update_count=Count("updates"), last_update_at=Max("updates__created_at"))
-                .order_by("position", "start_on", "pk")
-            )
-        today = timezone.localdate()
-        for item in items:
-            item.overdue = item.is_overdue(today)
-        return {
-            "committee": committee,
-            "plan": plan,
-            "plans": plans,
-            "items": items,
-            "overdue_count": sum(item.overdue for item in items),
-            "timeline": work_plan_timeline_svg(plan, items, today=today) if plan and items else "",
-            "can_edit": can_edit,
-        }
-
-    # Kept per data version, plan chosen and editing right; "overdue" and "today" move at midnight.
-    return dataversion.render_kept(
-        request,
-        "goals/workplan.html",
-        name="goals:workplan",
-        variant=(committee.pk, request.GET.get("plan", ""), can_edit),
-        body_template="goals/_workplan_body.html",
-        body_context=body_context,
-        valid_until=dataversion.next_midnight,
-        context={"committee": committee},
-    )
+    plan, plans = _chosen_plan(request, committee)
+    items = []
+    if plan is not None:
+        items = list(
+            plan.items.select_related("owner", "objective__goal")
+            .annotate(update_count=Count("updates"), last_update_at=Max("updates__created_at"))
+            .order_by("position", "start_on", "pk")
+        )
+    today = timezone.localdate()
+    for item in items:
+        item.overdue = item.is_overdue(today)
+    context = {
+        "committee": committee,
+        "plan": plan,
+        "plans": plans,
+        "items": items,
+        "overdue_count": sum(item.overdue for item in items),
+        "timeline": work_plan_timeline(plan, items, today=today) if plan and items else None,
+        "can_edit": can_edit_committee(request.user, committee),
+    }
+    return render(request, "goals/workplan.html", context)
 
 
 @access(COMMITTEE_CHAIR_OR_STAFF)
@@ -140,7 +110,7 @@ def workplan_new(request, slug):
     if request.method == "POST" and form.is_valid():
         form.instance.committee = committee
         plan = form.save()
-        messages.success(request, f"“{plan.title}” is started. Add its first item.")
+        messages.success(request, _("“%(title)s” is started. Add its first item.") % {"title": plan.title})
         return redirect("goals:item_new", slug=committee.slug)
     return render(request, "goals/workplan_form.html", {"form": form, "committee": committee})
 
@@ -148,9 +118,9 @@ def workplan_new(request, slug):
 @access(COMMITTEE_CHAIR_OR_STAFF)
 def item_new(request, slug):
     committee = get_object_or_404(Committee, slug=slug)
-    plan, _ = _chosen_plan(request, committee)
+    plan, _plans = _chosen_plan(request, committee)
     if plan is None:
-        messages.info(request, "Start a work plan for a period first.")
+        messages.info(request, _("Start a work plan for a period first."))
         return redirect("goals:workplan_new", slug=committee.slug)
     today = timezone.localdate()
     form = WorkPlanItemForm(
@@ -165,7 +135,7 @@ def item_new(request, slug):
         form.instance.work_plan = plan
         form.instance.position = plan.items.count()
         item = form.save()
-        messages.success(request, f"“{item.title}” is added to the work plan.")
+        messages.success(request, _("“%(title)s” is added to the work plan.") % {"title": item.title})
         return redirect(plan.get_absolute_url())
     return render(request, "goals/item_form.html", {"form": form, "committee": committee, "plan": plan})
 
@@ -212,7 +182,7 @@ def item_progress(request, pk):
     form.instance.item = item
     form.instance.author = request.user
     form.save()
-    messages.success(request, "Your progress update is saved.")
+    messages.success(request, _("Your progress update is saved."))
     return redirect(item)
 
 
@@ -235,7 +205,7 @@ def item_edit(request, pk):
                 )
             else:
                 form.save()
-                messages.success(request, f"“{item.title}” is saved.")
+                messages.success(request, _("“%(title)s” is saved.") % {"title": item.title})
                 return redirect(item)
     return render(request, "goals/item_form.html", {"form": form, "committee": committee, "item": item})
 
@@ -255,7 +225,7 @@ def metric(request, pk):
             "metric": metric,
             "measurements": measurements,
             "series": metric.series(),
-            "chart": metric_chart_svg(metric, measurements),
+            "chart": metric_chart(metric, measurements),
             "can_record": can_record_measurement(request.user, metric),
         },
     )
@@ -313,7 +283,9 @@ def measurement_new(request, pk):
         form.instance.recorded_by = request.user
         measurement = form.save()
         messages.success(
-            request, f"{format_number(measurement.value)} {metric.unit} for {measurement.period_name} is recorded."
+            request,
+            _("%(value)s %(unit)s for %(period)s is recorded.")
+            % {"value": format_number(measurement.value), "unit": metric.unit, "period": measurement.period_name},
         )
         return redirect(metric)
     return render(request, "goals/measurement_form.html", {"form": form, "metric": metric})
@@ -324,10 +296,18 @@ def measurement_new(request, pk):
 def update_from_pamphlets(request, pk):
     metric = get_object_or_404(Metric, pk=pk)
     if metric.feed != Metric.Feed.PAMPHLETS:
-        messages.error(request, "This metric does not take its figures from the pamphlet counts.")
+        messages.error(request, _("This metric does not take its figures from the pamphlet counts."))
         return redirect(metric)
     changed = services.update_from_pamphlet_counts(metric=metric, user=request.user)
-    messages.success(request, f"{changed} figure{pluralize(changed)} brought in from the pamphlet counts.")
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d figure brought in from the pamphlet counts.",
+            "%(count)d figures brought in from the pamphlet counts.",
+            changed,
+        )
+        % {"count": changed},
+    )
     return redirect(metric)
 
 
@@ -338,7 +318,7 @@ def measurement_edit(request, pk):
     form = MeasurementForm(request.POST or None, instance=measurement, metric=metric)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, f"The figure for {measurement.period_name} is corrected.")
+        messages.success(request, _("The figure for %(period)s is corrected.") % {"period": measurement.period_name})
         return redirect(metric)
     return render(request, "goals/measurement_form.html", {"form": form, "metric": metric, "measurement": measurement})
 
@@ -362,14 +342,18 @@ def _next_position(siblings):
 def goal_new(request):
     following = (Goal.objects.aggregate(last=Max("number"))["last"] or 0) + 1
     form = GoalForm(request.POST or None, initial={"number": following})
-    return _save_and_show(request, form, "goals/goal_form.html", {}, lambda goal: f"{goal} is added.")
+    return _save_and_show(
+        request, form, "goals/goal_form.html", {}, lambda goal: _("%(goal)s is added.") % {"goal": goal}
+    )
 
 
 @access(STAFF_ONLY)
 def goal_edit(request, pk):
     goal = get_object_or_404(Goal, pk=pk)
     form = GoalForm(request.POST or None, instance=goal)
-    return _save_and_show(request, form, "goals/goal_form.html", {"goal": goal}, lambda goal: f"{goal} is saved.")
+    return _save_and_show(
+        request, form, "goals/goal_form.html", {"goal": goal}, lambda goal: _("%(goal)s is saved.") % {"goal": goal}
+    )
 
 
 @access(STAFF_ONLY)
@@ -382,7 +366,9 @@ def objective_new(request, pk):
         form,
         "goals/objective_form.html",
         {"objective": objective, "goal": goal, "adding": True},
-        lambda objective: f"“{objective.title}” is added to Goal {goal.number}.",
+        lambda objective: (
+            _("“%(title)s” is added to Goal %(number)s.") % {"title": objective.title, "number": goal.number}
+        ),
     )
 
 
@@ -396,7 +382,7 @@ def metric_new(request, pk):
         form,
         "goals/metric_form.html",
         {"metric": metric, "objective": objective, "adding": True},
-        lambda metric: f"“{metric.name}” is added. Record its first figure below.",
+        lambda metric: _("“%(name)s” is added. Record its first figure below.") % {"name": metric.name},
     )
 
 
@@ -409,7 +395,7 @@ def objective_edit(request, pk):
         form,
         "goals/objective_form.html",
         {"objective": objective, "goal": objective.goal},
-        lambda objective: f"“{objective.title}” is saved.",
+        lambda objective: _("“%(title)s” is saved.") % {"title": objective.title},
     )
 
 
@@ -418,5 +404,9 @@ def metric_edit(request, pk):
     metric = get_object_or_404(Metric, pk=pk)
     form = MetricForm(request.POST or None, instance=metric)
     return _save_and_show(
-        request, form, "goals/metric_form.html", {"metric": metric}, lambda metric: f"“{metric.name}” is saved."
+        request,
+        form,
+        "goals/metric_form.html",
+        {"metric": metric},
+        lambda metric: _("“%(name)s” is saved.") % {"name": metric.name},
     )

@@ -1,7 +1,6 @@
 """The registry's panels on the dashboard: MOUs to chase for staff, your committees for everyone."""
 
 from django.db.models import Count, Exists, OuterRef, Window
-from django.urls import reverse
 
 from taskforce.permissions import is_staff
 
@@ -43,7 +42,7 @@ def panels(request):
                 ),
                 "unsigned": unsigned,
                 "unsigned_total": unsigned[0].total if unsigned else 0,
-                "unsigned_url": reverse("members:organizations") + f"?status=member&mou={UNSIGNED}",
+                "unsigned_filter": UNSIGNED,
                 "window": EXPIRY_WINDOW_DAYS,
             }
         )

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Func, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -53,6 +54,21 @@ class OrganizationQuerySet(models.QuerySet):
 
     def without_signed_mou(self):
         return self.exclude(mous__status=MOU.Status.SIGNED)
+
+    def with_representative_count(self, on=None):
+        """Each organization's ``representative_count``: its current memberships, as a correlated count
+        (not a join), so filters that join other relations cannot multiply it."""
+        current = (
+            Membership.objects.current(on)
+            .filter(organization=models.OuterRef("pk"))
+            .order_by()
+            .values("organization")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            representative_count=Coalesce(models.Subquery(current, output_field=models.IntegerField()), 0)
+        )
 
 
 class Organization(models.Model):

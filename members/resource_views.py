@@ -1,23 +1,19 @@
 """Pages of the resource list: search, a service, the pamphlet PDF, the HSDS export, staff actions."""
 
-import functools
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.postgres.fields import ArrayField
 from django.contrib.staticfiles import finders
-from django.db import connection
-from django.db.models import F, IntegerField
-from django.db.models.expressions import RawSQL
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from taskforce import dataversion
 from taskforce import pdf as weasy
 from taskforce.permissions import (
     ANYONE,
@@ -25,14 +21,12 @@ from taskforce.permissions import (
     access,
     can_see_inactive_services,
     can_see_members_only_services,
-    is_staff,
 )
 
-from . import hsds, paging
+from . import hsds
 from .models import PamphletDistribution, Service, ServiceCategory
 from .pamphlet_text import PAPER_SIZES, TEXT, ages_in, language_name_in
-from .resource_forms import PamphletDistributionForm, ServiceFilter
-from .views import url_template
+from .resource_forms import PamphletDistributionForm, ServiceFilter, language_codes_in_use
 
 PAGE_SIZE = 20
 
@@ -48,147 +42,24 @@ def get_visible_service(user, pk):
     )
 
 
-# Categories, populations (in their lists' order), then the language codes in use among the services
-# a visitor may see, as Service.objects.listed() selects them: keyed by include_members_only.
-_VOCABULARIES_SQL = """
-SELECT 0, position, name, id, slug FROM members_servicecategory
-UNION ALL SELECT 1, position, name, id, slug FROM members_population
-UNION ALL (SELECT DISTINCT 2, 0, unnest(languages), 0, '' FROM members_service
-"""
-FILTER_OPTIONS_SQL = {
-    True: _VOCABULARIES_SQL + "WHERE status = 'active') ORDER BY 1, 2, 3",
-    False: _VOCABULARIES_SQL + "WHERE status = 'active' AND visibility = 'public') ORDER BY 1, 2, 3",
-}
-
-
-def _filter_options(*, include_members_only):
-    """Categories and populations (pk, slug, name) in their own order, and the language codes used
-    by the services the visitor may see (Service.objects.listed()), in ONE plain SQL statement.
-
-    Written out because the three ORM queries it replaces cost twice as much to compile as to run.
-    tests/resources/test_resource_list.py checks it against the ORM's answers.
-    """
-    options = {0: [], 1: [], 2: []}
-    with connection.cursor() as cursor:
-        cursor.execute(FILTER_OPTIONS_SQL[include_members_only])
-        for kind, _position, name, pk, slug in cursor.fetchall():
-            options[kind].append((pk, slug, name))
-    return options[0], options[1], [name for _pk, _slug, name in options[2]]
-
-
-def _first_words(count, text):
-    """What the truncatewords filter gives (Truncator.words): the first words, then " …" if any were cut."""
-    words = text.split()
-    shown = " ".join(words[:count])
-    return f"{shown} …" if len(words) > count and not shown.endswith(" …") else shown
-
-
-def _service_rows(services, categories, populations):
-    """The page's services with what each card shows worked out once: links, the names of its
-    categories and populations (from the vocabularies the filters read, through arrays of ids,
-    instead of two prefetch queries), and the texts the card would otherwise build per row."""
-    service_url = url_template("members:service")
-    verify_url = url_template("members:service_verify")
-    summaries = functools.partial(_first_words, 30)
-    verified_text = functools.cache(
-        lambda day: f"Last verified {format_date(day, 'F j, Y')}" if day else "Not verified yet"
-    )
-    for service in services:
-        service.url = service_url.format(service.pk)
-        service.verify_url = verify_url.format(service.pk)
-        category_ids, population_ids = set(service.category_ids), set(service.population_ids)
-        service.category_names = [name for pk, _slug, name in categories if pk in category_ids]
-        population_names = ", ".join(name for pk, _slug, name in populations if pk in population_ids)
-        service.for_whom = "; ".join(part for part in (population_names, service.age_range) if part)
-        service.summary = summaries(service.description)
-        service.language_text = ", ".join(service.language_labels)
-        if service.location_is_confidential:
-            service.location = f"Confidential location in {service.city}" if service.city else "Confidential location"
-        else:
-            service.location = ", ".join(service.address_lines) or "Not given"
-        service.stale = service.is_stale
-        service.verified = verified_text(service.last_verified_on)
-    return services
-
-
-# What a card shows (see _service_rows and templatetags/resource_cards.py): the rest of a service's
-# columns, its search document above all, are not read for the list.
-CARD_FIELDS = [
-    "name",
-    "description",
-    "how_to_refer",
-    "phone",
-    "is_24_hour",
-    "visibility",
-    "languages",
-    "minimum_age",
-    "maximum_age",
-    "location_is_confidential",
-    "street_address",
-    "city",
-    "state",
-    "postal_code",
-    "last_verified_on",
-]
-
-
-# A service's categories and populations as arrays of ids, one correlated subquery each. Plain SQL:
-# the ORM's ArraySubquery costs more to compile than these cost to run (test_resource_list checks them).
-CATEGORY_IDS = RawSQL(
-    'ARRAY(SELECT servicecategory_id FROM members_service_categories WHERE service_id = "members_service"."id")',
-    [],
-    output_field=ArrayField(IntegerField()),
-)
-POPULATION_IDS = RawSQL(
-    'ARRAY(SELECT population_id FROM members_service_populations WHERE service_id = "members_service"."id")',
-    [],
-    output_field=ArrayField(IntegerField()),
-)
-
-
 @access(ANYONE)
 def resource_list(request):
-    user = request.user
-    include_members_only = can_see_members_only_services(user)
-    staff = is_staff(user)
-
-    def body_context():
-        services = Service.objects.listed(include_members_only=include_members_only)
-        # The filters' options and the names shown on each card come from the same light query.
-        categories, populations, language_codes = _filter_options(include_members_only=include_members_only)
-        service_filter = ServiceFilter(request.GET, queryset=services, language_codes=language_codes)
-        for name, terms in (("category", categories), ("population", populations)):
-            empty = ("", service_filter.filters[name].extra["empty_label"])
-            service_filter.form.fields[name].widget.choices = [empty, *((slug, label) for _pk, slug, label in terms)]
-        rows = service_filter.qs.only(*CARD_FIELDS).annotate(
-            organization_name=F("organization__name"),
-            category_ids=CATEGORY_IDS,
-            population_ids=POPULATION_IDS,
+    services = Service.objects.listed(include_members_only=can_see_members_only_services(request.user))
+    service_filter = ServiceFilter(request.GET, queryset=services, language_codes=language_codes_in_use(services))
+    cards = (
+        service_filter.qs.select_related("organization")
+        .defer("search_vector")
+        .prefetch_related(
+            Prefetch("categories", to_attr="category_list"), Prefetch("populations", to_attr="population_list")
         )
-        page = paging.get_page(rows, request.GET.get("page"), PAGE_SIZE)
-        query = request.GET.copy()
-        query.pop("page", None)
-        return {
-            "filter": service_filter,
-            "page": page,
-            "services": _service_rows(list(page.object_list), categories, populations),
-            "query_string": query.urlencode(),
-            "searched": bool(request.GET.get("q", "").strip()) or service_filter.is_narrowed,
-        }
-
-    # Kept per data version for each kind of viewer and each search; staff cards hold a form (CSRF).
-    variant = (user.is_authenticated, include_members_only, staff, request.get_full_path())
-    if staff:
-        variant += (dataversion.csrf_secret(request),)
-    return dataversion.render_kept(
-        request,
-        "resources/list.html",
-        name="resources:list",
-        variant=variant,
-        body_template="resources/_list_body.html",
-        body_context=body_context,
-        valid_until=dataversion.next_midnight,  # "needs checking" moves with the date
     )
+    page = Paginator(cards, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "filter": service_filter,
+        "page": page,
+        "searched": bool(request.GET.get("q", "").strip()) or service_filter.is_narrowed,
+    }
+    return render(request, "resources/list.html", context)
 
 
 @access(ANYONE)
@@ -209,7 +80,7 @@ def _safe_next(request, fallback):
 def service_verify(request, pk):
     service = get_object_or_404(Service, pk=pk)
     service.mark_verified(by=request.user)
-    messages.success(request, f"“{service.name}” is marked verified today.")
+    messages.success(request, _("“%(name)s” is marked verified today.") % {"name": service.name})
     return redirect(_safe_next(request, service.get_absolute_url()))
 
 
@@ -318,7 +189,9 @@ def pamphlet_distributions(request):
         distribution.recorded_by = request.user
         distribution.save()
         messages.success(
-            request, f"Recorded {distribution.quantity} pamphlets handed out by {distribution.organization}."
+            request,
+            _("Recorded %(quantity)s pamphlets handed out by %(organization)s.")
+            % {"quantity": distribution.quantity, "organization": distribution.organization},
         )
         return redirect("members:pamphlet_distributions")
     year = timezone.localdate().year

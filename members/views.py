@@ -3,15 +3,12 @@
 import csv
 import datetime
 
-from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Paginator
-from django.db.models import Count, F, FilteredRelation, IntegerField, Max, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, JSONObject
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
 
 from taskforce.permissions import MEMBER_ONLY, MOU_FILE_READERS, STAFF_ONLY, access, can_see_organization_private
 
@@ -22,132 +19,45 @@ PAGE_SIZE = 50
 ATTENDANCE_WINDOW = datetime.timedelta(days=365)
 
 
-def _people_for_directory():
-    return Person.objects.prefetch_related(
+def _people_for_directory(people=None):
+    """People with their current memberships (newest first) and committee roles, prefetched."""
+    people = Person.objects.all() if people is None else people
+    return people.prefetch_related(
         Prefetch(
             "memberships",
-            queryset=Membership.objects.current().select_related("organization"),
+            queryset=Membership.objects.current().select_related("organization").order_by("-start_on", "pk"),
             to_attr="current_memberships",
         ),
         Prefetch(
             "committee_roles",
-            queryset=CommitteeRole.objects.current().select_related("committee"),
+            queryset=CommitteeRole.objects.current()
+            .select_related("committee")
+            .order_by("committee__position", "committee__name", "role", "pk"),
             to_attr="current_roles",
         ),
-    )
-
-
-def url_template(name, marker=999999999):
-    """A URL with one argument reversed once for a whole list: "{}" stands where the argument goes."""
-    url = reverse(name, args=[marker])
-    assert url.count(str(marker)) == 1, url
-    return url.replace(str(marker), "{}")
-
-
-def committee_choices(empty_label):
-    """The committee filter's options in one light query, for its widget (the field would iterate models)."""
-    return [("", empty_label), *Committee.objects.filter(is_active=True).values_list("slug", "name")]
-
-
-def _directory_rows(people, today):
-    """One page of people as plain rows, each with its current organizations and committees, in ONE
-    query: the memberships and roles come as JSON arrays from correlated subqueries."""
-    memberships = (
-        Membership.objects.current(today)
-        .filter(person=OuterRef("pk"))
-        .order_by("-start_on", "pk")
-        .values(row=JSONObject(id="organization_id", name="organization__name", role="role"))
-    )
-    roles = (
-        CommitteeRole.objects.current(today)
-        .filter(person=OuterRef("pk"))
-        .order_by("committee__position", "committee__name", "role", "pk")
-        .values(row=JSONObject(slug="committee__slug", name="committee__name", role="role"))
-    )
-    return people.values("pk", "honorific", "given_name", "family_name", "job_title", "email", "phone").annotate(
-        organizations=ArraySubquery(memberships), committees=ArraySubquery(roles)
     )
 
 
 @access(MEMBER_ONLY)
 def directory(request):
     people = PersonFilter(request.GET, queryset=Person.objects.order_by("family_name", "given_name", "pk"))
-    people.form.fields["committee"].widget.choices = committee_choices(people.filters["committee"].extra["empty_label"])
-    today = timezone.localdate()
-    page = Paginator(_directory_rows(people.qs, today), PAGE_SIZE).get_page(request.GET.get("page"))
-    organization_url = url_template("members:organization")
-    committee_url = url_template("members:committee", "slug-marker")
-    membership_roles = {value: label.lower() for value, label in Membership.Role.choices}
-    committee_roles = {value: label.lower() for value, label in CommitteeRole.Role.choices}
-    rows = list(page.object_list)
-    for row in rows:
-        for organization in row["organizations"]:
-            organization["url"] = organization_url.format(organization["id"])
-            is_plain = organization["role"] == Membership.Role.REPRESENTATIVE
-            organization["role_label"] = "" if is_plain else membership_roles.get(organization["role"], "")
-        for committee in row["committees"]:
-            committee["url"] = committee_url.format(committee["slug"])
-            is_plain = committee["role"] == CommitteeRole.Role.MEMBER
-            committee["role_label"] = "" if is_plain else committee_roles.get(committee["role"], "")
-    return render(request, "members/directory.html", {"filter": people, "page": page, "rows": rows, "tab": "people"})
+    page = Paginator(_people_for_directory(people.qs), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"filter": people, "page": page, "people": page.object_list, "tab": "people"}
+    return render(request, "members/directory.html", context)
 
 
 @access(MEMBER_ONLY)
 def organization_list(request):
-    today = timezone.localdate()
     queryset = Organization.objects.order_by("name", "pk")
     if not request.GET.get("status"):
         queryset = queryset.exclude(status=Organization.Status.FORMER)
     organizations = OrganizationFilter(request.GET, queryset=queryset)
-    organizations.form.fields["committee"].widget.choices = committee_choices(
-        organizations.filters["committee"].extra["empty_label"]
-    )
-    # The representatives are a correlated count, not a join with GROUP BY: it runs for the page's
-    # rows only, and the paginator's count stays a plain count of organizations. The current MOU is
-    # a LEFT JOIN: the constraint one_current_mou_per_organization allows at most one per organization.
-    representatives = (
-        Membership.objects.current(today)
-        .filter(organization=OuterRef("pk"))
-        .order_by()
-        .values("organization")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    rows = (
-        organizations.qs.annotate(current_mou=FilteredRelation("mous", condition=~Q(mous__status__in=MOU.CLOSED)))
-        .values(
-            "pk",
-            "name",
-            "acronym",
-            "sector",
-            "status",
-            mou_status=F("current_mou__status"),
-            mou_expires_on=F("current_mou__expires_on"),
-        )
-        .annotate(representative_count=Coalesce(Subquery(representatives, output_field=IntegerField()), 0))
+    rows = organizations.qs.with_representative_count().prefetch_related(
+        Prefetch("mous", queryset=MOU.objects.current(), to_attr="current_mous")
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    organization_url = url_template("members:organization")
-    sectors, statuses, mou_statuses = (
-        dict(choices.choices) for choices in (Organization.Sector, Organization.Status, MOU.Status)
-    )
-    rows = list(page.object_list)
-    for row in rows:
-        row["url"] = organization_url.format(row["pk"])
-        row["sector_label"] = sectors.get(row["sector"], row["sector"])
-        row["status_label"] = statuses.get(row["status"], row["status"])
-        if row["mou_status"]:
-            expires_on = row["mou_expires_on"]
-            row["mou"] = mou_statuses.get(row["mou_status"], row["mou_status"]) + (
-                f", expires {format_date(expires_on, 'M j, Y')}" if expires_on else ""
-            )
-        else:
-            row["mou"] = ""
-    return render(
-        request,
-        "members/organization_list.html",
-        {"filter": organizations, "page": page, "rows": rows, "tab": "organizations"},
-    )
+    context = {"filter": organizations, "page": page, "organizations": page.object_list, "tab": "organizations"}
+    return render(request, "members/organization_list.html", context)
 
 
 @access(MEMBER_ONLY)
@@ -230,11 +140,11 @@ def committee_list(request):
 def mou_document(request, pk):
     mou = get_object_or_404(MOU, pk=pk)
     if not mou.document:
-        raise Http404("This MOU has no signed document on file.")
+        raise Http404(_("This MOU has no signed document on file."))
     try:
         handle = mou.document.open("rb")
     except FileNotFoundError as error:
-        raise Http404("The file is missing from storage.") from error
+        raise Http404(_("The file is missing from storage.")) from error
     filename = f"MOU {mou.organization.name}.pdf"
     response = FileResponse(handle, content_type="application/pdf", filename=filename)
     response["Cache-Control"] = "private, no-store"
@@ -249,7 +159,7 @@ def outreach(request):
         stages.append((label, [org for org in prospects if org.outreach_stage == value]))
     unstaged = [org for org in prospects if not org.outreach_stage]
     if unstaged:
-        stages.append(("Not yet contacted", unstaged))
+        stages.append((_("Not yet contacted"), unstaged))
     return render(request, "members/outreach.html", {"stages": stages, "total": len(prospects)})
 
 

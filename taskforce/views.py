@@ -2,11 +2,9 @@
 
 from django.db import connection
 from django.shortcuts import render
-from django.template.loader import render_to_string
 
-from . import dataversion
 from .app_modules import app_modules
-from .permissions import ANYONE, access, roles_of
+from .permissions import ANYONE, access
 
 
 def _app_panels(request):
@@ -16,22 +14,9 @@ def _app_panels(request):
 
 @access(ANYONE)
 def dashboard(request):
-    user = request.user
-    if not user.is_authenticated:
+    if not request.user.is_authenticated:
         return render(request, "dashboard.html")
-
-    def draw():
-        panels = _app_panels(request)
-        html = render_to_string("_dashboard_panels.html", {"panels": panels}, request=request)
-        # A panel that changes with time (a meeting ends) says when; dates move on at midnight.
-        moments = [panel["valid_until"] for panel in panels if panel.get("valid_until")]
-        return html, min([*moments, dataversion.next_midnight()])
-
-    # The panels hold a form whose CSRF token is tied to this browser's secret (get_token makes one if
-    # the browser has none yet): the secret is part of the key, so nobody gets another's token.
-    variant = (user.pk, user.is_staff, user.is_superuser, sorted(roles_of(user)), dataversion.csrf_secret(request))
-    panels_html = dataversion.cached_html("dashboard", variant, draw)
-    return render(request, "dashboard.html", {"panels_html": panels_html})
+    return render(request, "dashboard.html", {"panels": _app_panels(request)})
 
 
 @access(ANYONE)
