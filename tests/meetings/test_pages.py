@@ -1,21 +1,13 @@
 """Who sees which meeting pages, and that each page's query count does not grow with its rows."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import ActionItem, Meeting
 from members.models import MembershipPolicy
+from tests.conftest import count_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def approved(meeting, at):

@@ -6,8 +6,6 @@ import json
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from meetings import views
@@ -15,15 +13,9 @@ from meetings.forms import posted_people
 from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 from meetings.services import search_people
 from members.models import Person
+from tests.conftest import count_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def test_action_items_are_paginated_and_keep_the_committee_filter(world, make_meeting, client_as):
