@@ -523,6 +523,7 @@ class Term(models.Model):
     )
     slug = models.SlugField("short name in addresses", max_length=60, unique=True)
     position = models.PositiveSmallIntegerField("order in lists", default=0)
+    updated_at = models.DateTimeField("last changed", auto_now=True)
 
     class Meta:
         abstract = True

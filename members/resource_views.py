@@ -25,6 +25,7 @@ from taskforce.permissions import (
 
 from . import hsds
 from .models import PamphletDistribution, Service, ServiceCategory
+from .pamphlet import kept_pdf
 from .pamphlet_text import PAPER_SIZES, TEXT, ages_in, language_name_in
 from .resource_forms import PamphletDistributionForm, ServiceFilter, language_codes_in_use
 
@@ -122,10 +123,15 @@ def _pamphlet_language(request):
     return chosen if chosen in TEXT else "en"
 
 
+def pamphlet_options(request):
+    """The language and paper size the visitor asked for (?lang=, ?size=), or the defaults."""
+    size = request.GET.get("size", "letter") if request.GET.get("size") in PAPER_SIZES else "letter"
+    return _pamphlet_language(request), size
+
+
 def pamphlet_document(request):
     """The pamphlet's HTML and its page CSS (paper size, margins), with the language and paper size chosen."""
-    language = _pamphlet_language(request)
-    size = request.GET.get("size", "letter") if request.GET.get("size") in PAPER_SIZES else "letter"
+    language, size = pamphlet_options(request)
     text = TEXT[language]
     services = list(
         Service.objects.public()
@@ -155,15 +161,20 @@ def pamphlet_document(request):
     return {"html": html, "page_css": _page_css(PAPER_SIZES[size], text, today), "language": language, "size": size}
 
 
-@access(ANYONE)
-def pamphlet(request):
+def render_pamphlet(request) -> bytes:
     document = pamphlet_document(request)
-    pdf = weasy.html(string=document["html"], base_url=request.build_absolute_uri("/")).write_pdf(
+    return weasy.html(string=document["html"], base_url=request.build_absolute_uri("/")).write_pdf(
         stylesheets=[weasy.css(filename=finders.find("css/pamphlet.css")), weasy.css(string=document["page_css"])],
         pdf_variant="pdf/ua-1",
     )
+
+
+@access(ANYONE)
+def pamphlet(request):
+    language, size = pamphlet_options(request)
+    pdf = kept_pdf(language=language, size=size, render=lambda: render_pamphlet(request))
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="resources-{document["language"]}-{document["size"]}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="resources-{language}-{size}.pdf"'
     return response
 
 

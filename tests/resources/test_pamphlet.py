@@ -139,3 +139,18 @@ def test_query_count_is_fixed(client_as, services, world, vocabulary):
     with CaptureQueriesContext(connection) as many:
         client.get(URL)
     assert len(many) == len(few)
+
+
+def test_kept_until_what_it_prints_changes(client_as, services, tmp_path, django_assert_num_queries):
+    client = client_as("anonymous")
+    first = client.get(URL).content
+    with django_assert_num_queries(5):  # the fingerprint alone: the PDF is kept
+        assert client.get(URL).content == first
+    services.legal.name = "Renamed legal clinic"
+    services.legal.save()
+    assert "Renamed legal clinic" in pdf_text(client.get(URL).content, tmp_path)
+    services.legal.organization.name = "Renamed organization"
+    services.legal.organization.save()
+    assert "Renamed organization" in pdf_text(client.get(URL).content, tmp_path)
+    services.legal.delete()
+    assert "Renamed legal clinic" not in pdf_text(client.get(URL).content, tmp_path)
