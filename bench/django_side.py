@@ -19,7 +19,9 @@ BENCH_USER = "bench-staff"
 
 def _staff_session():
     User = get_user_model()
-    user, _ = User.objects.get_or_create(username=BENCH_USER, defaults={"is_staff": True, "is_superuser": True})
+    user, _ = User.objects.update_or_create(
+        username=BENCH_USER, defaults={"is_staff": True, "is_superuser": True, "is_active": True}
+    )
     session = SessionStore()
     session["_auth_user_id"] = str(user.pk)
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
@@ -45,13 +47,33 @@ def pages():
     return paths
 
 
+# The Django admin's changelists, measured beside the pages as a reference: what Django alone costs
+# for a list of the same data. (name, admin URL name)
+ADMIN_CHANGELISTS = [
+    ("admin people", "admin:members_person_changelist"),
+    ("admin organizations", "admin:members_organization_changelist"),
+    ("admin meetings", "admin:meetings_meeting_changelist"),
+    ("admin attendance", "admin:meetings_attendance_changelist"),
+    ("admin action items", "admin:meetings_actionitem_changelist"),
+    ("admin services", "admin:members_service_changelist"),
+    ("admin submissions", "admin:reports_agencysubmission_changelist"),
+]
+
+
+def admin_pages():
+    """The admin changelists as (name, path) pairs."""
+    from django.urls import reverse
+
+    return [(name, reverse(url_name)) for name, url_name in ADMIN_CHANGELISTS]
+
+
 def _more_pages():
     """Pages of the apps beyond the registry; each bench.pages() returns (name, path) pairs."""
     return [page for module in app_modules("bench") for page in module.pages()]
 
 
 def setup():
-    print(json.dumps({"session": _staff_session(), "pages": pages()}))
+    print(json.dumps({"session": _staff_session(), "pages": pages(), "admin": admin_pages()}))
 
 
 def count_queries():
@@ -66,11 +88,13 @@ def count_queries():
     print(json.dumps(counts))
 
 
-def time_pdfs(budget_seconds=20, most_runs=9):
+def time_pdfs(budget_seconds=20, most_runs=9, only=()):
     """Each PDF through the app, then WeasyPrint alone on the same HTML saved as a file.
 
     The two alternate, run after run, while the budget lasts (at least one run each, at most
     ``most_runs``), and each figure is the median: one run of a short PDF is mostly noise.
+    With ``only``, just the PDFs whose names contain one of those words.
+    The page count is WeasyPrint's, from the last run alone (``write_pdf`` is ``render().write_pdf()``).
     """
     import statistics
     import tempfile
@@ -80,6 +104,8 @@ def time_pdfs(budget_seconds=20, most_runs=9):
     results = []
     for module in app_modules("bench"):
         for name, render_pdf, render_html, options in getattr(module, "pdfs", list)():
+            if only and not any(word in name for word in only):
+                continue
             render_pdf()  # warm-up: fonts and imports
             with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False, encoding="utf-8") as handle:
                 handle.write(render_html())
@@ -91,9 +117,10 @@ def time_pdfs(budget_seconds=20, most_runs=9):
                 render_pdf()
                 through_app.append(time.perf_counter() - started)
                 started = time.perf_counter()
-                HTML(filename=handle.name, base_url=options.get("base_url")).write_pdf(
+                document = HTML(filename=handle.name, base_url=options.get("base_url")).render(
                     stylesheets=stylesheets, **options.get("write", {})
                 )
+                document.write_pdf(**options.get("write", {}))
                 alone.append(time.perf_counter() - started)
             seconds, weasyprint_seconds = statistics.median(through_app), statistics.median(alone)
             results.append(
@@ -103,6 +130,8 @@ def time_pdfs(budget_seconds=20, most_runs=9):
                     "weasyprint_seconds": round(weasyprint_seconds, 3),
                     "ratio": round(seconds / weasyprint_seconds, 2),
                     "runs": len(through_app),
+                    "pages": len(document.pages),
+                    "seconds_per_page": round(seconds / len(document.pages), 3),
                 }
             )
     print(json.dumps(results))

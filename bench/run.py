@@ -3,7 +3,9 @@
 Run with `make bench`. It loads the synthetic data set (`seed_scale`) into two databases of the
 project's PostgreSQL (a tenth and the full size), serves the full one with gunicorn as in
 production (DEBUG=false, WhiteNoise, 2 workers), and prints one table, also written as JSON to
-bench/results/.
+bench/results/. The Django admin's changelists of the same data are measured in the same run as a
+reference. Each row is checked against the performance budget (PASS/MISS); the bench reports,
+it does not fail the build.
 """
 
 import argparse
@@ -23,6 +25,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 RESULTS = ROOT / "bench" / "results"
+
+# The performance budget (issue 12): what each printed PASS/MISS checks.
+BUDGET = {
+    "p95_vs_floor": 4,  # a page's p95 at most this many times the floor's p95 in the same run
+    "queries": 15,  # at most this many queries, the same number at 0.1x and 1x data
+    "html_kb": 300,  # a page's HTML at full scale
+    "pdf_ratio": 1.15,  # a PDF through the app against WeasyPrint alone on its own HTML
+}
+# Seconds a page for the PDFs that have a target of their own.
+PDF_SECONDS_PER_PAGE = {"pamphlet": 0.3}
 
 
 def database_url(name):
@@ -51,10 +63,9 @@ SERVER_ENV = {
 }
 
 
-def django_json(function, db):
-    out = manage(
-        "shell", "-c", f"import bench.django_side as side; side.{function}()", db=db, env=SERVER_ENV, capture=True
-    )
+def django_json(function, db, **kwargs):
+    call = f"side.{function}(**{kwargs!r})"
+    out = manage("shell", "-c", f"import bench.django_side as side; {call}", db=db, env=SERVER_ENV, capture=True)
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -109,8 +120,9 @@ def start_gunicorn(db, port, extra_env=None):
 
 
 def measure(port, path, session, requests, clients):
-    """Latencies (ms) of `requests` GETs of path, `clients` at a time, each on its own keep-alive connection."""
-    latencies, errors, lock = [], [], threading.Lock()
+    """Latencies (ms) of `requests` GETs of path, `clients` at a time, each on its own keep-alive connection,
+    and the size of one response body (KB) and its content type."""
+    latencies, errors, lock, body = [], [], threading.Lock(), {}
     per_client = max(1, requests // clients)
 
     def client():
@@ -122,7 +134,7 @@ def measure(port, path, session, requests, clients):
             started = time.perf_counter()
             connection.request("GET", path, headers=headers)
             response = connection.getresponse()
-            response.read()
+            content = response.read()
             elapsed = (time.perf_counter() - started) * 1000
             for header in response.headers.get_all("Set-Cookie") or []:
                 cookies.update({name: morsel.value for name, morsel in http.cookies.SimpleCookie(header).items()})
@@ -132,6 +144,8 @@ def measure(port, path, session, requests, clients):
             elif index >= 2:  # the first two warm the connection and the worker
                 with lock:
                     latencies.append(elapsed)
+                    body.setdefault("kb", round(len(content) / 1024, 1))
+                    body.setdefault("type", (response.getheader("Content-Type") or "").split(";")[0])
         connection.close()
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
@@ -146,6 +160,8 @@ def measure(port, path, session, requests, clients):
         "p50_ms": round(statistics.median(latencies), 1),
         "p95_ms": round(latencies[int(len(latencies) * 0.95) - 1], 1),
         "requests": len(latencies),
+        "html_kb": body["kb"],
+        "content_type": body["type"],
     }
 
 
@@ -154,7 +170,16 @@ def main():
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--skip-seed", action="store_true", help="reuse the data sets of the last run")
+    parser.add_argument(
+        "--only",
+        help="measure only the pages, admin lists and PDFs whose names contain one of these words (comma-separated)",
+    )
+    parser.add_argument("--skip-pdfs", action="store_true", help="leave out the PDF timings")
     args = parser.parse_args()
+    words = [word.strip() for word in (args.only or "").split(",") if word.strip()]
+
+    def chosen(name):
+        return not words or any(word in name for word in words)
 
     seed_seconds = {}
     if not args.skip_seed:
@@ -173,6 +198,8 @@ def main():
         floor = measure(port, "/status/", setup["session"], args.requests, args.clients)
         pages = []
         for name, path in setup["pages"]:
+            if not chosen(name):
+                continue
             result = measure(port, path, setup["session"], args.requests, args.clients)
             pages.append(
                 {
@@ -185,11 +212,27 @@ def main():
                 }
             )
             print(f"  {name}: p95 {result['p95_ms']} ms", flush=True)
+        admin = []
+        for name, path in setup["admin"]:
+            if not chosen(name):
+                continue
+            result = measure(port, path, setup["session"], args.requests, args.clients)
+            admin.append(
+                {
+                    "name": name,
+                    "path": path,
+                    "p50_ms": result["p50_ms"],
+                    "p95_ms": result["p95_ms"],
+                    "p95_vs_floor": round(result["p95_ms"] / floor["p95_ms"], 2),
+                    "html_kb": result["html_kb"],
+                }
+            )
+            print(f"  {name}: p95 {result['p95_ms']} ms", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
 
-    pdfs = django_json("time_pdfs", "taskforce_bench_full")
+    pdfs = [] if args.skip_pdfs else django_json("time_pdfs", "taskforce_bench_full", only=words)
     report = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "cores": os.cpu_count(),
@@ -197,27 +240,57 @@ def main():
         "clients": args.clients,
         "seed_seconds": seed_seconds,
         "floor": floor,
+        "budget": BUDGET,
         "pages": pages,
+        "admin": admin,
         "pdfs": pdfs,
     }
+    check_budget(report)
     print_table(report)
     RESULTS.mkdir(parents=True, exist_ok=True)
     target = RESULTS / f"bench-{datetime.datetime.now():%Y%m%d-%H%M%S}.json"
     target.write_text(json.dumps(report, indent=2))
     print(f"\nWritten to {target.relative_to(ROOT)}")
-    return 0 if meets_targets(report) else 1
+    return 0  # the bench reports; it does not fail the build
 
 
-def meets_targets(report):
-    ok = True
+def page_misses(page):
+    """What a page misses of the budget (an empty list: it passes)."""
+    misses = []
+    if page["p95_vs_floor"] > BUDGET["p95_vs_floor"]:
+        misses.append(f"p95 {page['p95_vs_floor']}x floor")
+    if page["queries_small"] != page["queries_full"]:
+        misses.append(f"queries {page['queries_small']} at 0.1x, {page['queries_full']} at 1x")
+    if page["queries_full"] > BUDGET["queries"]:
+        misses.append(f"{page['queries_full']} queries")
+    if page["content_type"] == "text/html" and page["html_kb"] > BUDGET["html_kb"]:
+        misses.append(f"{page['html_kb']} KB of HTML")
+    return misses
+
+
+def pdf_misses(pdf):
+    misses = []
+    if pdf["ratio"] > BUDGET["pdf_ratio"]:
+        misses.append(f"{pdf['ratio']}x WeasyPrint alone")
+    most = PDF_SECONDS_PER_PAGE.get(pdf["name"])
+    if most is not None and pdf["seconds_per_page"] > most:
+        misses.append(f"{pdf['seconds_per_page']} s a page")
+    return misses
+
+
+def check_budget(report):
+    """Mark every page and PDF with what it misses of the budget; the summary goes in the report."""
+    rows = [*report["pages"], *report["pdfs"]]
     for page in report["pages"]:
-        if page["p95_vs_floor"] > 3 or page["queries_small"] != page["queries_full"] or page["queries_full"] > 15:
-            ok = False
+        page["misses"] = page_misses(page)
     for pdf in report["pdfs"]:
-        if pdf["ratio"] > 1.25:
-            ok = False
-    print("\nTargets (p95 <= 3x floor, equal query counts <= 15, PDF <= 1.25x WeasyPrint):", "met" if ok else "MISSED")
-    return ok
+        pdf["misses"] = pdf_misses(pdf)
+    missed = [row["name"] for row in rows if row["misses"]]
+    report["summary"] = {"checked": len(rows), "passed": len(rows) - len(missed), "missed": missed}
+
+
+def verdict(row):
+    return "MISS " + "; ".join(row["misses"]) if row["misses"] else "PASS"
 
 
 def print_table(report):
@@ -226,19 +299,40 @@ def print_table(report):
         f"\n{report['date']} · {report['cores']} cores · {report['requests_per_page']} requests per page, "
         f"{report['clients']} clients"
     )
-    print(f"{'page':<20}{'path':<34}{'p50 ms':>8}{'p95 ms':>8}{'p95/floor':>10}{'queries 0.1x':>13}{'queries 1x':>11}")
-    print(f"{'floor':<20}{'/status/':<34}{floor['p50_ms']:>8}{floor['p95_ms']:>8}{1.0:>10}{'':>13}{'':>11}")
+    header = f"{'page':<20}{'path':<34}{'p50 ms':>8}{'p95 ms':>8}{'p95/floor':>10}{'queries 0.1x':>13}{'queries 1x':>11}{'html KB':>9}  budget"
+    print(header)
+    print(
+        f"{'floor':<20}{'/status/':<34}{floor['p50_ms']:>8}{floor['p95_ms']:>8}{1.0:>10}{'':>13}{'':>11}{floor['html_kb']:>9}"
+    )
     for page in report["pages"]:
         print(
             f"{page['name']:<20}{page['path'][:33]:<34}{page['p50_ms']:>8}{page['p95_ms']:>8}"
-            f"{page['p95_vs_floor']:>10}{page['queries_small']:>13}{page['queries_full']:>11}"
+            f"{page['p95_vs_floor']:>10}{page['queries_small']:>13}{page['queries_full']:>11}{page['html_kb']:>9}"
+            f"  {verdict(page)}"
         )
+    if report["admin"]:
+        print("admin reference")
+        for page in report["admin"]:
+            print(
+                f"{page['name']:<20}{page['path'][:33]:<34}{page['p50_ms']:>8}{page['p95_ms']:>8}"
+                f"{page['p95_vs_floor']:>10}{'':>13}{'':>11}{page['html_kb']:>9}"
+            )
     if report["pdfs"]:
-        print(f"\n{'PDF':<24}{'render s':>10}{'WeasyPrint alone s':>20}{'ratio':>8}{'runs':>6}")
+        print(
+            f"\n{'PDF':<24}{'render s':>10}{'WeasyPrint alone s':>20}{'ratio':>8}{'pages':>7}{'s/page':>8}{'runs':>6}  budget"
+        )
         for pdf in report["pdfs"]:
             print(
-                f"{pdf['name']:<24}{pdf['seconds']:>10}{pdf['weasyprint_seconds']:>20}{pdf['ratio']:>8}{pdf['runs']:>6}"
+                f"{pdf['name']:<24}{pdf['seconds']:>10}{pdf['weasyprint_seconds']:>20}{pdf['ratio']:>8}"
+                f"{pdf['pages']:>7}{pdf['seconds_per_page']:>8}{pdf['runs']:>6}  {verdict(pdf)}"
             )
+    summary = report["summary"]
+    print(
+        f"\nBudget (p95 <= {BUDGET['p95_vs_floor']}x floor, queries equal at both scales and <= {BUDGET['queries']}, "
+        f"HTML <= {BUDGET['html_kb']} KB, PDF <= {BUDGET['pdf_ratio']}x WeasyPrint alone, pamphlet <= "
+        f"{PDF_SECONDS_PER_PAGE['pamphlet']} s a page): {summary['passed']} of {summary['checked']} rows pass"
+        + (f"; missed: {', '.join(summary['missed'])}" if summary["missed"] else "")
+    )
 
 
 if __name__ == "__main__":

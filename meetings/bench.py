@@ -20,14 +20,30 @@ def _busiest_task_force_meeting():
     )
 
 
+def _recent_committee_meeting():
+    """The latest standing-committee meeting with approved minutes (ties: the most people recorded).
+
+    A recent committee meeting's attendance page is the one that grew with the data (about 1 MB of
+    HTML at ten years); the first task-force meeting alone would not show it."""
+    return (
+        Meeting.objects.filter(committee__kind=Committee.Kind.STANDING, minutes_state=Meeting.MinutesState.APPROVED)
+        .annotate(rows=Count("attendances"))
+        .order_by("-starts_at", "-rows", "pk")
+        .first()
+    )
+
+
 def pages():
     meeting = _busiest_task_force_meeting()
+    recent = _recent_committee_meeting()
     return [
         ("meetings", "/meetings/"),
         ("meeting", f"/meetings/{meeting.pk}/"),
         ("attendance", f"/meetings/{meeting.pk}/attendance/"),
         ("minutes", f"/meetings/{meeting.pk}/minutes/"),
         ("minutes edit", f"/meetings/{meeting.pk}/minutes/edit/"),
+        ("attendance recent", f"/meetings/{recent.pk}/attendance/"),
+        ("minutes recent", f"/meetings/{recent.pk}/minutes/"),
         ("action items", "/actions/"),
         ("eligibility", "/members/eligibility/"),
         ("attendance report", "/meetings/attendance-report/"),
