@@ -186,7 +186,7 @@ def publish_agenda(request, pk):
 @access(MEETING_EDITOR)
 def attendance(request, pk):
     meeting = _get_meeting(request, pk)
-    roster = services.attendance_roster(meeting)
+    roster = services.attendance_roster(meeting, page=request.GET.get("page"))
     errors = []
     amendment = AmendmentForm(
         request.POST or None, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user)
@@ -195,7 +195,7 @@ def attendance(request, pk):
         amendment_ok = amendment.is_valid()  # its errors show beside its field
         valid = set(Attendance.Status.values)
         statuses = {}
-        for row in roster:  # only the people listed: "Mark all present" marks them and nobody else
+        for row in roster:  # only the people on this page: "Mark all present" marks them and nobody else
             value = (
                 Attendance.Status.PRESENT
                 if "all_present" in request.POST
@@ -212,7 +212,9 @@ def attendance(request, pk):
                 meeting=meeting, statuses=statuses, roster=roster, change_reason=amendment.change_reason
             )
             messages.success(request, _("Attendance saved (%(saved)d changed).") % {"saved": saved})
-            return redirect("meetings:attendance", pk=meeting.pk)
+            same_page = request.GET.copy()
+            same_page["page"] = roster.number
+            return redirect(f"{reverse('meetings:attendance', args=[meeting.pk])}?{same_page.urlencode()}")
     posted = request.POST if request.method == "POST" else {}
     rows = [(row, posted.get(f"status-{row.person_id}", row.status)) for row in roster]
     query = request.GET.get("q", "")[:100]
@@ -225,6 +227,7 @@ def attendance(request, pk):
         del guest_form.fields["amendment_reason"]
     context = {
         "meeting": meeting,
+        "roster": roster,
         "rows": rows,
         "errors": errors,
         "statuses": Attendance.Status.choices,
