@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import JSONObject, Lower
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -165,14 +165,6 @@ class EligibilityReport:
     @property
     def non_voters(self):
         return [row for row in self.rows if not row.can_vote]
-
-
-def attendance_changes_at(now: datetime.datetime) -> datetime.datetime:
-    """When attendance figures next change with no edit: the next meeting ends, or the date moves on."""
-    ends = Meeting.objects.filter(ends_at__gte=now).aggregate(first=Min("ends_at"))["first"]
-    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
-    midnight = datetime.datetime.combine(tomorrow, datetime.time.min, tzinfo=timezone.get_current_timezone())
-    return min(filter(None, [ends, midnight]))
 
 
 def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityReport:
