@@ -39,13 +39,9 @@ def _expected_role(membership_role=None, committee_role=None):
 ROSTER_PAGE_SIZE = 100  # people per page of the attendance list
 
 
-def attendance_roster(meeting: Meeting, *, page=1):
-    """A page of everyone expected at the meeting (Meeting.expected_people, by family name), each with the
-    organization they currently represent, if any.
-
-    The page's rows are attendances: saved ones as recorded, unsaved ones (no status yet) for the others.
-    Four queries (the count, the page's people, their attendance here, their current memberships),
-    whatever the registry holds."""
+def _expected_with_rows(meeting: Meeting):
+    """Meeting.expected_people, each with what their row needs: their attendance here (``recorded_here``),
+    their current memberships and, at a committee meeting, their role on the committee."""
     day = meeting.local_start.date()
     recorded = meeting.attendances.select_related("organization").only(
         "meeting", "person", "organization__name", "status", "role"
@@ -64,13 +60,18 @@ def attendance_roster(meeting: Meeting, *, page=1):
             Prefetch("memberships", queryset=memberships, to_attr="current_memberships"),
         )
     )
-    task_force = meeting.committee.kind == TASK_FORCE
-    if not task_force:
+    if meeting.committee.kind != TASK_FORCE:
         roles = CommitteeRole.objects.current(day).filter(committee_id=meeting.committee_id, person=OuterRef("pk"))
         people = people.annotate(committee_role=Subquery(roles.order_by("pk").values("role")[:1]))
-    roster = Paginator(people, ROSTER_PAGE_SIZE).get_page(page)
+    return people
+
+
+def _rows(meeting: Meeting, people) -> list[Attendance]:
+    """One attendance per person: the saved one as recorded, or an unsaved one (no status yet) with the
+    organization they currently represent, if any, and the role they are expected in."""
+    task_force = meeting.committee.kind == TASK_FORCE
     rows = []
-    for person in roster:
+    for person in people:
         if person.recorded_here:
             row = person.recorded_here[0]
             row.person = person
@@ -89,8 +90,27 @@ def attendance_roster(meeting: Meeting, *, page=1):
                 status="",
             )
         rows.append(row)
-    roster.object_list = rows
+    return rows
+
+
+def attendance_roster(meeting: Meeting, *, page=1):
+    """A page of everyone expected at the meeting (Meeting.expected_people, by family name): a Paginator
+    page whose rows are attendances, saved ones as recorded, unsaved ones (no status yet) for the others.
+    Four queries (the count, the page's people, their attendance here, their current memberships),
+    whatever the registry holds."""
+    roster = Paginator(_expected_with_rows(meeting), ROSTER_PAGE_SIZE).get_page(page)
+    roster.object_list = _rows(meeting, roster)
     return roster
+
+
+POSTED_LIMIT = 1000  # at most this many people saved by one post: a page and the guests added to it
+
+
+def posted_roster(meeting: Meeting, person_ids) -> list[Attendance]:
+    """The rows of the people a posted page listed who are still expected at the meeting, by family name.
+    Saving reads the list the page showed, not the page as it is now: a guest added meanwhile moves the
+    page's boundaries. Three queries."""
+    return _rows(meeting, _expected_with_rows(meeting).filter(pk__in=list(person_ids)[:POSTED_LIMIT]))
 
 
 @transaction.atomic

@@ -195,7 +195,10 @@ def attendance(request, pk):
         amendment_ok = amendment.is_valid()  # its errors show beside its field
         valid = set(Attendance.Status.values)
         statuses = {}
-        for row in roster:  # only the people on this page: "Mark all present" marks them and nobody else
+        # Only the people the posted page listed: "Mark all present" marks them and nobody else.
+        listed = [int(pk) for pk in request.POST.getlist("listed") if pk.isdecimal()]
+        posted_rows = services.posted_roster(meeting, listed) if listed else roster.object_list
+        for row in posted_rows:
             value = (
                 Attendance.Status.PRESENT
                 if "all_present" in request.POST
@@ -209,7 +212,7 @@ def attendance(request, pk):
                 )
         if amendment_ok and not errors:
             saved = services.record_attendance(
-                meeting=meeting, statuses=statuses, roster=roster, change_reason=amendment.change_reason
+                meeting=meeting, statuses=statuses, roster=posted_rows, change_reason=amendment.change_reason
             )
             messages.success(request, _("Attendance saved (%(saved)d changed).") % {"saved": saved})
             same_page = request.GET.copy()

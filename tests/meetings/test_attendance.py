@@ -254,6 +254,27 @@ def test_saving_a_page_records_only_its_people_and_comes_back_to_it(
     assert Attendance.objects.filter(meeting=meeting).count() == 11
 
 
+def test_saving_a_page_saves_whom_it_listed_even_if_a_guest_moved_the_pages_since(
+    world, make_meeting, client_as, thirty_representatives, pages_of_ten
+):
+    meeting = make_meeting(world.task_force)
+    client = client_as("staff")
+    shown = [int(pk) for pk in re.findall(r'name="listed" value="(\d+)"', client.get(url(meeting)).content.decode())]
+    assert shown == list(meeting.expected_people().values_list("pk", flat=True)[:10])
+    # Meanwhile a guest who sorts first is added (in place, as attendance.js does): page 1 now ends earlier.
+    guest = Person.objects.create(given_name="Abe", family_name="Aardvark")
+    Attendance.objects.create(meeting=meeting, person=guest, role="guest", status="excused")
+    response = client.post(url(meeting), {"all_present": "1", "listed": shown})
+    assert response.status_code == 302
+    recorded = dict(Attendance.objects.filter(meeting=meeting).values_list("person_id", "status"))
+    assert recorded == {guest.pk: "excused", **dict.fromkeys(shown, "present")}
+    # Someone listed who is no longer expected (nor recorded) is not saved.
+    Membership.objects.filter(person_id=shown[-1]).update(end_on="2020-06-01")
+    Attendance.objects.filter(person_id=shown[-1]).delete()
+    client.post(url(meeting), {"all_present": "1", "listed": [*shown, "x", "²"]})
+    assert not Attendance.objects.filter(meeting=meeting, person_id=shown[-1]).exists()
+
+
 @pytest.mark.parametrize(("committee", "queries"), [("task_force", 10), ("youth", 10)])
 def test_the_list_reads_the_same_queries_for_few_or_many_people(
     world, make_meeting, add_people, client_as, django_assert_num_queries, pages_of_ten, committee, queries
