@@ -6,7 +6,6 @@ from django.utils import timezone
 from members.models import Committee, MembershipPolicy, Person
 from taskforce import permissions
 
-from . import services
 from .models import ActionItem, Attendance, Meeting
 
 
@@ -45,8 +44,6 @@ def panels(request):
         "next_meetings": next_meetings,
         "can_schedule": permissions.COCHAIR_OR_STAFF.allows(user),
         "show_orientation": permissions.is_staff(user),
-        # Upcoming meetings and attendance counts move when a meeting ends.
-        "valid_until": services.attendance_changes_at(timezone.now()),
     }
     if panel["show_orientation"]:
         # Each person's first attendance before their orientation, for the first ten such people: one query

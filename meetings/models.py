@@ -5,11 +5,12 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from members.models import Committee, Organization, Person
+from members.models import Committee, CommitteeRole, Membership, Organization, Person
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -184,6 +185,19 @@ class Meeting(models.Model):
         if changed:
             self.version = seen_version + 1
         return bool(changed)
+
+    def expected_people(self):
+        """Everyone expected at the meeting, by family name: whoever is already on its attendance list (guests
+        too), then for a task-force meeting its current representatives, for a committee meeting that
+        committee's current members and chairs."""
+        day = self.local_start.date()
+        if self.committee.kind == Committee.Kind.TASK_FORCE:
+            expected = Membership.objects.current(day).values("person_id")
+        else:
+            expected = CommitteeRole.objects.current(day).filter(committee_id=self.committee_id).values("person_id")
+        return Person.objects.filter(
+            Q(pk__in=Attendance.objects.filter(meeting=self).values("person_id")) | Q(pk__in=expected)
+        ).order_by(Lower("family_name"), Lower("given_name"), "pk")
 
     def minutes_people(self, *, also=()):
         """The people its minutes name as movers, seconders and owners: those on its attendance list, whoever

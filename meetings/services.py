@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import JSONObject, Lower
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -36,56 +36,90 @@ def _expected_role(membership_role=None, committee_role=None):
     return Attendance.Role.STAFF if staff else Attendance.Role.MEMBER
 
 
-def attendance_roster(meeting: Meeting) -> list[Attendance]:
-    """Everyone expected at the meeting, once, by family name: whoever is already recorded (guests too),
-    then for a task-force meeting its current representatives, for a committee meeting that committee's
-    current members and chairs (each with the organization they currently represent, if any).
+ROSTER_PAGE_SIZE = 100  # people per page of the attendance list
 
-    The rows are attendances: saved ones as recorded, unsaved ones (no status yet) for the others.
-    Two queries for a task-force meeting, three for a committee's, whatever the registry holds."""
+
+def _expected_with_rows(meeting: Meeting):
+    """Meeting.expected_people, each with what their row needs: their attendance here (``recorded_here``),
+    their current memberships and, at a committee meeting, their role on the committee."""
     day = meeting.local_start.date()
-    names = ("person__given_name", "person__family_name", "organization__name")  # what the list shows
-    recorded = meeting.attendances.select_related("person", "organization").only(
-        "meeting", "person", "organization", "status", "role", *names
+    recorded = meeting.attendances.select_related("organization").only(
+        "meeting", "person", "organization__name", "status", "role"
     )
-    rows: dict[int, Attendance] = {row.person_id: row for row in recorded}
-
-    def expect(person, organization, role):
-        if person.pk not in rows:
-            rows[person.pk] = Attendance(
-                meeting=meeting, person=person, organization=organization, role=role, status=""
-            )
-
-    current = Membership.objects.current(day).select_related("organization").order_by("start_on", "pk")
-    if meeting.committee.kind == TASK_FORCE:
-        for membership in current.select_related("person").only("role", *names):
-            expect(membership.person, membership.organization, _expected_role(membership_role=membership.role))
-    else:
-        their_organizations = current.only("person", "organization__name")
-        roles = (
-            CommitteeRole.objects.current(day)
-            .filter(committee_id=meeting.committee_id)
-            .select_related("person")
-            .only("role", "person__given_name", "person__family_name")
-            .prefetch_related(
-                Prefetch("person__memberships", queryset=their_organizations, to_attr="current_memberships")
-            )
-            .order_by("pk")
+    memberships = (
+        Membership.objects.current(day)
+        .select_related("organization")
+        .only("person", "role", "organization__name")
+        .order_by("start_on", "pk")
+    )
+    people = (
+        meeting.expected_people()
+        .only("given_name", "family_name")
+        .prefetch_related(
+            Prefetch("attendances", queryset=recorded, to_attr="recorded_here"),
+            Prefetch("memberships", queryset=memberships, to_attr="current_memberships"),
         )
-        for committee_role in roles:
-            person = committee_role.person
-            organization = person.current_memberships[0].organization if person.current_memberships else None
-            expect(person, organization, _expected_role(committee_role=committee_role.role))
-    return sorted(rows.values(), key=lambda row: (row.person.family_name.lower(), row.person.given_name.lower()))
+    )
+    if meeting.committee.kind != TASK_FORCE:
+        roles = CommitteeRole.objects.current(day).filter(committee_id=meeting.committee_id, person=OuterRef("pk"))
+        people = people.annotate(committee_role=Subquery(roles.order_by("pk").values("role")[:1]))
+    return people
+
+
+def _rows(meeting: Meeting, people) -> list[Attendance]:
+    """One attendance per person: the saved one as recorded, or an unsaved one (no status yet) with the
+    organization they currently represent, if any, and the role they are expected in."""
+    task_force = meeting.committee.kind == TASK_FORCE
+    rows = []
+    for person in people:
+        if person.recorded_here:
+            row = person.recorded_here[0]
+            row.person = person
+        else:
+            membership = person.current_memberships[0] if person.current_memberships else None
+            role = (
+                _expected_role(membership_role=membership and membership.role)
+                if task_force
+                else _expected_role(committee_role=person.committee_role)
+            )
+            row = Attendance(
+                meeting=meeting,
+                person=person,
+                organization=membership.organization if membership else None,
+                role=role,
+                status="",
+            )
+        rows.append(row)
+    return rows
+
+
+def attendance_roster(meeting: Meeting, *, page=1):
+    """A page of everyone expected at the meeting (Meeting.expected_people, by family name): a Paginator
+    page whose rows are attendances, saved ones as recorded, unsaved ones (no status yet) for the others.
+    Four queries (the count, the page's people, their attendance here, their current memberships),
+    whatever the registry holds."""
+    roster = Paginator(_expected_with_rows(meeting), ROSTER_PAGE_SIZE).get_page(page)
+    roster.object_list = _rows(meeting, roster)
+    return roster
+
+
+POSTED_LIMIT = 1000  # at most this many people saved by one post: a page and the guests added to it
+
+
+def posted_roster(meeting: Meeting, person_ids) -> list[Attendance]:
+    """The rows of the people a posted page listed who are still expected at the meeting, by family name.
+    Saving reads the list the page showed, not the page as it is now: a guest added meanwhile moves the
+    page's boundaries. Three queries."""
+    return _rows(meeting, _expected_with_rows(meeting).filter(pk__in=list(person_ids)[:POSTED_LIMIT]))
 
 
 @transaction.atomic
 def record_attendance(
     *, meeting: Meeting, statuses: dict[int, str], roster: list[Attendance], change_reason: str | None = None
 ) -> int:
-    """Save the whole list in one go (one insert, one update), keeping history; returns rows saved.
+    """Save the listed rows in one go (one insert, one update), keeping history; returns rows saved.
 
-    Only people on the roster are saved. An amendment to approved minutes is also recorded on the meeting's
+    Only people on the roster (the page that was posted) are saved. An amendment to approved minutes is also recorded on the meeting's
     history, so the minutes show it."""
     new, changed = [], []
     for row in roster:
@@ -151,14 +185,6 @@ class EligibilityReport:
     @property
     def non_voters(self):
         return [row for row in self.rows if not row.can_vote]
-
-
-def attendance_changes_at(now: datetime.datetime) -> datetime.datetime:
-    """When attendance figures next change with no edit: the next meeting ends, or the date moves on."""
-    ends = Meeting.objects.filter(ends_at__gte=now).aggregate(first=Min("ends_at"))["first"]
-    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
-    midnight = datetime.datetime.combine(tomorrow, datetime.time.min, tzinfo=timezone.get_current_timezone())
-    return min(filter(None, [ends, midnight]))
 
 
 def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityReport:

@@ -186,7 +186,7 @@ def publish_agenda(request, pk):
 @access(MEETING_EDITOR)
 def attendance(request, pk):
     meeting = _get_meeting(request, pk)
-    roster = services.attendance_roster(meeting)
+    roster = services.attendance_roster(meeting, page=request.GET.get("page"))
     errors = []
     amendment = AmendmentForm(
         request.POST or None, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user)
@@ -195,7 +195,10 @@ def attendance(request, pk):
         amendment_ok = amendment.is_valid()  # its errors show beside its field
         valid = set(Attendance.Status.values)
         statuses = {}
-        for row in roster:  # only the people listed: "Mark all present" marks them and nobody else
+        # Only the people the posted page listed: "Mark all present" marks them and nobody else.
+        listed = [int(pk) for pk in request.POST.getlist("listed") if pk.isdecimal()]
+        posted_rows = services.posted_roster(meeting, listed) if listed else roster.object_list
+        for row in posted_rows:
             value = (
                 Attendance.Status.PRESENT
                 if "all_present" in request.POST
@@ -209,10 +212,12 @@ def attendance(request, pk):
                 )
         if amendment_ok and not errors:
             saved = services.record_attendance(
-                meeting=meeting, statuses=statuses, roster=roster, change_reason=amendment.change_reason
+                meeting=meeting, statuses=statuses, roster=posted_rows, change_reason=amendment.change_reason
             )
             messages.success(request, _("Attendance saved (%(saved)d changed).") % {"saved": saved})
-            return redirect("meetings:attendance", pk=meeting.pk)
+            same_page = request.GET.copy()
+            same_page["page"] = roster.number
+            return redirect(f"{reverse('meetings:attendance', args=[meeting.pk])}?{same_page.urlencode()}")
     posted = request.POST if request.method == "POST" else {}
     rows = [(row, posted.get(f"status-{row.person_id}", row.status)) for row in roster]
     query = request.GET.get("q", "")[:100]
@@ -225,6 +230,7 @@ def attendance(request, pk):
         del guest_form.fields["amendment_reason"]
     context = {
         "meeting": meeting,
+        "roster": roster,
         "rows": rows,
         "errors": errors,
         "statuses": Attendance.Status.choices,

@@ -2,11 +2,11 @@
 
 from django.db.models import Count, Exists, OuterRef, Window
 
-from taskforce.permissions import is_staff
+from taskforce.permissions import committee_roles_of, is_staff
 
 from .dashboard_resources import panels as resource_panels
 from .filters import UNSIGNED
-from .models import MOU, CommitteeRole, Organization
+from .models import MOU, Organization
 
 EXPIRY_WINDOW_DAYS = 60
 UNSIGNED_SHOWN = 10  # the rest are one click away, on the organization list
@@ -15,13 +15,7 @@ UNSIGNED_SHOWN = 10  # the rest are one click away, on the organization list
 def panels(request):
     user = request.user
     result = []
-    roles = list(
-        CommitteeRole.objects.current()
-        .filter(person__user=user)
-        .select_related("committee")
-        .order_by("committee__position")
-    )
-    result.append({"template": "members/_dashboard_committees.html", "roles": roles})
+    result.append({"template": "members/_dashboard_committees.html", "roles": committee_roles_of(user)})
     if is_staff(user):
         signed = MOU.objects.filter(organization=OuterRef("pk"), status=MOU.Status.SIGNED)
         # The first few by name, with how many there are in all (a window count: still one query).

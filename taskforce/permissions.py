@@ -81,21 +81,29 @@ def person_of(user):
     return _cached(user, "person", compute)
 
 
-def chaired_committee_ids(user) -> frozenset[int]:
-    """Committees where the user holds a current chair or co-chair role."""
+def committee_roles_of(user) -> list:
+    """The user's current committee roles, each with its committee, in the committees' order."""
     if not user.is_authenticated:
-        return frozenset()
+        return []
 
     def compute():
         from members.models import CommitteeRole
 
-        return frozenset(
+        return list(
             CommitteeRole.objects.current()
-            .filter(person__user=user, role__in=CommitteeRole.CHAIR_ROLES)
-            .values_list("committee_id", flat=True)
+            .filter(person__user=user)
+            .select_related("committee")
+            .order_by("committee__position", "pk")
         )
 
-    return _cached(user, "chaired", compute)
+    return _cached(user, "committee_roles", compute)
+
+
+def chaired_committee_ids(user) -> frozenset[int]:
+    """Committees where the user holds a current chair or co-chair role."""
+    from members.models import CommitteeRole
+
+    return frozenset(role.committee_id for role in committee_roles_of(user) if role.role in CommitteeRole.CHAIR_ROLES)
 
 
 def data_contact_organization_ids(user) -> frozenset[int]:

@@ -8,7 +8,7 @@
       document.querySelectorAll("#attendance-rows input.status-present").forEach(function (radio) {
         radio.checked = true;
       });
-      markAll.textContent = "Everyone marked present: change anyone who was not, then save";
+      markAll.textContent = "Everyone on this page marked present: change anyone who was not, then save";
     });
   }
 

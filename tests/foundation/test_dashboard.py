@@ -45,7 +45,12 @@ def test_csp_is_strict(client):
 
 # Each app's panels read what they show directly (no kept HTML): the registry's committees, MOUs and
 # stale services for staff, the meetings panel, the goals panel for co-chairs and staff, the reports panel.
-DASHBOARD_QUERIES = {"anonymous": 0, "member": 12, "data_contact": 12, "cochair": 13, "staff": 17}
+# The user's committee roles are read once (taskforce.permissions) for the committees panel and the
+# co-chair checks.
+DASHBOARD_QUERIES = {"anonymous": 0, "member": 10, "data_contact": 10, "cochair": 11, "staff": 15}
+# With a reporting year open: a data contact's organizations and their submissions; for staff the review
+# queue is counted with the year, in the same query.
+OPEN_YEAR_QUERIES = {"data_contact": 12, "staff": 15}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -58,6 +63,21 @@ def test_dashboard_query_count_is_fixed(client_as, world, django_assert_num_quer
 
     Organization.objects.bulk_create(Organization(name=f"Org {i}") for i in range(50))
     with django_assert_num_queries(DASHBOARD_QUERIES[persona]):
+        assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("persona", list(OPEN_YEAR_QUERIES))
+def test_dashboard_query_count_with_a_reporting_year_open(client_as, world, django_assert_num_queries, persona):
+    from reports.models import AgencySubmission
+    from tests.reports.helpers import make_year
+
+    year = make_year(2025)
+    client = client_as(persona)
+    with django_assert_num_queries(OPEN_YEAR_QUERIES[persona]):
+        assert client.get("/").status_code == 200
+    AgencySubmission.objects.create(reporting_year=year, organization=world.legal_aid, state="submitted")
+    AgencySubmission.objects.create(reporting_year=year, organization=world.shelter, state="submitted")
+    with django_assert_num_queries(OPEN_YEAR_QUERIES[persona]):
         assert client.get("/").status_code == 200
 
 

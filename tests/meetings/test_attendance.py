@@ -1,5 +1,7 @@
 """Taking attendance: one submit for the whole list, guests added inline, the organization of the day kept."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -200,3 +202,97 @@ def test_approved_minutes_lock_the_agenda_too(world, make_meeting, client_as):
     data["amendment_reason"] = "Title as announced"
     assert staff.post(edit, data).status_code == 302
     assert AgendaItem.objects.get().title == "Welcome, introductions"
+
+
+@pytest.fixture
+def pages_of_ten(monkeypatch):
+    from meetings import services
+
+    monkeypatch.setattr(services, "ROSTER_PAGE_SIZE", 10)
+
+
+def listed(body):
+    """The names of the attendance list's rows, in order."""
+    return re.findall(r'<th scope="row" data-label="Name">([^<]+?)(?: <span|</th>)', body)
+
+
+def test_a_long_list_comes_a_page_at_a_time_by_family_name(
+    world, make_meeting, client_as, thirty_representatives, pages_of_ten
+):
+    meeting = make_meeting(world.task_force)
+    everyone = [person.sort_name for person in meeting.expected_people()]
+    assert len(everyone) == 30 and everyone == sorted(everyone, key=str.lower)
+    client = client_as("staff")
+    first = client.get(url(meeting)).content.decode()
+    assert listed(first) == everyone[:10]
+    assert "(30 people)" in first
+    assert 'aria-label="Pages of the attendance list"' in first and "Page 1 of 3" in first
+    assert 'href="?page=2"' in first
+    assert "Marks only the people listed on this page" in first
+    second = client.get(url(meeting) + "?page=2&q=gina").content.decode()
+    assert listed(second) == everyone[10:20]
+    assert 'href="?page=1&amp;q=gina"' in second and 'href="?page=3&amp;q=gina"' in second
+    assert '<input type="hidden" name="page" value="2">' in second  # a guest search stays on this page
+
+
+def test_saving_a_page_records_only_its_people_and_comes_back_to_it(
+    world, make_meeting, client_as, thirty_representatives, pages_of_ten
+):
+    meeting = make_meeting(world.task_force)
+    people = list(meeting.expected_people().values_list("pk", flat=True))
+    client = client_as("staff")
+    # "Mark all present" on page 2; a radio for someone on page 1 is ignored.
+    response = client.post(url(meeting) + "?page=2", {"all_present": "1", f"status-{people[0]}": "absent"})
+    assert response.status_code == 302 and response.url == url(meeting) + "?page=2"
+    recorded = dict(Attendance.objects.filter(meeting=meeting).values_list("person_id", "status"))
+    assert recorded == dict.fromkeys(people[10:20], "present")
+    # Page 1 saved later changes only its own people.
+    response = client.post(url(meeting), {f"status-{people[0]}": "excused", f"status-{people[10]}": "absent"})
+    assert response.url == url(meeting) + "?page=1"
+    assert Attendance.objects.get(meeting=meeting, person_id=people[0]).status == "excused"
+    assert Attendance.objects.get(meeting=meeting, person_id=people[10]).status == "present"
+    assert Attendance.objects.filter(meeting=meeting).count() == 11
+
+
+def test_saving_a_page_saves_whom_it_listed_even_if_a_guest_moved_the_pages_since(
+    world, make_meeting, client_as, thirty_representatives, pages_of_ten
+):
+    meeting = make_meeting(world.task_force)
+    client = client_as("staff")
+    shown = [int(pk) for pk in re.findall(r'name="listed" value="(\d+)"', client.get(url(meeting)).content.decode())]
+    assert shown == list(meeting.expected_people().values_list("pk", flat=True)[:10])
+    # Meanwhile a guest who sorts first is added (in place, as attendance.js does): page 1 now ends earlier.
+    guest = Person.objects.create(given_name="Abe", family_name="Aardvark")
+    Attendance.objects.create(meeting=meeting, person=guest, role="guest", status="excused")
+    response = client.post(url(meeting), {"all_present": "1", "listed": shown})
+    assert response.status_code == 302
+    recorded = dict(Attendance.objects.filter(meeting=meeting).values_list("person_id", "status"))
+    assert recorded == {guest.pk: "excused", **dict.fromkeys(shown, "present")}
+    # Someone listed who is no longer expected (nor recorded) is not saved.
+    Membership.objects.filter(person_id=shown[-1]).update(end_on="2020-06-01")
+    Attendance.objects.filter(person_id=shown[-1]).delete()
+    client.post(url(meeting), {"all_present": "1", "listed": [*shown, "x", "²"]})
+    assert not Attendance.objects.filter(meeting=meeting, person_id=shown[-1]).exists()
+
+
+@pytest.mark.parametrize(("committee", "queries"), [("task_force", 10), ("youth", 10)])
+def test_the_list_reads_the_same_queries_for_few_or_many_people(
+    world, make_meeting, add_people, client_as, django_assert_num_queries, pages_of_ten, committee, queries
+):
+    from members.models import MembershipPolicy
+
+    MembershipPolicy.load()
+    meeting = make_meeting(getattr(world, committee))
+    client = client_as("staff")
+    with django_assert_num_queries(queries):
+        assert client.get(url(meeting)).status_code == 200
+    pairs = add_people(35, prefix="Many")
+    Membership.objects.bulk_create(Membership(person=p, organization=o, start_on="2020-01-01") for p, o in pairs)
+    CommitteeRole.objects.bulk_create(
+        CommitteeRole(person=p, committee=world.youth, start_on="2020-01-01") for p, _ in pairs
+    )
+    Attendance.objects.bulk_create(Attendance(meeting=meeting, person=p, status="present") for p, _ in pairs[:5])
+    for page in ("", "?page=2", "?page=3"):
+        with django_assert_num_queries(queries):
+            body = client.get(url(meeting) + page).content.decode()
+        assert len(listed(body)) == 10

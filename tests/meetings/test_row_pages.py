@@ -35,8 +35,8 @@ def pages(world, meeting, committee_meeting):
 QUERIES = {
     "list": 9,
     "list filtered": 10,
-    "task-force attendance": 8,
-    "committee attendance": 10,
+    "task-force attendance": 10,
+    "committee attendance": 11,
     "eligibility": 10,
     "action items": 7,
     "attendance report": 10,
