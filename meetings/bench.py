@@ -20,13 +20,13 @@ def _busiest_task_force_meeting():
     )
 
 
-def _recent_committee_meeting():
-    """The latest standing-committee meeting with approved minutes (ties: the most people recorded).
+def _recent_meeting(kind):
+    """The latest meeting of this kind of committee with approved minutes (ties: the most people recorded).
 
-    A recent committee meeting's attendance page is the one that grew with the data (about 1 MB of
-    HTML at ten years); the first task-force meeting alone would not show it."""
+    A recent meeting's attendance page is the one that grows with the data: a task-force meeting lists
+    every current representative (about 800 at ten years, so it is paged)."""
     return (
-        Meeting.objects.filter(committee__kind=Committee.Kind.STANDING, minutes_state=Meeting.MinutesState.APPROVED)
+        Meeting.objects.filter(committee__kind=kind, minutes_state=Meeting.MinutesState.APPROVED)
         .annotate(rows=Count("attendances"))
         .order_by("-starts_at", "-rows", "pk")
         .first()
@@ -35,14 +35,16 @@ def _recent_committee_meeting():
 
 def pages():
     meeting = _busiest_task_force_meeting()
-    recent = _recent_committee_meeting()
+    recent_task_force = _recent_meeting(Committee.Kind.TASK_FORCE)
+    recent = _recent_meeting(Committee.Kind.STANDING)
     return [
         ("meetings", "/meetings/"),
         ("meeting", f"/meetings/{meeting.pk}/"),
         ("attendance", f"/meetings/{meeting.pk}/attendance/"),
         ("minutes", f"/meetings/{meeting.pk}/minutes/"),
         ("minutes edit", f"/meetings/{meeting.pk}/minutes/edit/"),
-        ("attendance recent", f"/meetings/{recent.pk}/attendance/"),
+        ("attendance recent", f"/meetings/{recent_task_force.pk}/attendance/"),
+        ("attendance committee", f"/meetings/{recent.pk}/attendance/"),
         ("minutes recent", f"/meetings/{recent.pk}/minutes/"),
         ("action items", "/actions/"),
         ("eligibility", "/members/eligibility/"),
