@@ -1,5 +1,5 @@
-"""What the speed work changed in behaviour: pagination kept with its filters, calendar feeds over a window,
-the guest picker's search, the minutes form's short lists of people, and query counts that stay fixed."""
+"""Lists that would grow with the data stay bounded: pagination kept with its filters, calendar feeds over a
+window, the guest picker's search, the minutes form's short lists of people, and query counts that stay fixed."""
 
 import datetime
 import json
