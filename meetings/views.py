@@ -222,10 +222,15 @@ def attendance(request, pk):
     rows = [(row, posted.get(f"status-{row.person_id}", row.status)) for row in roster]
     query = request.GET.get("q", "")[:100]
     found = services.search_people(query)
-    guest_form = GuestForm(meeting=meeting)
-    # The picker offers the people the search found; any person in the registry is still accepted.
-    guest_form.fields["person"].choices = [("", "---------"), *found]
-    guest_form.fields["organization"].queryset = Organization.objects.only("name")
+    # The picker offers the people the search found; any person in the registry is still accepted. The
+    # organizations (some 300 at ten-year data) are listed as (pk, name) pairs, not built into model objects.
+    guest_form = GuestForm(
+        meeting=meeting,
+        choices={
+            "person": [("", "---------"), *found],
+            "organization": [("", "---------"), *Organization.objects.values_list("pk", "name")],
+        },
+    )
     if not meeting.minutes_approved:
         del guest_form.fields["amendment_reason"]
     context = {
