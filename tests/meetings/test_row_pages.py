@@ -37,7 +37,7 @@ QUERIES = {
     "list filtered": 10,
     "task-force attendance": 10,
     "committee attendance": 11,
-    "eligibility": 10,
+    "eligibility": 9,
     "action items": 7,
     "attendance report": 10,
     "calendar": 1,
