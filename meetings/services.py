@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When, Window
 from django.db.models.functions import JSONObject, Lower
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -163,6 +163,7 @@ class Eligibility:
     person: Person  # annotated with ``organization_names``, the organizations they represent now
     has_mou: bool
     attended: int
+    attended_of_held: str  # "2 of 6": the window's meetings attended
     can_vote: bool = False
     reasons: list[str] = field(default_factory=list)
 
@@ -246,12 +247,19 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
 
     # Translated once: a reason reads the same on every row that gives it.
     mou_reason = gettext("no signed MOU")
+    of_held = gettext("%(attended)s of %(held)s")
     attendance_reasons = {}
     rule = MembershipPolicy.VotingRule
     rows = []
     for person in people:
         person.organization_names.sort(key=str.lower)
-        row = Eligibility(person=person, has_mou=person.has_mou, attended=attended.get(person.pk, 0))
+        count = attended.get(person.pk, 0)
+        row = Eligibility(
+            person=person,
+            has_mou=person.has_mou,
+            attended=count,
+            attended_of_held=of_held % {"attended": count, "held": len(window)},
+        )
         attendance_ok = row.attended >= required
         attendance_reason = attendance_reasons.get(row.attended)
         if attendance_reason is None:
@@ -281,13 +289,41 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
 REPORT_PAGE_SIZE = 50  # rows per page of each of the attendance report's tables
 
 
+class _CountedPaginator(Paginator):
+    """A Paginator told its count: the count came with the page's rows."""
+
+    def __init__(self, count, per_page):
+        super().__init__([], per_page)
+        self.total = count
+
+    @cached_property
+    def count(self):
+        return self.total
+
+
+def _table_page(rows, number, per_page) -> Page:
+    """A Paginator page of an aggregated queryset, read in one query: each row carries the table's size
+    (a window count over the grouped rows). The aggregation runs once, not once for Paginator's count and
+    again for the page, and an empty table costs the same query as a full one. A number past the end
+    shows the last page, as Paginator.get_page does (two more queries, for a stale link only)."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * per_page
+    found = list(rows.annotate(table_size=Window(Count("pk")))[start : start + per_page])
+    if not found and number > 1:
+        return Paginator(rows, per_page).get_page(number)
+    return Page(found, number, _CountedPaginator(found[0].table_size if found else 0, per_page))
+
+
 def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1, organizations_page=1):
     """Attendance per person and per organization over a period, and how consistently each
     organization sent the same representative to task-force meetings: counted in the database,
-    a page of each table at a time. Six queries, whatever the period holds.
+    a page of each table at a time. Four queries, whatever the period holds.
 
-    People rows are people annotated with ``task_force``, ``committee``, ``counted`` and
-    ``organization_names``; organization rows are organizations annotated with ``task_force``,
+    People rows are people annotated with ``task_force`` (and ``task_force_of_held``, "3 of 12"),
+    ``committee``, ``counted`` and ``organization_names``; organization rows are organizations annotated with ``task_force``,
     ``committee``, ``representatives``, ``usual_representative`` and ``consistency`` (a percentage)."""
     policy = MembershipPolicy.load()
     held = Meeting.objects.held_between(start, end)
@@ -335,10 +371,12 @@ def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1
         .only("name")
         .order_by(Lower("name"), "pk")
     )
-    people_page = Paginator(people, REPORT_PAGE_SIZE).get_page(people_page)
-    organizations_page = Paginator(organizations, REPORT_PAGE_SIZE).get_page(organizations_page)
+    people_page = _table_page(people, people_page, REPORT_PAGE_SIZE)
+    organizations_page = _table_page(organizations, organizations_page, REPORT_PAGE_SIZE)
+    of_held = gettext("%(attended)s of %(held)s")  # translated once, not per row
     for person in people_page:
         person.organization_names.sort(key=str.lower)
+        person.task_force_of_held = of_held % {"attended": person.task_force, "held": meetings["task_force"]}
     for organization in organizations_page:
         usual = organization.usual
         organization.usual_representative = f"{usual['given']} {usual['family']}".strip() if usual else None

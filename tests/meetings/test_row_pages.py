@@ -39,7 +39,7 @@ QUERIES = {
     "committee attendance": 11,
     "eligibility": 9,
     "action items": 7,
-    "attendance report": 10,
+    "attendance report": 8,
     "calendar": 1,
     "committee calendar": 2,
 }
