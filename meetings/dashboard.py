@@ -61,7 +61,8 @@ def panels(request):
         )
         panel["not_oriented"] = list(
             Attendance.objects.filter(pk__in=first_rows)
-            .select_related("person", "meeting__committee")
+            .select_related("person", "meeting")
+            .only("person__given_name", "person__family_name", "person__oriented_on", "meeting__starts_at")
             .order_by("person_id")
         )
     return [panel]

@@ -3,11 +3,12 @@
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When, Window
 from django.db.models.functions import JSONObject, Lower
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -159,16 +160,16 @@ def search_people(query: str, *, limit: int = SEARCH_LIMIT) -> list[tuple[int, s
 
 @dataclass
 class Eligibility:
-    person: Person
-    organizations: list[Organization]
+    person: Person  # annotated with ``organization_names``, the organizations they represent now
     has_mou: bool
     attended: int
+    attended_of_held: str  # "2 of 6": the window's meetings attended
     can_vote: bool = False
     reasons: list[str] = field(default_factory=list)
 
     @property
     def representing(self):
-        return "; ".join(org.name for org in self.organizations)
+        return "; ".join(self.person.organization_names)
 
 
 @dataclass
@@ -178,17 +179,18 @@ class EligibilityReport:
     required: int
     rows: list[Eligibility]
 
-    @property
+    @cached_property
     def voters(self):
         return [row for row in self.rows if row.can_vote]
 
-    @property
+    @cached_property
     def non_voters(self):
         return [row for row in self.rows if not row.can_vote]
 
 
 def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityReport:
-    """Who can vote under the membership policy, and for everyone else why not.
+    """Who can vote under the membership policy, and for everyone else why not: everyone with a current
+    membership, by family name.
 
     Attendance counts per task-force meeting in the window (the last M held); when
     committee meetings count, attending any committee meeting after the previous
@@ -206,21 +208,26 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
     window, before = held[: policy.window_meetings], held[policy.window_meetings :]
     required = min(policy.required_meetings, len(window))
 
-    memberships = list(
-        Membership.objects.current(today)
-        .select_related("person", "organization")
-        .only("person__given_name", "person__family_name", "organization__name")
-        .order_by("person__family_name")
+    # Counted in the database: the organizations each member represents now, and whether one of them has
+    # a signed MOU that has not expired.
+    current = Membership.objects.current(today)
+    signed = MOU.objects.filter(status=MOU.Status.SIGNED, organization=OuterRef("organization")).exclude(
+        expires_on__lt=today
     )
-    signed = set(
-        MOU.objects.filter(status=MOU.Status.SIGNED, organization__in={m.organization_id for m in memberships})
-        .exclude(expires_on__lt=today)
-        .values_list("organization_id", flat=True)
+    people = (
+        Person.objects.filter(memberships__in=current)
+        .annotate(
+            organization_names=ArrayAgg("memberships__organization__name", distinct=True),
+            has_mou=Exists(current.filter(person=OuterRef("pk")).filter(Exists(signed))),
+        )
+        .only("given_name", "family_name")
+        .order_by(Lower("family_name"), Lower("given_name"), "pk")
     )
 
-    credited: dict[int, set[int]] = defaultdict(set)
+    attended: dict[int, int] = {}
     if window:
-        # Each window meeting covers the period since the task-force meeting before it.
+        # Each window meeting covers the period since the task-force meeting before it: an attendance
+        # counts for the first window meeting that starts at or after it.
         boundaries = sorted(window, key=lambda pair: pair[1])
         period_start = before[0][1] if before else None
         attendance = Attendance.objects.filter(
@@ -231,47 +238,49 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
         if not policy.committee_meetings_count:
             attendance = attendance.filter(meeting_id__in=[pk for pk, _ in window])
         attendance = attendance.exclude(meeting__status=Meeting.Status.CANCELLED)
-        for person_id, starts_at in attendance.values_list("person_id", "meeting__starts_at"):
-            for pk, boundary in boundaries:
-                if starts_at <= boundary:
-                    credited[person_id].add(pk)
-                    break
+        counts_for = Case(*(When(meeting__starts_at__lte=boundary, then=Value(pk)) for pk, boundary in boundaries))
+        attended = dict(
+            attendance.values("person_id")
+            .annotate(meetings=Count(counts_for, distinct=True))
+            .values_list("person_id", "meetings")
+        )
 
-    people: dict[int, Eligibility] = {}
-    for membership in memberships:
-        row = people.get(membership.person_id)
-        if row is None:
-            row = people[membership.person_id] = Eligibility(
-                person=membership.person,
-                organizations=[],
-                has_mou=False,
-                attended=len(credited.get(membership.person_id, ())),
-            )
-        if membership.organization not in row.organizations:
-            row.organizations.append(membership.organization)
-        row.has_mou = row.has_mou or membership.organization_id in signed
-
+    # Translated once: a reason reads the same on every row that gives it.
+    mou_reason = gettext("no signed MOU")
+    of_held = gettext("%(attended)s of %(held)s")
+    attendance_reasons = {}
     rule = MembershipPolicy.VotingRule
-    for row in people.values():
-        mou_ok = row.has_mou
+    rows = []
+    for person in people:
+        person.organization_names.sort(key=str.lower)
+        count = attended.get(person.pk, 0)
+        row = Eligibility(
+            person=person,
+            has_mou=person.has_mou,
+            attended=count,
+            attended_of_held=of_held % {"attended": count, "held": len(window)},
+        )
         attendance_ok = row.attended >= required
-        mou_reason = gettext("no signed MOU")
-        attendance_reason = gettext(
-            "attended %(attended)d of the last %(window)d task-force meetings, %(required)d required"
-        ) % {"attended": row.attended, "window": len(window), "required": required}
+        attendance_reason = attendance_reasons.get(row.attended)
+        if attendance_reason is None:
+            attendance_reason = attendance_reasons[row.attended] = gettext(
+                "attended %(attended)d of the last %(window)d task-force meetings, %(required)d required"
+            ) % {"attended": row.attended, "window": len(window), "required": required}
         if policy.voting_rule == rule.MOU_ONLY:
-            row.can_vote, failing = mou_ok, [mou_reason]
+            row.can_vote, failing = row.has_mou, [mou_reason]
         elif policy.voting_rule == rule.ATTENDANCE_ONLY:
             row.can_vote, failing = attendance_ok, [attendance_reason]
         elif policy.voting_rule == rule.BOTH:
-            row.can_vote = mou_ok and attendance_ok
-            failing = [reason for ok, reason in [(mou_ok, mou_reason), (attendance_ok, attendance_reason)] if not ok]
+            row.can_vote = row.has_mou and attendance_ok
+            failing = [
+                reason for ok, reason in [(row.has_mou, mou_reason), (attendance_ok, attendance_reason)] if not ok
+            ]
         else:
-            row.can_vote, failing = mou_ok or attendance_ok, [mou_reason, attendance_reason]
+            row.can_vote, failing = row.has_mou or attendance_ok, [mou_reason, attendance_reason]
         row.reasons = [] if row.can_vote else failing
+        rows.append(row)
 
     meetings = list(Meeting.objects.filter(pk__in=[pk for pk, _ in window]).order_by("-starts_at")) if window else []
-    rows = sorted(people.values(), key=lambda row: (row.person.family_name.lower(), row.person.given_name.lower()))
     return EligibilityReport(policy=policy, window=meetings, required=required, rows=rows)
 
 
@@ -280,13 +289,41 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
 REPORT_PAGE_SIZE = 50  # rows per page of each of the attendance report's tables
 
 
+class _CountedPaginator(Paginator):
+    """A Paginator told its count: the count came with the page's rows."""
+
+    def __init__(self, count, per_page):
+        super().__init__([], per_page)
+        self.total = count
+
+    @cached_property
+    def count(self):
+        return self.total
+
+
+def _table_page(rows, number, per_page) -> Page:
+    """A Paginator page of an aggregated queryset, read in one query: each row carries the table's size
+    (a window count over the grouped rows). The aggregation runs once, not once for Paginator's count and
+    again for the page, and an empty table costs the same query as a full one. A number past the end
+    shows the last page, as Paginator.get_page does (two more queries, for a stale link only)."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * per_page
+    found = list(rows.annotate(table_size=Window(Count("pk")))[start : start + per_page])
+    if not found and number > 1:
+        return Paginator(rows, per_page).get_page(number)
+    return Page(found, number, _CountedPaginator(found[0].table_size if found else 0, per_page))
+
+
 def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1, organizations_page=1):
     """Attendance per person and per organization over a period, and how consistently each
     organization sent the same representative to task-force meetings: counted in the database,
-    a page of each table at a time. Six queries, whatever the period holds.
+    a page of each table at a time. Four queries, whatever the period holds.
 
-    People rows are people annotated with ``task_force``, ``committee``, ``counted`` and
-    ``organization_names``; organization rows are organizations annotated with ``task_force``,
+    People rows are people annotated with ``task_force`` (and ``task_force_of_held``, "3 of 12"),
+    ``committee``, ``counted`` and ``organization_names``; organization rows are organizations annotated with ``task_force``,
     ``committee``, ``representatives``, ``usual_representative`` and ``consistency`` (a percentage)."""
     policy = MembershipPolicy.load()
     held = Meeting.objects.held_between(start, end)
@@ -334,10 +371,12 @@ def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1
         .only("name")
         .order_by(Lower("name"), "pk")
     )
-    people_page = Paginator(people, REPORT_PAGE_SIZE).get_page(people_page)
-    organizations_page = Paginator(organizations, REPORT_PAGE_SIZE).get_page(organizations_page)
+    people_page = _table_page(people, people_page, REPORT_PAGE_SIZE)
+    organizations_page = _table_page(organizations, organizations_page, REPORT_PAGE_SIZE)
+    of_held = gettext("%(attended)s of %(held)s")  # translated once, not per row
     for person in people_page:
         person.organization_names.sort(key=str.lower)
+        person.task_force_of_held = of_held % {"attended": person.task_force, "held": meetings["task_force"]}
     for organization in organizations_page:
         usual = organization.usual
         organization.usual_representative = f"{usual['given']} {usual['family']}".strip() if usual else None

@@ -50,6 +50,7 @@ from .models import ActionItem, Attendance, Meeting, Motion
 
 MEETINGS_PAGE_SIZE = 25  # past meetings per page; upcoming ones are all shown on the first
 ACTIONS_PAGE_SIZE = 50  # open action items per page
+ELIGIBILITY_PAGE_SIZE = 100  # people per page of each eligibility table
 CALENDAR_PAST = datetime.timedelta(days=365)  # how far back the calendar feeds reach
 
 
@@ -474,7 +475,11 @@ def action_item_status(request, pk):
 
 @access(MEMBER_ONLY)
 def eligibility(request):
-    return render(request, "meetings/eligibility.html", {"report": services.voting_eligibility()})
+    # The counts cover everyone; each table shows a page of its people.
+    report = services.voting_eligibility()
+    voters = Paginator(report.voters, ELIGIBILITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    others = Paginator(report.non_voters, ELIGIBILITY_PAGE_SIZE).get_page(request.GET.get("others_page"))
+    return render(request, "meetings/eligibility.html", {"report": report, "voters": voters, "others": others})
 
 
 @access(STAFF_ONLY)

@@ -14,6 +14,7 @@ report's templates, stylesheet or section code should replace the bodies and PDF
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 
 from django.conf import settings
@@ -42,6 +43,13 @@ def _whole(queryset: QuerySet, **aggregates) -> Subquery:
     )
 
 
+@functools.cache
+def _history(model):
+    """The model's historical model, whose own manager reads every history row. ``Model.history`` builds a
+    new manager class at each access (0.4 ms apiece, seven times per fingerprint)."""
+    return model.history.model
+
+
 def _year_window(year: int) -> tuple[datetime.datetime, datetime.datetime]:
     """The year in review counts meetings by local date; a day either side keeps every time zone in."""
     zone = timezone.get_default_timezone()
@@ -58,15 +66,15 @@ def data_parts(*, reporting_year: ReportingYear) -> dict:
     meetings = Meeting.objects.filter(starts_at__range=window)
     by_history = {
         # Models without updated_at: live rows counted, history dated.
-        "committees": (Committee.objects.all(), Committee.history.all()),
-        "committee_roles": (CommitteeRole.objects.all(), CommitteeRole.history.all()),
-        "goals": (Goal.objects.all(), Goal.history.all()),
-        "objectives": (Objective.objects.all(), Objective.history.all()),
-        "metrics": (Metric.objects.all(), Metric.history.all()),
-        "measurements": (Measurement.objects.all(), Measurement.history.all()),
+        "committees": (Committee.objects.all(), _history(Committee).objects.all()),
+        "committee_roles": (CommitteeRole.objects.all(), _history(CommitteeRole).objects.all()),
+        "goals": (Goal.objects.all(), _history(Goal).objects.all()),
+        "objectives": (Objective.objects.all(), _history(Objective).objects.all()),
+        "metrics": (Metric.objects.all(), _history(Metric).objects.all()),
+        "measurements": (Measurement.objects.all(), _history(Measurement).objects.all()),
         "attendances": (
             Attendance.objects.filter(meeting__starts_at__range=window),
-            Attendance.history.filter(meeting__starts_at__range=window),
+            _history(Attendance).objects.filter(meeting__starts_at__range=window),
         ),
     }
     by_updated_at = {

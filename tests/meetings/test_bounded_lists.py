@@ -161,7 +161,7 @@ def test_attendance_report_queries_are_the_same_with_few_or_many_meetings(world,
     empty = count_queries(client, period)
     fill_meeting(make_meeting(world.task_force, days=-5), 1)
     first = count_queries(client, period)
-    assert first == empty + 2  # an empty period has no page of either table to read
+    assert first == empty  # an empty table reads its page (none) in the same query as a full one
     for days in range(-25, -6, 3):
         fill_meeting(make_meeting(world.task_force, days=days), 3)
         fill_meeting(make_meeting(world.youth, days=days), 2)

@@ -132,3 +132,19 @@ def test_query_count_is_fixed(world, history, client_as, add_people, make_meetin
         response = client.get("/members/eligibility/")
     assert response.status_code == 200
     assert len(second) == len(first)
+
+
+def test_each_table_pages_and_the_counts_cover_everyone(world, client_as, add_people):
+    set_policy(MembershipPolicy.VotingRule.MOU_ONLY)
+    pairs = add_people(120, prefix="Paged")
+    Membership.objects.bulk_create(Membership(person=p, organization=o, start_on="2020-01-01") for p, o in pairs)
+    everyone = len(voting_eligibility().rows)
+    client = client_as("member")
+    first = client.get("/members/eligibility/").content.decode()
+    assert f"Cannot vote ({everyone})" in first
+    assert first.count("<tr>") == 1 + 100  # the header row and a page of people
+    assert 'aria-label="Pages of the people who cannot vote"' in first and "?others_page=2" in first
+    second = client.get("/members/eligibility/?others_page=2").content.decode()
+    assert f"Cannot vote ({everyone})" in second
+    assert second.count("<tr>") == 1 + everyone - 100
+    assert "?others_page=1" in second

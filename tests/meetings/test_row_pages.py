@@ -37,9 +37,9 @@ QUERIES = {
     "list filtered": 10,
     "task-force attendance": 10,
     "committee attendance": 11,
-    "eligibility": 10,
+    "eligibility": 9,
     "action items": 7,
-    "attendance report": 10,
+    "attendance report": 8,
     "calendar": 1,
     "committee calendar": 2,
 }
