@@ -51,17 +51,16 @@ class GoalQuerySet(models.QuerySet):
         (objectives of other goals that also serve it); each objective gets ``committee_list``,
         ``also_serves_list`` and ``metric_list``; each metric ``measurement_list``.
         """
-        metrics = Metric.objects.with_measurements()
-        objectives = (
-            Objective.objects.with_progress()
-            .select_related("goal")
-            .prefetch_related(
-                Prefetch(
-                    "committees", queryset=Committee.objects.order_by("position", "name"), to_attr="committee_list"
-                ),
-                Prefetch("also_serves", queryset=Goal.objects.order_by("number"), to_attr="also_serves_list"),
-                Prefetch("metrics", queryset=metrics, to_attr="metric_list"),
-            )
+        # Prefetching through the reverse relations already sets each objective's goal and each
+        # metric's objective, so nothing here joins them again; no page of the plan shows a figure's source.
+        measurements = Measurement.objects.order_by("period_start", "period_end", "breakdown")
+        metrics = Metric.objects.prefetch_related(
+            Prefetch("measurements", queryset=measurements, to_attr="measurement_list")
+        )
+        objectives = Objective.objects.with_progress().prefetch_related(
+            Prefetch("committees", queryset=Committee.objects.order_by("position", "name"), to_attr="committee_list"),
+            Prefetch("also_serves", queryset=Goal.objects.order_by("number"), to_attr="also_serves_list"),
+            Prefetch("metrics", queryset=metrics, to_attr="metric_list"),
         )
         return self.order_by("number").prefetch_related(
             Prefetch("objectives", queryset=objectives, to_attr="objective_list"),
