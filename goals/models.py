@@ -47,9 +47,9 @@ class GoalQuerySet(models.QuerySet):
     def with_objectives_and_metrics(self):
         """Goals with everything /goals/ and the annual report show, in a fixed number of queries.
 
-        Each goal gets ``objective_list`` (its own objectives) and ``shared_objective_list``
-        (objectives of other goals that also serve it); each objective gets ``committee_list``,
-        ``also_serves_list`` and ``metric_list``; each metric ``measurement_list``.
+        Each goal gets ``objective_list`` (its own objectives); each objective gets ``committee_list``,
+        ``also_serves_list`` and ``metric_list``; each metric ``measurement_list``. The objectives of
+        other goals that also serve a goal come from ``goals.services.goals_overview``.
         """
         # Prefetching through the reverse relations already sets each objective's goal and each
         # metric's objective, so nothing here joins them again; no page of the plan shows a figure's source.
@@ -64,9 +64,6 @@ class GoalQuerySet(models.QuerySet):
         )
         return self.order_by("number").prefetch_related(
             Prefetch("objectives", queryset=objectives, to_attr="objective_list"),
-            Prefetch(
-                "shared_objectives", queryset=Objective.objects.select_related("goal"), to_attr="shared_objective_list"
-            ),
         )
 
 
