@@ -47,27 +47,23 @@ class GoalQuerySet(models.QuerySet):
     def with_objectives_and_metrics(self):
         """Goals with everything /goals/ and the annual report show, in a fixed number of queries.
 
-        Each goal gets ``objective_list`` (its own objectives) and ``shared_objective_list``
-        (objectives of other goals that also serve it); each objective gets ``committee_list``,
-        ``also_serves_list`` and ``metric_list``; each metric ``measurement_list``.
+        Each goal gets ``objective_list`` (its own objectives); each objective gets ``committee_list``,
+        ``also_serves_list`` and ``metric_list``; each metric ``measurement_list``. The objectives of
+        other goals that also serve a goal come from ``goals.services.goals_overview``.
         """
-        metrics = Metric.objects.with_measurements()
-        objectives = (
-            Objective.objects.with_progress()
-            .select_related("goal")
-            .prefetch_related(
-                Prefetch(
-                    "committees", queryset=Committee.objects.order_by("position", "name"), to_attr="committee_list"
-                ),
-                Prefetch("also_serves", queryset=Goal.objects.order_by("number"), to_attr="also_serves_list"),
-                Prefetch("metrics", queryset=metrics, to_attr="metric_list"),
-            )
+        # Prefetching through the reverse relations already sets each objective's goal and each
+        # metric's objective, so nothing here joins them again; no page of the plan shows a figure's source.
+        measurements = Measurement.objects.order_by("period_start", "period_end", "breakdown")
+        metrics = Metric.objects.prefetch_related(
+            Prefetch("measurements", queryset=measurements, to_attr="measurement_list")
+        )
+        objectives = Objective.objects.with_progress().prefetch_related(
+            Prefetch("committees", queryset=Committee.objects.order_by("position", "name"), to_attr="committee_list"),
+            Prefetch("also_serves", queryset=Goal.objects.order_by("number"), to_attr="also_serves_list"),
+            Prefetch("metrics", queryset=metrics, to_attr="metric_list"),
         )
         return self.order_by("number").prefetch_related(
             Prefetch("objectives", queryset=objectives, to_attr="objective_list"),
-            Prefetch(
-                "shared_objectives", queryset=Objective.objects.select_related("goal"), to_attr="shared_objective_list"
-            ),
         )
 
 

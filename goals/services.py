@@ -14,7 +14,17 @@ from .models import Goal, Measurement, Metric, Objective, StrategicPlan
 def goals_overview() -> list[Goal]:
     """The goals in order, each with ``objective_list`` (progress, ``committee_list``, ``metric_list``
     with ``measurement_list``) and ``shared_objective_list``; a fixed number of queries."""
-    return list(Goal.objects.with_objectives_and_metrics())
+    goals = list(Goal.objects.with_objectives_and_metrics())
+    # Every objective arrives with the goals it also serves, so each goal's shared objectives are
+    # gathered from those lists (in plan order) rather than read again through the same table.
+    by_pk = {goal.pk: goal for goal in goals}
+    for goal in goals:
+        goal.shared_objective_list = []
+    for goal in goals:
+        for objective in goal.objective_list:
+            for served in objective.also_serves_list:
+                by_pk[served.pk].shared_objective_list.append(objective)
+    return goals
 
 
 def strategic_plan() -> StrategicPlan | None:

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -45,6 +46,13 @@ from .services import ease_importance_grid, goals_overview
 def index(request):
     goals = goals_overview()
     objectives = [objective for goal in goals for objective in goal.objective_list]
+    # Each committee's work-plan link is reversed once, not once for every objective it shares.
+    workplan_urls = {}
+    for objective in objectives:
+        for committee in objective.committee_list:
+            if committee.pk not in workplan_urls:
+                workplan_urls[committee.pk] = reverse("goals:workplan", args=[committee.slug])
+            committee.workplan_url = workplan_urls[committee.pk]
     context = {
         "goals": goals,
         "plan": StrategicPlan.objects.first(),

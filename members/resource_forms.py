@@ -11,6 +11,7 @@ from django.db.models import Exists, F, Func, OuterRef, Q
 from django.utils import timezone
 
 from . import languages
+from .filters import FilterForm
 from .models import PamphletDistribution, Population, Service, ServiceCategory, validate_language_code
 
 # Something that reads like a street address: a number, then words, then a street type.
@@ -73,6 +74,7 @@ class ServiceFilter(django_filters.FilterSet):
     class Meta:
         model = Service
         fields = []
+        form = FilterForm
 
     def __init__(self, *args, language_codes=(), **kwargs):
         super().__init__(*args, **kwargs)

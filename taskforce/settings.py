@@ -90,6 +90,10 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default="postgres://taskforce@localhost/taskforce")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# QuerySet.iterator() reads with a client-side cursor: a form's model choices (the filters' committee,
+# kind of help, population) are then one round trip, not DECLARE, FETCH and CLOSE of a held server-side
+# cursor; it also works behind a transaction-pooling proxy. Nothing here streams a result too big for memory.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 # Kept work (the annual report's body, stored PDFs' fingerprints): each process's memory unless
 # CACHE_URL names a shared cache, e.g. redis://cache.example.org:6379/1, for several app servers.
