@@ -9,20 +9,14 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
-from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Committee, Organization, Person
+from taskforce.forms import WIDGET_RENDERER
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 
 EARLIER_MEETINGS_LISTED = 50  # the minutes form lists the latest earlier meetings whose minutes it may adopt
-
-
-# The minutes and attendance pages draw hundreds of <option>s (a meeting's people in each mover, seconder and
-# owner select; the registry's organizations): Django's Jinja2 widget templates draw the same HTML as its
-# Django-language ones at a fraction of the time per option (measured: minutes edit 108 -> 64 ms at ten-year data).
-LONG_SELECTS_RENDERER = Jinja2()  # one instance: it keeps its compiled templates
 
 
 def _zone():
@@ -173,7 +167,7 @@ class VersionForm(forms.Form):
     """The version of the meeting the editor started from: a later save by someone else is a conflict
     (Meeting.claim_version; the page then says CONFLICT)."""
 
-    default_renderer = LONG_SELECTS_RENDERER
+    default_renderer = WIDGET_RENDERER
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -210,7 +204,7 @@ class AgendaItemForm(forms.ModelForm):
 
 
 class MinutesItemForm(forms.ModelForm):
-    default_renderer = LONG_SELECTS_RENDERER
+    default_renderer = WIDGET_RENDERER
     helper = formset_helper(("position", "title"), "minutes", narrow={"position"})
 
     class Meta:
@@ -224,7 +218,7 @@ MinutesItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=MinutesItem
 
 
 class MinutesForm(forms.ModelForm):
-    default_renderer = LONG_SELECTS_RENDERER
+    default_renderer = WIDGET_RENDERER
 
     class Meta:
         model = Meeting
@@ -235,7 +229,7 @@ class MinutesForm(forms.ModelForm):
 class AmendmentForm(forms.Form):
     """Approved minutes are locked: staff change them by an amendment whose reason is kept in the history."""
 
-    default_renderer = LONG_SELECTS_RENDERER
+    default_renderer = WIDGET_RENDERER
 
     amendment_reason = forms.CharField(
         label=_("Reason for the amendment"),
@@ -278,7 +272,7 @@ class SharedChoicesFormSet:
 
 
 class MotionForm(forms.ModelForm):
-    default_renderer = LONG_SELECTS_RENDERER
+    default_renderer = WIDGET_RENDERER
     helper = formset_helper(
         ("agenda_item", "result"),
         "text",
@@ -343,7 +337,7 @@ MotionFormSet = modelformset_factory(Motion, form=MotionForm, formset=BaseMotion
 
 
 class ActionItemForm(forms.ModelForm):
-    default_renderer = LONG_SELECTS_RENDERER
+    default_renderer = WIDGET_RENDERER
     helper = formset_helper("description", ("owner", "due_on", "status"), "agenda_item")
 
     class Meta:

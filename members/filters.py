@@ -3,22 +3,18 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
-from django.forms.renderers import Jinja2
+
+from taskforce.forms import WIDGET_RENDERER
 
 from .models import MOU, Committee, Membership, Organization, Person
 
 UNSIGNED = "unsigned"  # organizations with no signed MOU: the dashboard's list to chase
 
-# The list pages draw their filter forms on every request, and Django-language widget templates take two
-# includes per <option>; Django's own Jinja2 widget templates draw the same markup in about half the time.
-# One instance, so its compiled templates are kept. crispy-bootstrap5 still lays out every field.
-FILTER_WIDGETS_RENDERER = Jinja2()
-
 
 class FilterForm(forms.Form):
     """The form of the list pages' filter sets: their widgets drawn by Django's Jinja2 form renderer."""
 
-    default_renderer = FILTER_WIDGETS_RENDERER
+    default_renderer = WIDGET_RENDERER  # taskforce/forms.py
 
 
 def _committee_filter():

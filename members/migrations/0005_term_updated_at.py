@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0004_service_search_vector'),
+        ("members", "0004_service_search_vector"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='population',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, verbose_name='last changed'),
+            model_name="population",
+            name="updated_at",
+            field=models.DateTimeField(auto_now=True, verbose_name="last changed"),
         ),
         migrations.AddField(
-            model_name='servicecategory',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, verbose_name='last changed'),
+            model_name="servicecategory",
+            name="updated_at",
+            field=models.DateTimeField(auto_now=True, verbose_name="last changed"),
         ),
     ]
