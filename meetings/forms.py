@@ -459,6 +459,23 @@ class AttendanceFilterForm(forms.Form):
         return cleaned
 
 
+class ActionItemFilterForm(forms.Form):
+    """The action-items page's filters: one committee (by its slug in the address) and "only mine"."""
+
+    default_renderer = WIDGET_RENDERER
+    committee = forms.ModelChoiceField(
+        label=_("Committee"),
+        queryset=Committee.objects.filter(is_active=True),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All committees"),
+    )
+    mine = forms.BooleanField(label=_("Only mine"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="%s", **kwargs)  # ids "committee" and "mine", as the page's links expect
+
+
 class MeetingFilterForm(forms.Form):
     committee = forms.ModelChoiceField(
         label=_("Committee"),

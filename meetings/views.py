@@ -34,6 +34,7 @@ from taskforce.permissions import (
 from . import services
 from .forms import (
     CONFLICT,
+    ActionItemFilterForm,
     ActionItemFormSet,
     AgendaItemFormSet,
     AmendmentForm,
@@ -417,11 +418,12 @@ def action_items(request):
     user = request.user
     staff = permissions.is_staff(user)
     items = ActionItem.objects.open()
-    committee = request.GET.get("committee", "")
-    mine = request.GET.get("mine") == "1"
+    filters = ActionItemFilterForm(request.GET or None)
+    chosen = filters.cleaned_data if filters.is_valid() else {}
+    committee, mine = chosen.get("committee"), chosen.get("mine", False)
     person = permissions.person_of(user) if mine or not staff else None  # staff may update every item
     if committee:
-        items = items.filter(committee__slug=committee)
+        items = items.filter(committee=committee)
     if mine:
         items = items.filter(owner=person) if person else items.none()
     items = (
@@ -449,8 +451,7 @@ def action_items(request):
             item.due_label = _("%(due)s (overdue)") % {"due": date_format(item.due_on, "F j, Y")}
     context = {
         "page": page,
-        "committees": Committee.objects.filter(is_active=True).values_list("slug", "name"),
-        "committee": committee,
+        "filters": filters,
         "mine": mine,
         # Each row's buttons say "Mark done", "Mark dropped": worded once here, not once a row.
         "status_buttons": [

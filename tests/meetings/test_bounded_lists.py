@@ -208,3 +208,15 @@ def test_action_item_rows_keep_their_links_forms_and_marks(world, make_meeting, 
     staff = client_as("staff").get("/actions/?page=2").content.decode()
     assert 'data-label="Who">Unassigned</th>' in staff and "No date" in staff
     assert staff.count('<form method="post" action="/actions/') == 2  # staff may close every item
+
+
+def test_action_items_filter_is_a_form_that_says_what_is_wrong(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth, days=-3)
+    ActionItem.objects.create(meeting=meeting, committee=world.youth, description="Youth task", owner=world.member)
+    client = client_as("staff")
+    page = client.get("/actions/?committee=no-such-committee").content.decode()
+    assert "Select a valid choice" in page  # next to the field, and the list is not filtered
+    assert "Youth task" in page
+    assert 'id="committee"' in page and 'id="mine"' in page
+    mine = client_as("member").get(f"/actions/?committee={world.youth.slug}&mine=on").content.decode()
+    assert "Youth task" in mine
