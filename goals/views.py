@@ -1,7 +1,5 @@
 """Pages of the strategic plan: goals, committee work plans, metrics, and the forms that update them."""
 
-import csv
-
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Max
@@ -14,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from members.models import Committee
+from taskforce import spreadsheets
 from taskforce.permissions import (
     COMMITTEE_CHAIR_OR_STAFF,
     MEASUREMENT_EDITOR,
@@ -239,17 +238,12 @@ def metric(request, pk):
     )
 
 
-def _spreadsheet_safe(cells):
-    """Text a spreadsheet would run as a formula is quoted (CSV injection)."""
-    return [f"'{cell}" if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@") else cell for cell in cells]
-
-
 @access(MEMBER_ONLY)
 def metric_csv(request, pk):
     metric = _metric_or_404(pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="metric-{metric.pk}-measurements.csv"'
-    writer = csv.writer(response)
+    writer = spreadsheets.writer(response)
     writer.writerow(
         [
             "metric",
@@ -265,19 +259,17 @@ def metric_csv(request, pk):
     )
     for m in metric.measurement_list:
         writer.writerow(
-            _spreadsheet_safe(
-                [
-                    metric.name,
-                    metric.unit,
-                    m.period_name,
-                    m.period_start.isoformat(),
-                    m.period_end.isoformat(),
-                    m.breakdown,
-                    format_number(m.value).replace(",", ""),
-                    m.source.name if m.source else "",
-                    "yes" if m.is_sample else "no",
-                ]
-            )
+            [
+                metric.name,
+                metric.unit,
+                m.period_name,
+                m.period_start.isoformat(),
+                m.period_end.isoformat(),
+                m.breakdown,
+                format_number(m.value).replace(",", ""),
+                m.source.name if m.source else "",
+                "yes" if m.is_sample else "no",
+            ]
         )
     return response
 

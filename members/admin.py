@@ -6,8 +6,9 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils import timezone
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV
 from simple_history.admin import SimpleHistoryAdmin
+
+from taskforce.spreadsheets import SafeCSV
 
 from .imports import OrganizationResource, PersonResource
 from .models import (
@@ -49,7 +50,7 @@ class CommitteeRoleInline(admin.TabularInline):
 @admin.register(Organization)
 class OrganizationAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [OrganizationResource]
-    formats = [CSV]
+    formats = [SafeCSV]
     list_display = ["name", "acronym", "sector", "status", "outreach_stage", "joined_on"]
     list_filter = ["status", "sector", "outreach_stage"]
     search_fields = ["name", "acronym"]
@@ -64,7 +65,7 @@ class OrganizationAdmin(ImportExportMixin, SimpleHistoryAdmin):
 @admin.register(Person)
 class PersonAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [PersonResource]
-    formats = [CSV]
+    formats = [SafeCSV]
     list_display = ["family_name", "given_name", "job_title", "email", "oriented_on", "user"]
     list_display_links = ["family_name", "given_name"]
     list_filter = ["oriented_on", "has_lived_experience"]

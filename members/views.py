@@ -1,6 +1,5 @@
 """Pages of the registry: the directory, organizations, committees, MOU files, outreach."""
 
-import csv
 import datetime
 
 from django.core.paginator import Paginator
@@ -10,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from taskforce import spreadsheets
 from taskforce.permissions import MEMBER_ONLY, MOU_FILE_READERS, STAFF_ONLY, access, can_see_organization_private
 
 from .filters import OrganizationFilter, PersonFilter
@@ -168,7 +168,7 @@ def directory_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="directory.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 with accents correctly only with a byte-order mark.
-    writer = csv.writer(response)
+    writer = spreadsheets.writer(response)
     writer.writerow(
         ["Family name", "Given name", "Honorific", "Job title", "Organization", "Role", "Email", "Phone", "Committees"]
     )

@@ -6,7 +6,6 @@ partial template that draws it; the year in review and the goals come from the m
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import defaultdict
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from goals.charts import format_number, metric_chart_svg
 from goals.services import goals_overview, strategic_plan
 from meetings.services import year_in_review
 from members.models import MOU, Committee, CommitteeRole, Organization
+from taskforce import spreadsheets
 
 from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
 from .suppression import SuppressedTable, fewer_than, suppress_counts
@@ -455,7 +455,7 @@ def report_csv(*, reporting_year: ReportingYear) -> str:
     figures = year_figures(reporting_year=reporting_year)
     data = data_section(reporting_year=reporting_year, figures=figures)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheets.writer(out)
     writer.writerow(["year", "table", "row", "count", "percent"])
     year = reporting_year.year
     totals = gettext("Totals")
