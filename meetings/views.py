@@ -182,7 +182,7 @@ def meeting_edit(request, pk):
 def publish_agenda(request, pk):
     meeting = _get_meeting(request, pk)
     meeting.publish_agenda()
-    messages.success(request, "The agenda is published.")
+    messages.success(request, _("The agenda is published."))
     return redirect("meetings:detail", pk=meeting.pk)
 
 

@@ -7,7 +7,7 @@ from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.test import Client, RequestFactory
 
-from .resource_views import pamphlet_document
+from .pamphlet import pamphlet_document
 
 PAMPHLET_URL = "/resources/pamphlet.pdf?lang=en&size=letter"
 

@@ -1,20 +1,15 @@
 """Pages of the resource list: search, a service, the pamphlet PDF, the HSDS export, staff actions."""
 
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.dateformat import format as format_date
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from taskforce import pdf as weasy
 from taskforce.permissions import (
     ANYONE,
     STAFF_ONLY,
@@ -24,9 +19,8 @@ from taskforce.permissions import (
 )
 
 from . import hsds
-from .models import PamphletDistribution, Service, ServiceCategory
-from .pamphlet import kept_pdf
-from .pamphlet_text import PAPER_SIZES, TEXT, ages_in, language_name_in
+from . import pamphlet as pamphlet_module
+from .models import PamphletDistribution, Service
 from .resource_forms import PamphletDistributionForm, ServiceFilter, language_codes_in_use
 
 PAGE_SIZE = 20
@@ -85,94 +79,10 @@ def service_verify(request, pk):
     return redirect(_safe_next(request, service.get_absolute_url()))
 
 
-def _pamphlet_sections(services, language):
-    """Public services grouped by category in the categories' order; a service is listed under each of its kinds."""
-    sections = {category.pk: (category.name_in(language), []) for category in ServiceCategory.objects.all()}
-    other = []
-    for service in services:
-        categories = list(service.categories.all())
-        for category in categories:
-            sections[category.pk][1].append(service)
-        if not categories:
-            other.append(service)
-    groups = [(name, rows) for name, rows in sections.values() if rows]
-    if other:
-        groups.append((TEXT[language]["other_services"], other))
-    return groups
-
-
-def _css_string(value):
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _page_css(size, text, today):
-    """Paper size, and the task force's name, the date and page numbers in the page margins."""
-    return (
-        f"@page {{ size: {size};"
-        f" @top-left {{ content: {_css_string(settings.TASK_FORCE_NAME)}; }}"
-        f" @top-right {{ content: {_css_string(text['updated'] + ' ' + today)}; }}"
-        f" @bottom-center {{ content: {_css_string(text['page'] + ' ')} counter(page) {_css_string(' ' + text['of'] + ' ')} counter(pages); }} }}"
-    )
-
-
-def _pamphlet_language(request):
-    """?lang= when given, else the browser's preferred language if the pamphlet has it, else English."""
-    chosen = request.GET.get("lang")
-    if chosen is None:
-        chosen = translation.get_language_from_request(request)[:2]
-    return chosen if chosen in TEXT else "en"
-
-
-def pamphlet_options(request):
-    """The language and paper size the visitor asked for (?lang=, ?size=), or the defaults."""
-    size = request.GET.get("size", "letter") if request.GET.get("size") in PAPER_SIZES else "letter"
-    return _pamphlet_language(request), size
-
-
-def pamphlet_document(request):
-    """The pamphlet's HTML and its page CSS (paper size, margins), with the language and paper size chosen."""
-    language, size = pamphlet_options(request)
-    text = TEXT[language]
-    services = list(
-        Service.objects.public()
-        .select_related("organization")
-        .prefetch_related("categories", "populations")
-        .order_by("organization__name", "name")
-    )
-    for service in services:
-        service.language_list = ", ".join(language_name_in(code, language) for code in service.languages)
-        service.shown_name, service.shown_description, service.shown_how_to_refer = service.in_language(language)
-        service.shown_populations = ", ".join(population.name_in(language) for population in service.populations.all())
-        service.shown_ages = ages_in(service, text)
-    with translation.override(language):
-        today = format_date(timezone.localdate(), text["date_format"])
-    html = render_to_string(
-        "resources/pamphlet.html",
-        {
-            "text": text,
-            "language": language,
-            "sections": _pamphlet_sections(services, language),
-            "task_force_name": settings.TASK_FORCE_NAME,
-            "today": today,
-            "services": services,
-        },
-        request=request,
-    )
-    return {"html": html, "page_css": _page_css(PAPER_SIZES[size], text, today), "language": language, "size": size}
-
-
-def render_pamphlet(request) -> bytes:
-    document = pamphlet_document(request)
-    return weasy.html(string=document["html"], base_url=request.build_absolute_uri("/")).write_pdf(
-        stylesheets=[weasy.css(filename=finders.find("css/pamphlet.css")), weasy.css(string=document["page_css"])],
-        pdf_variant="pdf/ua-1",
-    )
-
-
 @access(ANYONE)
 def pamphlet(request):
-    language, size = pamphlet_options(request)
-    pdf = kept_pdf(language=language, size=size, render=lambda: render_pamphlet(request))
+    language, size = pamphlet_module.options(request)
+    pdf = pamphlet_module.kept_pdf(request, language=language, size=size)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="resources-{language}-{size}.pdf"'
     return response
