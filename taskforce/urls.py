@@ -2,12 +2,16 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 
 from . import views
+from .permissions import ANYONE, access
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("status/", views.status, name="status"),
+    # gettext() and friends for static/js, from the djangojs catalogues of the installed apps.
+    path("jsi18n/", access(ANYONE)(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("members.urls")),

@@ -8,7 +8,7 @@
       document.querySelectorAll("#attendance-rows input.status-present").forEach(function (radio) {
         radio.checked = true;
       });
-      markAll.textContent = "Everyone on this page marked present: change anyone who was not, then save";
+      markAll.textContent = gettext("Everyone on this page marked present: change anyone who was not, then save");
     });
   }
 
@@ -41,9 +41,12 @@
           });
           people.value = data.results.length ? String(data.results[0].id) : "";
           var count = data.results.length;
+          var found = count >= 20
+            ? ngettext("%(count)s match for \u201c%(query)s\u201d (the first 20: type more of the name).", "%(count)s matches for \u201c%(query)s\u201d (the first 20: type more of the name).", count)
+            : ngettext("%(count)s match for \u201c%(query)s\u201d.", "%(count)s matches for \u201c%(query)s\u201d.", count);
           help.textContent = count
-            ? count + (count === 1 ? " match" : " matches") + " for \u201c" + query + "\u201d" + (count >= 20 ? " (the first 20: type more of the name)." : ".")
-            : "Nobody in the registry matches \u201c" + query + "\u201d: type a new person's name below.";
+            ? interpolate(found, { count: count, query: query }, true)
+            : interpolate(gettext("Nobody in the registry matches \u201c%(query)s\u201d: type a new person's name below."), { query: query }, true);
         });
     };
     search.addEventListener("input", function () {
@@ -86,7 +89,7 @@
         var done = document.createElement("div");
         done.className = "alert alert-success";
         done.setAttribute("role", "status");
-        done.textContent = "Added " + name + " as present.";
+        done.textContent = interpolate(gettext("Added %(name)s as present."), { name: name }, true);
         messages.appendChild(done);
         guestForm.reset();
         if (search) {

@@ -16,7 +16,7 @@
           if (done) done.hidden = false;
           return;
         }
-        if (status.state === "failed") { if (state) state.textContent = "Failed: reload the page to try again"; return; }
+        if (status.state === "failed") { if (state) state.textContent = gettext("Failed: reload the page to try again"); return; }
         window.setTimeout(poll, 1500);
       })
       .catch(function () { window.setTimeout(poll, 5000); });
