@@ -30,7 +30,11 @@ def panels(request):
             of=Count("pk", distinct=True), attended=Count("attendances", filter=mine)
         )
         my_items = list(
-            ActionItem.objects.open().filter(owner=person).select_related("committee").order_by("due_on")[:8]
+            ActionItem.objects.visible_to(user)
+            .open()
+            .filter(owner=person)
+            .select_related("committee")
+            .order_by("due_on")[:8]
         )
         for item in my_items:
             item.is_overdue_now = item.is_overdue(today)
@@ -48,8 +52,10 @@ def panels(request):
     if panel["show_orientation"]:
         # Each person's first attendance before their orientation, for the first ten such people: one query
         # that stops after ten people instead of sorting every attendance row (DISTINCT ON) at each visit.
-        before_orientation = Attendance.objects.filter(person=OuterRef("pk"), status__in=Attendance.ATTENDED).filter(
-            Q(person__oriented_on__isnull=True) | Q(person__oriented_on__gt=F("meeting__starts_at__date"))
+        before_orientation = (
+            Attendance.objects.visible_to(user)
+            .filter(person=OuterRef("pk"), status__in=Attendance.ATTENDED)
+            .filter(Q(person__oriented_on__isnull=True) | Q(person__oriented_on__gt=F("meeting__starts_at__date")))
         )
         first_rows = (
             Person.objects.annotate(
