@@ -9,26 +9,32 @@ from taskforce import permissions
 from .models import ActionItem, Attendance, Meeting
 
 
+def _my_attendance(person):
+    """How many of the last task-force meetings the person attended: their own count, the one the eligibility
+    page counts for them (draft minutes included, as there), never a list of meetings."""
+    # Read, never create, the policy row here: the dashboard only looks.
+    policy_window = MembershipPolicy.objects.values_list("window_meetings", flat=True).first() or (
+        MembershipPolicy._meta.get_field("window_meetings").default
+    )
+    recent = (
+        Meeting.objects.counted_for_attendance()
+        .filter(committee__kind=Committee.Kind.TASK_FORCE)
+        .order_by("-starts_at")
+        .values("pk")[:policy_window]
+    )
+    mine = Q(attendances__person=person, attendances__status__in=Attendance.ATTENDED)
+    return Meeting.objects.filter(pk__in=recent).aggregate(
+        of=Count("pk", distinct=True), attended=Count("attendances", filter=mine)
+    )
+
+
 def panels(request):
     user = request.user
     today = timezone.localdate()
     person = permissions.person_of(user)
     my_items, my_attendance = [], None
     if person is not None:
-        # Read, never create, the policy row here: the dashboard only looks.
-        policy_window = MembershipPolicy.objects.values_list("window_meetings", flat=True).first() or (
-            MembershipPolicy._meta.get_field("window_meetings").default
-        )
-        recent = (
-            Meeting.objects.counted_for_attendance()
-            .filter(committee__kind=Committee.Kind.TASK_FORCE)
-            .order_by("-starts_at")
-            .values("pk")[:policy_window]
-        )
-        mine = Q(attendances__person=person, attendances__status__in=Attendance.ATTENDED)
-        my_attendance = Meeting.objects.filter(pk__in=recent).aggregate(
-            of=Count("pk", distinct=True), attended=Count("attendances", filter=mine)
-        )
+        my_attendance = _my_attendance(person)
         my_items = list(
             ActionItem.objects.visible_to(user)
             .open()
