@@ -365,12 +365,18 @@ def meeting_editor_q(viewer, via="") -> Q:
 
 def agenda_q(viewer, via="") -> Q:
     """The meetings whose agenda a viewer may read: a published one, or a draft they may edit."""
-    return meeting_q(viewer, via) & (Q(**{f"{via}agenda_state": "published"}) | meeting_editor_q(viewer, via))
+    from meetings.models import Meeting
+
+    published = Q(**{f"{via}agenda_state": Meeting.AgendaState.PUBLISHED})
+    return meeting_q(viewer, via) & (published | meeting_editor_q(viewer, via))
 
 
 def minutes_q(viewer, via="") -> Q:
     """The meetings whose minutes a viewer may read: approved ones, or a draft they may edit."""
-    return meeting_q(viewer, via) & (Q(**{f"{via}minutes_state": "approved"}) | meeting_editor_q(viewer, via))
+    from meetings.models import Meeting
+
+    approved = Q(**{f"{via}minutes_state": Meeting.MinutesState.APPROVED})
+    return meeting_q(viewer, via) & (approved | meeting_editor_q(viewer, via))
 
 
 # The answers checked_meeting reads with the meeting, by the rules above.
@@ -405,7 +411,7 @@ _UNASKED = object()
 
 
 def _answer(user, meeting, name) -> bool:
-    """The rule's answer for this user and meeting: the one read with the meeting (checked_meeting), or asked now."""
+    """The rule's answer for this user and meeting as it was read: with the meeting (checked_meeting), or now."""
     if getattr(meeting, "access_for", _UNASKED) != user.pk:
         from meetings.models import Meeting
 
