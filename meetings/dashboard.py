@@ -9,28 +9,38 @@ from taskforce import permissions
 from .models import ActionItem, Attendance, Meeting
 
 
+def _my_attendance(person):
+    """How many of the last task-force meetings the person attended: their own count, the one the eligibility
+    page counts for them (draft minutes included, as there), never a list of meetings."""
+    # Read, never create, the policy row here: the dashboard only looks.
+    policy_window = MembershipPolicy.objects.values_list("window_meetings", flat=True).first() or (
+        MembershipPolicy._meta.get_field("window_meetings").default
+    )
+    recent = (
+        Meeting.objects.counted_for_attendance()
+        .filter(committee__kind=Committee.Kind.TASK_FORCE)
+        .order_by("-starts_at")
+        .values("pk")[:policy_window]
+    )
+    mine = Q(attendances__person=person, attendances__status__in=Attendance.ATTENDED)
+    return Meeting.objects.filter(pk__in=recent).aggregate(
+        of=Count("pk", distinct=True), attended=Count("attendances", filter=mine)
+    )
+
+
 def panels(request):
     user = request.user
     today = timezone.localdate()
     person = permissions.person_of(user)
     my_items, my_attendance = [], None
     if person is not None:
-        # Read, never create, the policy row here: the dashboard only looks.
-        policy_window = MembershipPolicy.objects.values_list("window_meetings", flat=True).first() or (
-            MembershipPolicy._meta.get_field("window_meetings").default
-        )
-        recent = (
-            Meeting.objects.counted_for_attendance()
-            .filter(committee__kind=Committee.Kind.TASK_FORCE)
-            .order_by("-starts_at")
-            .values("pk")[:policy_window]
-        )
-        mine = Q(attendances__person=person, attendances__status__in=Attendance.ATTENDED)
-        my_attendance = Meeting.objects.filter(pk__in=recent).aggregate(
-            of=Count("pk", distinct=True), attended=Count("attendances", filter=mine)
-        )
+        my_attendance = _my_attendance(person)
         my_items = list(
-            ActionItem.objects.open().filter(owner=person).select_related("committee").order_by("due_on")[:8]
+            ActionItem.objects.visible_to(user)
+            .open()
+            .filter(owner=person)
+            .select_related("committee")
+            .order_by("due_on")[:8]
         )
         for item in my_items:
             item.is_overdue_now = item.is_overdue(today)
@@ -48,8 +58,10 @@ def panels(request):
     if panel["show_orientation"]:
         # Each person's first attendance before their orientation, for the first ten such people: one query
         # that stops after ten people instead of sorting every attendance row (DISTINCT ON) at each visit.
-        before_orientation = Attendance.objects.filter(person=OuterRef("pk"), status__in=Attendance.ATTENDED).filter(
-            Q(person__oriented_on__isnull=True) | Q(person__oriented_on__gt=F("meeting__starts_at__date"))
+        before_orientation = (
+            Attendance.objects.visible_to(user)
+            .filter(person=OuterRef("pk"), status__in=Attendance.ATTENDED)
+            .filter(Q(person__oriented_on__isnull=True) | Q(person__oriented_on__gt=F("meeting__starts_at__date")))
         )
         first_rows = (
             Person.objects.annotate(

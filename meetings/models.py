@@ -20,11 +20,24 @@ class MeetingQuerySet(models.QuerySet):
     def past(self, now=None):
         return self.filter(ends_at__lt=now or timezone.now())
 
-    def visible_to(self, user):
-        """The meetings a user may see at all (taskforce.permissions decides)."""
-        from taskforce.permissions import visible_meetings
+    def visible_to(self, viewer):
+        """The meetings a user (or a permissions.Audience) may see at all: taskforce.permissions.meeting_q."""
+        from taskforce import permissions
 
-        return visible_meetings(user, self)
+        return self.filter(permissions.meeting_q(viewer))
+
+    def minutes_visible_to(self, viewer):
+        """The meetings whose minutes a user (or an Audience) may read: taskforce.permissions.minutes_q."""
+        from taskforce import permissions
+
+        return self.filter(permissions.minutes_q(viewer))
+
+    def with_access(self, user):
+        """Each meeting with the permission rules' answers for the user (may_see, may_edit, may_see_agenda,
+        may_see_minutes), read in the same query."""
+        from taskforce import permissions
+
+        return self.annotate(**permissions.meeting_answers(user))
 
     def minutes_to_approve_at(self, meeting):
         """Earlier meetings of the same committee whose minutes this meeting may adopt (or already did)."""
@@ -229,7 +242,8 @@ class Meeting(models.Model):
     @classmethod
     @transaction.atomic
     def schedule(cls, **fields):
-        """A new meeting whose agenda starts from the committee's standing agenda and open action items."""
+        """A new meeting whose agenda starts from the committee's standing agenda and the previous meeting's open
+        action items its readers may see."""
         meeting = cls.objects.create(**fields)
         previous = (
             cls.objects.filter(committee=meeting.committee, starts_at__lt=meeting.starts_at)
@@ -246,8 +260,16 @@ class Meeting(models.Model):
                 item.kind = AgendaItem.Kind.ACTION
                 item.description = f"Adopt the minutes of {previous.date_label}."
         if previous:
+            from taskforce.permissions import readers_of
+
+            # The agenda is published to all its readers: it carries only the items they may all read
+            # (the previous minutes' items once those are approved), never a draft's.
             open_items = list(
-                previous.action_items.filter(status=ActionItem.Status.OPEN).select_related("owner").order_by("due_on")
+                ActionItem.objects.visible_to(readers_of(meeting))
+                .open()
+                .filter(meeting=previous)
+                .select_related("owner")
+                .order_by("due_on")
             )
             if open_items:
                 lines = [f"- {item.owner_name}: {item.description}{item.due_suffix}" for item in open_items]
@@ -335,6 +357,14 @@ class AgendaItem(models.Model):
             raise ValidationError({"parent": "This item has parts of its own, so it cannot be part of another."})
 
 
+class MotionQuerySet(models.QuerySet):
+    def visible_to(self, viewer):
+        """The motions whose minutes the user (or an Audience) may read: taskforce.permissions.minutes_q."""
+        from taskforce import permissions
+
+        return self.filter(permissions.minutes_q(viewer, via="agenda_item__meeting__"))
+
+
 class Motion(models.Model):
     """A motion under an agenda item; adopting earlier minutes is one."""
 
@@ -372,6 +402,7 @@ class Motion(models.Model):
         related_name="approving_motions",
     )
 
+    objects = MotionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -397,6 +428,14 @@ class Motion(models.Model):
     def counts_label(self):
         counts = [(self.yes_count, "yes"), (self.no_count, "no"), (self.abstain_count, "abstaining")]
         return ", ".join(f"{number} {word}" for number, word in counts if number is not None)
+
+
+class AttendanceQuerySet(models.QuerySet):
+    def visible_to(self, viewer):
+        """The attendance whose minutes the user (or an Audience) may read: taskforce.permissions.minutes_q."""
+        from taskforce import permissions
+
+        return self.filter(permissions.minutes_q(viewer, via="meeting__"))
 
 
 class Attendance(models.Model):
@@ -430,6 +469,7 @@ class Attendance(models.Model):
     status = models.CharField("attendance", max_length=10, choices=Status.choices, default=Status.PRESENT)
     role = models.CharField("role", max_length=12, choices=Role.choices, default=Role.MEMBER)
 
+    objects = AttendanceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -452,6 +492,13 @@ class Attendance(models.Model):
 
 
 class ActionItemQuerySet(models.QuerySet):
+    def visible_to(self, viewer):
+        """The action items whose minutes the user (or an Audience) may read: an item lives in its meeting's
+        minutes, so a draft's items show only to those who may read the draft (taskforce.permissions.minutes_q)."""
+        from taskforce import permissions
+
+        return self.filter(permissions.minutes_q(viewer, via="meeting__"))
+
     def open(self):
         return self.filter(status=ActionItem.Status.OPEN)
 

@@ -129,8 +129,10 @@ def meeting_detail(request, pk):
     items = []
     if permissions.can_see_agenda(request.user, meeting):
         items = services.outline(list(meeting.agenda_items.order_by("position", "pk")))
-    counts = meeting.attendances.aggregate(
-        attended=Count("pk", filter=Q(status__in=Attendance.ATTENDED)), recorded=Count("pk")
+    counts = (
+        Attendance.objects.visible_to(request.user)
+        .filter(meeting=meeting)
+        .aggregate(attended=Count("pk", filter=Q(status__in=Attendance.ATTENDED)), recorded=Count("pk"))
     )
     context = {
         "meeting": meeting,
@@ -376,14 +378,14 @@ def _save_minutes(reason, form, items, motions, actions):
 
 @access(ANYONE)
 def calendar_feed(request):
-    meetings = Meeting.objects.filter(is_public=True)
+    meetings = Meeting.objects.visible_to(permissions.PUBLIC)
     return _calendar(request, meetings, _("Task force meetings"))
 
 
 @access(ANYONE)
 def committee_calendar(request, slug):
     committee = get_object_or_404(Committee, slug=slug)
-    meetings = Meeting.objects.filter(is_public=True, committee=committee)
+    meetings = Meeting.objects.visible_to(permissions.PUBLIC).filter(committee=committee)
     return _calendar(request, meetings, committee.name)
 
 
@@ -417,7 +419,7 @@ def _calendar(request, meetings, name):
 def action_items(request):
     user = request.user
     staff = permissions.is_staff(user)
-    items = ActionItem.objects.open()
+    items = ActionItem.objects.visible_to(user).open()
     filters = ActionItemFilterForm(request.GET or None)
     chosen = filters.cleaned_data if filters.is_valid() else {}
     committee, mine = chosen.get("committee"), chosen.get("mine", False)
@@ -466,7 +468,7 @@ def action_items(request):
 @access(MEMBER_ONLY)
 @require_POST
 def action_item_status(request, pk):
-    item = get_object_or_404(ActionItem.objects.select_related("committee"), pk=pk)
+    item = get_object_or_404(ActionItem.objects.visible_to(request.user).select_related("committee"), pk=pk)
     if not permissions.can_update_action_item(request.user, item):
         raise PermissionDenied(_("Only its owner, the committee's co-chairs and staff can change this action item."))
     status = request.POST.get("status")

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from taskforce import spreadsheets
+from taskforce import permissions, spreadsheets
 from taskforce.permissions import MEMBER_ONLY, MOU_FILE_READERS, STAFF_ONLY, access, can_see_organization_private
 
 from .filters import OrganizationFilter, PersonFilter
@@ -71,12 +71,13 @@ def organization_detail(request, pk):
     )
     today = timezone.localdate()
     memberships = organization.memberships.all()
-    # Attendance lives in the meetings app; the registry reads it through the reverse relation.
+    # Attendance lives in the meetings app; the registry reads it through the reverse relation, and only
+    # where the viewer may read the meeting's minutes (the permission module's rule, in the same filter).
     attended = Q(
         attendances__organization=organization,
         attendances__status__in=["present", "remote"],
         attendances__meeting__starts_at__date__gte=today - ATTENDANCE_WINDOW,
-    )
+    ) & permissions.minutes_q(request.user, via="attendances__meeting__")
     attendance = (
         Person.objects.filter(attended)
         .annotate(times=Count("attendances"), last_attended=Max("attendances__meeting__starts_at"))

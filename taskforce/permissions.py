@@ -12,6 +12,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 
 
 class Role(StrEnum):
@@ -310,39 +311,130 @@ REPORT_INDEX = Rule(
 # --- meetings ---
 # Anyone sees public meetings, any login sees every meeting; agendas show once
 # published and minutes once approved, drafts only to the committee's co-chairs and staff.
+# What minutes record (attendance, motions, action items) shows to whoever may see those minutes.
+#
+# Each rule is stated once, as a Q over a meeting's fields. Lists filter by it
+# (Meeting.objects.visible_to, ActionItem.objects.visible_to, Motion..., Attendance...), and the
+# checks of one meeting (can_see_minutes, ...) read the answer the same Q gave in the query that
+# fetched the meeting, so a page and a list cannot disagree.
 
 
-def _meeting(pk):
+@dataclass(frozen=True)
+class Audience:
+    """Everyone who reads a published page at once, none of them with a role: the public, or every login.
+    The meeting rules take one in place of a user for a page whose readers are not the person asking
+    (the public calendar feeds, the agenda a co-chair drafts for the committee to read)."""
+
+    logged_in: bool
+
+
+PUBLIC = Audience(logged_in=False)
+EVERY_LOGIN = Audience(logged_in=True)
+
+
+def readers_of(meeting) -> Audience:
+    """Everyone who may read the meeting's published agenda: the public for a public meeting, any login otherwise."""
+    return PUBLIC if meeting.is_public else EVERY_LOGIN
+
+
+def _always():
+    return Q(Value(True))
+
+
+def _never():
+    return Q(Value(False))
+
+
+def meeting_q(viewer, via="") -> Q:
+    """The meetings a viewer (a user or an Audience) may see at all: every one for a login, public ones otherwise.
+    ``via`` leads from the model filtered to its meeting: "meeting__" for an action item or an attendance."""
+    logged_in = viewer.logged_in if isinstance(viewer, Audience) else viewer.is_authenticated
+    return _always() if logged_in else Q(**{f"{via}is_public": True})
+
+
+def meeting_editor_q(viewer, via="") -> Q:
+    """The meetings a viewer may edit (draft their agenda and minutes): staff every one, a current
+    chair/co-chair those of their committees, an Audience none."""
+    if isinstance(viewer, Audience):
+        return _never()
+    if is_staff(viewer):
+        return _always()
+    chaired = chaired_committee_ids(viewer)
+    return Q(**{f"{via}committee_id__in": sorted(chaired)}) if chaired else _never()
+
+
+def agenda_q(viewer, via="") -> Q:
+    """The meetings whose agenda a viewer may read: a published one, or a draft they may edit."""
     from meetings.models import Meeting
 
-    return Meeting.objects.select_related("committee", "minutes_approved_at").filter(pk=pk).first()
+    published = Q(**{f"{via}agenda_state": Meeting.AgendaState.PUBLISHED})
+    return meeting_q(viewer, via) & (published | meeting_editor_q(viewer, via))
+
+
+def minutes_q(viewer, via="") -> Q:
+    """The meetings whose minutes a viewer may read: approved ones, or a draft they may edit."""
+    from meetings.models import Meeting
+
+    approved = Q(**{f"{via}minutes_state": Meeting.MinutesState.APPROVED})
+    return meeting_q(viewer, via) & (approved | meeting_editor_q(viewer, via))
+
+
+# The answers checked_meeting reads with the meeting, by the rules above.
+MEETING_ANSWERS = {
+    "may_see": meeting_q,
+    "may_edit": meeting_editor_q,
+    "may_see_agenda": agenda_q,
+    "may_see_minutes": minutes_q,
+}
+
+
+def meeting_answers(user) -> dict:
+    """The rules above as annotations for a meeting queryset (Meeting.objects.with_access)."""
+    return {name: ExpressionWrapper(rule(user), output_field=BooleanField()) for name, rule in MEETING_ANSWERS.items()}
+
+
+def _meeting(user, pk):
+    from meetings.models import Meeting
+
+    meeting = Meeting.objects.with_access(user).select_related("committee", "minutes_approved_at").filter(pk=pk).first()
+    if meeting is not None:
+        meeting.access_for = user.pk
+    return meeting
 
 
 def checked_meeting(user, pk):
     """The meeting a rule below read for this request (the view uses it instead of reading it again), or None."""
-    return _cached(user, ("meeting", pk), lambda: _meeting(pk))
+    return _cached(user, ("meeting", pk), lambda: _meeting(user, pk))
 
 
-def visible_meetings(user, queryset):
-    """The meetings a user may see at all: every one for a login, public ones otherwise."""
-    return queryset if user.is_authenticated else queryset.filter(is_public=True)
+_UNASKED = object()
+
+
+def _answer(user, meeting, name) -> bool:
+    """The rule's answer for this user and meeting as it was read: with the meeting (checked_meeting), or now."""
+    if getattr(meeting, "access_for", _UNASKED) != user.pk:
+        from meetings.models import Meeting
+
+        meeting.__dict__.update(Meeting.objects.with_access(user).filter(pk=meeting.pk).values(*MEETING_ANSWERS).get())
+        meeting.access_for = user.pk
+    return bool(getattr(meeting, name))
 
 
 def can_see_meeting(user, meeting) -> bool:
-    return user.is_authenticated or meeting.is_public
+    return _answer(user, meeting, "may_see")
 
 
 def can_edit_meeting(user, meeting) -> bool:
     """Staff, or a current chair/co-chair of the meeting's committee: drafts agenda and minutes."""
-    return can_edit_committee(user, meeting.committee)
+    return _answer(user, meeting, "may_edit")
 
 
 def can_see_agenda(user, meeting) -> bool:
-    return can_see_meeting(user, meeting) and (meeting.agenda_published or can_edit_meeting(user, meeting))
+    return _answer(user, meeting, "may_see_agenda")
 
 
 def can_see_minutes(user, meeting) -> bool:
-    return can_see_meeting(user, meeting) and (meeting.minutes_approved or can_edit_meeting(user, meeting))
+    return _answer(user, meeting, "may_see_minutes")
 
 
 def can_approve_minutes(user) -> bool:

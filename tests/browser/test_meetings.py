@@ -146,9 +146,13 @@ def test_member_pages_pass_axe(page, live_server, world):
     from meetings.models import ActionItem, Meeting
 
     start = timezone.now() - datetime.timedelta(days=3)
-    meeting = Meeting.objects.create(
-        committee=world.task_force, starts_at=start, ends_at=start + datetime.timedelta(hours=2), is_public=True
+    meeting, later = (
+        Meeting.objects.create(
+            committee=world.task_force, starts_at=when, ends_at=when + datetime.timedelta(hours=2), is_public=True
+        )
+        for when in (start, start + datetime.timedelta(days=1))
     )
+    meeting.approve_minutes(at=later)  # approved: every member reads its action items
     ActionItem.objects.create(
         meeting=meeting,
         committee=world.task_force,

@@ -187,6 +187,7 @@ def test_dashboard_lists_people_who_attended_before_orientation_once(world, make
 
 def test_action_item_rows_keep_their_links_forms_and_marks(world, make_meeting, client_as):
     meeting = make_meeting(world.youth, days=-30)
+    meeting.approve_minutes(at=make_meeting(world.youth, days=-1))  # approved: any member reads its items
     ActionItem.objects.create(
         meeting=meeting, committee=world.youth, description="Call <the> shelter", owner=world.member, due_on=None
     )
@@ -212,6 +213,7 @@ def test_action_item_rows_keep_their_links_forms_and_marks(world, make_meeting, 
 
 def test_action_items_filter_is_a_form_that_says_what_is_wrong(world, make_meeting, client_as):
     meeting = make_meeting(world.youth, days=-3)
+    meeting.approve_minutes(at=make_meeting(world.youth, days=-1))  # approved: any member reads its items
     ActionItem.objects.create(meeting=meeting, committee=world.youth, description="Youth task", owner=world.member)
     client = client_as("staff")
     page = client.get("/actions/?committee=no-such-committee").content.decode()

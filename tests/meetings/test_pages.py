@@ -107,7 +107,7 @@ def test_list_actions_eligibility_and_report_have_fixed_query_counts(world, make
 
 
 def test_action_items_page_marks_overdue_and_lets_the_owner_close(world, make_meeting, client_as):
-    meeting = make_meeting(world.youth, days=-30)
+    meeting = approved(make_meeting(world.youth, days=-30), make_meeting(world.youth, days=-1))
     overdue = ActionItem.objects.create(
         meeting=meeting,
         committee=world.youth,
@@ -130,7 +130,7 @@ def test_action_items_page_marks_overdue_and_lets_the_owner_close(world, make_me
 def test_dashboard_panel_shows_my_items_next_meetings_and_orientation(world, make_meeting, client_as):
     from meetings.models import Attendance
 
-    meeting = make_meeting(world.youth, days=-10)
+    meeting = approved(make_meeting(world.youth, days=-10), make_meeting(world.youth, days=-1))
     ActionItem.objects.create(
         meeting=meeting,
         committee=world.youth,

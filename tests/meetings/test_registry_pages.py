@@ -8,8 +8,10 @@ from meetings.models import Attendance
 
 
 def test_organization_page_shows_its_representatives_attendance(client_as, world, make_meeting):
+    adopting = make_meeting(days=-1)
     for days in (-30, -60, -90):
         meeting = make_meeting(days=days)
+        meeting.approve_minutes(at=adopting)  # approved minutes: every member reads their attendance
         Attendance.objects.create(meeting=meeting, person=world.data_contact, organization=world.legal_aid)
     absent = make_meeting(days=-10)
     Attendance.objects.create(
