@@ -493,11 +493,12 @@ class Attendance(models.Model):
 
 class ActionItemQuerySet(models.QuerySet):
     def visible_to(self, viewer):
-        """The action items whose minutes the user (or an Audience) may read: an item lives in its meeting's
-        minutes, so a draft's items show only to those who may read the draft (taskforce.permissions.minutes_q)."""
+        """The action items a user (or an Audience) may see: an item lives in its meeting's minutes, so a
+        draft's items show only to those who may read the draft, and to the item's owner
+        (taskforce.permissions.action_item_q)."""
         from taskforce import permissions
 
-        return self.filter(permissions.minutes_q(viewer, via="meeting__"))
+        return self.filter(permissions.action_item_q(viewer))
 
     def open(self):
         return self.filter(status=ActionItem.Status.OPEN)

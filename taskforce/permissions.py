@@ -379,6 +379,17 @@ def minutes_q(viewer, via="") -> Q:
     return meeting_q(viewer, via) & (approved | meeting_editor_q(viewer, via))
 
 
+def action_item_q(viewer, via="") -> Q:
+    """The action items a viewer may see: those of minutes they may read, and their own even in draft
+    minutes (the owner heard it agreed at the meeting and should not wait a month for the approval).
+    ``via`` leads from the model filtered to its action item."""
+    visible = minutes_q(viewer, via=f"{via}meeting__")
+    if isinstance(viewer, Audience) or not viewer.is_authenticated or is_staff(viewer):
+        return visible  # staff read every draft already
+    person = person_of(viewer)
+    return visible | Q(**{f"{via}owner": person}) if person else visible
+
+
 # The answers checked_meeting reads with the meeting, by the rules above.
 MEETING_ANSWERS = {
     "may_see": meeting_q,
