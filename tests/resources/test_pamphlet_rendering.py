@@ -219,3 +219,20 @@ def test_the_date_printed_is_the_last_change_so_an_unchanged_list_keeps_its_file
     client.get(URL, {"lang": "en"})
     run_worker()
     assert "Updated March 14, 2026" in pdf_text(client.get(URL, {"lang": "en"}).content, tmp_path)
+
+
+def test_query_counts_of_the_pamphlet_and_its_status(client_as, services, django_assert_num_queries):
+    anonymous = client_as("anonymous")
+    anonymous.get(URL)
+    run_worker()
+    services.legal.name = "Renamed legal clinic"
+    services.legal.save()
+    anonymous.get(URL)  # queues the new one
+    # The fingerprint (5), the current file (missing), its queued row (BEGIN, locked read, COMMIT: left
+    # alone), the previous copy.
+    with django_assert_num_queries(10):
+        assert anonymous.get(URL).status_code == 200
+    staff = client_as("staff")
+    # Session, user, the fingerprint (5), the row.
+    with django_assert_num_queries(8):
+        assert staff.get(reverse("members:pamphlet_status")).status_code == 200
