@@ -236,3 +236,29 @@ def test_query_counts_of_the_pamphlet_and_its_status(client_as, services, django
     # Session, user, the fingerprint (5), the row.
     with django_assert_num_queries(8):
         assert staff.get(reverse("members:pamphlet_status")).status_code == 200
+
+
+def test_a_rendering_that_waited_through_a_change_draws_the_new_data_once(client_as, services, tmp_path, layouts):
+    client = client_as("anonymous")
+    client.get(URL)  # queued for the data as it was
+    services.legal.name = "Renamed legal clinic"
+    services.legal.save()
+    client.get(URL)  # queued for the new data too
+    assert PamphletPDF.objects.count() == 2 and DBTaskResult.objects.count() == 2
+    run_worker()
+    # The first task found its data gone and left the drawing to the second row's task.
+    assert len(layouts) == 1
+    assert PamphletPDF.objects.get().state == PamphletPDF.State.READY
+    assert "Renamed legal clinic" in pdf_text(client.get(URL).content, tmp_path)
+
+
+def test_a_rendering_that_waited_through_a_change_takes_the_new_fingerprint(client_as, services, tmp_path, layouts):
+    client = client_as("anonymous")
+    client.get(URL)
+    services.legal.name = "Renamed legal clinic"
+    services.legal.save()  # nobody asks again before the worker runs
+    run_worker()
+    assert len(layouts) == 1
+    response = client.get(URL)
+    assert response.status_code == 200 and "Renamed legal clinic" in pdf_text(response.content, tmp_path)
+    assert DBTaskResult.objects.count() == 1  # stored under the current fingerprint: nothing queued again
