@@ -42,7 +42,7 @@ run: system-deps demo
 	@echo "  member       a representative of Asian Women's Shelter"
 	@echo "Stop with Ctrl-C; 'make stop' stops the database."
 	@echo ""
-	@# The background worker renders report PDFs; it stops with the server.
+	@# The background worker renders the report and pamphlet PDFs; it stops with the server.
 	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

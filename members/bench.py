@@ -2,14 +2,11 @@
 
 from pathlib import Path
 
-from django.contrib.auth.models import AnonymousUser
+from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
-from django.test import Client, RequestFactory
 
 from .pamphlet import pamphlet_document
-
-PAMPHLET_URL = "/resources/pamphlet.pdf?lang=en&size=letter"
+from .pamphlet import render_pdf as render_pdf_now
 
 
 def pages():
@@ -20,26 +17,17 @@ def pages():
 
 
 def pdfs():
-    """(name, render through the app, the same HTML, WeasyPrint options) for bench/django_side.time_pdfs."""
-    client = Client()  # made once, as a running server loads its middleware once
+    """(name, render as the worker does, the same HTML, WeasyPrint options) for bench/django_side.time_pdfs."""
 
     def render_pdf():
-        cache.clear()  # measure drawing the PDF, not handing out the kept copy (members/pamphlet.py)
-        response = client.get(PAMPHLET_URL)  # public: no login needed
-        assert response.status_code == 200, response.status_code
-        return response.content
-
-    def document():
-        request = RequestFactory().get(PAMPHLET_URL)
-        request.user = AnonymousUser()
-        return pamphlet_document(request)
+        return render_pdf_now(language="en", size="letter")[0]  # what the background worker does
 
     def render_html():
-        return document()["html"]
+        return pamphlet_document(language="en", size="letter")["html"]
 
-    page_css = document()["page_css"]
+    page_css = pamphlet_document(language="en", size="letter")["page_css"]
     options = {
-        "base_url": "http://testserver/",
+        "base_url": str(settings.BASE_DIR),
         "css": [Path(finders.find("css/pamphlet.css")).read_text(encoding="utf-8"), page_css],
         "write": {"pdf_variant": "pdf/ua-1"},
     }

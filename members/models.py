@@ -15,7 +15,10 @@ from django.db.models import F, Func, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from taskforce.models import StoredPDF
 
 from . import languages as iso_languages
 from .storage import get_private_storage
@@ -830,3 +833,26 @@ class PamphletDistribution(models.Model):
 
     def __str__(self):
         return f"{self.quantity} pamphlets by {self.organization} on {self.distributed_on}"
+
+
+class PamphletPDF(StoredPDF):
+    """The resource pamphlet in one language and paper size, rendered for one fingerprint of what it prints."""
+
+    KEY_FIELDS = ("language", "size")
+
+    language = models.CharField(_("language"), max_length=5)
+    size = models.CharField(_("paper size"), max_length=10)
+
+    class Meta(StoredPDF.Meta):
+        verbose_name = _("pamphlet PDF")
+        verbose_name_plural = _("pamphlet PDFs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "size", "data_version"],
+                name="one_pamphlet_pdf_per_data_version",
+                violation_error_message=_("This version of the pamphlet is already rendered."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Pamphlet ({self.language}, {self.size}, {self.get_state_display()})"

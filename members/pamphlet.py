@@ -1,56 +1,57 @@
-"""The resource pamphlet: drawn as a PDF from its template, and kept per fingerprint of what it prints.
+"""The resource pamphlet: drawn as a PDF from its template by the background worker, stored per fingerprint.
 
 Laying out the pamphlet is WeasyPrint's slowest job in the app (seconds for a few hundred
-services), and the same PDF is asked for again and again by visitors. So the PDF is kept in
-Django's cache under a fingerprint of its inputs: for each model it prints, the row count and the
-latest change (``updated_at``; for services also their newest history record, which deletions and
-changes of categories and populations write), plus the language, the paper size, the date printed
-on every page and the task force's name. Any change to a service, an organization, a category or a
-population moves the fingerprint, so the next request draws a new PDF. Bump
-``PAMPHLET_LAYOUT_VERSION`` when the template or stylesheet changes.
+services; minutes at ten years of data), so a request never draws it: it serves the PamphletPDF
+stored for the current fingerprint of what the pamphlet prints, or queues its rendering
+(``tasks.render_pamphlet_pdf``; taskforce/stored_pdfs.py) and answers with the previous copy.
+The fingerprint takes, for each model it prints, the row count and the latest change
+(``updated_at``; for services also their newest history record, which deletions and changes of
+categories and populations write), plus the task force's name and ``PAMPHLET_LAYOUT_VERSION``;
+each language and paper size is its own stored file. The date printed on the pamphlet ("Updated
+...") is the day of the latest of those changes, not the day it was drawn, so an unchanged list
+keeps its file. Bump ``PAMPHLET_LAYOUT_VERSION`` when the template or stylesheet changes.
 """
 
+import datetime
 import hashlib
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
 from django.db.models import Count, Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 
 from taskforce import pdf as weasy
+from taskforce import stored_pdfs
 
-from .models import Organization, Population, Service, ServiceCategory
+from .models import Organization, PamphletPDF, Population, Service, ServiceCategory
 from .pamphlet_text import PAPER_SIZES, TEXT, ages_in, language_name_in
 
 PAMPHLET_LAYOUT_VERSION = 1
-CACHE_SECONDS = 24 * 60 * 60
 
 
-def data_fingerprint() -> str:
+def data_parts() -> list[dict]:
     """What the pamphlet prints, as row counts and latest changes: five small queries."""
-    parts = [
+    return [
         Service.objects.aggregate(rows=Count("pk"), latest=Max("updated_at")),
         Service.history.aggregate(latest=Max("history_date")),
         Organization.objects.aggregate(rows=Count("pk"), latest=Max("updated_at")),
         ServiceCategory.objects.aggregate(rows=Count("pk"), latest=Max("updated_at")),
         Population.objects.aggregate(rows=Count("pk"), latest=Max("updated_at")),
     ]
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def cache_key(*, language: str, size: str) -> str:
-    inputs = (
-        data_fingerprint(),
-        language,
-        size,
-        timezone.localdate().isoformat(),
-        settings.TASK_FORCE_NAME,
-        PAMPHLET_LAYOUT_VERSION,
-    )
-    return "pamphlet:" + hashlib.sha256(repr(inputs).encode()).hexdigest()
+def data_version(parts: list[dict] | None = None) -> str:
+    """The fingerprint of the pamphlet's content, the same for every language and paper size."""
+    inputs = (parts or data_parts(), settings.TASK_FORCE_NAME, PAMPHLET_LAYOUT_VERSION)
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()
+
+
+def last_changed(parts: list[dict]) -> datetime.date:
+    """The day of the latest change the pamphlet prints (today when nothing is listed yet)."""
+    changes = [part["latest"] for part in parts if part["latest"] is not None]
+    return timezone.localdate(max(changes)) if changes else timezone.localdate()
 
 
 def _pamphlet_sections(services, language):
@@ -97,9 +98,8 @@ def options(request):
     return _pamphlet_language(request), size
 
 
-def pamphlet_document(request):
-    """The pamphlet's HTML and its page CSS (paper size, margins), with the language and paper size chosen."""
-    language, size = options(request)
+def pamphlet_document(*, language: str, size: str, parts: list[dict] | None = None):
+    """The pamphlet's HTML and its page CSS (paper size, margins) in this language and paper size."""
     text = TEXT[language]
     services = list(
         Service.objects.public()
@@ -113,7 +113,7 @@ def pamphlet_document(request):
         service.shown_populations = ", ".join(population.name_in(language) for population in service.populations.all())
         service.shown_ages = ages_in(service, text)
     with translation.override(language):
-        today = format_date(timezone.localdate(), text["date_format"])
+        updated = format_date(last_changed(parts or data_parts()), text["date_format"])
     html = render_to_string(
         "resources/pamphlet.html",
         {
@@ -121,28 +121,41 @@ def pamphlet_document(request):
             "language": language,
             "sections": _pamphlet_sections(services, language),
             "task_force_name": settings.TASK_FORCE_NAME,
-            "today": today,
+            "today": updated,
             "services": services,
         },
-        request=request,
     )
-    return {"html": html, "page_css": _page_css(PAPER_SIZES[size], text, today), "language": language, "size": size}
+    return {"html": html, "page_css": _page_css(PAPER_SIZES[size], text, updated), "language": language, "size": size}
 
 
-def render_pdf(request) -> bytes:
-    """The pamphlet drawn now (WeasyPrint, tagged PDF/UA-1)."""
-    document = pamphlet_document(request)
-    return weasy.html(string=document["html"], base_url=request.build_absolute_uri("/")).write_pdf(
+def render_pdf(*, language: str, size: str, parts: list[dict] | None = None) -> tuple[bytes, int]:
+    """The pamphlet drawn now (WeasyPrint, tagged PDF/UA-1), and its page count: the worker's job."""
+    document = pamphlet_document(language=language, size=size, parts=parts)
+    laid_out = weasy.html(string=document["html"], base_url=str(settings.BASE_DIR)).render(
         stylesheets=[weasy.css(filename=finders.find("css/pamphlet.css")), weasy.css(string=document["page_css"])],
         pdf_variant="pdf/ua-1",
     )
+    return laid_out.write_pdf(pdf_variant="pdf/ua-1"), len(laid_out.pages)
 
 
-def kept_pdf(request, *, language: str, size: str) -> bytes:
-    """The pamphlet's PDF for this language and paper size: kept, or drawn now and kept."""
-    key = cache_key(language=language, size=size)
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = render_pdf(request)
-        cache.set(key, pdf, CACHE_SECONDS)
-    return pdf
+def current_pdf(*, language: str, size: str) -> PamphletPDF:
+    """The stored pamphlet of the current data (content loaded), or the row of its queued rendering."""
+    from .tasks import render_pamphlet_pdf
+
+    return stored_pdfs.current_or_queue(
+        PamphletPDF, key={"language": language, "size": size}, data_version=data_version(), task=render_pamphlet_pdf
+    )
+
+
+def previous_pdf(*, language: str, size: str) -> PamphletPDF | None:
+    """The latest pamphlet stored in this language and size, of older data: public either way."""
+    return PamphletPDF.objects.ready().filter(language=language, size=size).order_by("-rendered_at").first()
+
+
+def _render_stored(pdf: PamphletPDF) -> tuple[bytes, int]:
+    return render_pdf(language=pdf.language, size=pdf.size)
+
+
+def run_pdf_rendering(*, pdf_id: int) -> None:
+    """The background task's work: lay out the pamphlet the row asks for and store it."""
+    stored_pdfs.run(PamphletPDF, pdf_id=pdf_id, fingerprint=lambda pdf: data_version(), render_pdf=_render_stored)

@@ -3,13 +3,16 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from taskforce import stored_pdfs
 from taskforce.permissions import (
     ANYONE,
     STAFF_ONLY,
@@ -20,7 +23,7 @@ from taskforce.permissions import (
 
 from . import hsds
 from . import pamphlet as pamphlet_module
-from .models import PamphletDistribution, Service
+from .models import PamphletDistribution, PamphletPDF, Service
 from .resource_forms import PamphletDistributionForm, ServiceFilter, language_codes_in_use
 
 PAGE_SIZE = 20
@@ -81,11 +84,30 @@ def service_verify(request, pk):
 
 @access(ANYONE)
 def pamphlet(request):
+    """The stored pamphlet; while the current one renders, the previous copy (or staff watch its progress)."""
     language, size = pamphlet_module.options(request)
-    pdf = pamphlet_module.kept_pdf(request, language=language, size=size)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="resources-{language}-{size}.pdf"'
+    response = stored_pdfs.serve(
+        request,
+        pdf=pamphlet_module.current_pdf(language=language, size=size),
+        previous=lambda: pamphlet_module.previous_pdf(language=language, size=size),
+        filename=f"resources-{language}-{size}.pdf",
+        public=True,
+        title=_("The resource pamphlet (PDF)"),
+        status_url=reverse("members:pamphlet_status") + "?" + urlencode({"lang": language, "size": size}),
+    )
+    # Without ?lang= the language follows the browser's.
+    patch_vary_headers(response, ["Accept-Language"])
     return response
+
+
+@access(STAFF_ONLY)
+def pamphlet_status(request):
+    language, size = pamphlet_module.options(request)
+    row = PamphletPDF.objects.without_content().filter(
+        language=language, size=size, data_version=pamphlet_module.data_version()
+    )
+    url = reverse("members:pamphlet") + "?" + urlencode({"lang": language, "size": size})
+    return JsonResponse(stored_pdfs.progress_json(stored_pdfs.progress(row.first()), url=url))
 
 
 @access(ANYONE)

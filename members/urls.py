@@ -16,6 +16,7 @@ urlpatterns = [
     # The resource list of services for survivors.
     path("resources/", resource_views.resource_list, name="resources"),
     path("resources/pamphlet.pdf", resource_views.pamphlet, name="pamphlet"),
+    path("resources/pamphlet/status/", resource_views.pamphlet_status, name="pamphlet_status"),
     path("resources/hsds.json", resource_views.hsds_export, name="hsds"),
     path("resources/pamphlets/", resource_views.pamphlet_distributions, name="pamphlet_distributions"),
     path("resources/<int:pk>/", resource_views.service_detail, name="service"),

@@ -18,6 +18,7 @@ import functools
 import hashlib
 
 from django.conf import settings
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import JSONObject
 from django.utils import timezone, translation
@@ -96,6 +97,9 @@ def data_parts(*, reporting_year: ReportingYear) -> dict:
     parts = {
         name: _whole(queryset, rows=Count("pk"), latest=Max("updated_at")) for name, queryset in by_updated_at.items()
     }
+    # "About the task force" names who chairs each committee today: a term that starts or ends moves it.
+    chairs_today = CommitteeRole.objects.current().filter(role__in=CommitteeRole.CHAIR_ROLES)
+    parts["chairs_today"] = _whole(chairs_today, ids=ArrayAgg("pk", order_by="pk"))
     for name, (live, history) in by_history.items():
         parts[name] = JSONObject(
             live=_whole(live, rows=Count("pk")), history=_whole(history, latest=Max("history_date"))
@@ -108,14 +112,14 @@ def data_parts(*, reporting_year: ReportingYear) -> dict:
 def data_version(*, reporting_year: ReportingYear) -> str:
     """A fingerprint of everything the report shows; equal fingerprints never render twice. One query.
 
-    Besides the rows (``data_parts``): today's date (who is a co-chair today), the task force's
+    Besides the rows (``data_parts``, which name today's chairs, not today's date: the report prints
+    no date, so an unchanged report keeps its stored PDF from one day to the next): the task force's
     name, the language and ``REPORT_LAYOUT_VERSION``.
     """
     parts = data_parts(reporting_year=reporting_year)
     digest = hashlib.sha256()
     for name in sorted(parts):
         digest.update(f"{name}={parts[name]};".encode())
-    digest.update(timezone.localdate().isoformat().encode())
     digest.update(settings.TASK_FORCE_NAME.encode())
     digest.update((translation.get_language() or "").encode())
     digest.update(str(REPORT_LAYOUT_VERSION).encode())

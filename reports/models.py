@@ -10,6 +10,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from members.models import Organization
+from taskforce.models import StoredPDF, StoredPDFQuerySet
 
 
 class ReportingYear(models.Model):
@@ -322,24 +323,23 @@ class Recommendation(models.Model):
         return f"Recommendation {self.number} ({self.reporting_year.year})"
 
 
-class ReportPDF(models.Model):
+class ReportPDFQuerySet(StoredPDFQuerySet):
+    def published_copy(self, reporting_year: ReportingYear):
+        """The stored file readers may get while the current one renders: one rendered since the year was
+        published (an older draft may hold what review corrected), none for a year not published."""
+        if not reporting_year.is_published or reporting_year.published_at is None:
+            return self.none()
+        return self.ready().filter(reporting_year=reporting_year, rendered_at__gte=reporting_year.published_at)
+
+
+class ReportPDF(StoredPDF):
     """The rendered PDF of a year for one version of its data; served until the data changes."""
 
-    class State(models.TextChoices):
-        QUEUED = "queued", "Waiting to start"
-        RENDERING = "rendering", "Laying out pages"
-        READY = "ready", "Ready"
-        FAILED = "failed", "Failed"
+    KEY_FIELDS = ("reporting_year",)
 
     reporting_year = models.ForeignKey(
         ReportingYear, verbose_name="reporting year", on_delete=models.CASCADE, related_name="pdfs"
     )
-    data_version = models.CharField(
-        "data version", max_length=64, help_text="A fingerprint of the report's content when it was rendered."
-    )
-    state = models.CharField("state", max_length=10, choices=State.choices, default=State.QUEUED)
-    content = models.BinaryField("PDF", null=True, blank=True)
-    pages = models.PositiveIntegerField("pages", null=True, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="requested by",
@@ -348,12 +348,10 @@ class ReportPDF(models.Model):
         blank=True,
         related_name="+",
     )
-    requested_at = models.DateTimeField("requested", auto_now_add=True)
-    rendered_at = models.DateTimeField("rendered", null=True, blank=True)
-    error = models.TextField("error", blank=True)
 
-    class Meta:
-        ordering = ["-requested_at"]
+    objects = ReportPDFQuerySet.as_manager()
+
+    class Meta(StoredPDF.Meta):
         verbose_name = "report PDF"
         verbose_name_plural = "report PDFs"
         constraints = [

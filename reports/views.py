@@ -9,6 +9,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from members.models import Organization
+from taskforce import stored_pdfs
 from taskforce.permissions import (
     DATA_CONTACT_OR_STAFF,
     REPORT_INDEX,
@@ -25,7 +26,7 @@ from . import pdf, scan, sections
 from . import submissions as agency
 from .fingerprint import data_version
 from .forms import CaseSummaryForm, ReviewForm, SubmissionForm, YearSettingsForm
-from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
+from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear, ReportPDF
 
 
 def _year_or_404(user, year: int) -> ReportingYear:
@@ -69,11 +70,18 @@ def report(request, year):
 
 @access(REPORT_READERS)
 def report_pdf(request, year):
+    """The stored PDF; while the current data's renders in the background, readers of a published year
+    get the copy stored since publication, staff its progress, anyone else a page saying it is coming."""
     reporting_year = _year_or_404(request.user, year)
-    content = pdf.current_pdf_bytes(reporting_year=reporting_year)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="annual-report-{year}.pdf"'
-    return response
+    return stored_pdfs.serve(
+        request,
+        pdf=pdf.current_pdf(reporting_year=reporting_year, user=request.user),
+        previous=lambda: ReportPDF.objects.published_copy(reporting_year).first(),
+        filename=f"annual-report-{year}.pdf",
+        public=reporting_year.is_published and reporting_year.public_after_publish,
+        title=gettext("The %(year)s annual report (PDF)") % {"year": year},
+        status_url=reverse("reports:pdf_status", args=[year]),
+    )
 
 
 @access(REPORT_READERS)
@@ -96,17 +104,7 @@ def pdf_prepare(request, year):
 def pdf_status(request, year):
     reporting_year = _year_or_404(request.user, year)
     status = pdf.pdf_status(reporting_year=reporting_year, version=data_version(reporting_year=reporting_year))
-    return JsonResponse(
-        {
-            "state": status["state"],
-            "label": status["state_label"],
-            "step": status["step"],
-            "steps": status["steps"],
-            "ready": status["ready"],
-            "pages": status["pages"],
-            "url": reverse("reports:pdf", args=[year]),
-        }
-    )
+    return JsonResponse(stored_pdfs.progress_json(status, url=reverse("reports:pdf", args=[year])))
 
 
 @access(STAFF_ONLY)

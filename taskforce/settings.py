@@ -95,7 +95,7 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # cursor; it also works behind a transaction-pooling proxy. Nothing here streams a result too big for memory.
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
-# Kept work (the annual report's body, stored PDFs' fingerprints): each process's memory unless
+# Kept work (the annual report's body): each process's memory unless
 # CACHE_URL names a shared cache, e.g. redis://cache.example.org:6379/1, for several app servers.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
@@ -152,8 +152,8 @@ PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "priv
 PRIVATE_STORAGE_BACKEND = env("PRIVATE_STORAGE_BACKEND", default="")
 PRIVATE_STORAGE_OPTIONS = env.json("PRIVATE_STORAGE_OPTIONS", default={})
 
-# Background work (rendering report PDFs): Django's tasks framework, queued in the database;
-# `python manage.py db_worker` runs the queue. Tests use the immediate backend.
+# Background work (rendering the report and pamphlet PDFs): Django's tasks framework, queued in the
+# database; `python manage.py db_worker` runs the queue. Tests choose a backend and run tasks themselves.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

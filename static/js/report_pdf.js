@@ -1,4 +1,5 @@
-// The report page: while a fresh PDF renders in the background, poll its status and show the link.
+// A PDF rendering in the background (the report page, and the page staff get when they open a PDF
+// that is not stored yet): poll its status, show the progress and, once ready, the link.
 (function () {
   "use strict";
   var box = document.getElementById("pdf-status");

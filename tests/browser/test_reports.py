@@ -141,3 +141,32 @@ def test_the_report_page_follows_a_background_rendering_to_the_link(page, live_s
     link.wait_for(state="visible", timeout=10_000)
     assert page.locator("progress").get_attribute("value") == "3"
     expect(page.get_by_text("Ready")).to_be_visible()
+
+
+def test_staff_opening_the_pdf_follow_its_rendering_and_readers_are_asked_to_come_back(
+    page, live_server, world, year, settings
+):
+    """The PDF link before anything is stored: a page that passes axe for both."""
+    from reports import pdf
+    from reports.models import ReportPDF
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}  # nothing runs it
+    accepted_submission(year, world.legal_aid, 14)
+    year.state = "published"
+    year.public_after_publish = True
+    year.save()
+    response = page.goto(f"{live_server.url}/reports/2025/report.pdf")
+    assert response.status == 503
+    expect(page.get_by_text("The PDF is being prepared. Try again in a minute.")).to_be_visible()
+    assert_accessible(page)
+
+    log_in(page, live_server, "staff")
+    page.goto(f"{live_server.url}/reports/2025/")
+    page.get_by_role("link", name="Download the PDF").click()
+    expect(page.get_by_role("heading", name="The 2025 annual report (PDF)")).to_be_visible()
+    expect(page.get_by_text("Waiting to start")).to_be_visible()
+    assert_accessible(page)
+    pdf.run_pdf_rendering(pdf_id=ReportPDF.objects.get().pk)  # what `manage.py db_worker` does
+    link = page.locator(".pdf-done").get_by_role("link", name="Open the PDF")
+    link.wait_for(state="visible", timeout=10_000)
+    assert_accessible(page)

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import assert_accessible, log_in
 from tests.resources.conftest import build_services, build_vocabulary
@@ -115,3 +116,28 @@ def test_staff_record_pamphlets_and_see_a_clear_message_for_bad_input(phone, liv
     phone.wait_for_load_state()
     assert phone.get_by_text("Recorded 40 pamphlets handed out by Legal Aid Society.").is_visible()
     assert_accessible(phone)
+
+
+def test_the_pamphlet_being_prepared_page_and_the_staff_progress_page(phone, live_server, services, settings):
+    """Nothing stored yet and a queue no worker runs: visitors are asked to come back, staff follow the rendering."""
+    from members import pamphlet
+    from members.models import PamphletPDF
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    response = phone.goto(f"{live_server.url}/resources/pamphlet.pdf?lang=en")
+    assert response.status == 503 and response.headers["retry-after"] == "60"
+    expect(phone.get_by_text("The PDF is being prepared. Try again in a minute.")).to_be_visible()
+    assert_accessible(phone)
+
+    log_in(phone, live_server, "staff")
+    response = phone.goto(f"{live_server.url}/resources/pamphlet.pdf?lang=en")
+    assert response.status == 202
+    expect(phone.get_by_text("Waiting to start")).to_be_visible()
+    assert_accessible(phone)
+    pamphlet.run_pdf_rendering(pdf_id=PamphletPDF.objects.get().pk)  # what `manage.py db_worker` does
+    link = phone.locator(".pdf-done").get_by_role("link", name="Open the PDF")
+    link.wait_for(state="visible", timeout=10_000)
+    assert phone.locator("progress").get_attribute("value") == "3"
+    assert_accessible(phone)
+    pdf = phone.request.get(f"{live_server.url}{link.get_attribute('href')}")
+    assert pdf.headers["content-type"] == "application/pdf"

@@ -1,4 +1,8 @@
-"""/resources/pamphlet.pdf: every public service and nothing else, in English or Spanish, A4 or Letter."""
+"""/resources/pamphlet.pdf: every public service and nothing else, in English or Spanish, A4 or Letter.
+
+What it prints is checked here with tasks run at once (the immediate backend), so that the first request
+queues the rendering and finds it stored; test_pamphlet_rendering.py checks the queue and the worker.
+"""
 
 import re
 import shutil
@@ -11,6 +15,11 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 URL = reverse("members:pamphlet")
+
+
+@pytest.fixture(autouse=True)
+def _immediate_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
 def poppler(tool):
@@ -144,7 +153,8 @@ def test_query_count_is_fixed(client_as, services, world, vocabulary):
 def test_kept_until_what_it_prints_changes(client_as, services, tmp_path, django_assert_num_queries):
     client = client_as("anonymous")
     first = client.get(URL).content
-    with django_assert_num_queries(5):  # the fingerprint alone: the PDF is kept
+    # The fingerprint (5) and the stored file: nothing is drawn.
+    with django_assert_num_queries(6):
         assert client.get(URL).content == first
     services.legal.name = "Renamed legal clinic"
     services.legal.save()
