@@ -1,5 +1,6 @@
 """Settings for Task Force Operations, read from the environment (django-environ)."""
 
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -118,10 +119,18 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: five failures from the same user and address lock for 15 minutes.
-AXES_FAILURE_LIMIT = 5
+# Login throttling (accounts/throttle.py): five failures for one username from one address, or
+# twenty from one address across usernames, lock for 15 minutes.
+AXES_FAILURE_LIMIT = "accounts.throttle.failure_limit"
 AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# The client's address is REMOTE_ADDR; X-Forwarded-For counts only when REMOTE_ADDR is one of these
+# proxies (addresses or networks, comma-separated), e.g. TRUSTED_PROXIES=10.0.0.5,10.1.0.0/16.
+try:
+    TRUSTED_PROXIES = [ipaddress.ip_network(proxy, strict=False) for proxy in env.list("TRUSTED_PROXIES", default=[])]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES must list IP addresses or networks: {error}") from error
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
