@@ -13,7 +13,11 @@ env = environ.Env()
 # scripts/db.sh writes the address of the project-local PostgreSQL here.
 environ.Env.read_env(BASE_DIR / ".pgdata.env", overwrite=False)
 
-DEBUG = env.bool("DEBUG", default=True)
+# Production unless the environment says DEBUG=true: `make run`, `make test` (pyproject.toml), the
+# benchmark and CI say so, with a development key of their own.
+DEBUG = env.bool("DEBUG", default=False)
+# Production keys are long and random; the development ones are all shorter than this.
+MIN_SECRET_KEY_LENGTH = 50
 
 if DEBUG:
     SECRET_KEY = env("SECRET_KEY", default="insecure-development-key-never-used-in-production")
@@ -23,7 +27,16 @@ else:
         SECRET_KEY = env("SECRET_KEY")
         ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
     except ImproperlyConfigured as error:
-        raise ImproperlyConfigured("With DEBUG=false, set SECRET_KEY and ALLOWED_HOSTS in the environment.") from error
+        raise ImproperlyConfigured(
+            "Production settings (DEBUG is not true): set SECRET_KEY and ALLOWED_HOSTS in the environment, "
+            "or DEBUG=true on a development machine."
+        ) from error
+    if len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY has {len(SECRET_KEY)} characters; production needs at least {MIN_SECRET_KEY_LENGTH} "
+            "random ones. Make one with: python -c 'from django.core.management.utils import "
+            "get_random_secret_key; print(get_random_secret_key())'"
+        )
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("With DEBUG=false, ALLOWED_HOSTS must name at least one host.")
 
