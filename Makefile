@@ -4,6 +4,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_PASSWORD ?= demo
 export DEMO_PASSWORD
+# The settings default to production. The development targets say debug mode and a development key
+# (unless the environment sets them); `make serve` sets DEBUG=false and needs a SECRET_KEY of its own.
+DEV := DEBUG=$${DEBUG:-true} SECRET_KEY=$${SECRET_KEY:-development-key-for-make}
 
 .PHONY: run test stop serve db migrate demo lint system-deps system-deps-test venv help backup restore bench load audit
 
@@ -27,10 +30,10 @@ db: venv
 	scripts/db.sh start
 
 migrate: db
-	$(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py seed_demo
 
 run: system-deps demo
 	@echo ""
@@ -43,11 +46,11 @@ run: system-deps demo
 	@echo "Stop with Ctrl-C; 'make stop' stops the database."
 	@echo ""
 	@# The background worker renders the report and pamphlet PDFs; it stops with the server.
-	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV) $(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: system-deps-test venv db
-	$(PY) -m pytest
+	$(DEV) $(PY) -m pytest
 
 stop:
 	scripts/db.sh stop
@@ -58,7 +61,7 @@ serve: system-deps migrate
 
 lint: venv
 	.venv/bin/ruff check .
-	$(PY) manage.py makemigrations --check --dry-run
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 
 audit: venv
 	scripts/audit.sh
@@ -70,11 +73,11 @@ system-deps-test:
 	scripts/system-deps.sh test
 
 backup: db
-	$(PY) manage.py backup
+	$(DEV) $(PY) manage.py backup
 
 restore: db
 	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/taskforce-....dump" && exit 2)
-	$(PY) manage.py restore "$(FILE)"
+	$(DEV) $(PY) manage.py restore "$(FILE)"
 
 bench: migrate
 	$(PY) bench/run.py

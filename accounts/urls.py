@@ -3,6 +3,8 @@ from django.urls import path
 
 from taskforce.permissions import ANYONE, MEMBER_ONLY, access
 
+from . import views
+
 urlpatterns = [
     path("login/", access(ANYONE)(auth_views.LoginView.as_view(redirect_authenticated_user=True)), name="login"),
     path("logout/", access(ANYONE)(auth_views.LogoutView.as_view()), name="logout"),
@@ -16,7 +18,7 @@ urlpatterns = [
         access(MEMBER_ONLY)(auth_views.PasswordChangeDoneView.as_view()),
         name="password_change_done",
     ),
-    path("password_reset/", access(ANYONE)(auth_views.PasswordResetView.as_view()), name="password_reset"),
+    path("password_reset/", access(ANYONE)(views.PasswordResetView.as_view()), name="password_reset"),
     path(
         "password_reset/done/",
         access(ANYONE)(auth_views.PasswordResetDoneView.as_view()),

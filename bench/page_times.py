@@ -1,7 +1,7 @@
 """Quick in-process timings while working on a page: median server time of GETs as the bench's staff user.
 
     DATABASE_URL=postgres://taskforce@/taskforce_bench_full?host=$PWD/.pgdata \\
-        DEBUG=false SECRET_KEY=x ALLOWED_HOSTS=testserver .venv/bin/python bench/page_times.py /members/ /goals/
+        DEBUG=false SECRET_KEY=$(openssl rand -hex 32) ALLOWED_HOSTS=testserver .venv/bin/python bench/page_times.py /members/ /goals/
 
 Run `make bench` once first (it loads the ten-year data set into taskforce_bench_full). Prints each path's
 median of 7 runs against /status/, its HTML size and query count. Not a benchmark: `make bench` is.

@@ -42,8 +42,13 @@ def database_url(name):
     return base.replace("/taskforce?", f"/{name}?")
 
 
+# Loading and seeding run in debug mode with a development key (the settings default to production);
+# the server measured runs as in production (SERVER_ENV).
+DEVELOPMENT_ENV = {"DEBUG": "true", "SECRET_KEY": "development-key-for-the-bench"}
+
+
 def manage(*args, db=None, env=None, capture=False):
-    environment = dict(os.environ, **(env or {}))
+    environment = dict(os.environ, **DEVELOPMENT_ENV, **(env or {}))
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     if db:
         environment["DATABASE_URL"] = database_url(db)

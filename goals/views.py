@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from members.models import Committee
@@ -239,6 +240,7 @@ def metric(request, pk):
 
 
 @access(MEMBER_ONLY)
+@never_cache
 def metric_csv(request, pk):
     metric = _metric_or_404(pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

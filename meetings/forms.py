@@ -172,6 +172,25 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class OwnRowsOnly:
+    """Mixin for a meeting's formsets: a posted row that is not one of this meeting's (another meeting's id,
+    a row deleted meanwhile) refuses the whole form; Django's formsets would skip it and say "saved"."""
+
+    def clean(self):
+        super().clean()
+        if any(form.instance.pk is None for form in self.initial_forms):
+            raise ValidationError(
+                _(
+                    "A row of this form is not one of this meeting's, or no longer exists. Reload the page and try again."
+                ),
+                code="unknown_row",
+            )
+
+
+class OwnRowsInlineFormSet(OwnRowsOnly, BaseInlineFormSet):
+    pass
+
+
 class AgendaItemForm(forms.ModelForm):
     """One agenda item; "part of" makes it a part (3a, 3b) of a main item of the same meeting."""
 
@@ -213,8 +232,12 @@ class MinutesItemForm(forms.ModelForm):
         widgets = {"minutes": forms.Textarea(attrs={"rows": 6})}
 
 
-AgendaItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=AgendaItemForm, extra=1, can_delete=True)
-MinutesItemFormSet = inlineformset_factory(Meeting, AgendaItem, form=MinutesItemForm, extra=1, can_delete=False)
+AgendaItemFormSet = inlineformset_factory(
+    Meeting, AgendaItem, form=AgendaItemForm, formset=OwnRowsInlineFormSet, extra=1, can_delete=True
+)
+MinutesItemFormSet = inlineformset_factory(
+    Meeting, AgendaItem, form=MinutesItemForm, formset=OwnRowsInlineFormSet, extra=1, can_delete=False
+)
 
 
 class MinutesForm(forms.ModelForm):
@@ -319,7 +342,7 @@ class MotionForm(forms.ModelForm):
         return cleaned
 
 
-class BaseMotionFormSet(SharedChoicesFormSet, BaseModelFormSet):
+class BaseMotionFormSet(OwnRowsOnly, SharedChoicesFormSet, BaseModelFormSet):
     def __init__(self, *args, meeting, choices, may_approve, **kwargs):
         self.meeting, self.choices, self.may_approve = meeting, choices, may_approve
         super().__init__(*args, **kwargs)
@@ -359,7 +382,7 @@ class ActionItemForm(forms.ModelForm):
         return due_on
 
 
-class BaseActionItemFormSet(SharedChoicesFormSet, BaseInlineFormSet):
+class BaseActionItemFormSet(OwnRowsOnly, SharedChoicesFormSet, BaseInlineFormSet):
     def __init__(self, *args, choices, **kwargs):
         self.choices = choices
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonRespo
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -314,6 +315,8 @@ def minutes_pdf(request, pk):
     pdf = services.render_minutes_pdf(meeting, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="minutes-{meeting.local_start:%Y-%m-%d}.pdf"'
+    if not permissions.public_to_anyone(permissions.can_see_minutes, meeting):
+        add_never_cache_headers(response)
     return response
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from taskforce.spreadsheets import SafeCSV
+from taskforce.spreadsheets import SafeCSV, UnreadableCSV
 
 from .imports import OrganizationResource, PersonResource
 from .models import (
@@ -47,8 +47,18 @@ class CommitteeRoleInline(admin.TabularInline):
     fields = ["person", "role", "start_on", "end_on"]
 
 
+class RosterImportMixin(ImportExportMixin):
+    """CSV import and export; a file that is not well-formed CSV is refused with the row and what to fix."""
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, UnreadableCSV):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
+
+
 @admin.register(Organization)
-class OrganizationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class OrganizationAdmin(RosterImportMixin, SimpleHistoryAdmin):
     resource_classes = [OrganizationResource]
     formats = [SafeCSV]
     list_display = ["name", "acronym", "sector", "status", "outreach_stage", "joined_on"]
@@ -63,7 +73,7 @@ class OrganizationAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class PersonAdmin(RosterImportMixin, SimpleHistoryAdmin):
     resource_classes = [PersonResource]
     formats = [SafeCSV]
     list_display = ["family_name", "given_name", "job_title", "email", "oriented_on", "user"]

@@ -346,7 +346,8 @@ class MOUQuerySet(models.QuerySet):
 
 
 def mou_upload_to(instance, filename):
-    return f"mous/{instance.organization_id}/{filename}"
+    """A name the server chooses: the uploader's name (an .html, a path) is never kept."""
+    return f"mous/{instance.organization_id}/{uuid.uuid4().hex}.pdf"
 
 
 class MOU(models.Model):

@@ -2,21 +2,36 @@
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader
 
 MAX_MOU_BYTES = 10 * 1024 * 1024
 
 
 def validate_pdf(upload):
-    """A signed MOU must be a real PDF of at most 10 MB."""
+    """A signed MOU must be a PDF of at most 10 MB that opens, without a password, and has pages."""
     if upload.size > MAX_MOU_BYTES:
         raise ValidationError(
-            "This file is %(size)s; the limit is %(limit)s. Scan it at a lower resolution and try again.",
+            _("This file is %(size)s; the limit is %(limit)s. Scan it at a lower resolution and try again."),
             code="too_large",
             params={"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_MOU_BYTES)},
         )
     position = upload.tell() if hasattr(upload, "tell") else 0
     upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(position)
-    if b"%PDF-" not in head[:1024]:
-        raise ValidationError("Only PDF files can be uploaded: this file is not a PDF.", code="not_pdf")
+    try:
+        reader = PdfReader(upload)
+        encrypted = reader.is_encrypted
+        pages = 0 if encrypted else len(reader.pages)
+    except Exception as error:  # a damaged file can fail anywhere inside the parser
+        raise ValidationError(
+            _("Only PDF files can be uploaded: this file is not a PDF that opens (it may be damaged or cut short)."),
+            code="not_pdf",
+        ) from error
+    finally:
+        upload.seek(position)
+    if encrypted:
+        raise ValidationError(
+            _("This PDF is protected by a password. Upload a copy without one."), code="encrypted_pdf"
+        )
+    if not pages:
+        raise ValidationError(_("This PDF has no pages."), code="empty_pdf")

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from taskforce import permissions, spreadsheets
 from taskforce.permissions import MEMBER_ONLY, MOU_FILE_READERS, STAFF_ONLY, access, can_see_organization_private
@@ -138,6 +139,7 @@ def committee_list(request):
 
 
 @access(MOU_FILE_READERS)
+@never_cache
 def mou_document(request, pk):
     mou = get_object_or_404(MOU, pk=pk)
     if not mou.document:
@@ -147,9 +149,7 @@ def mou_document(request, pk):
     except FileNotFoundError as error:
         raise Http404(_("The file is missing from storage.")) from error
     filename = f"MOU {mou.organization.name}.pdf"
-    response = FileResponse(handle, content_type="application/pdf", filename=filename)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return FileResponse(handle, content_type="application/pdf", filename=filename)
 
 
 @access(STAFF_ONLY)
@@ -165,6 +165,7 @@ def outreach(request):
 
 
 @access(STAFF_ONLY)
+@never_cache
 def directory_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="directory.csv"'

@@ -246,7 +246,7 @@ class Narrative(models.Model):
     )
     kind = models.CharField("kind", max_length=20, choices=Kind.choices)
     title = models.CharField("title", max_length=200, blank=True)
-    text = models.TextField("text", help_text="Plain text; a blank line starts a new paragraph.")
+    text = models.TextField("text", max_length=20_000, help_text="Plain text; a blank line starts a new paragraph.")
     organization = models.ForeignKey(
         Organization,
         verbose_name="organization",

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
@@ -17,8 +18,10 @@ from taskforce.permissions import (
     STAFF_ONLY,
     access,
     can_enter_data_for,
+    can_see_report,
     data_contact_organization_ids,
     is_staff,
+    public_to_anyone,
     reporting_year_for,
 )
 
@@ -89,6 +92,8 @@ def report_csv(request, year):
     reporting_year = _year_or_404(request.user, year)
     response = HttpResponse(sections.report_csv(reporting_year=reporting_year), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="annual-report-{year}.csv"'
+    if not public_to_anyone(can_see_report, reporting_year):
+        add_never_cache_headers(response)
     return response
 
 

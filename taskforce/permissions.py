@@ -199,6 +199,14 @@ MOU_FILE_READERS = Rule("staff and the organization's own representatives", _can
 
 
 # --- goals ---
+def public_to_anyone(check: Callable[..., bool], *objects) -> bool:
+    """Whether a visitor who is not logged in passes check: a download nobody else may open carries
+    Cache-Control: no-store, so no browser or proxy keeps a copy."""
+    from django.contrib.auth.models import AnonymousUser
+
+    return check(AnonymousUser(), *objects)
+
+
 def can_record_measurement(user, metric) -> bool:
     """Staff, or a current co-chair of a committee responsible for the metric's objective."""
     if is_staff(user):

@@ -1,5 +1,6 @@
 """Settings for Task Force Operations, read from the environment (django-environ)."""
 
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -12,7 +13,11 @@ env = environ.Env()
 # scripts/db.sh writes the address of the project-local PostgreSQL here.
 environ.Env.read_env(BASE_DIR / ".pgdata.env", overwrite=False)
 
-DEBUG = env.bool("DEBUG", default=True)
+# Production unless the environment says DEBUG=true: `make run`, `make test` (pyproject.toml), the
+# benchmark and CI say so, with a development key of their own.
+DEBUG = env.bool("DEBUG", default=False)
+# Production keys are long and random; the development ones are all shorter than this.
+MIN_SECRET_KEY_LENGTH = 50
 
 if DEBUG:
     SECRET_KEY = env("SECRET_KEY", default="insecure-development-key-never-used-in-production")
@@ -22,7 +27,16 @@ else:
         SECRET_KEY = env("SECRET_KEY")
         ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
     except ImproperlyConfigured as error:
-        raise ImproperlyConfigured("With DEBUG=false, set SECRET_KEY and ALLOWED_HOSTS in the environment.") from error
+        raise ImproperlyConfigured(
+            "Production settings (DEBUG is not true): set SECRET_KEY and ALLOWED_HOSTS in the environment, "
+            "or DEBUG=true on a development machine."
+        ) from error
+    if len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY has {len(SECRET_KEY)} characters; production needs at least {MIN_SECRET_KEY_LENGTH} "
+            "random ones. Make one with: python -c 'from django.core.management.utils import "
+            "get_random_secret_key; print(get_random_secret_key())'"
+        )
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("With DEBUG=false, ALLOWED_HOSTS must name at least one host.")
 
@@ -118,10 +132,18 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: five failures from the same user and address lock for 15 minutes.
-AXES_FAILURE_LIMIT = 5
+# Login throttling (accounts/throttle.py): five failures for one username from one address, or
+# twenty from one address across usernames, lock for 15 minutes.
+AXES_FAILURE_LIMIT = "accounts.throttle.failure_limit"
 AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# The client's address is REMOTE_ADDR; X-Forwarded-For counts only when REMOTE_ADDR is one of these
+# proxies (addresses or networks, comma-separated), e.g. TRUSTED_PROXIES=10.0.0.5,10.1.0.0/16.
+try:
+    TRUSTED_PROXIES = [ipaddress.ip_network(proxy, strict=False) for proxy in env.list("TRUSTED_PROXIES", default=[])]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES must list IP addresses or networks: {error}") from error
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 

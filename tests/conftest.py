@@ -28,8 +28,12 @@ def count_queries(client, url, status=200):
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings, tmp_path):
+    from django.core.cache import cache
+
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    # The password reset counters (accounts/throttle.py) live in the cache: each test starts at zero.
+    cache.clear()
 
 
 class World:

@@ -1,10 +1,13 @@
 """Staff data entry in the admin: bad input gets a message next to the field and saves nothing."""
 
+import re
+
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from members.models import MOU, CommitteeRole, Organization
 from members.validators import MAX_MOU_BYTES
-from tests.members.url_samples import MINIMAL_PDF
+from tests.members.url_samples import MINIMAL_PDF, make_pdf
 
 
 def org_form(**overrides):
@@ -79,6 +82,46 @@ def test_upload_that_is_not_a_pdf_is_refused(client, world):
     response = post_org(client, org_form(), {"mous-0-document": fake})
     assert "Only PDF files can be uploaded" in response.content.decode()
     assert not Organization.objects.filter(name="Freedom House").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "mou.pdf",
+            b"<html><body><!-- %PDF-1.4 --><script>alert(1)</script></body></html>",
+            "this file is not a PDF that opens",
+        ),
+        ("mou.pdf", MINIMAL_PDF[: len(MINIMAL_PDF) // 2], "this file is not a PDF that opens"),
+        ("mou.pdf", make_pdf(pages=0), "This PDF has no pages."),
+        ("mou.pdf", make_pdf(password="secret"), "This PDF is protected by a password."),
+    ],
+    ids=["html with a PDF marker", "truncated", "no pages", "encrypted"],
+)
+def test_an_upload_must_open_as_a_pdf_with_pages(client, world, name, content, message):
+    world.staff.user.is_superuser = True
+    world.staff.user.save()
+    client.force_login(world.staff.user)
+    upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+    response = post_org(client, org_form(), {"mous-0-document": upload})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Organization.objects.filter(name="Freedom House").exists()
+
+
+def test_an_upload_is_stored_under_a_name_the_server_chooses(client, world):
+    world.staff.user.is_superuser = True
+    world.staff.user.save()
+    client.force_login(world.staff.user)
+    upload = SimpleUploadedFile("x.html", MINIMAL_PDF, content_type="text/html")
+    response = post_org(client, org_form(), {"mous-0-document": upload})
+    assert response.status_code == 302
+    mou = MOU.objects.get(organization__name="Freedom House")
+    folder, stored = mou.document.name.rsplit("/", 1)
+    assert folder == f"mous/{mou.organization_id}"
+    assert re.fullmatch(r"[0-9a-f]{32}\.pdf", stored)
+    with mou.document.open("rb") as handle:
+        assert handle.read() == MINIMAL_PDF
 
 
 def test_upload_that_is_too_large_is_refused(client, world):

@@ -83,3 +83,36 @@ def test_malformed_csv_is_refused_with_a_message(client, world):
     assert not Person.objects.filter(family_name="").exists()
     body = response.content.decode()
     assert "errornote" in body or "error" in body.lower()
+
+
+def test_an_unterminated_quote_is_refused_naming_its_row(client, world):
+    client = staff_client(client, world)
+    before = Organization.objects.count()
+    text = (
+        "name,acronym,sector,status\n"
+        "Safe Harbor,SH,community,member\n"
+        '"Broken Org,BO,community,member\n'
+        "Another Org,AO,community,member\n"
+    )
+    response = upload(client, "organization", text)
+    assert response.status_code == 200
+    assert response.context.get("confirm_form") is None
+    body = response.content.decode()
+    assert "Row 2 (line 3 of the file): a quote opens there and is never closed." in body
+    assert Organization.objects.count() == before
+
+
+def test_text_after_a_closing_quote_is_refused_too(client, world):
+    client = staff_client(client, world)
+    text = 'given_name,family_name\nAna,Reyes\n"Bo"x,Chen\n'
+    response = upload(client, "person", text)
+    assert "Row 2 (line 3 of the file): its quotes do not pair up" in response.content.decode()
+    assert not Person.objects.filter(family_name__in=["Reyes", "Chen"]).exists()
+
+
+def test_a_quoted_value_over_two_lines_is_still_one_value(client, world):
+    client = staff_client(client, world)
+    text = 'name,sector,status,description\nSafe Harbor,community,member,"Shelter,\nand legal help"\n'
+    response = confirm(client, upload(client, "organization", text))
+    assert response.status_code == 302
+    assert Organization.objects.get(name="Safe Harbor").description == "Shelter,\nand legal help"

@@ -1,10 +1,26 @@
 """Arguments for the registry's URLs in tests/test_access.py."""
 
+import io
+
 from django.core.files.base import ContentFile
+from pypdf import PdfWriter
 
 from tests.url_samples import Sample
 
-MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+def make_pdf(*, pages=1, password=None) -> bytes:
+    """A real PDF of blank pages, written by pypdf."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=612, height=792)
+    if password:
+        writer.encrypt(password)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+MINIMAL_PDF = make_pdf()
 
 
 def _signed_mou(world):
