@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
 
 MAX_MOU_BYTES = 10 * 1024 * 1024
 
@@ -10,7 +11,7 @@ def validate_pdf(upload):
     """A signed MOU must be a real PDF of at most 10 MB."""
     if upload.size > MAX_MOU_BYTES:
         raise ValidationError(
-            "This file is %(size)s; the limit is %(limit)s. Scan it at a lower resolution and try again.",
+            _("This file is %(size)s; the limit is %(limit)s. Scan it at a lower resolution and try again."),
             code="too_large",
             params={"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_MOU_BYTES)},
         )
@@ -19,4 +20,4 @@ def validate_pdf(upload):
     head = upload.read(1024)
     upload.seek(position)
     if b"%PDF-" not in head[:1024]:
-        raise ValidationError("Only PDF files can be uploaded: this file is not a PDF.", code="not_pdf")
+        raise ValidationError(_("Only PDF files can be uploaded: this file is not a PDF."), code="not_pdf")

@@ -99,7 +99,7 @@ def current_pdf_bytes(*, reporting_year: ReportingYear) -> bytes:
         return bytes(stored)
     body = report_body_html(reporting_year=reporting_year, version=version)
     content, pages = render_pdf(html=report_pdf_html(reporting_year=reporting_year, body=body))
-    pdf, _ = ReportPDF.objects.get_or_create(reporting_year=reporting_year, data_version=version)
+    pdf, _created = ReportPDF.objects.get_or_create(reporting_year=reporting_year, data_version=version)
     _store(pdf=pdf, content=content, pages=pages)
     return content
 

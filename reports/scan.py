@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from members.models import Person
 
@@ -20,16 +21,16 @@ MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 SCAN_PATTERNS = [
-    ("email", "an email address", re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")),
-    ("phone", "a phone number", re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}\b")),
+    ("email", _("an email address"), re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")),
+    ("phone", _("a phone number"), re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}\b")),
     (
         "date",
-        "a date of birth",
+        _("a date of birth"),
         re.compile(r"\b(?:DOB|D\.O\.B\.|date of birth|born (?:on|in)?)\b[:\s]*[\w ,/.-]{0,20}", re.IGNORECASE),
     ),
     (
         "date",
-        "an exact date",
+        _("an exact date"),
         re.compile(
             rf"\b(?:(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}} (?:{MONTHS}) \d{{4}}"
             r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b"
@@ -37,7 +38,7 @@ SCAN_PATTERNS = [
     ),
     (
         "age",
-        "an age",
+        _("an age"),
         re.compile(
             r"\b(?:\d{1,2}[- ]years?[- ]old|aged? \d{1,2}|\d{1,2}[- ]year[- ]old|age of \d{1,2}|\d{1,2} ?y/?o)\b",
             re.IGNORECASE,
@@ -45,7 +46,7 @@ SCAN_PATTERNS = [
     ),
     (
         "address",
-        "a street address",
+        _("a street address"),
         re.compile(
             r"\b\d{1,5}(?: [A-Z0-9][\w.]*){1,4} (?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|Drive|Dr|"
             r"Way|Place|Pl|Court|Ct|Terrace|Alley|Highway|Hwy)\b\.?"
@@ -53,7 +54,7 @@ SCAN_PATTERNS = [
     ),
     (
         "name",
-        "a personal name",
+        _("a personal name"),
         re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Officer|Detective|Sgt|Captain)\.? [A-Z][a-z]+(?: [A-Z][a-z]+)?"),
     ),
 ]
@@ -124,7 +125,7 @@ def scan_case_summary(*, text: str, known_names: Iterable[str] = ()) -> list[dic
         key = (kind, found.strip().lower())
         if key not in seen:
             seen.add(key)
-            flags.append({"kind": kind, "label": label, "text": found.strip()})
+            flags.append({"kind": kind, "label": str(label), "text": found.strip()})
 
     for kind, label, pattern in SCAN_PATTERNS:
         for match in pattern.finditer(text):
@@ -132,11 +133,11 @@ def scan_case_summary(*, text: str, known_names: Iterable[str] = ()) -> list[dic
     for name in known_names:
         name = name.strip()
         if len(name) >= 3 and re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
-            flag("name", "the name of someone in the registry", name)
+            flag("name", _("the name of someone in the registry"), name)
     for match in CAPITALISED_PAIR.finditer(text):
         first, second = match.groups()
         if first not in NOT_NAMES and second not in NOT_NAMES:
-            flag("name", "what looks like a personal name", match.group(0))
+            flag("name", _("what looks like a personal name"), match.group(0))
     return flags
 
 
