@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from members.models import Organization, Person
 
@@ -28,8 +29,8 @@ class WorkPlanItemForm(forms.ModelForm):
     objective = ObjectiveChoiceField(
         queryset=Objective.objects.none(),
         required=False,
-        label="Objective",
-        help_text="The strategic-plan objective this item works toward, if any.",
+        label=_("Objective"),
+        help_text=_("The strategic-plan objective this item works toward, if any."),
     )
 
     class Meta:
@@ -41,7 +42,7 @@ class WorkPlanItemForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "percent_done": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
         }
-        help_texts = {"percent_done": "0 to 100. Marking it done sets 100."}
+        help_texts = {"percent_done": _("0 to 100. Marking it done sets 100.")}
 
     def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,7 +53,7 @@ class WorkPlanItemForm(forms.ModelForm):
         if self.instance.owner_id:
             people |= Q(pk=self.instance.owner_id)
         self.fields["owner"].queryset = Person.objects.filter(people).distinct().order_by("family_name", "given_name")
-        self.fields["owner"].help_text = "Someone on this committee."
+        self.fields["owner"].help_text = _("Someone on this committee.")
         if self.instance.pk:
             # Between meetings a co-chair mostly moves the status and the percent.
             self.order_fields(["status", "percent_done"])
@@ -62,7 +63,7 @@ class WorkPlanItemForm(forms.ModelForm):
     def clean_percent_done(self):
         percent = self.cleaned_data["percent_done"]
         if percent is not None and not 0 <= percent <= 100:
-            raise ValidationError("Enter a percent from 0 to 100.", code="percent_range")
+            raise ValidationError(_("Enter a percent from 0 to 100."), code="percent_range")
         return percent
 
     def clean(self):
@@ -83,13 +84,13 @@ class ProgressUpdateForm(forms.ModelForm):
         model = ProgressUpdate
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-        labels = {"text": "Progress update"}
-        help_texts = {"text": "What happened since the last update, and what comes next."}
+        labels = {"text": _("Progress update")}
+        help_texts = {"text": _("What happened since the last update, and what comes next.")}
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()
         if not text:
-            raise ValidationError("Write what happened.", code="empty")
+            raise ValidationError(_("Write what happened."), code="empty")
         return text
 
 
@@ -107,13 +108,13 @@ class MeasurementForm(forms.ModelForm):
         self.fields["source"].queryset = Organization.objects.order_by("name")
         self.fields["source"].required = True
         if metric.breakdown_by:
-            self.fields["breakdown"].label = f"Group ({metric.breakdown_by})"
-        self.fields["value"].label = f"Value ({metric.unit})"
+            self.fields["breakdown"].label = _("Group (%(groups)s)") % {"groups": metric.breakdown_by}
+        self.fields["value"].label = _("Value (%(unit)s)") % {"unit": metric.unit}
 
     def clean_value(self):
         value = self.cleaned_data["value"]
         if value is not None and value < 0:
-            raise ValidationError("A count cannot be negative.", code="negative")
+            raise ValidationError(_("A count cannot be negative."), code="negative")
         return value
 
     def clean(self):
@@ -127,14 +128,13 @@ class MeasurementForm(forms.ModelForm):
                 metric=self.metric, period_start=start, period_end=end, breakdown=breakdown
             ).exclude(pk=self.instance.pk)
             if taken.exists():
-                group = f" for “{breakdown}”" if breakdown else ""
-                self.add_error(
-                    "period_start",
-                    ValidationError(
-                        f"A figure{group} is already recorded for this period. Correct that one instead.",
-                        code="duplicate",
-                    ),
-                )
+                if breakdown:
+                    message = _(
+                        "A figure for “%(group)s” is already recorded for this period. Correct that one instead."
+                    )
+                else:
+                    message = _("A figure is already recorded for this period. Correct that one instead.")
+                self.add_error("period_start", ValidationError(message, code="duplicate", params={"group": breakdown}))
         return cleaned
 
 
@@ -160,7 +160,8 @@ class WorkPlanForm(forms.ModelForm):
         start = cleaned.get("starts_on")
         if start and WorkPlan.objects.filter(committee=self.committee, starts_on=start).exists():
             self.add_error(
-                "starts_on", ValidationError("This committee already has a plan starting that day.", code="duplicate")
+                "starts_on",
+                ValidationError(_("This committee already has a plan starting that day."), code="duplicate"),
             )
         return cleaned
 
@@ -205,7 +206,7 @@ class ObjectiveForm(forms.ModelForm):
     def clean_committees(self):
         committees = self.cleaned_data["committees"]
         if not committees:
-            raise ValidationError("Name at least one committee responsible.", code="no_committee")
+            raise ValidationError(_("Name at least one committee responsible."), code="no_committee")
         return committees
 
 

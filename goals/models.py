@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Avg, Case, F, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, Organization, Person
@@ -18,20 +19,20 @@ from members.models import Committee, Organization, Person
 class StrategicPlan(models.Model):
     """The one row holding the task force's mission, vision and definition of trafficking."""
 
-    mission = models.TextField("mission statement", blank=True)
-    vision = models.TextField("vision", blank=True)
-    definition = models.TextField("definition of human trafficking", blank=True)
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    mission = models.TextField(_("mission statement"), blank=True)
+    vision = models.TextField(_("vision"), blank=True)
+    definition = models.TextField(_("definition of human trafficking"), blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "strategic plan text"
-        verbose_name_plural = "strategic plan text"
+        verbose_name = _("strategic plan text")
+        verbose_name_plural = _("strategic plan text")
         constraints = [models.CheckConstraint(condition=Q(id=1), name="strategic_plan_single_row")]
 
     def __str__(self):
-        return "Mission, vision and definition"
+        return str(_("Mission, vision and definition"))
 
     def save(self, *args, **kwargs):
         self.pk = 1
@@ -39,7 +40,7 @@ class StrategicPlan(models.Model):
 
     @classmethod
     def load(cls):
-        plan, _ = cls.objects.get_or_create(pk=1)
+        plan, _created = cls.objects.get_or_create(pk=1)
         return plan
 
 
@@ -70,9 +71,9 @@ class GoalQuerySet(models.QuerySet):
 class Goal(models.Model):
     """One of the strategic plan's goals (the plan has five)."""
 
-    number = models.PositiveSmallIntegerField("number", unique=True)
-    title = models.CharField("title", max_length=300, help_text="A short name, for example “Prevention”.")
-    description = models.TextField("description", blank=True, help_text="The goal as the plan words it.")
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title = models.CharField(_("title"), max_length=300, help_text=_("A short name, for example “Prevention”."))
+    description = models.TextField(_("description"), blank=True, help_text=_("The goal as the plan words it."))
 
     objects = GoalQuerySet.as_manager()
     history = HistoricalRecords()
@@ -81,7 +82,7 @@ class Goal(models.Model):
         ordering = ["number"]
 
     def __str__(self):
-        return f"Goal {self.number}: {self.title}"
+        return _("Goal %(number)s: %(title)s") % {"number": self.number, "title": self.title}
 
     def get_absolute_url(self):
         return reverse("goals:index") + f"#goal-{self.number}"
@@ -130,44 +131,46 @@ class Objective(models.Model):
     """What a goal will do, owned by one, several or all committees."""
 
     class Ease(models.TextChoices):
-        EASIER = "easier", "Easier"
-        HARDER = "harder", "Harder"
+        EASIER = "easier", _("Easier")
+        HARDER = "harder", _("Harder")
 
     class Importance(models.IntegerChoices):
-        HIGHER = 3, "Higher importance"
-        MEDIUM = 2, "Medium importance"
-        LOWER = 1, "Lower importance"
+        HIGHER = 3, _("Higher importance")
+        MEDIUM = 2, _("Medium importance")
+        LOWER = 1, _("Lower importance")
 
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        ACHIEVED = "achieved", "Achieved"
-        ON_HOLD = "on_hold", "On hold"
-        DROPPED = "dropped", "Dropped"
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        ACHIEVED = "achieved", _("Achieved")
+        ON_HOLD = "on_hold", _("On hold")
+        DROPPED = "dropped", _("Dropped")
 
-    goal = models.ForeignKey(Goal, verbose_name="goal", on_delete=models.CASCADE, related_name="objectives")
+    goal = models.ForeignKey(Goal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="objectives")
     also_serves = models.ManyToManyField(
         Goal,
-        verbose_name="also serves",
+        verbose_name=_("also serves"),
         blank=True,
         related_name="shared_objectives",
-        help_text="Other goals this objective also serves (“also in Goal 2”).",
+        help_text=_("Other goals this objective also serves (“also in Goal 2”)."),
     )
     committees = models.ManyToManyField(
         Committee,
-        verbose_name="committees responsible",
+        verbose_name=_("committees responsible"),
         blank=True,
         related_name="objectives",
-        help_text="One, several, or all of the committees.",
+        help_text=_("One, several, or all of the committees."),
     )
-    position = models.PositiveSmallIntegerField("order within the goal", default=0)
-    title = models.CharField("title", max_length=300)
-    description = models.TextField("description", blank=True)
-    ease = models.CharField("ease", max_length=6, choices=Ease.choices, default=Ease.EASIER)
-    importance = models.PositiveSmallIntegerField("importance", choices=Importance.choices, default=Importance.MEDIUM)
-    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
-    start_on = models.DateField("start", null=True, blank=True)
-    due_on = models.DateField("due", null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("order within the goal"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    ease = models.CharField(_("ease"), max_length=6, choices=Ease.choices, default=Ease.EASIER)
+    importance = models.PositiveSmallIntegerField(
+        _("importance"), choices=Importance.choices, default=Importance.MEDIUM
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    start_on = models.DateField(_("start"), null=True, blank=True)
+    due_on = models.DateField(_("due"), null=True, blank=True)
 
     objects = ObjectiveQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[committees, also_serves])
@@ -190,7 +193,7 @@ class Objective(models.Model):
 
     def clean(self):
         if self.start_on and self.due_on and self.due_on < self.start_on:
-            raise ValidationError({"due_on": "The due date must be on or after the start date."})
+            raise ValidationError({"due_on": _("The due date must be on or after the start date.")})
 
     @property
     def progress(self):
@@ -209,12 +212,12 @@ class WorkPlan(models.Model):
     """A committee's plan for a period, such as its 2017-2018 priorities."""
 
     committee = models.ForeignKey(
-        Committee, verbose_name="committee", on_delete=models.CASCADE, related_name="work_plans"
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="work_plans"
     )
-    title = models.CharField("title", max_length=200, help_text="For example “Priorities for 2017-2018”.")
-    starts_on = models.DateField("period starts")
-    ends_on = models.DateField("period ends")
-    notes = models.TextField("notes", blank=True)
+    title = models.CharField(_("title"), max_length=200, help_text=_("For example “Priorities for 2017-2018”."))
+    starts_on = models.DateField(_("period starts"))
+    ends_on = models.DateField(_("period ends"))
+    notes = models.TextField(_("notes"), blank=True)
 
     objects = WorkPlanQuerySet.as_manager()
     history = HistoricalRecords()
@@ -242,7 +245,7 @@ class WorkPlan(models.Model):
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "The period must end on or after the day it starts."})
+            raise ValidationError({"ends_on": _("The period must end on or after the day it starts.")})
 
 
 class WorkPlanItemQuerySet(models.QuerySet):
@@ -262,43 +265,43 @@ class WorkPlanItem(models.Model):
     """One thing a committee will do in its work plan, with an owner and dates."""
 
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        ON_TRACK = "on_track", "On track"
-        AT_RISK = "at_risk", "At risk"
-        DONE = "done", "Done"
-        DROPPED = "dropped", "Dropped"
+        NOT_STARTED = "not_started", _("Not started")
+        ON_TRACK = "on_track", _("On track")
+        AT_RISK = "at_risk", _("At risk")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
 
     CLOSED = (Status.DONE, Status.DROPPED)
 
-    work_plan = models.ForeignKey(WorkPlan, verbose_name="work plan", on_delete=models.CASCADE, related_name="items")
+    work_plan = models.ForeignKey(WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="items")
     objective = models.ForeignKey(
         Objective,
-        verbose_name="objective",
+        verbose_name=_("objective"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="work_plan_items",
-        help_text="The strategic-plan objective this item works toward, if any.",
+        help_text=_("The strategic-plan objective this item works toward, if any."),
     )
-    position = models.PositiveSmallIntegerField("order in the plan", default=0)
-    title = models.CharField("what", max_length=300)
-    description = models.TextField("details", blank=True)
+    position = models.PositiveSmallIntegerField(_("order in the plan"), default=0)
+    title = models.CharField(_("what"), max_length=300)
+    description = models.TextField(_("details"), blank=True)
     owner = models.ForeignKey(
         Person,
-        verbose_name="owner",
+        verbose_name=_("owner"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="work_plan_items",
-        help_text="Who makes sure it happens.",
+        help_text=_("Who makes sure it happens."),
     )
-    start_on = models.DateField("start")
-    due_on = models.DateField("due")
-    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    start_on = models.DateField(_("start"))
+    due_on = models.DateField(_("due"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
     percent_done = models.PositiveSmallIntegerField(
-        "percent done", default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
+        _("percent done"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = WorkPlanItemQuerySet.as_manager()
     history = HistoricalRecords()
@@ -332,7 +335,7 @@ class WorkPlanItem(models.Model):
 
     def clean(self):
         if self.start_on and self.due_on and self.due_on < self.start_on:
-            raise ValidationError({"due_on": "The due date must be on or after the start date."})
+            raise ValidationError({"due_on": _("The due date must be on or after the start date.")})
 
     @property
     def is_open(self):
@@ -346,17 +349,17 @@ class ProgressUpdate(models.Model):
     """A dated note on a work-plan item: who wrote what, when."""
 
     item = models.ForeignKey(
-        WorkPlanItem, verbose_name="work-plan item", on_delete=models.CASCADE, related_name="updates"
+        WorkPlanItem, verbose_name=_("work-plan item"), on_delete=models.CASCADE, related_name="updates"
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="written by",
+        verbose_name=_("written by"),
         on_delete=models.SET_NULL,
         null=True,
         related_name="progress_updates",
     )
-    text = models.TextField("update")
-    created_at = models.DateTimeField("written", default=timezone.now)
+    text = models.TextField(_("update"))
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
 
     history = HistoricalRecords()
 
@@ -364,12 +367,12 @@ class ProgressUpdate(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"Update on {self.item} ({self.created_at:%Y-%m-%d})"
+        return _("Update on %(item)s (%(date)s)") % {"item": self.item, "date": f"{self.created_at:%Y-%m-%d}"}
 
     @property
     def author_name(self):
         if self.author is None:
-            return "Someone no longer registered"
+            return str(_("Someone no longer registered"))
         return self.author.get_full_name() or self.author.get_username()
 
 
@@ -386,40 +389,42 @@ class Metric(models.Model):
     """A success metric from the plan, such as “# active mentors”."""
 
     class Direction(models.TextChoices):
-        INCREASE = "increase", "Increase"
-        DECREASE = "decrease", "Decrease"
+        INCREASE = "increase", _("Increase")
+        DECREASE = "decrease", _("Decrease")
 
     class Feed(models.TextChoices):
-        PAMPHLETS = "pamphlets", "the pamphlet counts staff record on the resource list"
+        PAMPHLETS = "pamphlets", _("the pamphlet counts staff record on the resource list")
 
     objective = models.ForeignKey(
         Objective,
-        verbose_name="objective",
+        verbose_name=_("objective"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="metrics",
     )
-    position = models.PositiveSmallIntegerField("order", default=0)
-    name = models.CharField("name", max_length=300, help_text="As the plan words it: “# of new housing units”.")
-    unit = models.CharField("unit", max_length=60, help_text="What is counted, plural: “housing units”.")
-    direction = models.CharField("success means", max_length=8, choices=Direction.choices, default=Direction.INCREASE)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=300, help_text=_("As the plan words it: “# of new housing units”."))
+    unit = models.CharField(_("unit"), max_length=60, help_text=_("What is counted, plural: “housing units”."))
+    direction = models.CharField(
+        _("success means"), max_length=8, choices=Direction.choices, default=Direction.INCREASE
+    )
     breakdown_by = models.CharField(
-        "broken down by",
+        _("broken down by"),
         max_length=100,
         blank=True,
-        help_text="If measurements are split, by what: “racial group”, “agency”.",
+        help_text=_("If measurements are split, by what: “racial group”, “agency”."),
     )
-    baseline = models.DecimalField("baseline", max_digits=12, decimal_places=2, null=True, blank=True)
-    target = models.DecimalField("target", max_digits=12, decimal_places=2, null=True, blank=True)
-    target_on = models.DateField("target date", null=True, blank=True)
-    notes = models.TextField("notes", blank=True)
+    baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target_on = models.DateField(_("target date"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
     feed = models.CharField(
-        "figures also come from",
+        _("figures also come from"),
         max_length=20,
         choices=Feed.choices,
         blank=True,
-        help_text="Where figures recorded elsewhere in the app can be brought in with one click.",
+        help_text=_("Where figures recorded elsewhere in the app can be brought in with one click."),
     )
 
     objects = MetricQuerySet.as_manager()
@@ -484,38 +489,38 @@ class Metric(models.Model):
 class Measurement(models.Model):
     """A metric's value for one period, optionally for one group of a breakdown."""
 
-    metric = models.ForeignKey(Metric, verbose_name="metric", on_delete=models.CASCADE, related_name="measurements")
-    period_start = models.DateField("period starts")
-    period_end = models.DateField("period ends")
+    metric = models.ForeignKey(Metric, verbose_name=_("metric"), on_delete=models.CASCADE, related_name="measurements")
+    period_start = models.DateField(_("period starts"))
+    period_end = models.DateField(_("period ends"))
     period_label = models.CharField(
-        "period name", max_length=40, blank=True, help_text="How people say it: “2017”, “FY 2017-18”."
+        _("period name"), max_length=40, blank=True, help_text=_("How people say it: “2017”, “FY 2017-18”.")
     )
     breakdown = models.CharField(
-        "group",
+        _("group"),
         max_length=100,
         blank=True,
-        help_text="Leave empty for the total; or the group this figure is for, such as “Latino” or an agency.",
+        help_text=_("Leave empty for the total; or the group this figure is for, such as “Latino” or an agency."),
     )
-    value = models.DecimalField("value", max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
     source = models.ForeignKey(
         Organization,
-        verbose_name="source organization",
+        verbose_name=_("source organization"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="measurements",
     )
-    is_sample = models.BooleanField("sample data", default=False, help_text="An invented figure for the demo.")
-    notes = models.CharField("notes", max_length=300, blank=True)
+    is_sample = models.BooleanField(_("sample data"), default=False, help_text=_("An invented figure for the demo."))
+    notes = models.CharField(_("notes"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="recorded by",
+        verbose_name=_("recorded by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="measurements",
     )
-    created_at = models.DateTimeField("recorded", default=timezone.now)
+    created_at = models.DateTimeField(_("recorded"), default=timezone.now)
 
     history = HistoricalRecords()
 
@@ -548,7 +553,7 @@ class Measurement(models.Model):
 
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": "The period must end on or after the day it starts."})
+            raise ValidationError({"period_end": _("The period must end on or after the day it starts.")})
 
     @property
     def period_name(self):

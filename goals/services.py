@@ -5,6 +5,7 @@ import datetime
 from django.db import transaction
 from django.db.models import Sum
 from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext
 
 from members.models import PamphletDistribution
 
@@ -72,7 +73,7 @@ def update_from_pamphlet_counts(*, metric: Metric, user) -> int:
                 measurement.source_id = row["organization_id"]
                 measurement.is_sample = False
                 measurement.recorded_by = user
-                measurement.notes = "From the pamphlet counts on the resource list."
+                measurement.notes = gettext("From the pamphlet counts on the resource list.")
                 measurement.save()
                 changed += 1
     return changed

@@ -1,6 +1,7 @@
 """Admin for fixes and bulk entry; the weekly work happens on the meeting pages."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
@@ -39,9 +40,9 @@ class MeetingAdmin(SimpleHistoryAdmin):
     inlines = [AgendaItemInline, AttendanceInline, ActionItemInline]
     fieldsets = [
         (None, {"fields": ["committee", "title", ("starts_at", "ends_at"), "status", "is_public"]}),
-        ("Place", {"fields": ["location", "address", "online_link"]}),
-        ("Agenda and minutes", {"fields": ["agenda_state", "minutes_state", "minutes_approved_at"]}),
-        ("Closing", {"fields": ["announcements", "next_meeting_note"]}),
+        (_("Place"), {"fields": ["location", "address", "online_link"]}),
+        (_("Agenda and minutes"), {"fields": ["agenda_state", "minutes_state", "minutes_approved_at"]}),
+        (_("Closing"), {"fields": ["announcements", "next_meeting_note"]}),
     ]
 
 

@@ -8,6 +8,7 @@ from django.db.models import Exists, F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, CommitteeRole, Membership, Organization, Person
@@ -61,53 +62,60 @@ class Meeting(models.Model):
     """One meeting of a committee (or of the full task force)."""
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        HELD = "held", "Held"
-        CANCELLED = "cancelled", "Cancelled"
+        SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
 
     class AgendaState(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
     class MinutesState(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        APPROVED = "approved", "Approved"
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
 
     committee = models.ForeignKey(
-        Committee, verbose_name="committee", on_delete=models.PROTECT, related_name="meetings"
+        Committee, verbose_name=_("committee"), on_delete=models.PROTECT, related_name="meetings"
     )
-    title = models.CharField("title", max_length=200, blank=True, help_text="Leave empty to use the committee's name.")
-    starts_at = models.DateTimeField("starts")
-    ends_at = models.DateTimeField("ends")
-    location = models.CharField("place", max_length=200, blank=True, help_text="For example City Hall, Room 201.")
-    address = models.CharField("address", max_length=300, blank=True)
-    online_link = models.URLField("online meeting link", blank=True)
-    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("Leave empty to use the committee's name.")
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    location = models.CharField(_("place"), max_length=200, blank=True, help_text=_("For example City Hall, Room 201."))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    online_link = models.URLField(_("online meeting link"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED)
     is_public = models.BooleanField(
-        "public meeting", default=False, help_text="Anyone may see its published agenda and approved minutes."
+        _("public meeting"), default=False, help_text=_("Anyone may see its published agenda and approved minutes.")
     )
-    agenda_state = models.CharField("agenda", max_length=10, choices=AgendaState.choices, default=AgendaState.DRAFT)
-    minutes_state = models.CharField("minutes", max_length=10, choices=MinutesState.choices, default=MinutesState.DRAFT)
+    agenda_state = models.CharField(_("agenda"), max_length=10, choices=AgendaState.choices, default=AgendaState.DRAFT)
+    minutes_state = models.CharField(
+        _("minutes"), max_length=10, choices=MinutesState.choices, default=MinutesState.DRAFT
+    )
     minutes_approved_at = models.ForeignKey(
         "self",
-        verbose_name="minutes approved at",
+        verbose_name=_("minutes approved at"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="approved_minutes_of",
-        help_text="The later meeting whose motion adopted these minutes.",
+        help_text=_("The later meeting whose motion adopted these minutes."),
     )
-    announcements = models.TextField("announcements", blank=True, help_text="Markdown: one paragraph each.")
+    announcements = models.TextField(_("announcements"), blank=True, help_text=_("Markdown: one paragraph each."))
     next_meeting_note = models.CharField(
-        "next meeting",
+        _("next meeting"),
         max_length=300,
         blank=True,
-        help_text="Leave empty to show the committee's next scheduled meeting.",
+        help_text=_("Leave empty to show the committee's next scheduled meeting."),
     )
     version = models.PositiveIntegerField(
-        "version", default=1, editable=False, help_text="Raised on every save from the browser to catch conflicts."
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Raised on every save from the browser to catch conflicts."),
     )
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
@@ -258,7 +266,7 @@ class Meeting(models.Model):
         for item in items:
             if previous and not previous.minutes_approved and "minutes" in item.title.lower():
                 item.kind = AgendaItem.Kind.ACTION
-                item.description = f"Adopt the minutes of {previous.date_label}."
+                item.description = _("Adopt the minutes of %(date)s.") % {"date": previous.date_label}
         if previous:
             from taskforce.permissions import readers_of
 
@@ -277,7 +285,7 @@ class Meeting(models.Model):
                     AgendaItem(
                         meeting=meeting,
                         position=len(items) + 1,
-                        title=f"Open action items from {previous.date_label}",
+                        title=_("Open action items from %(date)s") % {"date": previous.date_label},
                         kind=AgendaItem.Kind.REPORT,
                         description="\n".join(lines),
                     )
@@ -301,35 +309,39 @@ class AgendaItem(models.Model):
     """An item on a meeting's agenda, with the minutes taken for it."""
 
     class Kind(models.TextChoices):
-        STANDING = "standing", "Standing item"
-        PRESENTATION = "presentation", "Presentation"
-        DISCUSSION = "discussion", "Discussion"
-        ACTION = "action", "Action"
-        REPORT = "report", "Report"
-        ANNOUNCEMENT = "announcement", "Announcement"
+        STANDING = "standing", _("Standing item")
+        PRESENTATION = "presentation", _("Presentation")
+        DISCUSSION = "discussion", _("Discussion")
+        ACTION = "action", _("Action")
+        REPORT = "report", _("Report")
+        ANNOUNCEMENT = "announcement", _("Announcement")
 
-    meeting = models.ForeignKey(Meeting, verbose_name="meeting", on_delete=models.CASCADE, related_name="agenda_items")
-    position = models.PositiveSmallIntegerField("order", default=1)
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=1)
     parent = models.ForeignKey(
         "self",
-        verbose_name="part of",
+        verbose_name=_("part of"),
         on_delete=models.SET_NULL,  # deleting a main item keeps its parts (and their minutes) as main items
         null=True,
         blank=True,
         related_name="children",
     )
-    title = models.CharField("title", max_length=300)
-    kind = models.CharField("kind", max_length=12, choices=Kind.choices, default=Kind.DISCUSSION)
-    presenters = models.CharField("presenters", max_length=300, blank=True)
-    duration_minutes = models.PositiveSmallIntegerField("minutes allowed", null=True, blank=True)
-    description = models.TextField("agenda text", blank=True, help_text="Markdown.")
-    minutes = models.TextField("minutes", blank=True, help_text="Markdown: use - for bullets, indent for sub-bullets.")
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.DISCUSSION)
+    presenters = models.CharField(_("presenters"), max_length=300, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("minutes allowed"), null=True, blank=True)
+    description = models.TextField(_("agenda text"), blank=True, help_text=_("Markdown."))
+    minutes = models.TextField(
+        _("minutes"), blank=True, help_text=_("Markdown: use - for bullets, indent for sub-bullets.")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "position", "pk"]
-        verbose_name = "agenda item"
+        verbose_name = _("agenda item")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")),
@@ -348,13 +360,13 @@ class AgendaItem(models.Model):
         if parent is None:
             return
         if self.pk and parent.pk == self.pk:
-            raise ValidationError({"parent": "An agenda item cannot be part of itself."})
+            raise ValidationError({"parent": _("An agenda item cannot be part of itself.")})
         if parent.meeting_id != self.meeting_id:
-            raise ValidationError({"parent": "Choose an item of the same meeting."})
+            raise ValidationError({"parent": _("Choose an item of the same meeting.")})
         if parent.parent_id:
-            raise ValidationError({"parent": "Choose a main item: a part cannot have parts of its own."})
+            raise ValidationError({"parent": _("Choose a main item: a part cannot have parts of its own.")})
         if self.pk and self.children.exists():
-            raise ValidationError({"parent": "This item has parts of its own, so it cannot be part of another."})
+            raise ValidationError({"parent": _("This item has parts of its own, so it cannot be part of another.")})
 
 
 class MotionQuerySet(models.QuerySet):
@@ -369,33 +381,38 @@ class Motion(models.Model):
     """A motion under an agenda item; adopting earlier minutes is one."""
 
     class Result(models.TextChoices):
-        ADOPTED = "adopted", "Adopted"
-        FAILED = "failed", "Failed"
-        TABLED = "tabled", "Tabled"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        ADOPTED = "adopted", _("Adopted")
+        FAILED = "failed", _("Failed")
+        TABLED = "tabled", _("Tabled")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     agenda_item = models.ForeignKey(
-        AgendaItem, verbose_name="agenda item", on_delete=models.CASCADE, related_name="motions"
+        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="motions"
     )
-    text = models.TextField("motion")
+    text = models.TextField(_("motion"))
     moved_by = models.ForeignKey(
-        Person, verbose_name="moved by", on_delete=models.PROTECT, null=True, blank=True, related_name="motions_moved"
+        Person,
+        verbose_name=_("moved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="motions_moved",
     )
     seconded_by = models.ForeignKey(
         Person,
-        verbose_name="seconded by",
+        verbose_name=_("seconded by"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="motions_seconded",
     )
-    result = models.CharField("result", max_length=10, choices=Result.choices, default=Result.ADOPTED)
-    yes_count = models.PositiveSmallIntegerField("yes", null=True, blank=True)
-    no_count = models.PositiveSmallIntegerField("no", null=True, blank=True)
-    abstain_count = models.PositiveSmallIntegerField("abstain", null=True, blank=True)
+    result = models.CharField(_("result"), max_length=10, choices=Result.choices, default=Result.ADOPTED)
+    yes_count = models.PositiveSmallIntegerField(_("yes"), null=True, blank=True)
+    no_count = models.PositiveSmallIntegerField(_("no"), null=True, blank=True)
+    abstain_count = models.PositiveSmallIntegerField(_("abstain"), null=True, blank=True)
     approves_minutes_of = models.ForeignKey(
         Meeting,
-        verbose_name="approves the minutes of",
+        verbose_name=_("approves the minutes of"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -442,39 +459,41 @@ class Attendance(models.Model):
     """Whether a person attended a meeting, and whom they represented that day."""
 
     class Status(models.TextChoices):
-        PRESENT = "present", "Present"
-        REMOTE = "remote", "Remote"
-        EXCUSED = "excused", "Excused"
-        ABSENT = "absent", "Absent"
+        PRESENT = "present", _("Present")
+        REMOTE = "remote", _("Remote")
+        EXCUSED = "excused", _("Excused")
+        ABSENT = "absent", _("Absent")
 
     class Role(models.TextChoices):
-        MEMBER = "member", "Member"
-        GUEST = "guest", "Guest"
-        STAFF = "staff", "Staff"
-        PRESENTER = "presenter", "Presenter"
-        FACILITATOR = "facilitator", "Facilitator"
+        MEMBER = "member", _("Member")
+        GUEST = "guest", _("Guest")
+        STAFF = "staff", _("Staff")
+        PRESENTER = "presenter", _("Presenter")
+        FACILITATOR = "facilitator", _("Facilitator")
 
     ATTENDED = (Status.PRESENT, Status.REMOTE)
 
-    meeting = models.ForeignKey(Meeting, verbose_name="meeting", on_delete=models.CASCADE, related_name="attendances")
-    person = models.ForeignKey(Person, verbose_name="person", on_delete=models.PROTECT, related_name="attendances")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="attendances")
     organization = models.ForeignKey(
         Organization,
-        verbose_name="representing",
+        verbose_name=_("representing"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="attendances",
     )
-    status = models.CharField("attendance", max_length=10, choices=Status.choices, default=Status.PRESENT)
-    role = models.CharField("role", max_length=12, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(_("attendance"), max_length=10, choices=Status.choices, default=Status.PRESENT)
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.MEMBER)
 
     objects = AttendanceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["person__family_name", "person__given_name"]
-        verbose_name_plural = "attendance"
+        verbose_name_plural = _("attendance")
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "person"],
@@ -484,7 +503,11 @@ class Attendance(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} at {self.meeting}: {self.get_status_display()}"
+        return _("%(person)s at %(meeting)s: %(status)s") % {
+            "person": self.person,
+            "meeting": self.meeting,
+            "status": self.get_status_display(),
+        }
 
     @property
     def attended(self):
@@ -511,38 +534,38 @@ class ActionItem(models.Model):
     """Something a person agreed at a meeting to do, by a date."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        DONE = "done", "Done"
-        DROPPED = "dropped", "Dropped"
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
 
     meeting = models.ForeignKey(
-        Meeting, verbose_name="from meeting", on_delete=models.CASCADE, related_name="action_items"
+        Meeting, verbose_name=_("from meeting"), on_delete=models.CASCADE, related_name="action_items"
     )
     agenda_item = models.ForeignKey(
         AgendaItem,
-        verbose_name="agenda item",
+        verbose_name=_("agenda item"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="action_items",
     )
     committee = models.ForeignKey(
-        Committee, verbose_name="committee", on_delete=models.PROTECT, related_name="action_items"
+        Committee, verbose_name=_("committee"), on_delete=models.PROTECT, related_name="action_items"
     )
-    description = models.TextField("what")
+    description = models.TextField(_("what"))
     owner = models.ForeignKey(
-        Person, verbose_name="who", on_delete=models.PROTECT, null=True, blank=True, related_name="action_items"
+        Person, verbose_name=_("who"), on_delete=models.PROTECT, null=True, blank=True, related_name="action_items"
     )
-    due_on = models.DateField("due", null=True, blank=True)
-    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.OPEN)
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ActionItemQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = [F("due_on").asc(nulls_last=True), "pk"]
-        verbose_name = "action item"
+        verbose_name = _("action item")
 
     def __str__(self):
         return self.description
@@ -554,11 +577,13 @@ class ActionItem(models.Model):
 
     @property
     def owner_name(self):
-        return self.owner.full_name if self.owner else "Unassigned"
+        return self.owner.full_name if self.owner else str(_("Unassigned"))
 
     @property
     def due_suffix(self):
-        return f" (due {self.due_on:%B} {self.due_on.day}, {self.due_on.year})" if self.due_on else ""
+        if not self.due_on:
+            return ""
+        return _(" (due %(date)s)") % {"date": f"{self.due_on:%B} {self.due_on.day}, {self.due_on.year}"}
 
     def is_overdue(self, today: datetime.date | None = None):
         return (

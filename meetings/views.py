@@ -61,7 +61,7 @@ def _get_meeting(request, pk):
     """The meeting the access rule has just read (taskforce.permissions.checked_meeting), or 404."""
     meeting = permissions.checked_meeting(request.user, pk)
     if meeting is None:
-        raise Http404("No such meeting.")
+        raise Http404(_("No such meeting."))
     return meeting
 
 

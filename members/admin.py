@@ -5,6 +5,8 @@ import datetime
 from django.contrib import admin
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -67,8 +69,8 @@ class OrganizationAdmin(RosterImportMixin, SimpleHistoryAdmin):
     inlines = [MembershipInline, MOUInline]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "sector", "status", "website", "description"]}),
-        ("Membership", {"fields": ["joined_on", "left_on"]}),
-        ("Outreach (prospects)", {"fields": ["outreach_stage", "outreach_notes"]}),
+        (_("Membership"), {"fields": ["joined_on", "left_on"]}),
+        (_("Outreach (prospects)"), {"fields": ["outreach_stage", "outreach_notes"]}),
     ]
 
 
@@ -136,11 +138,11 @@ class MembershipPolicyAdmin(SimpleHistoryAdmin):
 
 
 class VerifiedFilter(admin.SimpleListFilter):
-    title = "verified"
+    title = _("verified")
     parameter_name = "verified"
 
     def lookups(self, request, model_admin):
-        return [("stale", "Not in the last 12 months"), ("recent", "In the last 12 months")]
+        return [("stale", _("Not in the last 12 months")), ("recent", _("In the last 12 months"))]
 
     def queryset(self, request, queryset):
         cutoff = timezone.localdate() - datetime.timedelta(days=365)
@@ -155,23 +157,23 @@ class VerifiedFilter(admin.SimpleListFilter):
 SERVICE_FIELDSETS = [
     (None, {"fields": ["organization", "name", "description", "categories", "populations", "languages"]}),
     (
-        "In Spanish",
+        _("In Spanish"),
         {
             "fields": ["name_es", "description_es", "how_to_refer_es"],
             "description": "Optional: the Spanish pamphlet uses these where they are filled in.",
             "classes": ["collapse"],
         },
     ),
-    ("Who it is for", {"fields": ["eligibility", ("minimum_age", "maximum_age"), "fees"]}),
-    ("How to reach it", {"fields": ["how_to_refer", "phone", "is_24_hour", "email", "url", "hours"]}),
+    (_("Who it is for"), {"fields": ["eligibility", ("minimum_age", "maximum_age"), "fees"]}),
+    (_("How to reach it"), {"fields": ["how_to_refer", "phone", "is_24_hour", "email", "url", "hours"]}),
     (
-        "Location",
+        _("Location"),
         {
             "fields": ["location_is_confidential", "street_address", ("city", "state", "postal_code")],
             "description": "Shelters: tick “confidential location” and leave the street address empty.",
         },
     ),
-    ("Publishing", {"fields": ["visibility", "status", ("last_verified_on", "last_verified_by")]}),
+    (_("Publishing"), {"fields": ["visibility", "status", ("last_verified_on", "last_verified_by")]}),
 ]
 
 
@@ -200,11 +202,16 @@ class ServiceAdmin(SimpleHistoryAdmin):
     fieldsets = SERVICE_FIELDSETS
     actions = ["mark_verified_today"]
 
-    @admin.action(description="Mark the selected services verified today")
+    @admin.action(description=_("Mark the selected services verified today"))
     def mark_verified_today(self, request, queryset):
         for service in queryset:
             service.mark_verified(by=request.user)
-        self.message_user(request, f"{queryset.count()} services marked verified today.")
+        count = queryset.count()
+        self.message_user(
+            request,
+            ngettext("%(count)d service marked verified today.", "%(count)d services marked verified today.", count)
+            % {"count": count},
+        )
 
 
 @admin.register(ServiceCategory)

@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 
 from taskforce.forms import WIDGET_RENDERER
 
@@ -20,19 +21,19 @@ class FilterForm(forms.Form):
 def _committee_filter():
     """The directory's and the organization list's committee filter (each filter set owns its method)."""
     return django_filters.ModelChoiceFilter(
-        label="Committee",
+        label=_("Committee"),
         queryset=Committee.objects.filter(is_active=True),
         method="on_committee",
         to_field_name="slug",
-        empty_label="Any committee",
+        empty_label=_("Any committee"),
     )
 
 
 class PersonFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Search by name, title or organization", method="search")
+    q = django_filters.CharFilter(label=_("Search by name, title or organization"), method="search")
     committee = _committee_filter()
     sector = django_filters.ChoiceFilter(
-        label="Sector", choices=Organization.Sector.choices, method="in_sector", empty_label="Any sector"
+        label=_("Sector"), choices=Organization.Sector.choices, method="in_sector", empty_label=_("Any sector")
     )
 
     class Meta:
@@ -70,16 +71,18 @@ def _current_memberships():
 
 
 class OrganizationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Search by name", method="search")
-    sector = django_filters.ChoiceFilter(label="Sector", choices=Organization.Sector.choices, empty_label="Any sector")
+    q = django_filters.CharFilter(label=_("Search by name"), method="search")
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"), choices=Organization.Sector.choices, empty_label=_("Any sector")
+    )
     status = django_filters.ChoiceFilter(
-        label="Status", choices=Organization.Status.choices, empty_label="Members and prospects"
+        label=_("Status"), choices=Organization.Status.choices, empty_label=_("Members and prospects")
     )
     mou = django_filters.ChoiceFilter(
-        label="MOU",
-        choices=[*MOU.Status.choices, ("none", "No MOU at all"), (UNSIGNED, "No signed MOU")],
+        label=_("MOU"),
+        choices=[*MOU.Status.choices, ("none", _("No MOU at all")), (UNSIGNED, _("No signed MOU"))],
         method="with_mou",
-        empty_label="Any MOU",
+        empty_label=_("Any MOU"),
     )
     committee = _committee_filter()
 

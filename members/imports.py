@@ -1,6 +1,7 @@
 """CSV import and export of the roster (django-import-export), all-or-nothing with per-row errors."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 
 from .models import Membership, Organization, Person
@@ -22,12 +23,15 @@ class OrganizationResource(resources.ModelResource):
             if sector.lower() in labels:
                 row["sector"] = labels[sector.lower()]
             else:
-                errors["sector"] = f"“{sector}” is not a sector. Use one of: {', '.join(Organization.Sector.values)}."
+                errors["sector"] = _("“%(sector)s” is not a sector. Use one of: %(sectors)s.") % {
+                    "sector": sector,
+                    "sectors": ", ".join(Organization.Sector.values),
+                }
         status = (row.get("status") or "").strip()
         if not status:
             row["status"] = Organization.Status.MEMBER
         elif status not in Organization.Status.values:
-            errors["status"] = f"“{status}” is not a status. Use member, prospect or former."
+            errors["status"] = _("“%(status)s” is not a status. Use member, prospect or former.") % {"status": status}
         if errors:
             raise ValidationError(errors)
         super().import_instance(instance, row, **kwargs)
@@ -52,10 +56,13 @@ class PersonResource(resources.ModelResource):
         name = (row.get("organization") or "").strip()
         if name and not Organization.objects.filter(name=name).exists():
             raise ValidationError(
-                {"organization": f"No organization is named “{name}”. Import the organization first."}
+                {
+                    "organization": _("No organization is named “%(name)s”. Import the organization first.")
+                    % {"name": name}
+                }
             )
         if not (row.get("given_name") or "").strip() or not (row.get("family_name") or "").strip():
-            raise ValidationError({"family_name": "Both the given name and the family name are needed."})
+            raise ValidationError({"family_name": _("Both the given name and the family name are needed.")})
         super().import_instance(instance, row, **kwargs)
 
     def after_save_instance(self, instance, row, **kwargs):

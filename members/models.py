@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from taskforce.models import StoredPDF
@@ -78,51 +79,51 @@ class Organization(models.Model):
     """A member agency or community organization, or a prospect being invited."""
 
     class Sector(models.TextChoices):
-        CITY_DEPARTMENT = "city", "City department"
-        LAW_ENFORCEMENT = "law_enforcement", "Law enforcement"
-        PROSECUTION = "prosecution", "Prosecution"
-        PUBLIC_HEALTH = "public_health", "Public health"
-        EDUCATION = "education", "Education"
-        CHILD_WELFARE = "child_welfare", "Child welfare"
-        COMMUNITY_BASED = "community", "Community-based organization"
-        LEGAL_SERVICES = "legal", "Legal services"
-        LABOR = "labor", "Labor"
-        BUSINESS = "business", "Business"
-        FAITH = "faith", "Faith community"
-        ACADEMIC = "academic", "Academic and research"
-        FEDERAL_STATE = "federal_state", "Federal or state agency"
-        SURVIVOR_LED = "survivor_led", "Survivor-led"
-        OTHER = "other", "Other"
+        CITY_DEPARTMENT = "city", _("City department")
+        LAW_ENFORCEMENT = "law_enforcement", _("Law enforcement")
+        PROSECUTION = "prosecution", _("Prosecution")
+        PUBLIC_HEALTH = "public_health", _("Public health")
+        EDUCATION = "education", _("Education")
+        CHILD_WELFARE = "child_welfare", _("Child welfare")
+        COMMUNITY_BASED = "community", _("Community-based organization")
+        LEGAL_SERVICES = "legal", _("Legal services")
+        LABOR = "labor", _("Labor")
+        BUSINESS = "business", _("Business")
+        FAITH = "faith", _("Faith community")
+        ACADEMIC = "academic", _("Academic and research")
+        FEDERAL_STATE = "federal_state", _("Federal or state agency")
+        SURVIVOR_LED = "survivor_led", _("Survivor-led")
+        OTHER = "other", _("Other")
 
     class Status(models.TextChoices):
-        PROSPECT = "prospect", "Prospect"
-        MEMBER = "member", "Member"
-        FORMER = "former", "Former member"
+        PROSPECT = "prospect", _("Prospect")
+        MEMBER = "member", _("Member")
+        FORMER = "former", _("Former member")
 
     class OutreachStage(models.TextChoices):
-        IDENTIFIED = "identified", "Identified"
-        CONTACTED = "contacted", "Contacted"
-        INVITED = "invited", "Invited to a meeting"
-        ATTENDING = "attending", "Attending"
-        DECLINED = "declined", "Declined"
+        IDENTIFIED = "identified", _("Identified")
+        CONTACTED = "contacted", _("Contacted")
+        INVITED = "invited", _("Invited to a meeting")
+        ATTENDING = "attending", _("Attending")
+        DECLINED = "declined", _("Declined")
 
-    name = models.CharField("name", max_length=200, unique=True)
-    acronym = models.CharField("acronym", max_length=30, blank=True)
-    sector = models.CharField("sector", max_length=20, choices=Sector.choices, default=Sector.OTHER)
-    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.MEMBER)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, default=Sector.OTHER)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.MEMBER)
     outreach_stage = models.CharField(
-        "outreach stage",
+        _("outreach stage"),
         max_length=12,
         choices=OutreachStage.choices,
         blank=True,
-        help_text="For prospects: how far the invitation has gone.",
+        help_text=_("For prospects: how far the invitation has gone."),
     )
-    outreach_notes = models.TextField("outreach notes", blank=True)
-    joined_on = models.DateField("joined", null=True, blank=True)
-    left_on = models.DateField("left", null=True, blank=True)
-    website = models.URLField("website", blank=True)
-    description = models.TextField("description", blank=True)
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    outreach_notes = models.TextField(_("outreach notes"), blank=True)
+    joined_on = models.DateField(_("joined"), null=True, blank=True)
+    left_on = models.DateField(_("left"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = OrganizationQuerySet.as_manager()
     history = HistoricalRecords()
@@ -145,7 +146,7 @@ class Organization(models.Model):
 
     def clean(self):
         if self.joined_on and self.left_on and self.left_on < self.joined_on:
-            raise ValidationError({"left_on": "The date it left must be on or after the date it joined."})
+            raise ValidationError({"left_on": _("The date it left must be on or after the date it joined.")})
 
 
 class NamedMixin:
@@ -164,37 +165,37 @@ class Person(NamedMixin, models.Model):
     """Someone who works with the task force; lists sort by family name."""
 
     honorific = models.CharField(
-        "honorific", max_length=40, blank=True, help_text="For example Captain, Dr., Supervisor."
+        _("honorific"), max_length=40, blank=True, help_text=_("For example Captain, Dr., Supervisor.")
     )
-    given_name = models.CharField("given name", max_length=100)
-    family_name = models.CharField("family name", max_length=100)
-    job_title = models.CharField("job title", max_length=200, blank=True)
-    email = models.EmailField("email", blank=True)
-    phone = models.CharField("phone", max_length=40, blank=True)
+    given_name = models.CharField(_("given name"), max_length=100)
+    family_name = models.CharField(_("family name"), max_length=100)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
-        verbose_name="login",
+        verbose_name=_("login"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="person",
     )
     oriented_on = models.DateField(
-        "oriented on", null=True, blank=True, help_text="New members are oriented before they attend."
+        _("oriented on"), null=True, blank=True, help_text=_("New members are oriented before they attend.")
     )
     has_lived_experience = models.BooleanField(
-        "compensated for lived experience",
+        _("compensated for lived experience"),
         default=False,
-        help_text="Staff only: a person with lived experience who is paid for their time.",
+        help_text=_("Staff only: a person with lived experience who is paid for their time."),
     )
-    notes = models.TextField("notes", blank=True)
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    notes = models.TextField(_("notes"), blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["family_name", "given_name"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
         indexes = [models.Index(fields=["family_name", "given_name"], name="person_name_idx")]
 
     def __str__(self):
@@ -205,22 +206,22 @@ class Membership(CurrentMixin, models.Model):
     """A person representing an organization on the task force, over a period."""
 
     class Role(models.TextChoices):
-        REPRESENTATIVE = "representative", "Representative"
-        ALTERNATE = "alternate", "Alternate"
-        STAFF_LIAISON = "staff_liaison", "Staff liaison"
+        REPRESENTATIVE = "representative", _("Representative")
+        ALTERNATE = "alternate", _("Alternate")
+        STAFF_LIAISON = "staff_liaison", _("Staff liaison")
 
-    person = models.ForeignKey(Person, verbose_name="person", on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships")
     organization = models.ForeignKey(
         Organization,
-        verbose_name="on behalf of",
+        verbose_name=_("on behalf of"),
         on_delete=models.CASCADE,
         related_name="memberships",
     )
-    role = models.CharField("role", max_length=20, choices=Role.choices, default=Role.REPRESENTATIVE)
-    start_on = models.DateField("from", default=timezone.localdate)
-    end_on = models.DateField("until", null=True, blank=True, help_text="Leave empty while current.")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.REPRESENTATIVE)
+    start_on = models.DateField(_("from"), default=timezone.localdate)
+    end_on = models.DateField(_("until"), null=True, blank=True, help_text=_("Leave empty while current."))
     is_data_contact = models.BooleanField(
-        "data contact", default=False, help_text="Enters this organization's figures for the annual report."
+        _("data contact"), default=False, help_text=_("Enters this organization's figures for the annual report.")
     )
 
     objects = CurrentQuerySet.as_manager()
@@ -237,35 +238,35 @@ class Membership(CurrentMixin, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} for {self.organization}"
+        return _("%(person)s for %(organization)s") % {"person": self.person, "organization": self.organization}
 
     def clean(self):
         if self.start_on and self.end_on and self.end_on < self.start_on:
-            raise ValidationError({"end_on": "The end date must be on or after the start date."})
+            raise ValidationError({"end_on": _("The end date must be on or after the start date.")})
 
 
 class Committee(models.Model):
     """The full task force, a standing committee or a workgroup."""
 
     class Kind(models.TextChoices):
-        TASK_FORCE = "task_force", "Full task force"
-        STANDING = "standing", "Standing committee"
-        WORKGROUP = "workgroup", "Workgroup"
+        TASK_FORCE = "task_force", _("Full task force")
+        STANDING = "standing", _("Standing committee")
+        WORKGROUP = "workgroup", _("Workgroup")
 
-    name = models.CharField("name", max_length=200, unique=True)
-    slug = models.SlugField("short name in addresses", max_length=60, unique=True)
-    kind = models.CharField("kind", max_length=12, choices=Kind.choices, default=Kind.STANDING)
-    purpose = models.TextField("purpose", blank=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.STANDING)
+    purpose = models.TextField(_("purpose"), blank=True)
     standing_agenda = models.TextField(
-        "standing agenda",
+        _("standing agenda"),
         blank=True,
-        help_text="One item per line; new meetings start from these.",
+        help_text=_("One item per line; new meetings start from these."),
     )
     meetings_are_public = models.BooleanField(
-        "meetings are public", default=False, help_text="New meetings default to public."
+        _("meetings are public"), default=False, help_text=_("New meetings default to public.")
     )
-    is_active = models.BooleanField("active", default=True)
-    position = models.PositiveSmallIntegerField("order in lists", default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+    position = models.PositiveSmallIntegerField(_("order in lists"), default=0)
 
     history = HistoricalRecords()
 
@@ -286,18 +287,22 @@ class CommitteeRole(CurrentMixin, models.Model):
     """A person's role on a committee for a term: chairs rotate."""
 
     class Role(models.TextChoices):
-        CHAIR = "chair", "Chair"
-        CO_CHAIR = "co_chair", "Co-chair"
-        MEMBER = "member", "Member"
-        STAFF = "staff", "Staff"
+        CHAIR = "chair", _("Chair")
+        CO_CHAIR = "co_chair", _("Co-chair")
+        MEMBER = "member", _("Member")
+        STAFF = "staff", _("Staff")
 
     CHAIR_ROLES = (Role.CHAIR, Role.CO_CHAIR)
 
-    person = models.ForeignKey(Person, verbose_name="person", on_delete=models.CASCADE, related_name="committee_roles")
-    committee = models.ForeignKey(Committee, verbose_name="committee", on_delete=models.CASCADE, related_name="roles")
-    role = models.CharField("role", max_length=10, choices=Role.choices, default=Role.MEMBER)
-    start_on = models.DateField("from", default=timezone.localdate)
-    end_on = models.DateField("until", null=True, blank=True, help_text="Leave empty while current.")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="committee_roles"
+    )
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="roles"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    start_on = models.DateField(_("from"), default=timezone.localdate)
+    end_on = models.DateField(_("until"), null=True, blank=True, help_text=_("Leave empty while current."))
 
     objects = CurrentQuerySet.as_manager()
     history = HistoricalRecords()
@@ -323,11 +328,15 @@ class CommitteeRole(CurrentMixin, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person}, {self.get_role_display()} of {self.committee}"
+        return _("%(person)s, %(role)s of %(committee)s") % {
+            "person": self.person,
+            "role": self.get_role_display(),
+            "committee": self.committee,
+        }
 
     def clean(self):
         if self.start_on and self.end_on and self.end_on < self.start_on:
-            raise ValidationError({"end_on": "The end date must be on or after the start date."})
+            raise ValidationError({"end_on": _("The end date must be on or after the start date.")})
 
     @property
     def is_chair(self):
@@ -354,41 +363,43 @@ class MOU(models.Model):
     """A memorandum of understanding between an organization and the task force."""
 
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        DRAFTED = "drafted", "Drafted"
-        SENT = "sent", "Sent"
-        SIGNED = "signed", "Signed"
-        EXPIRED = "expired", "Expired"
-        DECLINED = "declined", "Declined"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        NOT_STARTED = "not_started", _("Not started")
+        DRAFTED = "drafted", _("Drafted")
+        SENT = "sent", _("Sent")
+        SIGNED = "signed", _("Signed")
+        EXPIRED = "expired", _("Expired")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     CLOSED = (Status.EXPIRED, Status.DECLINED, Status.WITHDRAWN)
 
     organization = models.ForeignKey(
-        Organization, verbose_name="organization", on_delete=models.CASCADE, related_name="mous"
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE, related_name="mous"
     )
-    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
-    sent_on = models.DateField("sent", null=True, blank=True)
-    signed_on = models.DateField("signed", null=True, blank=True)
-    expires_on = models.DateField("expires", null=True, blank=True)
-    signatory = models.CharField("signed by", max_length=200, blank=True, help_text="Name and title of who signed.")
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    sent_on = models.DateField(_("sent"), null=True, blank=True)
+    signed_on = models.DateField(_("signed"), null=True, blank=True)
+    expires_on = models.DateField(_("expires"), null=True, blank=True)
+    signatory = models.CharField(
+        _("signed by"), max_length=200, blank=True, help_text=_("Name and title of who signed.")
+    )
     document = models.FileField(
-        "signed document",
+        _("signed document"),
         storage=get_private_storage,
         upload_to=mou_upload_to,
         validators=[validate_pdf],
         blank=True,
-        help_text="The signed PDF. Only staff and the organization's own representatives can open it.",
+        help_text=_("The signed PDF. Only staff and the organization's own representatives can open it."),
     )
-    notes = models.TextField("notes", blank=True)
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    notes = models.TextField(_("notes"), blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = MOUQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "MOU"
-        verbose_name_plural = "MOUs"
+        verbose_name = _("MOU")
+        verbose_name_plural = _("MOUs")
         ordering = ["organization__name", "-signed_on"]
         constraints = [
             models.UniqueConstraint(
@@ -410,16 +421,19 @@ class MOU(models.Model):
         ]
 
     def __str__(self):
-        return f"MOU with {self.organization} ({self.get_status_display()})"
+        return _("MOU with %(organization)s (%(status)s)") % {
+            "organization": self.organization,
+            "status": self.get_status_display(),
+        }
 
     def clean(self):
         errors = {}
         if self.status == self.Status.SIGNED and not self.signed_on:
-            errors["signed_on"] = "A signed MOU needs the date it was signed."
+            errors["signed_on"] = _("A signed MOU needs the date it was signed.")
         if self.expires_on and self.signed_on and self.expires_on <= self.signed_on:
-            errors["expires_on"] = "The expiry date must be after the date it was signed."
+            errors["expires_on"] = _("The expiry date must be after the date it was signed.")
         if self.sent_on and self.signed_on and self.signed_on < self.sent_on:
-            errors["signed_on"] = "It cannot be signed before it was sent."
+            errors["signed_on"] = _("It cannot be signed before it was sent.")
         if errors:
             raise ValidationError(errors)
 
@@ -432,33 +446,35 @@ class MembershipPolicy(models.Model):
     """The one row that says how members keep their vote."""
 
     class VotingRule(models.TextChoices):
-        MOU_ONLY = "mou", "A signed MOU"
-        ATTENDANCE_ONLY = "attendance", "Attendance"
-        BOTH = "both", "A signed MOU and attendance"
-        EITHER = "either", "A signed MOU or attendance"
+        MOU_ONLY = "mou", _("A signed MOU")
+        ATTENDANCE_ONLY = "attendance", _("Attendance")
+        BOTH = "both", _("A signed MOU and attendance")
+        EITHER = "either", _("A signed MOU or attendance")
 
     required_meetings = models.PositiveSmallIntegerField(
-        "meetings required", default=3, help_text="N: how many of the last M meetings a member must attend."
+        _("meetings required"), default=3, help_text=_("N: how many of the last M meetings a member must attend.")
     )
     window_meetings = models.PositiveSmallIntegerField(
-        "out of the last",
+        _("out of the last"),
         default=6,
         validators=[MinValueValidator(1)],
-        help_text="M: how many recent task-force meetings count.",
+        help_text=_("M: how many recent task-force meetings count."),
     )
     committee_meetings_count = models.BooleanField(
-        "committee meetings count toward it",
+        _("committee meetings count toward it"),
         default=True,
-        help_text="Attending a committee meeting in the same period counts as attending.",
+        help_text=_("Attending a committee meeting in the same period counts as attending."),
     )
-    voting_rule = models.CharField("who can vote", max_length=12, choices=VotingRule.choices, default=VotingRule.BOTH)
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    voting_rule = models.CharField(
+        _("who can vote"), max_length=12, choices=VotingRule.choices, default=VotingRule.BOTH
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "membership and voting policy"
-        verbose_name_plural = "membership and voting policy"
+        verbose_name = _("membership and voting policy")
+        verbose_name_plural = _("membership and voting policy")
         constraints = [
             models.CheckConstraint(condition=Q(id=1), name="membership_policy_single_row"),
             models.CheckConstraint(
@@ -470,7 +486,7 @@ class MembershipPolicy(models.Model):
         ]
 
     def __str__(self):
-        return "Membership and voting policy"
+        return str(_("Membership and voting policy"))
 
     def save(self, *args, **kwargs):
         self.pk = 1
@@ -482,11 +498,11 @@ class MembershipPolicy(models.Model):
             and self.window_meetings is not None
             and self.required_meetings > self.window_meetings
         ):
-            raise ValidationError({"required_meetings": "The meetings required cannot exceed the meetings counted."})
+            raise ValidationError({"required_meetings": _("The meetings required cannot exceed the meetings counted.")})
 
     @classmethod
     def load(cls):
-        policy, _ = cls.objects.get_or_create(pk=1)
+        policy, _created = cls.objects.get_or_create(pk=1)
         return policy
 
     @property
@@ -509,7 +525,7 @@ class MembershipPolicy(models.Model):
 def validate_language_code(value):
     if value not in iso_languages.ISO_639_1:
         raise ValidationError(
-            "“%(value)s” is not an ISO 639-1 language code: use two letters such as en, es, zh or vi.",
+            _("“%(value)s” is not an ISO 639-1 language code: use two letters such as en, es, zh or vi."),
             code="invalid_language",
             params={"value": value},
         )
@@ -518,16 +534,16 @@ def validate_language_code(value):
 class Term(models.Model):
     """A name staff can add to a list the resource list filters on, with its Spanish name."""
 
-    name = models.CharField("name", max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
     name_es = models.CharField(
-        "name in Spanish",
+        _("name in Spanish"),
         max_length=100,
         blank=True,
-        help_text="Shown in the Spanish pamphlet; leave empty to use the English name.",
+        help_text=_("Shown in the Spanish pamphlet; leave empty to use the English name."),
     )
-    slug = models.SlugField("short name in addresses", max_length=60, unique=True)
-    position = models.PositiveSmallIntegerField("order in lists", default=0)
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
+    position = models.PositiveSmallIntegerField(_("order in lists"), default=0)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         abstract = True
@@ -544,16 +560,16 @@ class ServiceCategory(Term):
     """A kind of help in the resource list (housing, legal, 24-hour response...); staff can add more."""
 
     class Meta(Term.Meta):
-        verbose_name = "service category"
-        verbose_name_plural = "service categories"
+        verbose_name = _("service category")
+        verbose_name_plural = _("service categories")
 
 
 class Population(Term):
     """A group of people a service is for (minors, adults, immigrants regardless of status...)."""
 
     class Meta(Term.Meta):
-        verbose_name = "population served"
-        verbose_name_plural = "populations served"
+        verbose_name = _("population served")
+        verbose_name_plural = _("populations served")
 
 
 class ServiceQuerySet(models.QuerySet):
@@ -577,94 +593,102 @@ class Service(models.Model):
     """One service an organization offers survivors: a row of the resource list (HSDS 3 "service")."""
 
     class Visibility(models.TextChoices):
-        PUBLIC = "public", "Public"
-        MEMBERS = "members", "Members only"
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members only")
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        INACTIVE = "inactive", "Inactive"
+        ACTIVE = "active", _("Active")
+        INACTIVE = "inactive", _("Inactive")
 
     hsds_id = models.UUIDField(
-        "identifier in exports",
+        _("identifier in exports"),
         default=uuid.uuid4,
         unique=True,
         editable=False,
-        help_text="Stays the same in every HSDS export.",
+        help_text=_("Stays the same in every HSDS export."),
     )
     organization = models.ForeignKey(
-        Organization, verbose_name="organization", on_delete=models.CASCADE, related_name="services"
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE, related_name="services"
     )
-    name = models.CharField("name", max_length=200)
-    description = models.TextField("description", blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
     name_es = models.CharField(
-        "name in Spanish",
+        _("name in Spanish"),
         max_length=200,
         blank=True,
-        help_text="For the Spanish pamphlet; leave empty to use the name.",
+        help_text=_("For the Spanish pamphlet; leave empty to use the name."),
     )
-    description_es = models.TextField("description in Spanish", blank=True)
-    how_to_refer_es = models.TextField("how to refer, in Spanish", blank=True)
-    categories = models.ManyToManyField(ServiceCategory, verbose_name="categories", blank=True, related_name="services")
+    description_es = models.TextField(_("description in Spanish"), blank=True)
+    how_to_refer_es = models.TextField(_("how to refer, in Spanish"), blank=True)
+    categories = models.ManyToManyField(
+        ServiceCategory, verbose_name=_("categories"), blank=True, related_name="services"
+    )
     populations = models.ManyToManyField(
-        Population, verbose_name="populations served", blank=True, related_name="services"
+        Population, verbose_name=_("populations served"), blank=True, related_name="services"
     )
     languages = ArrayField(
         models.CharField(max_length=2, validators=[validate_language_code]),
-        verbose_name="languages",
+        verbose_name=_("languages"),
         default=list,
         blank=True,
-        help_text="ISO 639-1 codes, separated by commas: en, es, zh.",
+        help_text=_("ISO 639-1 codes, separated by commas: en, es, zh."),
     )
     language_names = models.CharField(
-        "language names", max_length=500, blank=True, editable=False, help_text="Filled from the codes, for search."
+        _("language names"),
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text=_("Filled from the codes, for search."),
     )
-    eligibility = models.TextField("who can use it", blank=True)
-    minimum_age = models.PositiveSmallIntegerField("minimum age", null=True, blank=True)
-    maximum_age = models.PositiveSmallIntegerField("maximum age", null=True, blank=True)
-    fees = models.CharField("fees", max_length=200, blank=True, help_text="For example “Free”.")
+    eligibility = models.TextField(_("who can use it"), blank=True)
+    minimum_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    maximum_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
+    fees = models.CharField(_("fees"), max_length=200, blank=True, help_text=_("For example “Free”."))
     how_to_refer = models.TextField(
-        "how to refer", blank=True, help_text="What a member or survivor does to get this help."
+        _("how to refer"), blank=True, help_text=_("What a member or survivor does to get this help.")
     )
-    phone = models.CharField("phone", max_length=40, blank=True)
-    is_24_hour = models.BooleanField("answers 24 hours a day", default=False)
-    email = models.EmailField("email", blank=True)
-    url = models.URLField("website", blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    is_24_hour = models.BooleanField(_("answers 24 hours a day"), default=False)
+    email = models.EmailField(_("email"), blank=True)
+    url = models.URLField(_("website"), blank=True)
     location_is_confidential = models.BooleanField(
-        "confidential location",
+        _("confidential location"),
         default=False,
-        help_text="For shelters: the address is never stored or shown; people are referred by phone.",
+        help_text=_("For shelters: the address is never stored or shown; people are referred by phone."),
     )
-    street_address = models.CharField("street address", max_length=200, blank=True)
-    city = models.CharField("city", max_length=100, blank=True, default="San Francisco")
-    state = models.CharField("state", max_length=40, blank=True, default="CA")
-    postal_code = models.CharField("ZIP code", max_length=10, blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True, default="San Francisco")
+    state = models.CharField(_("state"), max_length=40, blank=True, default="CA")
+    postal_code = models.CharField(_("ZIP code"), max_length=10, blank=True)
     hours = models.CharField(
-        "hours", max_length=200, blank=True, help_text="For example “Monday to Friday, 9 am-5 pm”."
+        _("hours"), max_length=200, blank=True, help_text=_("For example “Monday to Friday, 9 am-5 pm”.")
     )
     visibility = models.CharField(
-        "who can see it",
+        _("who can see it"),
         max_length=10,
         choices=Visibility.choices,
         default=Visibility.PUBLIC,
-        help_text="Public services are on the public list, the pamphlet and the HSDS export.",
+        help_text=_("Public services are on the public list, the pamphlet and the HSDS export."),
     )
-    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    last_verified_on = models.DateField("last verified", null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    last_verified_on = models.DateField(_("last verified"), null=True, blank=True)
     last_verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="verified by",
+        verbose_name=_("verified by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="verified_services",
     )
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     search_vector = SearchVectorField(
-        "search document",
+        _("search document"),
         null=True,
         editable=False,
-        help_text="Kept by the database (triggers of migration 0004) from the service, its organization, "
-        "categories and populations.",
+        help_text=_(
+            "Kept by the database (triggers of migration 0004) from the service, its organization, "
+            "categories and populations."
+        ),
     )
 
     objects = ServiceQuerySet.as_manager()
@@ -713,13 +737,15 @@ class Service(models.Model):
         errors = {}
         if self.minimum_age is not None and self.maximum_age is not None and self.maximum_age < self.minimum_age:
             errors["maximum_age"] = ValidationError(
-                "The maximum age (%(max)s) is below the minimum age (%(min)s).",
+                _("The maximum age (%(max)s) is below the minimum age (%(min)s)."),
                 code="age_range",
                 params={"max": self.maximum_age, "min": self.minimum_age},
             )
         if self.location_is_confidential and (self.street_address or self.postal_code):
             errors["street_address"] = ValidationError(
-                "This location is confidential: leave the street address and ZIP code empty so they are never shown.",
+                _(
+                    "This location is confidential: leave the street address and ZIP code empty so they are never shown."
+                ),
                 code="confidential_address",
             )
         if errors:
@@ -766,11 +792,11 @@ class Service(models.Model):
     @property
     def age_range(self):
         if self.minimum_age is not None and self.maximum_age is not None:
-            return f"Ages {self.minimum_age}-{self.maximum_age}"
+            return _("Ages %(minimum)s-%(maximum)s") % {"minimum": self.minimum_age, "maximum": self.maximum_age}
         if self.minimum_age is not None:
-            return f"Ages {self.minimum_age} and up"
+            return _("Ages %(minimum)s and up") % {"minimum": self.minimum_age}
         if self.maximum_age is not None:
-            return f"Up to age {self.maximum_age}"
+            return _("Up to age %(maximum)s") % {"maximum": self.maximum_age}
         return ""
 
     def mark_verified(self, *, by, on=None):
@@ -798,26 +824,26 @@ class PamphletDistribution(models.Model):
     """How many resource pamphlets an agency handed out, and when."""
 
     class Language(models.TextChoices):
-        ENGLISH = "en", "English"
-        SPANISH = "es", "Spanish"
-        BOTH = "mixed", "English and Spanish"
+        ENGLISH = "en", _("English")
+        SPANISH = "es", _("Spanish")
+        BOTH = "mixed", _("English and Spanish")
 
     organization = models.ForeignKey(
-        Organization, verbose_name="agency", on_delete=models.CASCADE, related_name="pamphlet_distributions"
+        Organization, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="pamphlet_distributions"
     )
-    distributed_on = models.DateField("distributed on", help_text="The day, or the last day of the period.")
-    quantity = models.PositiveIntegerField("pamphlets", help_text="How many pamphlets were handed out.")
-    language = models.CharField("language", max_length=5, choices=Language.choices, default=Language.ENGLISH)
-    where = models.CharField("where or at what event", max_length=200, blank=True)
+    distributed_on = models.DateField(_("distributed on"), help_text=_("The day, or the last day of the period."))
+    quantity = models.PositiveIntegerField(_("pamphlets"), help_text=_("How many pamphlets were handed out."))
+    language = models.CharField(_("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH)
+    where = models.CharField(_("where or at what event"), max_length=200, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="recorded by",
+        verbose_name=_("recorded by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="pamphlet_distributions_recorded",
     )
-    recorded_at = models.DateTimeField("recorded", auto_now_add=True)
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     objects = PamphletDistributionQuerySet.as_manager()
     history = HistoricalRecords()
@@ -833,7 +859,11 @@ class PamphletDistribution(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.quantity} pamphlets by {self.organization} on {self.distributed_on}"
+        return ngettext(
+            "%(quantity)s pamphlet by %(organization)s on %(date)s",
+            "%(quantity)s pamphlets by %(organization)s on %(date)s",
+            self.quantity,
+        ) % {"quantity": self.quantity, "organization": self.organization, "date": self.distributed_on}
 
 
 class PamphletPDF(StoredPDF):

@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, Func, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from . import languages
 from .filters import FilterForm
@@ -41,32 +42,32 @@ def search_services(queryset, words):
 class ServiceFilter(django_filters.FilterSet):
     """What a member or visitor narrows the list by; every choice fits on a phone."""
 
-    q = django_filters.CharFilter(label="Search", method="filter_words")
+    q = django_filters.CharFilter(label=_("Search"), method="filter_words")
     # Categories and populations filter through EXISTS, not a join: a join multiplies the rows
     # the full-text expression is computed on, which PostgreSQL can turn into a very slow plan.
     category = django_filters.ModelChoiceFilter(
-        label="Kind of help",
+        label=_("Kind of help"),
         method="filter_category",
         to_field_name="slug",
         queryset=ServiceCategory.objects.all(),
-        empty_label="Any kind of help",
+        empty_label=_("Any kind of help"),
     )
     population = django_filters.ModelChoiceFilter(
-        label="For",
+        label=_("For"),
         method="filter_population",
         to_field_name="slug",
         queryset=Population.objects.all(),
-        empty_label="Anyone",
+        empty_label=_("Anyone"),
     )
-    language = django_filters.ChoiceFilter(label="Language", method="filter_language", empty_label="Any language")
+    language = django_filters.ChoiceFilter(label=_("Language"), method="filter_language", empty_label=_("Any language"))
     age = django_filters.NumberFilter(
-        label="Age of the person",
+        label=_("Age of the person"),
         method="filter_age",
         min_value=0,
         max_value=120,
     )
     open_24_hours = django_filters.BooleanFilter(
-        label="Answers 24 hours a day",
+        label=_("Answers 24 hours a day"),
         method="filter_24_hours",
         widget=forms.CheckboxInput,
     )
@@ -130,8 +131,8 @@ class ServiceForm(forms.ModelForm):
     languages = SimpleArrayField(
         forms.CharField(max_length=10),
         required=False,
-        label="Languages",
-        help_text="ISO 639-1 codes separated by commas, for example: en, es, zh, vi.",
+        label=_("Languages"),
+        help_text=_("ISO 639-1 codes separated by commas, for example: en, es, zh, vi."),
     )
 
     class Meta:
@@ -190,8 +191,10 @@ class ServiceForm(forms.ModelForm):
                     self.add_error(
                         field,
                         ValidationError(
-                            "This looks like a street address, and the location is confidential: remove it, "
-                            "this text is shown on the resource list.",
+                            _(
+                                "This looks like a street address, and the location is confidential: remove it, "
+                                "this text is shown on the resource list."
+                            ),
                             code="confidential_address_in_text",
                         ),
                     )
@@ -208,18 +211,18 @@ class PamphletDistributionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].empty_label = "Choose the agency"
+        self.fields["organization"].empty_label = _("Choose the agency")
 
     def clean_distributed_on(self):
         day = self.cleaned_data["distributed_on"]
         if day > timezone.localdate():
             raise ValidationError(
-                "That date is in the future: record pamphlets once they are handed out.", code="future"
+                _("That date is in the future: record pamphlets once they are handed out."), code="future"
             )
         return day
 
     def clean_quantity(self):
         quantity = self.cleaned_data["quantity"]
         if quantity < 1:
-            raise ValidationError("Enter how many pamphlets were handed out: at least 1.", code="too_few")
+            raise ValidationError(_("Enter how many pamphlets were handed out: at least 1."), code="too_few")
         return quantity

@@ -172,7 +172,17 @@ def directory_csv(request):
     response.write("\ufeff")  # Excel opens UTF-8 with accents correctly only with a byte-order mark.
     writer = spreadsheets.writer(response)
     writer.writerow(
-        ["Family name", "Given name", "Honorific", "Job title", "Organization", "Role", "Email", "Phone", "Committees"]
+        [
+            _("Family name"),
+            _("Given name"),
+            _("Honorific"),
+            _("Job title"),
+            _("Organization"),
+            _("Role"),
+            _("Email"),
+            _("Phone"),
+            _("Committees"),
+        ]
     )
     for person in _people_for_directory():
         organizations = "; ".join(m.organization.name for m in person.current_memberships)

@@ -2,34 +2,36 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
 from .submissions import SubmissionFigures, breakdown_differences
 
 
 def _people(count: int) -> str:
-    return f"{count:,} {'person' if count == 1 else 'people'}"
+    return ngettext("%(count)s person", "%(count)s people", count) % {"count": f"{count:,}"}
 
 
 class SubmissionForm(forms.Form):
     """An agency's totals and one field per breakdown category; every breakdown must add up."""
 
     total_identified = forms.IntegerField(
-        label="People identified as trafficked",
+        label=_("People identified as trafficked"),
         min_value=0,
-        help_text="Everyone your agency identified during the year. Counts only: never names or case details.",
+        help_text=_("Everyone your agency identified during the year. Counts only: never names or case details."),
     )
-    traffickers_identified = forms.IntegerField(label="Traffickers identified", min_value=0)
+    traffickers_identified = forms.IntegerField(label=_("Traffickers identified"), min_value=0)
     convictions_vacated = forms.IntegerField(
-        label="Convictions vacated or expunged",
+        label=_("Convictions vacated or expunged"),
         min_value=0,
-        help_text="Convictions of survivors vacated or expunged because they were trafficked.",
+        help_text=_("Convictions of survivors vacated or expunged because they were trafficked."),
     )
     definition_used = forms.CharField(
-        label="Definition of human trafficking you used",
+        label=_("Definition of human trafficking you used"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        help_text="For example the federal TVPA definition, or California Penal Code 236.1.",
+        help_text=_("For example the federal TVPA definition, or California Penal Code 236.1."),
     )
     version = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -74,11 +76,22 @@ class SubmissionForm(forms.Form):
         differences = breakdown_differences(total=total, counts=counts, categories=self.categories)
         for dimension, difference in differences.items():
             added = total + difference
-            more_or_fewer = "more" if difference > 0 else "fewer"
-            message = (
-                f"{labels[dimension]} adds up to {_people(added)}, {_people(abs(difference))} {more_or_fewer} "
-                f"than the {_people(total)} identified. Correct it, or count the rest as “Unknown”."
-            )
+            if difference > 0:
+                message = _(
+                    "%(breakdown)s adds up to %(added)s, %(difference)s more than the %(total)s identified. "
+                    "Correct it, or count the rest as “Unknown”."
+                )
+            else:
+                message = _(
+                    "%(breakdown)s adds up to %(added)s, %(difference)s fewer than the %(total)s identified. "
+                    "Correct it, or count the rest as “Unknown”."
+                )
+            message = message % {
+                "breakdown": labels[dimension],
+                "added": _people(added),
+                "difference": _people(abs(difference)),
+                "total": _people(total),
+            }
             self.breakdown_errors[dimension] = message
             self.add_error(None, ValidationError(message, code="breakdown"))
         return cleaned
@@ -115,36 +128,36 @@ class ReviewForm(forms.Form):
     """Staff accept or return an agency's figures and decide whether they count toward totals."""
 
     decision = forms.ChoiceField(
-        label="Decision",
-        choices=[("accept", "Accept the figures"), ("return", "Return them to the agency")],
+        label=_("Decision"),
+        choices=[("accept", _("Accept the figures")), ("return", _("Return them to the agency"))],
         widget=forms.RadioSelect,
     )
     return_reason = forms.CharField(
-        label="Why they are returned",
+        label=_("Why they are returned"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        help_text="The agency sees this; say what to correct.",
+        help_text=_("The agency sees this; say what to correct."),
     )
     counts_toward_totals = forms.BooleanField(
-        label="Counts toward the totals",
+        label=_("Counts toward the totals"),
         required=False,
         initial=True,
-        help_text="Untick when the agency's figures are not comparable (for example another definition).",
+        help_text=_("Untick when the agency's figures are not comparable (for example another definition)."),
     )
     totals_note = forms.CharField(
-        label="Why it is left out of the totals",
+        label=_("Why it is left out of the totals"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        help_text="Printed in the report's methodology.",
+        help_text=_("Printed in the report's methodology."),
     )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decision") == "return" and not cleaned.get("return_reason", "").strip():
-            self.add_error("return_reason", ValidationError("Say why the figures are returned.", code="required"))
+            self.add_error("return_reason", ValidationError(_("Say why the figures are returned."), code="required"))
         if not cleaned.get("counts_toward_totals") and not cleaned.get("totals_note", "").strip():
             self.add_error(
-                "totals_note", ValidationError("Say why the agency is left out of the totals.", code="required")
+                "totals_note", ValidationError(_("Say why the agency is left out of the totals."), code="required")
             )
         return cleaned
 
@@ -165,6 +178,8 @@ class CaseSummaryForm(forms.ModelForm):
         fields = ["title", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
-            "text": "Describe what happened without anything that could identify the person: "
-            "no names, exact dates, ages, places or contact details."
+            "text": _(
+                "Describe what happened without anything that could identify the person: "
+                "no names, exact dates, ages, places or contact details."
+            )
         }

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Organization
@@ -17,35 +18,39 @@ class ReportingYear(models.Model):
     """One year of agency figures and the report published from them."""
 
     class State(models.TextChoices):
-        COLLECTING = "collecting", "Collecting figures"
-        REVIEW = "review", "Staff review"
-        PUBLISHED = "published", "Published"
+        COLLECTING = "collecting", _("Collecting figures")
+        REVIEW = "review", _("Staff review")
+        PUBLISHED = "published", _("Published")
 
-    year = models.PositiveSmallIntegerField("year", unique=True)
-    state = models.CharField("state", max_length=12, choices=State.choices, default=State.COLLECTING)
-    due_on = models.DateField("figures due", help_text="Agencies are reminded when they have not submitted by then.")
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.COLLECTING)
+    due_on = models.DateField(
+        _("figures due"), help_text=_("Agencies are reminded when they have not submitted by then.")
+    )
     k = models.PositiveSmallIntegerField(
-        "small-cell threshold (k)",
+        _("small-cell threshold (k)"),
         default=5,
-        help_text="Counts from 1 to k-1 are never published; they show as “fewer than k”. At least 3.",
+        help_text=_("Counts from 1 to k-1 are never published; they show as “fewer than k”. At least 3."),
     )
     public_after_publish = models.BooleanField(
-        "public once published",
+        _("public once published"),
         default=False,
-        help_text="Anyone, without logging in, may read the published report.",
+        help_text=_("Anyone, without logging in, may read the published report."),
     )
     definition = models.TextField(
-        "definition of human trafficking",
+        _("definition of human trafficking"),
         blank=True,
-        help_text="The definition the task force asks agencies to count by; printed in the methodology.",
+        help_text=_("The definition the task force asks agencies to count by; printed in the methodology."),
     )
     about_text = models.TextField(
-        "about the task force",
+        _("about the task force"),
         blank=True,
-        help_text="Mission and vision for the report's “About the task force” section. A blank line starts a new paragraph.",
+        help_text=_(
+            "Mission and vision for the report's “About the task force” section. A blank line starts a new paragraph."
+        ),
     )
-    published_at = models.DateTimeField("published", null=True, blank=True)
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
 
@@ -61,7 +66,7 @@ class ReportingYear(models.Model):
         ]
 
     def __str__(self):
-        return f"Annual report {self.year}"
+        return _("Annual report %(year)s") % {"year": self.year}
 
     def get_absolute_url(self):
         return reverse("reports:report", args=[self.year])
@@ -78,27 +83,27 @@ class BreakdownCategory(models.Model):
     """A category of one breakdown (for example “Labor” of trafficking type); staff can add more."""
 
     class Dimension(models.TextChoices):
-        TRAFFICKING_TYPE = "trafficking_type", "Type of trafficking"
-        AGE_BAND = "age_band", "Age"
-        GENDER = "gender", "Gender"
-        RACE_ETHNICITY = "race_ethnicity", "Race and ethnicity"
-        NATIONALITY = "nationality", "Nationality"
-        INDUSTRY = "industry", "Industry (Polaris typology)"
-        REFERRAL_SOURCE = "referral_source", "Referral source"
+        TRAFFICKING_TYPE = "trafficking_type", _("Type of trafficking")
+        AGE_BAND = "age_band", _("Age")
+        GENDER = "gender", _("Gender")
+        RACE_ETHNICITY = "race_ethnicity", _("Race and ethnicity")
+        NATIONALITY = "nationality", _("Nationality")
+        INDUSTRY = "industry", _("Industry (Polaris typology)")
+        REFERRAL_SOURCE = "referral_source", _("Referral source")
 
-    dimension = models.CharField("breakdown", max_length=20, choices=Dimension.choices)
-    name = models.CharField("category", max_length=100)
-    position = models.PositiveSmallIntegerField("order", default=0)
+    dimension = models.CharField(_("breakdown"), max_length=20, choices=Dimension.choices)
+    name = models.CharField(_("category"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(
-        "in use", default=True, help_text="Retired categories keep their old counts but are not asked for."
+        _("in use"), default=True, help_text=_("Retired categories keep their old counts but are not asked for.")
     )
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["dimension", "position", "name"]
-        verbose_name_plural = "breakdown categories"
+        verbose_name_plural = _("breakdown categories")
         constraints = [
             models.UniqueConstraint(
                 fields=["dimension", "name"],
@@ -115,58 +120,62 @@ class AgencySubmission(models.Model):
     """One member organization's figures for one reporting year."""
 
     class State(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Submitted"
-        ACCEPTED = "accepted", "Accepted"
-        RETURNED = "returned", "Returned"
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        ACCEPTED = "accepted", _("Accepted")
+        RETURNED = "returned", _("Returned")
 
     reporting_year = models.ForeignKey(
-        ReportingYear, verbose_name="reporting year", on_delete=models.CASCADE, related_name="submissions"
+        ReportingYear, verbose_name=_("reporting year"), on_delete=models.CASCADE, related_name="submissions"
     )
     organization = models.ForeignKey(
-        Organization, verbose_name="organization", on_delete=models.PROTECT, related_name="report_submissions"
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="report_submissions"
     )
-    state = models.CharField("state", max_length=10, choices=State.choices, default=State.DRAFT)
-    return_reason = models.TextField("why it was returned", blank=True, help_text="Tell the agency what to correct.")
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    return_reason = models.TextField(
+        _("why it was returned"), blank=True, help_text=_("Tell the agency what to correct.")
+    )
     total_identified = models.PositiveIntegerField(
-        "people identified", default=0, help_text="People identified as trafficked during the year."
+        _("people identified"), default=0, help_text=_("People identified as trafficked during the year.")
     )
-    traffickers_identified = models.PositiveIntegerField("traffickers identified", default=0)
+    traffickers_identified = models.PositiveIntegerField(_("traffickers identified"), default=0)
     convictions_vacated = models.PositiveIntegerField(
-        "convictions vacated or expunged",
+        _("convictions vacated or expunged"),
         default=0,
-        help_text="Convictions of survivors vacated or expunged because they were trafficked.",
+        help_text=_("Convictions of survivors vacated or expunged because they were trafficked."),
     )
     definition_used = models.TextField(
-        "definition used", blank=True, help_text="The definition of human trafficking your agency counted by."
+        _("definition used"), blank=True, help_text=_("The definition of human trafficking your agency counted by.")
     )
     counts_toward_totals = models.BooleanField(
-        "counts toward the totals",
+        _("counts toward the totals"),
         default=True,
-        help_text="Leave an agency out of the totals when its figures are not comparable (another definition).",
+        help_text=_("Leave an agency out of the totals when its figures are not comparable (another definition)."),
     )
     totals_note = models.TextField(
-        "note on the totals", blank=True, help_text="Why the agency is left out of the totals; printed in the report."
+        _("note on the totals"),
+        blank=True,
+        help_text=_("Why the agency is left out of the totals; printed in the report."),
     )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="submitted by",
+        verbose_name=_("submitted by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
     )
-    submitted_at = models.DateTimeField("submitted", null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="accepted by",
+        verbose_name=_("accepted by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
     )
-    accepted_at = models.DateTimeField("accepted", null=True, blank=True)
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
 
@@ -191,7 +200,10 @@ class AgencySubmission(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.organization} for {self.reporting_year.year}"
+        return _("%(organization)s for %(year)s") % {
+            "organization": self.organization,
+            "year": self.reporting_year.year,
+        }
 
     @property
     def is_editable_by_agency(self):
@@ -202,13 +214,13 @@ class SubmissionCount(models.Model):
     """How many of a submission's people fall in one breakdown category (a marginal count)."""
 
     submission = models.ForeignKey(
-        AgencySubmission, verbose_name="submission", on_delete=models.CASCADE, related_name="counts"
+        AgencySubmission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="counts"
     )
     category = models.ForeignKey(
-        BreakdownCategory, verbose_name="category", on_delete=models.PROTECT, related_name="counts"
+        BreakdownCategory, verbose_name=_("category"), on_delete=models.PROTECT, related_name="counts"
     )
-    value = models.PositiveIntegerField("people")
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    value = models.PositiveIntegerField(_("people"))
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
 
@@ -235,46 +247,51 @@ class Narrative(models.Model):
     """A piece of the report's text: executive summary, a success, an agency note or a case summary."""
 
     class Kind(models.TextChoices):
-        EXECUTIVE_SUMMARY = "executive_summary", "Executive summary"
-        SUCCESS = "success", "Success of the year"
-        RECOMMENDATION = "recommendation", "Recommendations (introduction)"
-        CASE_SUMMARY = "case_summary", "Case summary"
-        AGENCY_NOTE = "agency_note", "Agency note"
+        EXECUTIVE_SUMMARY = "executive_summary", _("Executive summary")
+        SUCCESS = "success", _("Success of the year")
+        RECOMMENDATION = "recommendation", _("Recommendations (introduction)")
+        CASE_SUMMARY = "case_summary", _("Case summary")
+        AGENCY_NOTE = "agency_note", _("Agency note")
 
     reporting_year = models.ForeignKey(
-        ReportingYear, verbose_name="reporting year", on_delete=models.CASCADE, related_name="narratives"
+        ReportingYear, verbose_name=_("reporting year"), on_delete=models.CASCADE, related_name="narratives"
     )
-    kind = models.CharField("kind", max_length=20, choices=Kind.choices)
-    title = models.CharField("title", max_length=200, blank=True)
-    text = models.TextField("text", max_length=20_000, help_text="Plain text; a blank line starts a new paragraph.")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    text = models.TextField(
+        _("text"), max_length=20_000, help_text=_("Plain text; a blank line starts a new paragraph.")
+    )
     organization = models.ForeignKey(
         Organization,
-        verbose_name="organization",
+        verbose_name=_("organization"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="report_narratives",
-        help_text="For agency notes: the agency the note is about.",
+        help_text=_("For agency notes: the agency the note is about."),
     )
-    position = models.PositiveSmallIntegerField("order", default=0)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
     scan_flags = models.JSONField(
-        "scan findings",
+        _("scan findings"),
         default=list,
         blank=True,
-        help_text="What the automatic scan found that may identify someone (case summaries).",
+        help_text=_("What the automatic scan found that may identify someone (case summaries)."),
     )
     cleared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="cleared by",
+        verbose_name=_("cleared by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
     )
     cleared_at = models.DateTimeField(
-        "cleared", null=True, blank=True, help_text="A case summary appears in the report only once staff clear it."
+        _("cleared"),
+        null=True,
+        blank=True,
+        help_text=_("A case summary appears in the report only once staff clear it."),
     )
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
 
@@ -292,20 +309,20 @@ class Recommendation(models.Model):
     """A numbered recommendation of the report and how far it has come."""
 
     class Progress(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        ACHIEVED = "achieved", "Achieved"
-        ONGOING = "ongoing", "Ongoing"
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        ACHIEVED = "achieved", _("Achieved")
+        ONGOING = "ongoing", _("Ongoing")
 
     reporting_year = models.ForeignKey(
-        ReportingYear, verbose_name="reporting year", on_delete=models.CASCADE, related_name="recommendations"
+        ReportingYear, verbose_name=_("reporting year"), on_delete=models.CASCADE, related_name="recommendations"
     )
-    number = models.PositiveSmallIntegerField("number")
-    description = models.TextField("recommendation")
-    responsible_entity = models.CharField("responsible", max_length=200, help_text="Who carries it out.")
-    progress = models.CharField("progress", max_length=12, choices=Progress.choices, default=Progress.NOT_STARTED)
-    progress_note = models.TextField("progress so far", blank=True)
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    number = models.PositiveSmallIntegerField(_("number"))
+    description = models.TextField(_("recommendation"))
+    responsible_entity = models.CharField(_("responsible"), max_length=200, help_text=_("Who carries it out."))
+    progress = models.CharField(_("progress"), max_length=12, choices=Progress.choices, default=Progress.NOT_STARTED)
+    progress_note = models.TextField(_("progress so far"), blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
 
@@ -320,7 +337,7 @@ class Recommendation(models.Model):
         ]
 
     def __str__(self):
-        return f"Recommendation {self.number} ({self.reporting_year.year})"
+        return _("Recommendation %(number)s (%(year)s)") % {"number": self.number, "year": self.reporting_year.year}
 
 
 class ReportPDFQuerySet(StoredPDFQuerySet):
@@ -338,11 +355,11 @@ class ReportPDF(StoredPDF):
     KEY_FIELDS = ("reporting_year",)
 
     reporting_year = models.ForeignKey(
-        ReportingYear, verbose_name="reporting year", on_delete=models.CASCADE, related_name="pdfs"
+        ReportingYear, verbose_name=_("reporting year"), on_delete=models.CASCADE, related_name="pdfs"
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="requested by",
+        verbose_name=_("requested by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -352,8 +369,8 @@ class ReportPDF(StoredPDF):
     objects = ReportPDFQuerySet.as_manager()
 
     class Meta(StoredPDF.Meta):
-        verbose_name = "report PDF"
-        verbose_name_plural = "report PDFs"
+        verbose_name = _("report PDF")
+        verbose_name_plural = _("report PDFs")
         constraints = [
             models.UniqueConstraint(
                 fields=["reporting_year", "data_version"],
@@ -363,4 +380,4 @@ class ReportPDF(StoredPDF):
         ]
 
     def __str__(self):
-        return f"PDF of {self.reporting_year.year} ({self.get_state_display()})"
+        return _("PDF of %(year)s (%(state)s)") % {"year": self.reporting_year.year, "state": self.get_state_display()}

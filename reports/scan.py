@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import re2
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from members.models import Person
 
@@ -26,16 +27,16 @@ MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 SCAN_PATTERNS = [
-    ("email", "an email address", re2.compile(rf"[{WORD}.+-]+@[{WORD}-]+\.[{WORD}.-]+")),
-    ("phone", "a phone number", re2.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}\b")),
+    ("email", _("an email address"), re2.compile(rf"[{WORD}.+-]+@[{WORD}-]+\.[{WORD}.-]+")),
+    ("phone", _("a phone number"), re2.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}\b")),
     (
         "date",
-        "a date of birth",
+        _("a date of birth"),
         re2.compile(rf"(?i)\b(?:(?:DOB|date of birth|born(?: on| in)?)\b|D\.O\.B\.)[:\s]*[{WORD} ,/.-]{{0,20}}"),
     ),
     (
         "date",
-        "an exact date",
+        _("an exact date"),
         re2.compile(
             rf"\b(?:(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}} (?:{MONTHS}) \d{{4}}"
             r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b"
@@ -43,14 +44,14 @@ SCAN_PATTERNS = [
     ),
     (
         "age",
-        "an age",
+        _("an age"),
         re2.compile(
             r"(?i)\b(?:\d{1,2}[- ]years?[- ]old|aged? \d{1,2}|\d{1,2}[- ]year[- ]old|age of \d{1,2}|\d{1,2} ?y/?o)\b"
         ),
     ),
     (
         "address",
-        "a street address",
+        _("a street address"),
         re2.compile(
             rf"\b\d{{1,5}}(?: [A-Z0-9][{WORD}.]*){{1,4}} (?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Ln|"
             r"Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Alley|Highway|Hwy)\b\.?"
@@ -58,7 +59,7 @@ SCAN_PATTERNS = [
     ),
     (
         "name",
-        "a personal name",
+        _("a personal name"),
         re2.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Officer|Detective|Sgt|Captain)\.? [A-Z][a-z]+(?: [A-Z][a-z]+)?"),
     ),
 ]
@@ -169,7 +170,7 @@ def find_identifying(*, text: str, known_names: Iterable[str] = ()) -> list[dict
         key = (kind, found.strip().lower())
         if key not in seen:
             seen.add(key)
-            flags.append({"kind": kind, "label": label, "text": found.strip()})
+            flags.append({"kind": kind, "label": str(label), "text": found.strip()})
 
     # RE2 reads UTF-8: encoded once here rather than once per pattern.
     encoded = text.encode()
@@ -178,11 +179,11 @@ def find_identifying(*, text: str, known_names: Iterable[str] = ()) -> list[dict
             start, end = match.span()
             flag(kind, label, encoded[start:end].decode())
     for name in _mentions(text, known_names):
-        flag("name", "the name of someone in the registry", name)
+        flag("name", _("the name of someone in the registry"), name)
     for match in CAPITALISED_PAIR.finditer(text):
         first, second = match.groups()
         if first not in NOT_NAMES and second not in NOT_NAMES:
-            flag("name", "what looks like a personal name", match.group(0))
+            flag("name", _("what looks like a personal name"), match.group(0))
     return flags
 
 

@@ -42,7 +42,9 @@ def breakdown_differences(*, total: int, counts: dict[int, int], categories: dic
 
 
 def submission_for(*, reporting_year: ReportingYear, organization: Organization) -> AgencySubmission:
-    submission, _ = AgencySubmission.objects.get_or_create(reporting_year=reporting_year, organization=organization)
+    submission, _created = AgencySubmission.objects.get_or_create(
+        reporting_year=reporting_year, organization=organization
+    )
     return submission
 
 

@@ -7,20 +7,22 @@ Roles (DESIGN.md): staff, co-chair, data contact, member (any login), public.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, Q, Value
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
-class Role(StrEnum):
-    STAFF = "staff"
-    COCHAIR = "co-chair"
-    DATA_CONTACT = "data contact"
-    MEMBER = "member"
-    PUBLIC = "public"
+class Role(models.TextChoices):
+    STAFF = "staff", _("staff")
+    COCHAIR = "co-chair", _("co-chair")
+    DATA_CONTACT = "data contact", _("data contact")
+    MEMBER = "member", _("member")
+    PUBLIC = "public", _("public")
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class Rule:
         return bool(self.test(user, **view_kwargs))
 
     def __str__(self):
-        return self.name
+        return str(self.name)
 
 
 def access(rule: Rule):
@@ -50,7 +52,7 @@ def access(rule: Rule):
             if not rule.allows(request.user, **kwargs):
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
-                raise PermissionDenied(f"This page is for: {rule}.")
+                raise PermissionDenied(gettext("This page is for: %(readers)s.") % {"readers": rule})
             return view(request, *args, **kwargs)
 
         wrapped.access_rule = rule
@@ -173,12 +175,14 @@ def can_see_organization_private(user, organization) -> bool:
 
 
 # The rules views are decorated with.
-ANYONE = Rule("anyone", lambda user, **kw: True)
-MEMBER_ONLY = Rule("members (any login)", lambda user, **kw: user.is_authenticated)
-STAFF_ONLY = Rule("staff", lambda user, **kw: is_staff(user))
-COCHAIR_OR_STAFF = Rule("co-chairs and staff", lambda user, **kw: is_staff(user) or bool(chaired_committee_ids(user)))
+ANYONE = Rule(_("anyone"), lambda user, **kw: True)
+MEMBER_ONLY = Rule(_("members (any login)"), lambda user, **kw: user.is_authenticated)
+STAFF_ONLY = Rule(_("staff"), lambda user, **kw: is_staff(user))
+COCHAIR_OR_STAFF = Rule(
+    _("co-chairs and staff"), lambda user, **kw: is_staff(user) or bool(chaired_committee_ids(user))
+)
 DATA_CONTACT_OR_STAFF = Rule(
-    "data contacts and staff",
+    _("data contacts and staff"),
     lambda user, **kw: is_staff(user) or bool(data_contact_organization_ids(user)),
 )
 
@@ -195,7 +199,7 @@ def _can_open_mou_file(user, pk=None, **kw):
     return organization_id is not None and organization_id in represented_organization_ids(user)
 
 
-MOU_FILE_READERS = Rule("staff and the organization's own representatives", _can_open_mou_file)
+MOU_FILE_READERS = Rule(_("staff and the organization's own representatives"), _can_open_mou_file)
 
 
 # --- goals ---
@@ -247,15 +251,15 @@ def _records_metric(user, pk) -> bool:
 
 
 WORK_PLAN_ITEM_EDITOR = Rule(
-    "co-chairs of the committee whose work plan this is, and staff",
+    _("co-chairs of the committee whose work plan this is, and staff"),
     lambda user, pk=None, **kw: is_staff(user) or _chairs_committee_of_work_plan_item(user, pk),
 )
 COMMITTEE_CHAIR_OR_STAFF = Rule(
-    "co-chairs of this committee and staff",
+    _("co-chairs of this committee and staff"),
     lambda user, slug=None, **kw: is_staff(user) or _chairs_committee_by_slug(user, slug),
 )
 METRIC_RECORDER = Rule(
-    "co-chairs of a committee responsible for this metric, and staff",
+    _("co-chairs of a committee responsible for this metric, and staff"),
     lambda user, pk=None, **kw: _records_metric(user, pk),
 )
 
@@ -270,7 +274,7 @@ def _records_measurement(user, pk) -> bool:
 
 
 MEASUREMENT_EDITOR = Rule(
-    "co-chairs of a committee responsible for this metric, and staff",
+    _("co-chairs of a committee responsible for this metric, and staff"),
     lambda user, pk=None, **kw: _records_measurement(user, pk),
 )
 
@@ -305,11 +309,11 @@ def published_report_exists() -> bool:
 
 
 REPORT_READERS = Rule(
-    "staff; members once the year is published; anyone if it is public",
+    _("staff; members once the year is published; anyone if it is public"),
     lambda user, year=None, **kw: can_see_report(user, reporting_year_for(user, year)),
 )
 REPORT_INDEX = Rule(
-    "staff, data contacts, and members once a report is published",
+    _("staff, data contacts, and members once a report is published"),
     lambda user, **kw: (
         is_staff(user)
         or bool(data_contact_organization_ids(user))
@@ -476,12 +480,12 @@ def _meeting_rule(test):
     return check
 
 
-MEETING_VISIBLE = Rule("anyone for public meetings, members for the rest", _meeting_rule(can_see_meeting))
+MEETING_VISIBLE = Rule(_("anyone for public meetings, members for the rest"), _meeting_rule(can_see_meeting))
 MINUTES_VISIBLE = Rule(
-    "approved minutes (public meetings: anyone); drafts: the committee's co-chairs and staff",
+    _("approved minutes (public meetings: anyone); drafts: the committee's co-chairs and staff"),
     _meeting_rule(can_see_minutes),
 )
-MEETING_EDITOR = Rule("the committee's co-chairs and staff", _meeting_rule(can_edit_meeting))
+MEETING_EDITOR = Rule(_("the committee's co-chairs and staff"), _meeting_rule(can_edit_meeting))
 # --- resources ---
 
 

@@ -144,7 +144,7 @@ def test_dashboard_panel_shows_my_items_next_meetings_and_orientation(world, mak
     Attendance.objects.create(meeting=tf, person=world.member)
     body = client_as("member").get("/").content.decode()
     assert "Mine and late" in body and "overdue" in body and "Soon" in body
-    assert "You attended 1 of the last 1 task-force meetings." in body
+    assert "You attended 1 of the last 1 task-force meeting." in body
     assert "Attended before orientation" not in body
     staff_body = client_as("staff").get("/").content.decode()
     assert "Attended before orientation" in staff_body and "Morgan Member" in staff_body
