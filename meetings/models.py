@@ -5,6 +5,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, F, Q
@@ -623,7 +624,7 @@ class CalendarToken(models.Model):
         secret = secrets.token_urlsafe(32)
         with transaction.atomic():
             # Two clicks at once must not both find no working link: the owner's row orders them.
-            type(user).objects.select_for_update().get(pk=user.pk)
+            get_user_model().objects.select_for_update().get(pk=user.pk)
             cls.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
             cls.objects.create(user=user, token_hash=cls.hash_of(secret))
         return secret
