@@ -176,3 +176,20 @@ def test_private_feed_query_count_is_fixed(world, make_meeting, client, django_a
         make_meeting(world.task_force, days=days + 1, is_public=True)
     with django_assert_num_queries(PRIVATE_FEED_QUERIES[feed]):
         assert client.get(url).status_code == 200
+
+
+def test_the_log_never_shows_a_private_link_secret(world, client, settings):
+    """Django logs the path of every 404 (a revoked link, say); the console handler hides the secret."""
+    import logging
+
+    from taskforce.logging_filters import HidePrivateCalendarLinks
+
+    secret = CalendarToken.issue(world.member.user)
+    CalendarToken.revoke_all(world.member.user)
+    path = private_url(secret, world.youth)
+    assert client.get(path).status_code == 404
+    record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Not Found: %s", (path,), None)
+    assert HidePrivateCalendarLinks().filter(record)
+    assert record.getMessage() == f"Not Found: /meetings/calendar/private/[hidden]/{world.youth.slug}.ics"
+    assert secret not in record.getMessage()
+    assert "hide_calendar_links" in settings.LOGGING["handlers"]["console"]["filters"]
