@@ -1,10 +1,11 @@
 """Admin for fixes and bulk entry; the weekly work happens on the meeting pages."""
 
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
+from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, Motion
 
 
 class AgendaItemInline(admin.StackedInline):
@@ -99,3 +100,22 @@ class ActionItemAdmin(SimpleHistoryAdmin):
     list_select_related = ["owner", "committee"]
     autocomplete_fields = ["owner", "meeting"]
     raw_id_fields = ["agenda_item"]
+
+
+@admin.register(CalendarToken)
+class CalendarTokenAdmin(admin.ModelAdmin):
+    """Who has a private calendar link, and revoking one (a member who leaves); links are made on the dashboard."""
+
+    list_display = ["user", "created_at", "last_used_at", "revoked_at"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    list_select_related = ["user"]
+    fields = readonly_fields = ["user", "created_at", "last_used_at", "revoked_at"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Revoke the selected links")
+    def revoke(self, request, queryset):
+        queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())

@@ -1,12 +1,15 @@
 """The meetings panel on the dashboard: my action items, the next meetings, attendance before orientation."""
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils import timezone
 
 from members.models import Committee, MembershipPolicy, Person
 from taskforce import permissions
 
-from .models import ActionItem, Attendance, Meeting
+from .models import ActionItem, Attendance, CalendarToken, Meeting
+
+NEW_CALENDAR_LINK = "new_calendar_link"  # session: the new link's secret, until the dashboard has shown it
 
 
 def _my_attendance(person):
@@ -77,4 +80,22 @@ def panels(request):
             .only("person__given_name", "person__family_name", "person__oriented_on", "meeting__starts_at")
             .order_by("person_id")
         )
-    return [panel]
+    return [panel, _calendar_link_panel(request)]
+
+
+def _calendar_link_panel(request):
+    """The member's private calendar link: whether one works, and right after it is made, the link itself
+    (only its hash is stored, so this is the one time it can be shown)."""
+    user = request.user
+    secret = request.session.pop(NEW_CALENDAR_LINK, None)
+    links = []
+    if secret:
+        links.append((None, request.build_absolute_uri(reverse("meetings:private_calendar", args=[secret]))))
+        for role in permissions.committee_roles_of(user):
+            url = reverse("meetings:private_committee_calendar", args=[secret, role.committee.slug])
+            links.append((role.committee, request.build_absolute_uri(url)))
+    return {
+        "template": "meetings/_calendar_link_panel.html",
+        "has_link": bool(secret) or CalendarToken.objects.filter(user=user, revoked_at__isnull=True).exists(),
+        "new_links": links,
+    }

@@ -1,7 +1,11 @@
 """Meetings of the task force and its committees: agendas, minutes, attendance, motions, action items."""
 
 import datetime
+import hashlib
+import secrets
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, F, Q
@@ -32,6 +36,16 @@ class MeetingQuerySet(models.QuerySet):
         from taskforce import permissions
 
         return self.filter(permissions.minutes_q(viewer))
+
+    def in_calendar_of(self, user):
+        """A member's own calendar: every public meeting, and the meetings they may see (visible_to) of the
+        committees they currently sit on and of the full task force (whose meetings every representative attends).
+        Which meetings are shown is a choice of relevance; who may see one is still visible_to's rule."""
+        from taskforce import permissions
+
+        committees = sorted({role.committee_id for role in permissions.committee_roles_of(user)})
+        mine = Q(committee_id__in=committees) | Q(committee__kind=Committee.Kind.TASK_FORCE)
+        return self.visible_to(user).filter(mine) | self.visible_to(permissions.PUBLIC)
 
     def with_access(self, user):
         """Each meeting with the permission rules' answers for the user (may_see, may_edit, may_see_agenda,
@@ -591,3 +605,66 @@ class ActionItem(models.Model):
             and self.due_on is not None
             and self.due_on < (today or timezone.localdate())
         )
+
+
+class CalendarTokenQuerySet(models.QuerySet):
+    def live(self):
+        """Links that still work: not revoked, and their owner's login is still active."""
+        return self.filter(revoked_at__isnull=True, user__is_active=True)
+
+
+class CalendarToken(models.Model):
+    """The secret in a member's private calendar link. Only its hash is kept: the link is shown once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="owner", on_delete=models.CASCADE, related_name="calendar_tokens"
+    )
+    token_hash = models.CharField("SHA-256 of the secret", max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField("created", auto_now_add=True)
+    last_used_at = models.DateTimeField("last fetched", null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField("revoked", null=True, blank=True)
+
+    objects = CalendarTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "private calendar link"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_live_calendar_link_per_user",
+                violation_error_message="A member has at most one private calendar link that works.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Calendar link of {self.user}, created {self.created_at:%Y-%m-%d}"
+
+    @staticmethod
+    def hash_of(secret: str) -> str:
+        return hashlib.sha256(secret.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user) -> str:
+        """Revoke the user's working link, if any, and make a new one; returns the new secret (never stored)."""
+        secret = secrets.token_urlsafe(32)
+        with transaction.atomic():
+            # Two clicks at once must not both find no working link: the owner's row orders them.
+            get_user_model().objects.select_for_update().get(pk=user.pk)
+            cls.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+            cls.objects.create(user=user, token_hash=cls.hash_of(secret))
+        return secret
+
+    @classmethod
+    def revoke_all(cls, user) -> int:
+        """Stop the user's link from working; how many links were revoked (0 or 1)."""
+        return cls.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+    @classmethod
+    def owner_of(cls, secret: str):
+        """The active login whose working link carries this secret (its use noted), or None."""
+        token = cls.objects.live().select_related("user").filter(token_hash=cls.hash_of(secret)).first()
+        if token is None:
+            return None
+        cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        return token.user

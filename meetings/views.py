@@ -17,6 +17,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from members.models import Committee, Organization, Person
@@ -28,11 +29,13 @@ from taskforce.permissions import (
     MEETING_VISIBLE,
     MEMBER_ONLY,
     MINUTES_VISIBLE,
+    PRIVATE_CALENDAR,
     STAFF_ONLY,
     access,
 )
 
 from . import services
+from .dashboard import NEW_CALENDAR_LINK
 from .forms import (
     CONFLICT,
     ActionItemFilterForm,
@@ -49,7 +52,7 @@ from .forms import (
     VersionForm,
     minutes_choices,
 )
-from .models import ActionItem, Attendance, Meeting, Motion
+from .models import ActionItem, Attendance, CalendarToken, Meeting, Motion
 
 MEETINGS_PAGE_SIZE = 25  # past meetings per page; upcoming ones are all shown on the first
 ACTIONS_PAGE_SIZE = 50  # open action items per page
@@ -382,25 +385,71 @@ def _save_minutes(reason, form, items, motions, actions):
 @access(ANYONE)
 def calendar_feed(request):
     meetings = Meeting.objects.visible_to(permissions.PUBLIC)
-    return _calendar(request, meetings, _("Task force meetings"))
+    return _calendar(
+        request, meetings, _("Task force meetings"), _("Public meetings of the task force and its committees.")
+    )
 
 
 @access(ANYONE)
 def committee_calendar(request, slug):
+    """A committee's public meetings; its members-only ones are in the private link's version of this feed."""
     committee = get_object_or_404(Committee, slug=slug)
     meetings = Meeting.objects.visible_to(permissions.PUBLIC).filter(committee=committee)
-    return _calendar(request, meetings, committee.name)
+    return _calendar(
+        request,
+        meetings,
+        committee.name,
+        _("Public meetings of the %(committee)s.") % {"committee": committee.name},
+    )
 
 
-def _calendar(request, meetings, name):
-    """An iCalendar feed of public meetings, the last twelve months and everything upcoming:
-    calendar apps subscribe without logging in (older meetings stay on the meetings list)."""
+def _calendar_owner(token):
+    owner = permissions.calendar_link_owner(token)
+    if owner is None:
+        raise Http404("No such calendar.")
+    return owner
+
+
+@access(PRIVATE_CALENDAR)
+@cache_control(private=True, no_store=True)
+def private_calendar(request, token):
+    """A member's own calendar, fetched by a calendar app through the secret link instead of a session."""
+    owner = _calendar_owner(token)
+    meetings = Meeting.objects.in_calendar_of(owner)
+    return _calendar(
+        request,
+        meetings,
+        _("My task force meetings"),
+        _("Public meetings, and the members-only meetings of your committees and the full task force."),
+    )
+
+
+@access(PRIVATE_CALENDAR)
+@cache_control(private=True, no_store=True)
+def private_committee_calendar(request, token, slug):
+    """Every meeting of one committee that the link's owner may see, members-only ones included."""
+    owner = _calendar_owner(token)
+    committee = get_object_or_404(Committee, slug=slug)
+    meetings = Meeting.objects.visible_to(owner).filter(committee=committee)
+    return _calendar(
+        request,
+        meetings,
+        committee.name,
+        _("Meetings of the %(committee)s, members-only ones included.") % {"committee": committee.name},
+    )
+
+
+def _calendar(request, meetings, name, description):
+    """An iCalendar feed, the last twelve months and everything upcoming (older meetings stay on the meetings
+    list); calendar apps subscribe without logging in."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Task Force Operations//Meetings//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-caldesc", description)
     host = request.get_host()
     since = timezone.now() - CALENDAR_PAST
+    members_only = _("Members-only meeting: please do not share its details.")
     for meeting in meetings.filter(ends_at__gte=since).select_related("committee").order_by("starts_at"):
         event = icalendar.Event()
         event.add("uid", f"meeting-{meeting.pk}@{host}")
@@ -410,12 +459,34 @@ def _calendar(request, meetings, name):
         event.add("dtstamp", meeting.updated_at)
         if meeting.place:
             event.add("location", meeting.place)
+        if not meeting.is_public:
+            event.add("description", members_only)
         event.add("url", request.build_absolute_uri(meeting.get_absolute_url()))
         event.add("status", "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED")
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="meetings.ics"'
     return response
+
+
+@access(MEMBER_ONLY)
+@require_POST
+def calendar_link_create(request):
+    """Make the member's private calendar link (replacing any earlier one) and show it once on the dashboard."""
+    secret = CalendarToken.issue(request.user)
+    # Only the hash is kept: the dashboard shows the link from the session once, then forgets it.
+    request.session[NEW_CALENDAR_LINK] = secret
+    messages.success(request, _("Your private calendar link is ready. Copy it now: it is shown only once."))
+    return redirect(f"{reverse('dashboard')}#calendar-link-heading")
+
+
+@access(MEMBER_ONLY)
+@require_POST
+def calendar_link_revoke(request):
+    CalendarToken.revoke_all(request.user)
+    request.session.pop(NEW_CALENDAR_LINK, None)
+    messages.success(request, _("Your private calendar link no longer works. Calendars that used it stop updating."))
+    return redirect(f"{reverse('dashboard')}#calendar-link-heading")
 
 
 @access(MEMBER_ONLY)

@@ -480,12 +480,22 @@ def _meeting_rule(test):
     return check
 
 
+def calendar_link_owner(secret):
+    """Whose meetings a private calendar link shows: the active login that owns the working link, or None.
+    Calendar apps fetch without a session, so the link's secret stands in for the owner's login."""
+    from meetings.models import CalendarToken
+
+    return CalendarToken.owner_of(secret)
+
+
 MEETING_VISIBLE = Rule(_("anyone for public meetings, members for the rest"), _meeting_rule(can_see_meeting))
 MINUTES_VISIBLE = Rule(
     _("approved minutes (public meetings: anyone); drafts: the committee's co-chairs and staff"),
     _meeting_rule(can_see_minutes),
 )
 MEETING_EDITOR = Rule(_("the committee's co-chairs and staff"), _meeting_rule(can_edit_meeting))
+# The link is the credential: the view answers 404 unless calendar_link_owner finds its owner.
+PRIVATE_CALENDAR = Rule(_("whoever holds a working private calendar link of an active login"), lambda user, **kw: True)
 # --- resources ---
 
 

@@ -227,7 +227,8 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"hide_calendar_links": {"()": "taskforce.logging_filters.HidePrivateCalendarLinks"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["hide_calendar_links"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 

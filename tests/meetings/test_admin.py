@@ -30,3 +30,19 @@ def test_admin_pages_open(world, make_meeting, client_as):
         assert client.get(reverse(f"admin:meetings_{model}_change", args=[obj.pk])).status_code == 200
         assert client.get(reverse(f"admin:meetings_{model}_history", args=[obj.pk])).status_code == 200
     assert client_as("member").get(reverse("admin:meetings_meeting_changelist")).status_code == 302
+
+
+def test_staff_see_and_revoke_private_calendar_links_in_the_admin(world, client_as):
+    from meetings.models import CalendarToken
+
+    secret = CalendarToken.issue(world.member.user)
+    token = CalendarToken.objects.get()
+    world.staff.user.is_superuser = True
+    world.staff.user.save()
+    client = client_as("staff")
+    changelist = reverse("admin:meetings_calendartoken_changelist")
+    assert client.get(changelist + "?q=member").status_code == 200
+    body = client.get(reverse("admin:meetings_calendartoken_change", args=[token.pk])).content.decode()
+    assert secret not in body and token.token_hash not in body
+    client.post(changelist, {"action": "revoke", "_selected_action": [token.pk]})
+    assert CalendarToken.owner_of(secret) is None

@@ -28,7 +28,7 @@ def meeting(world, make_meeting, fill_meeting):
         ("meetings:detail", 7),
         ("meetings:edit", 8),
         ("meetings:minutes", 11),
-        ("meetings:minutes_pdf", 9),
+        ("meetings:minutes_pdf", 10),  # one more: could the public open it (else Cache-Control: no-store)
         ("meetings:minutes_edit", 10),
     ],
 )

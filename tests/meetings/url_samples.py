@@ -32,6 +32,13 @@ def _action_item(world):
     return item
 
 
+def _calendar_secret(world):
+    """A working private calendar link of the member: the link, not the session, decides what it shows."""
+    from meetings.models import CalendarToken
+
+    return CalendarToken.issue(world.member.user)
+
+
 def meeting_kwargs(world):
     return {"pk": _meeting(world).pk}
 
@@ -46,5 +53,11 @@ SAMPLES = {
     "meetings:minutes_pdf": Sample(kwargs=meeting_kwargs),
     "meetings:minutes_edit": Sample(kwargs=meeting_kwargs),
     "meetings:committee_calendar": Sample(kwargs=lambda world: {"slug": world.task_force.slug}),
+    "meetings:private_calendar": Sample(kwargs=lambda world: {"token": _calendar_secret(world)}),
+    "meetings:private_committee_calendar": Sample(
+        kwargs=lambda world: {"token": _calendar_secret(world), "slug": world.youth.slug}
+    ),
+    "meetings:calendar_link_create": Sample(ok=POST_ONLY),
+    "meetings:calendar_link_revoke": Sample(ok=POST_ONLY),
     "meetings:action_item_status": Sample(kwargs=lambda world: {"pk": _action_item(world).pk}, ok=POST_ONLY),
 }
