@@ -8,6 +8,7 @@ from django.utils import timezone
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from taskforce.admin import VersionedAdmin
 from taskforce.spreadsheets import SafeCSV
 
 from .imports import OrganizationResource, PersonResource
@@ -48,7 +49,7 @@ class CommitteeRoleInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class OrganizationAdmin(ImportExportMixin, VersionedAdmin, SimpleHistoryAdmin):
     resource_classes = [OrganizationResource]
     formats = [SafeCSV]
     list_display = ["name", "acronym", "sector", "status", "outreach_stage", "joined_on"]
@@ -56,7 +57,7 @@ class OrganizationAdmin(ImportExportMixin, SimpleHistoryAdmin):
     search_fields = ["name", "acronym"]
     inlines = [MembershipInline, MOUInline]
     fieldsets = [
-        (None, {"fields": ["name", "acronym", "sector", "status", "website", "description"]}),
+        (None, {"fields": ["name", "acronym", "sector", "status", "website", "description", "version"]}),
         ("Membership", {"fields": ["joined_on", "left_on"]}),
         ("Outreach (prospects)", {"fields": ["outreach_stage", "outreach_notes"]}),
     ]
@@ -143,7 +144,7 @@ class VerifiedFilter(admin.SimpleListFilter):
 
 
 SERVICE_FIELDSETS = [
-    (None, {"fields": ["organization", "name", "description", "categories", "populations", "languages"]}),
+    (None, {"fields": ["organization", "name", "description", "categories", "populations", "languages", "version"]}),
     (
         "In Spanish",
         {
@@ -172,14 +173,14 @@ class ServiceInline(admin.StackedInline):
     show_change_link = True
     filter_horizontal = ["categories", "populations"]
     fieldsets = [
-        (None, {"fields": ["name", "description", "categories", "populations", "languages"]}),
+        (None, {"fields": ["name", "description", "categories", "populations", "languages", "version"]}),
         *SERVICE_FIELDSETS[1:],
     ]
     autocomplete_fields = ["last_verified_by"]
 
 
 @admin.register(Service)
-class ServiceAdmin(SimpleHistoryAdmin):
+class ServiceAdmin(VersionedAdmin, SimpleHistoryAdmin):
     form = ServiceForm
     list_display = ["name", "organization", "visibility", "status", "is_24_hour", "last_verified_on"]
     list_filter = ["categories", "populations", "visibility", "status", VerifiedFilter, "is_24_hour"]

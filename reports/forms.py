@@ -3,16 +3,21 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from taskforce.versions import VersionedForm
+
 from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
-from .submissions import SubmissionFigures, breakdown_differences
+from .submissions import RECORD_KIND, SubmissionFigures, breakdown_differences
 
 
 def _people(count: int) -> str:
     return f"{count:,} {'person' if count == 1 else 'people'}"
 
 
-class SubmissionForm(forms.Form):
-    """An agency's totals and one field per breakdown category; every breakdown must add up."""
+class SubmissionForm(VersionedForm, forms.Form):
+    """An agency's totals and one field per breakdown category; every breakdown must add up.
+    ``record=`` the submission: the form carries its version (taskforce/versions.py)."""
+
+    record_kind = RECORD_KIND
 
     total_identified = forms.IntegerField(
         label="People identified as trafficked",
@@ -31,7 +36,6 @@ class SubmissionForm(forms.Form):
         required=False,
         help_text="For example the federal TVPA definition, or California Penal Code 236.1.",
     )
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, categories: dict[str, list[BreakdownCategory]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,21 +102,23 @@ class SubmissionForm(forms.Form):
         )
 
     @classmethod
-    def initial_for(cls, submission: AgencySubmission, version: str) -> dict:
+    def initial_for(cls, submission: AgencySubmission) -> dict:
         initial = {
             "total_identified": submission.total_identified,
             "traffickers_identified": submission.traffickers_identified,
             "convictions_vacated": submission.convictions_vacated,
             "definition_used": submission.definition_used,
-            "version": version,
         }
         for count in submission.counts.all():
             initial[f"count_{count.category_id}"] = count.value
         return initial
 
 
-class ReviewForm(forms.Form):
-    """Staff accept or return an agency's figures and decide whether they count toward totals."""
+class ReviewForm(VersionedForm, forms.Form):
+    """Staff accept or return an agency's figures and decide whether they count toward totals
+    (``record=`` the submission, whose version the form carries)."""
+
+    record_kind = RECORD_KIND
 
     decision = forms.ChoiceField(
         label="Decision",

@@ -10,6 +10,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from members.models import Organization
+from taskforce.versions import Versioned
 
 
 class ReportingYear(models.Model):
@@ -110,7 +111,7 @@ class BreakdownCategory(models.Model):
         return f"{self.get_dimension_display()}: {self.name}"
 
 
-class AgencySubmission(models.Model):
+class AgencySubmission(Versioned):
     """One member organization's figures for one reporting year."""
 
     class State(models.TextChoices):
@@ -167,7 +168,7 @@ class AgencySubmission(models.Model):
     accepted_at = models.DateTimeField("accepted", null=True, blank=True)
     updated_at = models.DateTimeField("last changed", auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["reporting_year", "organization__name"]
