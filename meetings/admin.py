@@ -3,6 +3,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from taskforce.admin import VersionedAdmin
+
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 
 
@@ -29,7 +31,7 @@ class ActionItemInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "committee", "starts_at", "status", "is_public", "agenda_state", "minutes_state"]
     list_filter = ["committee", "status", "is_public", "agenda_state", "minutes_state"]
     search_fields = ["title", "committee__name", "location"]
@@ -38,7 +40,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["minutes_approved_at"]
     inlines = [AgendaItemInline, AttendanceInline, ActionItemInline]
     fieldsets = [
-        (None, {"fields": ["committee", "title", ("starts_at", "ends_at"), "status", "is_public"]}),
+        (None, {"fields": ["committee", "title", ("starts_at", "ends_at"), "status", "is_public", "version"]}),
         ("Place", {"fields": ["location", "address", "online_link"]}),
         ("Agenda and minutes", {"fields": ["agenda_state", "minutes_state", "minutes_approved_at"]}),
         ("Closing", {"fields": ["announcements", "next_meeting_note"]}),
