@@ -9,6 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from concurrency.exceptions import RecordModifiedError
+from concurrency.middleware import ConcurrencyMiddleware
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -209,3 +212,36 @@ def test_a_save_without_its_true_version_is_refused(world, name, version):
     record.refresh_from_db()
     assert getattr(record, form.field) != "Sent without a version"
     assert not record.history.filter(**{form.field: "Sent without a version"}).exists()
+
+
+def test_a_save_from_an_older_version_is_refused_by_the_database_itself(world):
+    """What closes the gap between a form's check and its save: the UPDATE only matches the version loaded."""
+    goal = plan_for(world).goal
+    someone_else = type(goal).objects.get(pk=goal.pk)
+    someone_else.title = "Saved first"
+    someone_else.save()
+    assert someone_else.version == goal.version + 1
+    goal.title = "Saved from the older version"
+    with pytest.raises(RecordModifiedError), transaction.atomic():
+        goal.save()
+    goal.refresh_from_db()
+    assert goal.title == "Saved first"
+
+
+def test_a_save_that_loses_the_race_gets_the_conflict_page(world, rf):
+    """django-concurrency's middleware hands a RecordModifiedError raised by a view to CONCURRENCY_HANDLER409."""
+    goal = plan_for(world).goal
+    request = rf.post("/goals/1/edit/")
+    request.user = world.staff.user
+    response = ConcurrencyMiddleware(lambda request: None).process_exception(
+        request, RecordModifiedError("Record has been modified", target=goal)
+    )
+    assert response.status_code == 409
+    assert "Someone else saved this goal just before you, so your changes were not saved." in response.content.decode()
+
+
+def test_new_records_start_at_version_1(world):
+    service = _service(world)
+    assert service.version == 1
+    service.save()
+    assert service.version == 2
