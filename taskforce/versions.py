@@ -80,10 +80,14 @@ class VersionedForm(forms.BaseForm):
             if "version" in self.fields:  # the admin draws it on its add pages too (and inlines' empty forms)
                 self.fields["version"] = forms.IntegerField(required=False, widget=forms.HiddenInput)
             return
-        self.loaded_version = self.record.version
+        self.loaded_version = self.record.version or self._saved_version()
         self.fields["version"] = VersionFormField()
         if not self.is_bound:
             self.initial["version"] = self.loaded_version
+
+    def _saved_version(self):
+        """The row's version, for a record rebuilt from its history (the admin's revert page), which has none."""
+        return type(self.record)._base_manager.filter(pk=self.record.pk).values_list("version", flat=True).get()
 
     @property
     def record_name(self):

@@ -245,3 +245,24 @@ def test_new_records_start_at_version_1(world):
     assert service.version == 1
     service.save()
     assert service.version == 2
+
+
+def test_the_minutes_keep_their_words():
+    assert conflict_message("meeting") == (
+        "Someone else saved this meeting while you were editing, so your changes were not saved. "
+        "Your text is still below: copy what you need, reload the page to see their changes, and save again."
+    )
+
+
+def test_the_admin_still_reverts_a_record_to_an_earlier_state(world):
+    """A record rebuilt from its history has no version: the revert page carries the row's own."""
+    goal = plan_for(world).goal
+    earlier = goal.history.earliest()
+    goal.title = "Renamed since"
+    goal.save()
+    client = _client(world, "superuser")
+    url = reverse("admin:goals_goal_simple_history", args=[goal.pk, earlier.history_id])
+    response = client.post(url, form_data(client.get(url).content.decode()))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    goal.refresh_from_db()
+    assert goal.title == earlier.title
