@@ -3,14 +3,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from taskforce.admin import VersionedAdmin
+from taskforce.versions import VersionedModelForm
+
 from .models import Goal, Measurement, Metric, Objective, ProgressUpdate, StrategicPlan, WorkPlan, WorkPlanItem
 
 
 class ObjectiveInline(admin.StackedInline):
     model = Objective
+    form = VersionedModelForm
     fk_name = "goal"
     extra = 0
     fields = [
+        "version",
         "position",
         "title",
         "committees",
@@ -22,7 +27,7 @@ class ObjectiveInline(admin.StackedInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(SimpleHistoryAdmin):
+class GoalAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["number", "title"]
     search_fields = ["title", "description"]
     inlines = [ObjectiveInline]
@@ -30,12 +35,13 @@ class GoalAdmin(SimpleHistoryAdmin):
 
 class MetricInline(admin.TabularInline):
     model = Metric
+    form = VersionedModelForm
     extra = 0
-    fields = ["position", "name", "unit", "direction", "breakdown_by", "baseline", "target", "target_on"]
+    fields = ["version", "position", "name", "unit", "direction", "breakdown_by", "baseline", "target", "target_on"]
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(SimpleHistoryAdmin):
+class ObjectiveAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["title", "goal", "ease", "importance", "status", "due_on"]
     list_filter = ["goal", "ease", "importance", "status", "committees"]
     search_fields = ["title", "description"]
@@ -46,9 +52,10 @@ class ObjectiveAdmin(SimpleHistoryAdmin):
 
 class WorkPlanItemInline(admin.TabularInline):
     model = WorkPlanItem
+    form = VersionedModelForm
     extra = 1
     autocomplete_fields = ["owner"]
-    fields = ["position", "title", "objective", "owner", "start_on", "due_on", "status", "percent_done"]
+    fields = ["version", "position", "title", "objective", "owner", "start_on", "due_on", "status", "percent_done"]
 
 
 @admin.register(WorkPlan)
@@ -68,7 +75,7 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(WorkPlanItem)
-class WorkPlanItemAdmin(SimpleHistoryAdmin):
+class WorkPlanItemAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["title", "work_plan", "owner", "due_on", "status", "percent_done"]
     list_filter = ["status", "work_plan__committee"]
     search_fields = ["title", "description"]
@@ -79,13 +86,14 @@ class WorkPlanItemAdmin(SimpleHistoryAdmin):
 
 class MeasurementInline(admin.TabularInline):
     model = Measurement
+    form = VersionedModelForm
     extra = 1
     autocomplete_fields = ["source"]
-    fields = ["period_start", "period_end", "period_label", "breakdown", "value", "source", "is_sample"]
+    fields = ["version", "period_start", "period_end", "period_label", "breakdown", "value", "source", "is_sample"]
 
 
 @admin.register(Metric)
-class MetricAdmin(SimpleHistoryAdmin):
+class MetricAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["name", "objective", "unit", "direction", "target", "target_on"]
     list_filter = ["direction"]
     search_fields = ["name", "unit"]
@@ -94,8 +102,8 @@ class MetricAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StrategicPlan)
-class StrategicPlanAdmin(SimpleHistoryAdmin):
-    fields = ["mission", "vision", "definition"]
+class StrategicPlanAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    fields = ["mission", "vision", "definition", "version"]
 
     def has_add_permission(self, request):
         return not StrategicPlan.objects.exists()

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organization, Person
+from taskforce.versions import VersionedModelForm
 
 from .models import Goal, Measurement, Metric, Objective, ProgressUpdate, StrategicPlan, WorkPlan, WorkPlanItem
 
@@ -22,10 +23,10 @@ class ObjectiveChoiceField(forms.ModelChoiceField):
         return f"Goal {objective.goal.number}: {objective.title}"
 
 
-class WorkPlanItemForm(forms.ModelForm):
-    """An item of a committee's work plan; ``loaded_at`` catches two people saving at once."""
+class WorkPlanItemForm(VersionedModelForm):
+    """An item of a committee's work plan."""
 
-    loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    record_kind = _("item")
     objective = ObjectiveChoiceField(
         queryset=Objective.objects.none(),
         required=False,
@@ -57,8 +58,6 @@ class WorkPlanItemForm(forms.ModelForm):
         if self.instance.pk:
             # Between meetings a co-chair mostly moves the status and the percent.
             self.order_fields(["status", "percent_done"])
-            if not self.is_bound:
-                self.initial["loaded_at"] = self.instance.updated_at.isoformat()
 
     def clean_percent_done(self):
         percent = self.cleaned_data["percent_done"]
@@ -72,11 +71,6 @@ class WorkPlanItemForm(forms.ModelForm):
         if cleaned.get("status") == WorkPlanItem.Status.DONE:
             cleaned["percent_done"] = 100
         return cleaned
-
-    def is_stale(self, current) -> bool:
-        """True when someone else saved the item after this form was loaded."""
-        loaded = self.cleaned_data.get("loaded_at")
-        return bool(loaded) and current.updated_at.isoformat() != loaded
 
 
 class ProgressUpdateForm(forms.ModelForm):
@@ -94,8 +88,10 @@ class ProgressUpdateForm(forms.ModelForm):
         return text
 
 
-class MeasurementForm(forms.ModelForm):
+class MeasurementForm(VersionedModelForm):
     """A metric's value for one period (and group); a period already recorded is refused."""
+
+    record_kind = _("figure")
 
     class Meta:
         model = Measurement
@@ -138,7 +134,9 @@ class MeasurementForm(forms.ModelForm):
         return cleaned
 
 
-class StrategicPlanForm(forms.ModelForm):
+class StrategicPlanForm(VersionedModelForm):
+    record_kind = _("text")
+
     class Meta:
         model = StrategicPlan
         fields = ["mission", "vision", "definition"]
@@ -166,7 +164,7 @@ class WorkPlanForm(forms.ModelForm):
         return cleaned
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(VersionedModelForm):
     """Staff enter the strategic plan's goals (a new plan, or a goal added at a retreat)."""
 
     class Meta:
@@ -175,7 +173,7 @@ class GoalForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class ObjectiveForm(forms.ModelForm):
+class ObjectiveForm(VersionedModelForm):
     """Staff keep an objective's owners, placement, status and dates current."""
 
     class Meta:
@@ -210,7 +208,7 @@ class ObjectiveForm(forms.ModelForm):
         return committees
 
 
-class MetricForm(forms.ModelForm):
+class MetricForm(VersionedModelForm):
     class Meta:
         model = Metric
         fields = ["name", "unit", "direction", "breakdown_by", "baseline", "target", "target_on", "notes"]

@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, Organization, Person
+from taskforce.versions import Versioned
 
 
-class StrategicPlan(models.Model):
+class StrategicPlan(Versioned):
     """The one row holding the task force's mission, vision and definition of trafficking."""
 
     mission = models.TextField(_("mission statement"), blank=True)
@@ -24,7 +25,7 @@ class StrategicPlan(models.Model):
     definition = models.TextField(_("definition of human trafficking"), blank=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("strategic plan text")
@@ -68,7 +69,7 @@ class GoalQuerySet(models.QuerySet):
         )
 
 
-class Goal(models.Model):
+class Goal(Versioned):
     """One of the strategic plan's goals (the plan has five)."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
@@ -76,7 +77,7 @@ class Goal(models.Model):
     description = models.TextField(_("description"), blank=True, help_text=_("The goal as the plan words it."))
 
     objects = GoalQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["number"]
@@ -127,7 +128,7 @@ class ObjectiveQuerySet(models.QuerySet):
         )
 
 
-class Objective(models.Model):
+class Objective(Versioned):
     """What a goal will do, owned by one, several or all committees."""
 
     class Ease(models.TextChoices):
@@ -173,7 +174,7 @@ class Objective(models.Model):
     due_on = models.DateField(_("due"), null=True, blank=True)
 
     objects = ObjectiveQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[committees, also_serves])
+    history = HistoricalRecords(m2m_fields=[committees, also_serves], excluded_fields=["version"])
 
     class Meta:
         ordering = ["goal__number", "position", "pk"]
@@ -261,7 +262,7 @@ class WorkPlanItemQuerySet(models.QuerySet):
         return self.open().filter(Q(due_on__lt=today) | Q(status=WorkPlanItem.Status.AT_RISK))
 
 
-class WorkPlanItem(models.Model):
+class WorkPlanItem(Versioned):
     """One thing a committee will do in its work plan, with an owner and dates."""
 
     class Status(models.TextChoices):
@@ -304,7 +305,7 @@ class WorkPlanItem(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = WorkPlanItemQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["position", "start_on", "pk"]
@@ -385,7 +386,7 @@ class MetricQuerySet(models.QuerySet):
         )
 
 
-class Metric(models.Model):
+class Metric(Versioned):
     """A success metric from the plan, such as “# active mentors”."""
 
     class Direction(models.TextChoices):
@@ -428,7 +429,7 @@ class Metric(models.Model):
     )
 
     objects = MetricQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["objective__goal__number", "objective__position", "position", "pk"]
@@ -486,7 +487,7 @@ class Metric(models.Model):
         return value <= self.target
 
 
-class Measurement(models.Model):
+class Measurement(Versioned):
     """A metric's value for one period, optionally for one group of a breakdown."""
 
     metric = models.ForeignKey(Metric, verbose_name=_("metric"), on_delete=models.CASCADE, related_name="measurements")
@@ -522,7 +523,7 @@ class Measurement(models.Model):
     )
     created_at = models.DateTimeField(_("recorded"), default=timezone.now)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["metric", "period_start", "breakdown"]

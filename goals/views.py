@@ -1,7 +1,6 @@
 """Pages of the strategic plan: goals, committee work plans, metrics, and the forms that update them."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Count, Max
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -200,21 +199,9 @@ def item_edit(request, pk):
     committee = item.work_plan.committee
     form = WorkPlanItemForm(request.POST or None, instance=item, committee=committee)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            current = WorkPlanItem.objects.select_for_update().get(pk=item.pk)
-            if form.is_stale(current):
-                # Show what is saved now, so nobody's change is overwritten unseen.
-                form = WorkPlanItemForm(instance=current, committee=committee)
-                return render(
-                    request,
-                    "goals/item_form.html",
-                    {"form": form, "committee": committee, "item": current, "conflict": True},
-                    status=409,
-                )
-            else:
-                form.save()
-                messages.success(request, _("“%(title)s” is saved.") % {"title": item.title})
-                return redirect(item)
+        form.save()
+        messages.success(request, _("“%(title)s” is saved.") % {"title": item.title})
+        return redirect(item)
     return render(request, "goals/item_form.html", {"form": form, "committee": committee, "item": item})
 
 

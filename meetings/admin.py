@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from taskforce.admin import VersionedAdmin
+
 from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, Motion
 
 
@@ -31,7 +33,7 @@ class ActionItemInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "committee", "starts_at", "status", "is_public", "agenda_state", "minutes_state"]
     list_filter = ["committee", "status", "is_public", "agenda_state", "minutes_state"]
     search_fields = ["title", "committee__name", "location"]
@@ -40,7 +42,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["minutes_approved_at"]
     inlines = [AgendaItemInline, AttendanceInline, ActionItemInline]
     fieldsets = [
-        (None, {"fields": ["committee", "title", ("starts_at", "ends_at"), "status", "is_public"]}),
+        (None, {"fields": ["committee", "title", ("starts_at", "ends_at"), "status", "is_public", "version"]}),
         (_("Place"), {"fields": ["location", "address", "online_link"]}),
         (_("Agenda and minutes"), {"fields": ["agenda_state", "minutes_state", "minutes_approved_at"]}),
         (_("Closing"), {"fields": ["announcements", "next_meeting_note"]}),

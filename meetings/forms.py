@@ -157,21 +157,6 @@ class MeetingForm(forms.ModelForm):
         return fields
 
 
-CONFLICT = _(
-    "Someone else saved this meeting while you were editing, so your changes were not saved. "
-    "Your text is still below: copy what you need, reload the page to see their changes, and save again."
-)
-
-
-class VersionForm(forms.Form):
-    """The version of the meeting the editor started from: a later save by someone else is a conflict
-    (Meeting.claim_version; the page then says CONFLICT)."""
-
-    default_renderer = WIDGET_RENDERER
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-
 class OwnRowsOnly:
     """Mixin for a meeting's formsets: a posted row that is not one of this meeting's (another meeting's id,
     a row deleted meanwhile) refuses the whole form; Django's formsets would skip it and say "saved"."""

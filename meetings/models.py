@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, CommitteeRole, Membership, Organization, Person
+from taskforce.versions import Versioned
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -72,7 +73,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.past(now).exclude(status=Meeting.Status.CANCELLED)
 
 
-class Meeting(models.Model):
+class Meeting(Versioned):
     """One meeting of a committee (or of the full task force)."""
 
     class Status(models.TextChoices):
@@ -122,12 +123,6 @@ class Meeting(models.Model):
         max_length=300,
         blank=True,
         help_text=_("Leave empty to show the committee's next scheduled meeting."),
-    )
-    version = models.PositiveIntegerField(
-        _("version"),
-        default=1,
-        editable=False,
-        help_text=_("Raised on every save from the browser to catch conflicts."),
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -213,13 +208,6 @@ class Meeting(models.Model):
         self.minutes_state = self.MinutesState.APPROVED
         self.minutes_approved_at = at
         self.save(update_fields=["minutes_state", "minutes_approved_at", "updated_at"])
-
-    def claim_version(self, seen_version):
-        """Raise the version if nobody saved since `seen_version` was read; False on a conflict."""
-        changed = Meeting.objects.filter(pk=self.pk, version=seen_version).update(version=F("version") + 1)
-        if changed:
-            self.version = seen_version + 1
-        return bool(changed)
 
     def expected_people(self):
         """Everyone expected at the meeting, by family name: whoever is already on its attendance list (guests

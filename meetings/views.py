@@ -33,11 +33,11 @@ from taskforce.permissions import (
     STAFF_ONLY,
     access,
 )
+from taskforce.versions import VersionForm
 
 from . import services
 from .dashboard import NEW_CALENDAR_LINK
 from .forms import (
-    CONFLICT,
     ActionItemFilterForm,
     ActionItemFormSet,
     AgendaItemFormSet,
@@ -49,7 +49,6 @@ from .forms import (
     MinutesForm,
     MinutesItemFormSet,
     MotionFormSet,
-    VersionForm,
     minutes_choices,
 )
 from .models import ActionItem, Attendance, CalendarToken, Meeting, Motion
@@ -155,27 +154,24 @@ def meeting_edit(request, pk):
     data = request.POST or None
     form = MeetingForm(data, instance=meeting)
     amendment = AmendmentForm(data, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user))
-    version = VersionForm(data, initial={"version": meeting.version})
+    version = VersionForm(data, record=meeting)
     main_items = list(meeting.agenda_items.filter(parent__isnull=True).order_by("position", "pk"))
     agenda = AgendaItemFormSet(data, instance=meeting, prefix="items", form_kwargs={"main_items": main_items})
     valid = request.method == "POST" and [part.is_valid() for part in (amendment, form, version, agenda)]
     if valid and all(valid):
+        # The meeting is saved first, from the version its editor saw: if someone saved it since, nothing is.
         with transaction.atomic():
-            if not meeting.claim_version(version.cleaned_data["version"]):
-                transaction.set_rollback(True)
-                messages.error(request, CONFLICT)
-            else:
-                for name, value in form.meeting_fields().items():
-                    setattr(meeting, name, value)
-                meeting._change_reason = amendment.change_reason
-                meeting.save()
-                for item in agenda.save(commit=False):
-                    item._change_reason = amendment.change_reason
-                    item.save()
-                for item in agenda.deleted_objects:
-                    item.delete()
-                messages.success(request, _("The meeting and its agenda are saved."))
-                return redirect("meetings:detail", pk=meeting.pk)
+            for name, value in form.meeting_fields().items():
+                setattr(meeting, name, value)
+            meeting._change_reason = amendment.change_reason
+            meeting.save()
+            for item in agenda.save(commit=False):
+                item._change_reason = amendment.change_reason
+                item.save()
+            for item in agenda.deleted_objects:
+                item.delete()
+        messages.success(request, _("The meeting and its agenda are saved."))
+        return redirect("meetings:detail", pk=meeting.pk)
     return render(
         request,
         "meetings/meeting_edit.html",
@@ -333,14 +329,10 @@ def minutes_edit(request, pk):
     valid = data is not None and [parts[name].is_valid() for name in names]
     if valid and all(valid):
         with transaction.atomic():
-            if not meeting.claim_version(parts["version"].cleaned_data["version"]):
-                transaction.set_rollback(True)
-                messages.error(request, CONFLICT)
-            else:
-                reason = parts["amendment"].change_reason
-                _save_minutes(reason, parts["form"], parts["items"], parts["motions"], parts["actions"])
-                messages.success(request, _("The minutes are saved."))
-                return redirect("meetings:minutes", pk=meeting.pk)
+            reason = parts["amendment"].change_reason
+            _save_minutes(reason, parts["form"], parts["items"], parts["motions"], parts["actions"])
+        messages.success(request, _("The minutes are saved."))
+        return redirect("meetings:minutes", pk=meeting.pk)
     return render(request, "meetings/minutes_edit.html", parts)
 
 
@@ -353,7 +345,7 @@ def _minutes_forms(meeting, data, may_approve):
         "meeting": meeting,
         "form": MinutesForm(data, instance=meeting),
         "amendment": AmendmentForm(data, meeting=meeting, may_amend=may_approve),
-        "version": VersionForm(data, initial={"version": meeting.version}),
+        "version": VersionForm(data, record=meeting),
         "items": items,
         "motions": MotionFormSet(
             data,

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from taskforce.admin import VersionedAdmin
 from taskforce.spreadsheets import SafeCSV, UnreadableCSV
 
 from .imports import OrganizationResource, PersonResource
@@ -60,7 +61,7 @@ class RosterImportMixin(ImportExportMixin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(RosterImportMixin, SimpleHistoryAdmin):
+class OrganizationAdmin(RosterImportMixin, VersionedAdmin, SimpleHistoryAdmin):
     resource_classes = [OrganizationResource]
     formats = [SafeCSV]
     list_display = ["name", "acronym", "sector", "status", "outreach_stage", "joined_on"]
@@ -68,7 +69,7 @@ class OrganizationAdmin(RosterImportMixin, SimpleHistoryAdmin):
     search_fields = ["name", "acronym"]
     inlines = [MembershipInline, MOUInline]
     fieldsets = [
-        (None, {"fields": ["name", "acronym", "sector", "status", "website", "description"]}),
+        (None, {"fields": ["name", "acronym", "sector", "status", "website", "description", "version"]}),
         (_("Membership"), {"fields": ["joined_on", "left_on"]}),
         (_("Outreach (prospects)"), {"fields": ["outreach_stage", "outreach_notes"]}),
     ]
@@ -155,7 +156,7 @@ class VerifiedFilter(admin.SimpleListFilter):
 
 
 SERVICE_FIELDSETS = [
-    (None, {"fields": ["organization", "name", "description", "categories", "populations", "languages"]}),
+    (None, {"fields": ["organization", "name", "description", "categories", "populations", "languages", "version"]}),
     (
         _("In Spanish"),
         {
@@ -184,14 +185,14 @@ class ServiceInline(admin.StackedInline):
     show_change_link = True
     filter_horizontal = ["categories", "populations"]
     fieldsets = [
-        (None, {"fields": ["name", "description", "categories", "populations", "languages"]}),
+        (None, {"fields": ["name", "description", "categories", "populations", "languages", "version"]}),
         *SERVICE_FIELDSETS[1:],
     ]
     autocomplete_fields = ["last_verified_by"]
 
 
 @admin.register(Service)
-class ServiceAdmin(SimpleHistoryAdmin):
+class ServiceAdmin(VersionedAdmin, SimpleHistoryAdmin):
     form = ServiceForm
     list_display = ["name", "organization", "visibility", "status", "is_24_hour", "last_verified_on"]
     list_filter = ["categories", "populations", "visibility", "status", VerifiedFilter, "is_24_hour"]

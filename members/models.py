@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from taskforce.models import StoredPDF
+from taskforce.versions import Versioned
 
 from . import languages as iso_languages
 from .storage import get_private_storage
@@ -75,7 +76,7 @@ class OrganizationQuerySet(models.QuerySet):
         )
 
 
-class Organization(models.Model):
+class Organization(Versioned):
     """A member agency or community organization, or a prospect being invited."""
 
     class Sector(models.TextChoices):
@@ -126,7 +127,7 @@ class Organization(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = OrganizationQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["name"]
@@ -589,7 +590,7 @@ class ServiceQuerySet(models.QuerySet):
         return self.active().filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff))
 
 
-class Service(models.Model):
+class Service(Versioned):
     """One service an organization offers survivors: a row of the resource list (HSDS 3 "service")."""
 
     class Visibility(models.TextChoices):
@@ -692,7 +693,7 @@ class Service(models.Model):
     )
 
     objects = ServiceQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[categories, populations], excluded_fields=["search_vector"])
+    history = HistoricalRecords(m2m_fields=[categories, populations], excluded_fields=["search_vector", "version"])
 
     class Meta:
         ordering = ["organization__name", "name"]

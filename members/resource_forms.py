@@ -11,6 +11,8 @@ from django.db.models import Exists, F, Func, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from taskforce.versions import VersionedModelForm
+
 from . import languages
 from .filters import FilterForm
 from .models import PamphletDistribution, Population, Service, ServiceCategory, validate_language_code
@@ -125,8 +127,9 @@ def language_codes_in_use(queryset):
     return sorted(set(codes.distinct()))
 
 
-class ServiceForm(forms.ModelForm):
-    """A service as staff edit it (in the admin): ages, languages and a confidential location checked."""
+class ServiceForm(VersionedModelForm):
+    """A service as staff edit it (in the admin): ages, languages and a confidential location checked, and
+    the version it was loaded at (taskforce/versions.py)."""
 
     languages = SimpleArrayField(
         forms.CharField(max_length=10),

@@ -5,6 +5,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from taskforce.admin import VersionedAdmin
+
 from .models import AgencySubmission, BreakdownCategory, Narrative, Recommendation, ReportingYear, SubmissionCount
 from .scan import clear_case_summaries, rescan_narrative
 
@@ -32,7 +34,7 @@ class SubmissionCountInline(admin.TabularInline):
 
 
 @admin.register(AgencySubmission)
-class AgencySubmissionAdmin(SimpleHistoryAdmin):
+class AgencySubmissionAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["organization", "reporting_year", "state", "total_identified", "counts_toward_totals"]
     list_filter = ["reporting_year", "state", "counts_toward_totals"]
     search_fields = ["organization__name"]

@@ -5,16 +5,21 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from taskforce.versions import VersionedForm
+
 from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
-from .submissions import SubmissionFigures, breakdown_differences
+from .submissions import RECORD_KIND, SubmissionFigures, breakdown_differences
 
 
 def _people(count: int) -> str:
     return ngettext("%(count)s person", "%(count)s people", count) % {"count": f"{count:,}"}
 
 
-class SubmissionForm(forms.Form):
-    """An agency's totals and one field per breakdown category; every breakdown must add up."""
+class SubmissionForm(VersionedForm, forms.Form):
+    """An agency's totals and one field per breakdown category; every breakdown must add up.
+    ``record=`` the submission: the form carries its version (taskforce/versions.py)."""
+
+    record_kind = RECORD_KIND
 
     total_identified = forms.IntegerField(
         label=_("People identified as trafficked"),
@@ -33,7 +38,6 @@ class SubmissionForm(forms.Form):
         required=False,
         help_text=_("For example the federal TVPA definition, or California Penal Code 236.1."),
     )
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, categories: dict[str, list[BreakdownCategory]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,21 +115,23 @@ class SubmissionForm(forms.Form):
         )
 
     @classmethod
-    def initial_for(cls, submission: AgencySubmission, version: str) -> dict:
+    def initial_for(cls, submission: AgencySubmission) -> dict:
         initial = {
             "total_identified": submission.total_identified,
             "traffickers_identified": submission.traffickers_identified,
             "convictions_vacated": submission.convictions_vacated,
             "definition_used": submission.definition_used,
-            "version": version,
         }
         for count in submission.counts.all():
             initial[f"count_{count.category_id}"] = count.value
         return initial
 
 
-class ReviewForm(forms.Form):
-    """Staff accept or return an agency's figures and decide whether they count toward totals."""
+class ReviewForm(VersionedForm, forms.Form):
+    """Staff accept or return an agency's figures and decide whether they count toward totals
+    (``record=`` the submission, whose version the form carries)."""
+
+    record_kind = RECORD_KIND
 
     decision = forms.ChoiceField(
         label=_("Decision"),

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from members.models import Organization
 from taskforce.models import StoredPDF, StoredPDFQuerySet
+from taskforce.versions import Versioned
 
 
 class ReportingYear(models.Model):
@@ -116,7 +117,7 @@ class BreakdownCategory(models.Model):
         return f"{self.get_dimension_display()}: {self.name}"
 
 
-class AgencySubmission(models.Model):
+class AgencySubmission(Versioned):
     """One member organization's figures for one reporting year."""
 
     class State(models.TextChoices):
@@ -177,7 +178,7 @@ class AgencySubmission(models.Model):
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["reporting_year", "organization__name"]

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from members.models import Organization
+from taskforce.versions import conflict_message
 
 from .models import AgencySubmission, ReportingYear, SubmissionCount
 from .sections import active_categories
@@ -17,6 +18,8 @@ from .sections import active_categories
 # ---------------------------------------------------------------------------
 # Agency submissions: entry and review.
 # ---------------------------------------------------------------------------
+
+RECORD_KIND = gettext_lazy("agency's figures")  # "Someone else saved this agency's figures while ..."
 
 
 @dataclass(frozen=True)
@@ -49,18 +52,14 @@ def submission_for(*, reporting_year: ReportingYear, organization: Organization)
 
 
 def save_submission(
-    *, submission: AgencySubmission, figures: SubmissionFigures, user, submit: bool, loaded_version: str = ""
+    *, submission: AgencySubmission, figures: SubmissionFigures, user, submit: bool, seen_version: int
 ) -> AgencySubmission:
-    """Save an agency's figures as a draft, or submit them; refuses locked or concurrently changed ones."""
+    """Save an agency's figures as a draft, or submit them, from the version its editor saw; refuses locked
+    ones and ones someone else saved since."""
     with transaction.atomic():
-        locked = AgencySubmission.objects.select_for_update().select_related("reporting_year").get(pk=submission.pk)
+        locked = _locked(submission=submission, seen_version=seen_version)
         if not locked.is_editable_by_agency:
             raise ValidationError(gettext("These figures can no longer be changed."), code="locked")
-        if loaded_version and loaded_version != version_of(submission=locked):
-            raise ValidationError(
-                gettext("Someone else saved these figures while you were editing. Reload the page to see them."),
-                code="conflict",
-            )
         categories = active_categories()
         if differences := breakdown_differences(
             total=figures.total_identified, counts=figures.counts, categories=categories
@@ -89,16 +88,27 @@ def save_submission(
     return locked
 
 
-def version_of(*, submission: AgencySubmission) -> str:
-    return submission.updated_at.isoformat() if submission.updated_at else ""
+def _locked(*, submission: AgencySubmission, seen_version: int) -> AgencySubmission:
+    """The submission, locked for this transaction; refused if it is no longer the version its editor saw."""
+    locked = AgencySubmission.objects.select_for_update().select_related("reporting_year").get(pk=submission.pk)
+    if locked.version != seen_version:
+        raise ValidationError(conflict_message(RECORD_KIND), code="conflict")
+    return locked
 
 
 def review_submission(
-    *, submission: AgencySubmission, user, decision: str, reason: str, counts_toward_totals: bool, totals_note: str
+    *,
+    submission: AgencySubmission,
+    user,
+    decision: str,
+    reason: str,
+    counts_toward_totals: bool,
+    totals_note: str,
+    seen_version: int,
 ) -> AgencySubmission:
     """Staff accept or return a submitted agency's figures and decide whether they count toward totals."""
     with transaction.atomic():
-        locked = AgencySubmission.objects.select_for_update().select_related("reporting_year").get(pk=submission.pk)
+        locked = _locked(submission=submission, seen_version=seen_version)
         if locked.reporting_year.is_published:
             raise ValidationError(gettext("This year is published; its figures are locked."), code="locked")
         if locked.state not in (AgencySubmission.State.SUBMITTED, AgencySubmission.State.ACCEPTED):

@@ -136,14 +136,13 @@ def year_settings(request, year):
 def _entry_form(request, reporting_year, organization, categories):
     """The data-entry form of one organization, bound on POST; returns (submission, form, done)."""
     submission = agency.submission_for(reporting_year=reporting_year, organization=organization)
-    version = agency.version_of(submission=submission)
     is_post = request.method == "POST" and request.POST.get("organization") == str(organization.pk)
     if not is_post:
-        initial = SubmissionForm.initial_for(submission, version)
-        return submission, SubmissionForm(initial=initial, categories=categories), False
+        initial = SubmissionForm.initial_for(submission)
+        return submission, SubmissionForm(initial=initial, categories=categories, record=submission), False
     if not submission.is_editable_by_agency:
         raise PermissionDenied(gettext("These figures can no longer be changed."))
-    form = SubmissionForm(request.POST, categories=categories)
+    form = SubmissionForm(request.POST, categories=categories, record=submission)
     if form.is_valid():
         submit = request.POST.get("action") == "submit"
         try:
@@ -152,7 +151,7 @@ def _entry_form(request, reporting_year, organization, categories):
                 figures=form.figures(),
                 user=request.user,
                 submit=submit,
-                loaded_version=form.cleaned_data["version"],
+                seen_version=form.cleaned_data["version"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -203,7 +202,7 @@ def submission(request, year, pk):
         "counts_toward_totals": submission.counts_toward_totals,
         "totals_note": submission.totals_note,
     }
-    form = ReviewForm(request.POST or None, initial=initial)
+    form = ReviewForm(request.POST or None, initial=initial, record=submission)
     if request.method == "POST" and form.is_valid():
         try:
             agency.review_submission(
@@ -213,6 +212,7 @@ def submission(request, year, pk):
                 reason=form.cleaned_data["return_reason"],
                 counts_toward_totals=form.cleaned_data["counts_toward_totals"],
                 totals_note=form.cleaned_data["totals_note"],
+                seen_version=form.cleaned_data["version"],
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "django_tasks_db",
+    "concurrency",
     "taskforce",
     "accounts",
     "members",
@@ -78,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # A save that loses the race after its form checked the version: CONCURRENCY_HANDLER409 answers it.
+    "concurrency.middleware.ConcurrencyMiddleware",
 ]
 
 ROOT_URLCONF = "taskforce.urls"
@@ -234,3 +237,8 @@ LOGGING = {
 
 # An import with any bad row saves nothing.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+
+# Two people editing one record (taskforce/versions.py): django-concurrency's counting version fields need
+# no database triggers, and a save that loses the race is answered with the conflict page.
+CONCURRENCY_AUTO_CREATE_TRIGGERS = False
+CONCURRENCY_HANDLER409 = "taskforce.views.conflict"

@@ -2,6 +2,7 @@
 
 from django.db import connection
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from .app_modules import app_modules
 from .permissions import ANYONE, access
@@ -26,3 +27,10 @@ def status(request):
         cursor.execute("SELECT 1")
         database_ok = cursor.fetchone() == (1,)
     return render(request, "status.html", {"database_ok": database_ok}, status=200 if database_ok else 503)
+
+
+def conflict(request, target=None):
+    """django-concurrency's HANDLER409: a save refused by the database because someone else saved the record
+    after the form checked its version; the refused save wrote nothing."""
+    record = target._meta.verbose_name if target is not None else _("record")
+    return render(request, "409.html", {"record": record}, status=409)

@@ -163,3 +163,30 @@ def test_staff_add_a_goal_an_objective_and_a_metric_in_the_pages(page, live_serv
     expect(page.locator("tr[id^=objective-]", has_text="Train shelter staff")).to_contain_text(
         "# of shelter staff trained"
     )
+
+
+def test_the_second_of_two_pages_saving_an_item_is_told_and_keeps_its_text(page, live_server, world):
+    item = plan_for(world).youth_item
+    log_in(page, live_server, "cochair")
+    other = page.context.new_page()
+    edit = f"{live_server.url}/goals/items/{item.pk}/edit/"
+    page.goto(edit)
+    other.goto(edit)
+
+    page.get_by_label("What").fill("Recruit twelve mentors")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("“Recruit twelve mentors” is saved.")).to_be_visible()
+
+    other.get_by_label("What").fill("Recruit mentors in the spring")
+    other.get_by_role("button", name="Save").click()
+    expect(
+        other.get_by_text("Someone else saved this item while you were editing, so your changes were not saved.")
+    ).to_be_visible()
+    expect(other.get_by_label("What")).to_have_value("Recruit mentors in the spring")
+    assert_accessible(other)
+
+    other.goto(edit)  # the page as saved now: the first change, and a version it may save from
+    expect(other.get_by_label("What")).to_have_value("Recruit twelve mentors")
+    other.get_by_label("What").fill("Recruit twelve mentors by spring")
+    other.get_by_role("button", name="Save").click()
+    expect(other.get_by_text("“Recruit twelve mentors by spring” is saved.")).to_be_visible()

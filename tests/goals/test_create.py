@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from goals.models import Goal, Metric, Objective
 from members.models import Committee
 from tests.goals.factories import plan_for
+from tests.versions import version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,9 @@ def test_bad_input_is_refused_next_to_the_field_and_nothing_is_saved(world, clie
 
 def test_a_goal_can_be_renamed(world, client_as):
     plan = plan_for(world)
-    client_as("staff").post(f"/goals/{plan.goal.pk}/edit/", {"number": 3, "title": "Prevention first"})
+    client_as("staff").post(
+        f"/goals/{plan.goal.pk}/edit/", {"number": 3, "title": "Prevention first", **version_of(plan.goal)}
+    )
     plan.goal.refresh_from_db()
     assert plan.goal.title == "Prevention first" and plan.goal.history.count() == 2
 

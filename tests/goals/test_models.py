@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from concurrency.exceptions import RecordModifiedError
 from django.db import IntegrityError, transaction
 
 from goals.models import Goal, Measurement, Objective, StrategicPlan, WorkPlanItem
@@ -101,7 +102,12 @@ def test_goal_overview_carries_progress_metrics_and_shared_objectives(plan, djan
 
 def test_strategic_plan_is_one_row(db):
     StrategicPlan.objects.create(mission="First")
-    StrategicPlan(mission="Second").save()
+    # A second plan built from nothing would overwrite the one row without having seen it: refused.
+    with pytest.raises(RecordModifiedError), transaction.atomic():
+        StrategicPlan(mission="Second").save()
+    plan = StrategicPlan.load()
+    plan.mission = "Second"
+    plan.save()
     assert StrategicPlan.objects.count() == 1
     assert StrategicPlan.load().mission == "Second"
 

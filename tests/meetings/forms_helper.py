@@ -8,6 +8,7 @@ class _FormReader(HTMLParser):
         super().__init__()
         self.data, self._select, self._option, self._textarea = {}, None, None, None
         self._selected_seen = set()
+        self._multiple = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -21,10 +22,15 @@ class _FormReader(HTMLParser):
                 self.data[name] = attrs.get("value", "")
         elif tag == "select" and name:
             self._select = name
-            self.data.setdefault(name, "")
+            self._multiple = "multiple" in attrs
+            # A browser sends nothing for a multiple select with nothing chosen, and every chosen value.
+            self.data.setdefault(name, [] if self._multiple else "")
         elif tag == "option" and self._select:
             if "selected" in attrs:
-                self.data[self._select] = attrs.get("value", "")
+                if self._multiple:
+                    self.data[self._select].append(attrs.get("value", ""))
+                else:
+                    self.data[self._select] = attrs.get("value", "")
                 self._selected_seen.add(self._select)
         elif tag == "textarea" and name:
             self._textarea = name

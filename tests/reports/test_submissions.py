@@ -9,13 +9,18 @@ from django.urls import reverse
 from members.models import Organization
 from reports.models import AgencySubmission, BreakdownCategory, ReportingYear, SubmissionCount
 from reports.sections import active_categories
+from tests.versions import version_of
 
 pytestmark = pytest.mark.django_db
 
 
-def entry_data(organization, total, *, overrides=None, action="save", traffickers=2, vacated=0, version=""):
-    """A complete POST: everyone under Unknown, except the overrides {category: people}."""
+def entry_data(organization, total, *, overrides=None, action="save", traffickers=2, vacated=0, version=None):
+    """A complete POST: everyone under Unknown, except the overrides {category: people}; with the version the
+    page shows now (the page creates the submission on the first view) unless one is given."""
     overrides = overrides or {}
+    if version is None:
+        submission = AgencySubmission.objects.filter(organization=organization).first()
+        version = version_of(submission)["version"] if submission else ""
     data = {
         "organization": str(organization.pk),
         "action": action,
@@ -51,6 +56,7 @@ def test_data_contact_sees_only_their_own_organization(client_as, world, year):
 
 def test_a_draft_is_saved_then_submitted(client_as, world, year):
     client = client_as("data_contact")
+    client.get(url(year))
     sex = BreakdownCategory.objects.get(dimension="trafficking_type", name="Sex trafficking")
     response = client.post(url(year), entry_data(world.legal_aid, 12, overrides={sex: 7}))
     assert response.status_code == 302
@@ -101,13 +107,12 @@ def test_negative_counts_are_refused_next_to_the_field(client_as, world, year):
 def test_two_people_saving_the_same_figures_get_a_conflict_message(client_as, world, year):
     client = client_as("data_contact")
     client.get(url(year))
-    submission = AgencySubmission.objects.get(reporting_year=year, organization=world.legal_aid)
-    stale = submission.updated_at.isoformat()
+    stale = entry_data(world.legal_aid, 30)["version"]
     client.post(url(year), entry_data(world.legal_aid, 12, version=stale))
     response = client.post(url(year), entry_data(world.legal_aid, 30, version=stale))
     assert response.status_code == 400
-    assert "Someone else saved these figures" in response.content.decode()
-    submission.refresh_from_db()
+    assert "Someone else saved this agency&#x27;s figures while you were editing" in response.content.decode()
+    submission = AgencySubmission.objects.get(reporting_year=year, organization=world.legal_aid)
     assert submission.total_identified == 12
 
 
@@ -177,15 +182,18 @@ def test_staff_accept_or_return_with_a_reason(client_as, world, year):
     )
     client = client_as("staff")
     review = reverse("reports:submission", args=[year.year, submission.pk])
-    response = client.post(review, {"decision": "return", "return_reason": "", "counts_toward_totals": "on"})
+    response = client.post(
+        review, {"decision": "return", "return_reason": "", "counts_toward_totals": "on", **version_of(submission)}
+    )
     assert response.status_code == 400
     assert "Say why the figures are returned." in response.content.decode()
-    response = client.post(review, {"decision": "accept", "totals_note": ""})
+    response = client.post(review, {"decision": "accept", "totals_note": "", **version_of(submission)})
     assert "Say why the agency is left out of the totals." in response.content.decode()
     submission.refresh_from_db()
     assert submission.state == AgencySubmission.State.SUBMITTED
 
-    client.post(review, {"decision": "return", "return_reason": "Check the ages.", "counts_toward_totals": "on"})
+    data = {"decision": "return", "return_reason": "Check the ages.", "counts_toward_totals": "on"}
+    client.post(review, {**data, **version_of(submission)})
     submission.refresh_from_db()
     assert submission.state == AgencySubmission.State.RETURNED
     assert submission.return_reason == "Check the ages."
@@ -194,7 +202,7 @@ def test_staff_accept_or_return_with_a_reason(client_as, world, year):
     submission.state = AgencySubmission.State.SUBMITTED
     submission.save()
     client = client_as("staff")
-    client.post(review, {"decision": "accept", "totals_note": "Counted cases, not people."})
+    client.post(review, {"decision": "accept", "totals_note": "Counted cases, not people.", **version_of(submission)})
     submission.refresh_from_db()
     assert submission.state == AgencySubmission.State.ACCEPTED
     assert submission.accepted_by == world.staff.user
