@@ -5,15 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from members.models import Organization, Person
+from taskforce.dates import DateInput
 
 from .models import Goal, Measurement, Metric, Objective, ProgressUpdate, StrategicPlan, WorkPlan, WorkPlanItem
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ObjectiveChoiceField(forms.ModelChoiceField):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, Organization, Person
+from taskforce.dates import date_in_range, moment_in_range, validate_date
 
 
 class StrategicPlan(models.Model):
@@ -166,8 +167,8 @@ class Objective(models.Model):
     ease = models.CharField("ease", max_length=6, choices=Ease.choices, default=Ease.EASIER)
     importance = models.PositiveSmallIntegerField("importance", choices=Importance.choices, default=Importance.MEDIUM)
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
-    start_on = models.DateField("start", null=True, blank=True)
-    due_on = models.DateField("due", null=True, blank=True)
+    start_on = models.DateField("start", null=True, blank=True, validators=[validate_date])
+    due_on = models.DateField("due", null=True, blank=True, validators=[validate_date])
 
     objects = ObjectiveQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[committees, also_serves])
@@ -175,6 +176,8 @@ class Objective(models.Model):
     class Meta:
         ordering = ["goal__number", "position", "pk"]
         constraints = [
+            date_in_range("start_on"),
+            date_in_range("due_on"),
             models.CheckConstraint(
                 condition=Q(due_on__isnull=True) | Q(start_on__isnull=True) | Q(due_on__gte=F("start_on")),
                 name="objective_due_after_start",
@@ -212,8 +215,8 @@ class WorkPlan(models.Model):
         Committee, verbose_name="committee", on_delete=models.CASCADE, related_name="work_plans"
     )
     title = models.CharField("title", max_length=200, help_text="For example “Priorities for 2017-2018”.")
-    starts_on = models.DateField("period starts")
-    ends_on = models.DateField("period ends")
+    starts_on = models.DateField("period starts", validators=[validate_date])
+    ends_on = models.DateField("period ends", validators=[validate_date])
     notes = models.TextField("notes", blank=True)
 
     objects = WorkPlanQuerySet.as_manager()
@@ -222,6 +225,8 @@ class WorkPlan(models.Model):
     class Meta:
         ordering = ["committee__position", "-starts_on"]
         constraints = [
+            date_in_range("starts_on"),
+            date_in_range("ends_on"),
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")),
                 name="work_plan_ends_after_start",
@@ -292,8 +297,8 @@ class WorkPlanItem(models.Model):
         related_name="work_plan_items",
         help_text="Who makes sure it happens.",
     )
-    start_on = models.DateField("start")
-    due_on = models.DateField("due")
+    start_on = models.DateField("start", validators=[validate_date])
+    due_on = models.DateField("due", validators=[validate_date])
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
     percent_done = models.PositiveSmallIntegerField(
         "percent done", default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
@@ -306,6 +311,8 @@ class WorkPlanItem(models.Model):
     class Meta:
         ordering = ["position", "start_on", "pk"]
         constraints = [
+            date_in_range("start_on"),
+            date_in_range("due_on"),
             models.CheckConstraint(
                 condition=Q(percent_done__gte=0) & Q(percent_done__lte=100),
                 name="work_plan_item_percent_0_to_100",
@@ -356,12 +363,13 @@ class ProgressUpdate(models.Model):
         related_name="progress_updates",
     )
     text = models.TextField("update")
-    created_at = models.DateTimeField("written", default=timezone.now)
+    created_at = models.DateTimeField("written", default=timezone.now, validators=[validate_date])
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        constraints = [moment_in_range("created_at")]
 
     def __str__(self):
         return f"Update on {self.item} ({self.created_at:%Y-%m-%d})"
@@ -412,7 +420,7 @@ class Metric(models.Model):
     )
     baseline = models.DecimalField("baseline", max_digits=12, decimal_places=2, null=True, blank=True)
     target = models.DecimalField("target", max_digits=12, decimal_places=2, null=True, blank=True)
-    target_on = models.DateField("target date", null=True, blank=True)
+    target_on = models.DateField("target date", null=True, blank=True, validators=[validate_date])
     notes = models.TextField("notes", blank=True)
     feed = models.CharField(
         "figures also come from",
@@ -427,6 +435,7 @@ class Metric(models.Model):
 
     class Meta:
         ordering = ["objective__goal__number", "objective__position", "position", "pk"]
+        constraints = [date_in_range("target_on")]
 
     def __str__(self):
         return self.name
@@ -485,14 +494,14 @@ class Measurement(models.Model):
     """A metric's value for one period, optionally for one group of a breakdown."""
 
     metric = models.ForeignKey(Metric, verbose_name="metric", on_delete=models.CASCADE, related_name="measurements")
-    period_start = models.DateField("period starts")
-    period_end = models.DateField("period ends")
+    period_start = models.DateField("period starts", validators=[validate_date])
+    period_end = models.DateField("period ends", validators=[validate_date])
     period_label = models.CharField(
         "period name", max_length=40, blank=True, help_text="How people say it: “2017”, “FY 2017-18”."
     )
     breakdown = models.CharField(
         "group",
-        max_length=100,
+        max_length=200,  # as long as an organization's name: the pamphlet feed writes agency names here
         blank=True,
         help_text="Leave empty for the total; or the group this figure is for, such as “Latino” or an agency.",
     )
@@ -515,13 +524,16 @@ class Measurement(models.Model):
         blank=True,
         related_name="measurements",
     )
-    created_at = models.DateTimeField("recorded", default=timezone.now)
+    created_at = models.DateTimeField("recorded", default=timezone.now, validators=[validate_date])
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["metric", "period_start", "breakdown"]
         constraints = [
+            date_in_range("period_start"),
+            date_in_range("period_end"),
+            moment_in_range("created_at"),
             models.UniqueConstraint(
                 fields=["metric", "period_start", "period_end", "breakdown"],
                 name="one_measurement_per_metric_period_and_group",

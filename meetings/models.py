@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, CommitteeRole, Membership, Organization, Person
+from taskforce.dates import date_in_range, moment_in_range, validate_date
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -64,8 +65,8 @@ class Meeting(models.Model):
         Committee, verbose_name="committee", on_delete=models.PROTECT, related_name="meetings"
     )
     title = models.CharField("title", max_length=200, blank=True, help_text="Leave empty to use the committee's name.")
-    starts_at = models.DateTimeField("starts")
-    ends_at = models.DateTimeField("ends")
+    starts_at = models.DateTimeField("starts", validators=[validate_date])
+    ends_at = models.DateTimeField("ends", validators=[validate_date])
     location = models.CharField("place", max_length=200, blank=True, help_text="For example City Hall, Room 201.")
     address = models.CharField("address", max_length=300, blank=True)
     online_link = models.URLField("online meeting link", blank=True)
@@ -106,6 +107,8 @@ class Meeting(models.Model):
             models.Index(fields=["starts_at"], name="meeting_start_idx"),  # periods across committees (reports)
         ]
         constraints = [
+            moment_in_range("starts_at"),
+            moment_in_range("ends_at"),
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")),
                 name="meeting_ends_after_start",
@@ -485,7 +488,7 @@ class ActionItem(models.Model):
     owner = models.ForeignKey(
         Person, verbose_name="who", on_delete=models.PROTECT, null=True, blank=True, related_name="action_items"
     )
-    due_on = models.DateField("due", null=True, blank=True)
+    due_on = models.DateField("due", null=True, blank=True, validators=[validate_date])
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.OPEN)
     updated_at = models.DateTimeField("last changed", auto_now=True)
 
@@ -495,6 +498,7 @@ class ActionItem(models.Model):
     class Meta:
         ordering = [F("due_on").asc(nulls_last=True), "pk"]
         verbose_name = "action item"
+        constraints = [date_in_range("due_on")]
 
     def __str__(self):
         return self.description

@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from taskforce.dates import date_in_range, validate_date
+
 from . import languages as iso_languages
 from .storage import get_private_storage
 from .validators import validate_pdf
@@ -115,8 +117,8 @@ class Organization(models.Model):
         help_text="For prospects: how far the invitation has gone.",
     )
     outreach_notes = models.TextField("outreach notes", blank=True)
-    joined_on = models.DateField("joined", null=True, blank=True)
-    left_on = models.DateField("left", null=True, blank=True)
+    joined_on = models.DateField("joined", null=True, blank=True, validators=[validate_date])
+    left_on = models.DateField("left", null=True, blank=True, validators=[validate_date])
     website = models.URLField("website", blank=True)
     description = models.TextField("description", blank=True)
     updated_at = models.DateTimeField("last changed", auto_now=True)
@@ -127,6 +129,8 @@ class Organization(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
+            date_in_range("joined_on"),
+            date_in_range("left_on"),
             models.CheckConstraint(
                 condition=Q(left_on__isnull=True) | Q(joined_on__isnull=True) | Q(left_on__gte=F("joined_on")),
                 name="organization_left_after_joined",
@@ -177,7 +181,11 @@ class Person(NamedMixin, models.Model):
         related_name="person",
     )
     oriented_on = models.DateField(
-        "oriented on", null=True, blank=True, help_text="New members are oriented before they attend."
+        "oriented on",
+        null=True,
+        blank=True,
+        help_text="New members are oriented before they attend.",
+        validators=[validate_date],
     )
     has_lived_experience = models.BooleanField(
         "compensated for lived experience",
@@ -193,6 +201,7 @@ class Person(NamedMixin, models.Model):
         ordering = ["family_name", "given_name"]
         verbose_name_plural = "people"
         indexes = [models.Index(fields=["family_name", "given_name"], name="person_name_idx")]
+        constraints = [date_in_range("oriented_on")]
 
     def __str__(self):
         return self.full_name
@@ -214,8 +223,10 @@ class Membership(CurrentMixin, models.Model):
         related_name="memberships",
     )
     role = models.CharField("role", max_length=20, choices=Role.choices, default=Role.REPRESENTATIVE)
-    start_on = models.DateField("from", default=timezone.localdate)
-    end_on = models.DateField("until", null=True, blank=True, help_text="Leave empty while current.")
+    start_on = models.DateField("from", default=timezone.localdate, validators=[validate_date])
+    end_on = models.DateField(
+        "until", null=True, blank=True, help_text="Leave empty while current.", validators=[validate_date]
+    )
     is_data_contact = models.BooleanField(
         "data contact", default=False, help_text="Enters this organization's figures for the annual report."
     )
@@ -226,6 +237,8 @@ class Membership(CurrentMixin, models.Model):
     class Meta:
         ordering = ["-start_on"]
         constraints = [
+            date_in_range("start_on"),
+            date_in_range("end_on"),
             models.CheckConstraint(
                 condition=Q(end_on__isnull=True) | Q(end_on__gte=F("start_on")),
                 name="membership_ends_after_start",
@@ -293,8 +306,10 @@ class CommitteeRole(CurrentMixin, models.Model):
     person = models.ForeignKey(Person, verbose_name="person", on_delete=models.CASCADE, related_name="committee_roles")
     committee = models.ForeignKey(Committee, verbose_name="committee", on_delete=models.CASCADE, related_name="roles")
     role = models.CharField("role", max_length=10, choices=Role.choices, default=Role.MEMBER)
-    start_on = models.DateField("from", default=timezone.localdate)
-    end_on = models.DateField("until", null=True, blank=True, help_text="Leave empty while current.")
+    start_on = models.DateField("from", default=timezone.localdate, validators=[validate_date])
+    end_on = models.DateField(
+        "until", null=True, blank=True, help_text="Leave empty while current.", validators=[validate_date]
+    )
 
     objects = CurrentQuerySet.as_manager()
     history = HistoricalRecords()
@@ -302,6 +317,8 @@ class CommitteeRole(CurrentMixin, models.Model):
     class Meta:
         ordering = ["committee", "role", "person__family_name"]
         constraints = [
+            date_in_range("start_on"),
+            date_in_range("end_on"),
             models.CheckConstraint(
                 condition=Q(end_on__isnull=True) | Q(end_on__gte=F("start_on")),
                 name="committee_role_ends_after_start",
@@ -364,9 +381,9 @@ class MOU(models.Model):
         Organization, verbose_name="organization", on_delete=models.CASCADE, related_name="mous"
     )
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
-    sent_on = models.DateField("sent", null=True, blank=True)
-    signed_on = models.DateField("signed", null=True, blank=True)
-    expires_on = models.DateField("expires", null=True, blank=True)
+    sent_on = models.DateField("sent", null=True, blank=True, validators=[validate_date])
+    signed_on = models.DateField("signed", null=True, blank=True, validators=[validate_date])
+    expires_on = models.DateField("expires", null=True, blank=True, validators=[validate_date])
     signatory = models.CharField("signed by", max_length=200, blank=True, help_text="Name and title of who signed.")
     document = models.FileField(
         "signed document",
@@ -387,6 +404,9 @@ class MOU(models.Model):
         verbose_name_plural = "MOUs"
         ordering = ["organization__name", "-signed_on"]
         constraints = [
+            date_in_range("sent_on"),
+            date_in_range("signed_on"),
+            date_in_range("expires_on"),
             models.UniqueConstraint(
                 fields=["organization"],
                 condition=~Q(status__in=["expired", "declined", "withdrawn"]),
@@ -645,7 +665,7 @@ class Service(models.Model):
         help_text="Public services are on the public list, the pamphlet and the HSDS export.",
     )
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    last_verified_on = models.DateField("last verified", null=True, blank=True)
+    last_verified_on = models.DateField("last verified", null=True, blank=True, validators=[validate_date])
     last_verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="verified by",
@@ -669,6 +689,7 @@ class Service(models.Model):
     class Meta:
         ordering = ["organization__name", "name"]
         constraints = [
+            date_in_range("last_verified_on"),
             models.UniqueConstraint(
                 fields=["organization", "name"],
                 name="service_name_unique_per_organization",
@@ -801,7 +822,9 @@ class PamphletDistribution(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name="agency", on_delete=models.CASCADE, related_name="pamphlet_distributions"
     )
-    distributed_on = models.DateField("distributed on", help_text="The day, or the last day of the period.")
+    distributed_on = models.DateField(
+        "distributed on", help_text="The day, or the last day of the period.", validators=[validate_date]
+    )
     quantity = models.PositiveIntegerField("pamphlets", help_text="How many pamphlets were handed out.")
     language = models.CharField("language", max_length=5, choices=Language.choices, default=Language.ENGLISH)
     where = models.CharField("where or at what event", max_length=200, blank=True)
@@ -821,6 +844,7 @@ class PamphletDistribution(models.Model):
     class Meta:
         ordering = ["-distributed_on", "-recorded_at"]
         constraints = [
+            date_in_range("distributed_on"),
             models.CheckConstraint(
                 condition=Q(quantity__gte=1),
                 name="pamphlet_distribution_quantity_positive",

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, Func, OuterRef, Q
 from django.utils import timezone
 
+from taskforce.dates import DateInput
+
 from . import languages
 from .filters import FilterForm
 from .models import PamphletDistribution, Population, Service, ServiceCategory, validate_language_code
@@ -204,7 +206,7 @@ class PamphletDistributionForm(forms.ModelForm):
     class Meta:
         model = PamphletDistribution
         fields = ["organization", "distributed_on", "quantity", "language", "where"]
-        widgets = {"distributed_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"distributed_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

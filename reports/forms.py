@@ -6,6 +6,10 @@ from django.core.exceptions import ValidationError
 from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
 from .submissions import SubmissionFigures, breakdown_differences
 
+# The largest figure the count columns (PositiveIntegerField: PostgreSQL's integer) hold; a larger one is
+# a typo, and would otherwise fail on save instead of next to its field.
+MAX_COUNT = 2_147_483_647
+
 
 def _people(count: int) -> str:
     return f"{count:,} {'person' if count == 1 else 'people'}"
@@ -17,12 +21,14 @@ class SubmissionForm(forms.Form):
     total_identified = forms.IntegerField(
         label="People identified as trafficked",
         min_value=0,
+        max_value=MAX_COUNT,
         help_text="Everyone your agency identified during the year. Counts only: never names or case details.",
     )
-    traffickers_identified = forms.IntegerField(label="Traffickers identified", min_value=0)
+    traffickers_identified = forms.IntegerField(label="Traffickers identified", min_value=0, max_value=MAX_COUNT)
     convictions_vacated = forms.IntegerField(
         label="Convictions vacated or expunged",
         min_value=0,
+        max_value=MAX_COUNT,
         help_text="Convictions of survivors vacated or expunged because they were trafficked.",
     )
     definition_used = forms.CharField(
@@ -43,7 +49,7 @@ class SubmissionForm(forms.Form):
             names = []
             for category in members:
                 name = f"count_{category.pk}"
-                self.fields[name] = forms.IntegerField(label=category.name, min_value=0, initial=0)
+                self.fields[name] = forms.IntegerField(label=category.name, min_value=0, max_value=MAX_COUNT, initial=0)
                 names.append(name)
             if names:
                 self.fieldsets.append({"dimension": dimension, "legend": labels[dimension], "names": names})
@@ -168,3 +174,14 @@ class CaseSummaryForm(forms.ModelForm):
             "text": "Describe what happened without anything that could identify the person: "
             "no names, exact dates, ages, places or contact details."
         }
+
+
+class CaseSummaryDecisionForm(forms.Form):
+    """Staff clear one of the year's case summaries for the report, or withdraw it (the buttons under each)."""
+
+    narrative = forms.ModelChoiceField(queryset=Narrative.objects.none())
+    action = forms.ChoiceField(choices=[("clear", "Clear for the report"), ("withdraw", "Withdraw from the report")])
+
+    def __init__(self, *args, reporting_year: ReportingYear, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["narrative"].queryset = reporting_year.narratives.filter(kind=Narrative.Kind.CASE_SUMMARY)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from members.models import Organization
+from taskforce.dates import date_in_range, moment_in_range, validate_date, validate_year, year_in_range
 
 
 class ReportingYear(models.Model):
@@ -20,9 +21,13 @@ class ReportingYear(models.Model):
         REVIEW = "review", "Staff review"
         PUBLISHED = "published", "Published"
 
-    year = models.PositiveSmallIntegerField("year", unique=True)
+    year = models.PositiveSmallIntegerField("year", unique=True, validators=[validate_year])
     state = models.CharField("state", max_length=12, choices=State.choices, default=State.COLLECTING)
-    due_on = models.DateField("figures due", help_text="Agencies are reminded when they have not submitted by then.")
+    due_on = models.DateField(
+        "figures due",
+        help_text="Agencies are reminded when they have not submitted by then.",
+        validators=[validate_date],
+    )
     k = models.PositiveSmallIntegerField(
         "small-cell threshold (k)",
         default=5,
@@ -43,7 +48,7 @@ class ReportingYear(models.Model):
         blank=True,
         help_text="Mission and vision for the report's “About the task force” section. A blank line starts a new paragraph.",
     )
-    published_at = models.DateTimeField("published", null=True, blank=True)
+    published_at = models.DateTimeField("published", null=True, blank=True, validators=[validate_date])
     updated_at = models.DateTimeField("last changed", auto_now=True)
 
     history = HistoricalRecords()
@@ -51,6 +56,9 @@ class ReportingYear(models.Model):
     class Meta:
         ordering = ["-year"]
         constraints = [
+            year_in_range("year"),
+            date_in_range("due_on"),
+            moment_in_range("published_at"),
             # With k=2 the label "fewer than 2" would itself reveal a count of exactly 1.
             models.CheckConstraint(
                 condition=Q(k__gte=3),
@@ -155,7 +163,7 @@ class AgencySubmission(models.Model):
         blank=True,
         related_name="+",
     )
-    submitted_at = models.DateTimeField("submitted", null=True, blank=True)
+    submitted_at = models.DateTimeField("submitted", null=True, blank=True, validators=[validate_date])
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="accepted by",
@@ -164,7 +172,7 @@ class AgencySubmission(models.Model):
         blank=True,
         related_name="+",
     )
-    accepted_at = models.DateTimeField("accepted", null=True, blank=True)
+    accepted_at = models.DateTimeField("accepted", null=True, blank=True, validators=[validate_date])
     updated_at = models.DateTimeField("last changed", auto_now=True)
 
     history = HistoricalRecords()
@@ -172,6 +180,8 @@ class AgencySubmission(models.Model):
     class Meta:
         ordering = ["reporting_year", "organization__name"]
         constraints = [
+            moment_in_range("submitted_at"),
+            moment_in_range("accepted_at"),
             models.UniqueConstraint(
                 fields=["reporting_year", "organization"],
                 name="one_submission_per_organization_year",
@@ -271,7 +281,11 @@ class Narrative(models.Model):
         related_name="+",
     )
     cleared_at = models.DateTimeField(
-        "cleared", null=True, blank=True, help_text="A case summary appears in the report only once staff clear it."
+        "cleared",
+        null=True,
+        blank=True,
+        help_text="A case summary appears in the report only once staff clear it.",
+        validators=[validate_date],
     )
     updated_at = models.DateTimeField("last changed", auto_now=True)
 
@@ -279,6 +293,7 @@ class Narrative(models.Model):
 
     class Meta:
         ordering = ["reporting_year", "kind", "position", "pk"]
+        constraints = [moment_in_range("cleared_at")]
 
     def __str__(self):
         return self.title or f"{self.get_kind_display()} {self.reporting_year.year}"
@@ -349,7 +364,7 @@ class ReportPDF(models.Model):
         related_name="+",
     )
     requested_at = models.DateTimeField("requested", auto_now_add=True)
-    rendered_at = models.DateTimeField("rendered", null=True, blank=True)
+    rendered_at = models.DateTimeField("rendered", null=True, blank=True, validators=[validate_date])
     error = models.TextField("error", blank=True)
 
     class Meta:
@@ -357,6 +372,7 @@ class ReportPDF(models.Model):
         verbose_name = "report PDF"
         verbose_name_plural = "report PDFs"
         constraints = [
+            moment_in_range("rendered_at"),
             models.UniqueConstraint(
                 fields=["reporting_year", "data_version"],
                 name="one_pdf_per_data_version",
