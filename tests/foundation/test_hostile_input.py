@@ -143,7 +143,7 @@ class FilledForm(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.forms, self._form, self._select, self._textarea = [], None, None, None
+        self.forms, self._form, self._select, self._textarea, self._textarea_required = [], None, None, None, False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -156,6 +156,9 @@ class FilledForm(HTMLParser):
                 "times": [],
             }
             self.forms.append(self._form)
+            return
+        if tag == "option" and self._form is not None and self._select:
+            self._options.append((attrs.get("value", ""), "selected" in attrs))
             return
         if self._form is None or not attrs.get("name"):
             return
@@ -174,37 +177,36 @@ class FilledForm(HTMLParser):
                 self._form["times"].append(name)
             fields[name] = attrs.get("value") or self._filler(kind, "required" in attrs)
         elif tag == "select":
-            self._select = name
-            fields.setdefault(name, None)
-        elif tag == "option" and self._select:
-            value = attrs.get("value", "")
-            if "selected" in attrs or (fields[self._select] in (None, "") and value):
-                fields[self._select] = value
+            self._select, self._options, self._select_required = name, [], "required" in attrs
         elif tag == "textarea":
             self._textarea = name
+            self._textarea_required = "required" in attrs
             fields[name] = ""
 
     def handle_data(self, data):
         if self._textarea and self._form is not None:
-            self._form["fields"][self._textarea] += data
+            text = self._form["fields"][self._textarea] + data
+            self._form["fields"][self._textarea] = text.removeprefix("\n")  # as browsers read a <textarea>
 
     def handle_endtag(self, tag):
         if tag == "form":
             self._form = None
-        elif tag == "select":
-            if self._form is not None and self._form["fields"].get(self._select) is None:
-                self._form["fields"][self._select] = ""
+        elif tag == "select" and self._form is not None and self._select:
+            # The selected option, else the first (as a browser sends); a required select gets a real choice.
+            offered = [value for value, _selected in self._options if value or not self._select_required]
+            chosen = [value for value, selected in self._options if selected and value in offered]
+            self._form["fields"][self._select] = (chosen or offered or [""])[0]
             self._select = None
         elif tag == "textarea":
-            if self._form is not None and not self._form["fields"][self._textarea].strip():
+            if self._form is not None and self._textarea_required and not self._form["fields"][self._textarea].strip():
                 self._form["fields"][self._textarea] = "Written by the property test."
             self._textarea = None
 
     @staticmethod
     def _filler(kind, required):
-        return {"email": "someone@example.org", "url": "https://example.org/", "number": "1"}.get(
-            kind, "Property test" if required else ""
-        )
+        if not required:
+            return ""
+        return {"email": "someone@example.org", "url": "https://example.org/", "number": "1"}.get(kind, "Property test")
 
 
 def date_forms(client, urls):
@@ -265,6 +267,15 @@ def dated_rows_outside_the_range():
     ]
 
 
+def dated_inputs(form):
+    """The form's date inputs, except in a formset's empty extra rows (a row with only a date is refused
+    for its other fields, whatever the date)."""
+    for name in form["dates"]:
+        row = re.match(r"^(.+-(?:\d+|__prefix__))-", name)
+        if row is None or form["fields"].get(f"{row.group(1)}-id"):
+            yield name
+
+
 def post_dates(client, where, action, form, saved, *, examples):
     """Hypothesis: one date for every date input of the form (start and end alike), times in the evening.
     A date outside the range is refused with a message and nothing saved; the form's own rules may speak
@@ -276,7 +287,7 @@ def post_dates(client, where, action, form, saved, *, examples):
     @edge_examples
     def post(day):
         values = dict(form["fields"])
-        values.update(dict.fromkeys(form["dates"], day.isoformat()))
+        values.update(dict.fromkeys(dated_inputs(form), day.isoformat()))
         for name, clock in zip(form["times"], ["18:00", "20:00", "21:00"], strict=False):
             values[name] = clock
         before = row_counts()
@@ -315,7 +326,10 @@ def test_every_date_form_saves_a_date_in_the_range_or_says_why_and_every_page_st
     for url, action, form in forms:
         post_dates(client, url, action, form, saved, examples=ADMIN_EXAMPLES if "/admin/" in url else FORM_EXAMPLES)
         client = client_as("staff")
-    assert saved, "no form saved a date inside the range: the filled-in forms are not valid"
+    kept = {urlsplit(action).path for action, _day in saved}
+    # Dates inside the range were saved, the probe's meeting form and the admin's among them.
+    assert {"/meetings/new/", "/resources/pamphlets/"} <= kept, kept
+    assert any(path.startswith("/admin/meetings/meeting/") for path in kept), kept
     assert dated_rows_outside_the_range() == []
     # Whatever was saved, from 1990 to 2100, the pages that list it still draw it (calendar feeds anonymously too).
     listings = [url for url in pages if "/new/" not in url and "/edit/" not in url]
@@ -492,5 +506,40 @@ def test_a_case_summary_decision_with_a_bad_id_answers_400_and_changes_nothing(c
         assert response.status_code == 400
         assert "not one of this year" in response.content.decode()
         assert row_counts() == before
+
+    post()
+
+
+@pytest.mark.django_db
+def test_a_reporting_year_from_1_to_9999_and_beyond_is_kept_inside_the_range_by_the_admin(client_as, world):
+    from reports.models import ReportingYear
+    from tests.reports.helpers import make_year
+
+    reporting_year = make_year(2025)
+    world.staff.user.is_superuser = True
+    world.staff.user.save()
+    client = client_as("staff")
+    url = reverse("admin:reports_reportingyear_change", args=[reporting_year.pk])
+    parser = FilledForm()
+    parser.feed(client.get(url).content.decode())
+    form = next(form for form in parser.forms if "year" in form["fields"])
+
+    @EXAMPLES
+    @given(year=st.one_of(st.integers(min_value=1, max_value=9999), HUGE_INTEGERS))
+    @example(year=1)
+    @example(year=9999)
+    @example(year=2100)
+    def post(year):
+        response = client.post(url, {**form["fields"], "year": str(year)})
+        assert response.status_code < 500, f"year {year} answered {response.status_code}"
+        saved = ReportingYear.objects.get(pk=reporting_year.pk).year
+        if 1990 <= year <= 2100:
+            assert response.status_code == 302 and saved == year, re.findall(
+                r"errorlist[^>]*>(.*?)</ul>", response.content.decode(), re.S
+            )
+        else:
+            assert response.status_code == 200 and saved != year
+        # The report pages of every stored year still answer (its period's bounds are computed from the year).
+        assert client.get(reverse("reports:report", args=[saved])).status_code == 200
 
     post()
