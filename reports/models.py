@@ -364,7 +364,7 @@ class ReportPDF(models.Model):
         related_name="+",
     )
     requested_at = models.DateTimeField("requested", auto_now_add=True)
-    rendered_at = models.DateTimeField("rendered", null=True, blank=True, validators=[validate_date])
+    rendered_at = models.DateTimeField("rendered", null=True, blank=True)
     error = models.TextField("error", blank=True)
 
     class Meta:
@@ -372,7 +372,6 @@ class ReportPDF(models.Model):
         verbose_name = "report PDF"
         verbose_name_plural = "report PDFs"
         constraints = [
-            moment_in_range("rendered_at"),
             models.UniqueConstraint(
                 fields=["reporting_year", "data_version"],
                 name="one_pdf_per_data_version",
