@@ -6,16 +6,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organization, Person
+from taskforce.dates import DateInput
 from taskforce.versions import VersionedModelForm
 
 from .models import Goal, Measurement, Metric, Objective, ProgressUpdate, StrategicPlan, WorkPlan, WorkPlanItem
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ObjectiveChoiceField(forms.ModelChoiceField):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, Organization, Person
+from taskforce.dates import date_in_range, moment_in_range, validate_date
 from taskforce.versions import Versioned
 
 
@@ -170,8 +171,8 @@ class Objective(Versioned):
         _("importance"), choices=Importance.choices, default=Importance.MEDIUM
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
-    start_on = models.DateField(_("start"), null=True, blank=True)
-    due_on = models.DateField(_("due"), null=True, blank=True)
+    start_on = models.DateField(_("start"), null=True, blank=True, validators=[validate_date])
+    due_on = models.DateField(_("due"), null=True, blank=True, validators=[validate_date])
 
     objects = ObjectiveQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[committees, also_serves], excluded_fields=["version"])
@@ -179,6 +180,8 @@ class Objective(Versioned):
     class Meta:
         ordering = ["goal__number", "position", "pk"]
         constraints = [
+            date_in_range("start_on"),
+            date_in_range("due_on"),
             models.CheckConstraint(
                 condition=Q(due_on__isnull=True) | Q(start_on__isnull=True) | Q(due_on__gte=F("start_on")),
                 name="objective_due_after_start",
@@ -216,8 +219,8 @@ class WorkPlan(models.Model):
         Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="work_plans"
     )
     title = models.CharField(_("title"), max_length=200, help_text=_("For example “Priorities for 2017-2018”."))
-    starts_on = models.DateField(_("period starts"))
-    ends_on = models.DateField(_("period ends"))
+    starts_on = models.DateField(_("period starts"), validators=[validate_date])
+    ends_on = models.DateField(_("period ends"), validators=[validate_date])
     notes = models.TextField(_("notes"), blank=True)
 
     objects = WorkPlanQuerySet.as_manager()
@@ -226,6 +229,8 @@ class WorkPlan(models.Model):
     class Meta:
         ordering = ["committee__position", "-starts_on"]
         constraints = [
+            date_in_range("starts_on"),
+            date_in_range("ends_on"),
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")),
                 name="work_plan_ends_after_start",
@@ -296,8 +301,8 @@ class WorkPlanItem(Versioned):
         related_name="work_plan_items",
         help_text=_("Who makes sure it happens."),
     )
-    start_on = models.DateField(_("start"))
-    due_on = models.DateField(_("due"))
+    start_on = models.DateField(_("start"), validators=[validate_date])
+    due_on = models.DateField(_("due"), validators=[validate_date])
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
     percent_done = models.PositiveSmallIntegerField(
         _("percent done"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
@@ -310,6 +315,8 @@ class WorkPlanItem(Versioned):
     class Meta:
         ordering = ["position", "start_on", "pk"]
         constraints = [
+            date_in_range("start_on"),
+            date_in_range("due_on"),
             models.CheckConstraint(
                 condition=Q(percent_done__gte=0) & Q(percent_done__lte=100),
                 name="work_plan_item_percent_0_to_100",
@@ -360,12 +367,13 @@ class ProgressUpdate(models.Model):
         related_name="progress_updates",
     )
     text = models.TextField(_("update"))
-    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    created_at = models.DateTimeField(_("written"), default=timezone.now, validators=[validate_date])
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        constraints = [moment_in_range("created_at")]
 
     def __str__(self):
         return _("Update on %(item)s (%(date)s)") % {"item": self.item, "date": f"{self.created_at:%Y-%m-%d}"}
@@ -418,7 +426,7 @@ class Metric(Versioned):
     )
     baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2, null=True, blank=True)
     target = models.DecimalField(_("target"), max_digits=12, decimal_places=2, null=True, blank=True)
-    target_on = models.DateField(_("target date"), null=True, blank=True)
+    target_on = models.DateField(_("target date"), null=True, blank=True, validators=[validate_date])
     notes = models.TextField(_("notes"), blank=True)
     feed = models.CharField(
         _("figures also come from"),
@@ -433,6 +441,7 @@ class Metric(Versioned):
 
     class Meta:
         ordering = ["objective__goal__number", "objective__position", "position", "pk"]
+        constraints = [date_in_range("target_on")]
 
     def __str__(self):
         return self.name
@@ -491,14 +500,14 @@ class Measurement(Versioned):
     """A metric's value for one period, optionally for one group of a breakdown."""
 
     metric = models.ForeignKey(Metric, verbose_name=_("metric"), on_delete=models.CASCADE, related_name="measurements")
-    period_start = models.DateField(_("period starts"))
-    period_end = models.DateField(_("period ends"))
+    period_start = models.DateField(_("period starts"), validators=[validate_date])
+    period_end = models.DateField(_("period ends"), validators=[validate_date])
     period_label = models.CharField(
         _("period name"), max_length=40, blank=True, help_text=_("How people say it: “2017”, “FY 2017-18”.")
     )
     breakdown = models.CharField(
         _("group"),
-        max_length=100,
+        max_length=200,  # as long as an organization's name: the pamphlet feed writes agency names here
         blank=True,
         help_text=_("Leave empty for the total; or the group this figure is for, such as “Latino” or an agency."),
     )
@@ -521,13 +530,16 @@ class Measurement(Versioned):
         blank=True,
         related_name="measurements",
     )
-    created_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    created_at = models.DateTimeField(_("recorded"), default=timezone.now, validators=[validate_date])
 
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["metric", "period_start", "breakdown"]
         constraints = [
+            date_in_range("period_start"),
+            date_in_range("period_end"),
+            moment_in_range("created_at"),
             models.UniqueConstraint(
                 fields=["metric", "period_start", "period_end", "breakdown"],
                 name="one_measurement_per_metric_period_and_group",

@@ -12,6 +12,7 @@ from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_fact
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Committee, Organization, Person
+from taskforce import dates
 from taskforce.forms import WIDGET_RENDERER
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
@@ -103,7 +104,7 @@ class SharedChoices:
 class MeetingForm(forms.ModelForm):
     """When and where: the date and times are entered in the task force's time zone."""
 
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = dates.DateField(label=_("Date"))
     start_time = forms.TimeField(label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}))
     end_time = forms.TimeField(label=_("Ends at"), widget=forms.TimeInput(attrs={"type": "time"}))
 
@@ -352,7 +353,7 @@ class ActionItemForm(forms.ModelForm):
         model = ActionItem
         fields = ["agenda_item", "description", "owner", "due_on", "status"]
         field_classes = {"agenda_item": AgendaItemChoiceField, "owner": PersonChoiceField}
-        widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_on": dates.DateInput()}
 
     def __init__(self, *args, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -457,8 +458,8 @@ class GuestForm(AmendmentForm):
 class AttendanceFilterForm(forms.Form):
     """The period of an attendance report."""
 
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = dates.DateField(label=_("From"))
+    end = dates.DateField(label=_("Until"))
 
     def clean(self):
         cleaned = super().clean()

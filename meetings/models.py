@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, CommitteeRole, Membership, Organization, Person
+from taskforce.dates import date_in_range, moment_in_range, validate_date
 from taskforce.versions import Versioned
 
 
@@ -95,8 +96,8 @@ class Meeting(Versioned):
     title = models.CharField(
         _("title"), max_length=200, blank=True, help_text=_("Leave empty to use the committee's name.")
     )
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
+    starts_at = models.DateTimeField(_("starts"), validators=[validate_date])
+    ends_at = models.DateTimeField(_("ends"), validators=[validate_date])
     location = models.CharField(_("place"), max_length=200, blank=True, help_text=_("For example City Hall, Room 201."))
     address = models.CharField(_("address"), max_length=300, blank=True)
     online_link = models.URLField(_("online meeting link"), blank=True)
@@ -136,6 +137,8 @@ class Meeting(Versioned):
             models.Index(fields=["starts_at"], name="meeting_start_idx"),  # periods across committees (reports)
         ]
         constraints = [
+            moment_in_range("starts_at"),
+            moment_in_range("ends_at"),
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")),
                 name="meeting_ends_after_start",
@@ -558,7 +561,7 @@ class ActionItem(models.Model):
     owner = models.ForeignKey(
         Person, verbose_name=_("who"), on_delete=models.PROTECT, null=True, blank=True, related_name="action_items"
     )
-    due_on = models.DateField(_("due"), null=True, blank=True)
+    due_on = models.DateField(_("due"), null=True, blank=True, validators=[validate_date])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -568,6 +571,7 @@ class ActionItem(models.Model):
     class Meta:
         ordering = [F("due_on").asc(nulls_last=True), "pk"]
         verbose_name = _("action item")
+        constraints = [date_in_range("due_on")]
 
     def __str__(self):
         return self.description

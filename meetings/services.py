@@ -23,6 +23,7 @@ from members.models import (
     Organization,
     Person,
 )
+from taskforce.pagination import get_page, page_number
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 
@@ -99,7 +100,7 @@ def attendance_roster(meeting: Meeting, *, page=1):
     page whose rows are attendances, saved ones as recorded, unsaved ones (no status yet) for the others.
     Four queries (the count, the page's people, their attendance here, their current memberships),
     whatever the registry holds."""
-    roster = Paginator(_expected_with_rows(meeting), ROSTER_PAGE_SIZE).get_page(page)
+    roster = get_page(_expected_with_rows(meeting), ROSTER_PAGE_SIZE, page)
     roster.object_list = _rows(meeting, roster)
     return roster
 
@@ -306,14 +307,11 @@ def _table_page(rows, number, per_page) -> Page:
     (a window count over the grouped rows). The aggregation runs once, not once for Paginator's count and
     again for the page, and an empty table costs the same query as a full one. A number past the end
     shows the last page, as Paginator.get_page does (two more queries, for a stale link only)."""
-    try:
-        number = max(int(number), 1)
-    except (TypeError, ValueError):
-        number = 1
+    number = page_number(number)
     start = (number - 1) * per_page
     found = list(rows.annotate(table_size=Window(Count("pk")))[start : start + per_page])
     if not found and number > 1:
-        return Paginator(rows, per_page).get_page(number)
+        return get_page(rows, per_page, number)
     return Page(found, number, _CountedPaginator(found[0].table_size if found else 0, per_page))
 
 

@@ -5,7 +5,6 @@ import datetime
 import icalendar
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
@@ -22,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from members.models import Committee, Organization, Person
 from taskforce import permissions
+from taskforce.pagination import get_page
 from taskforce.permissions import (
     ANYONE,
     COCHAIR_OR_STAFF,
@@ -87,9 +87,7 @@ def meeting_list(request):
         if filters.cleaned_data["year"]:
             meetings = meetings.filter(starts_at__year=filters.cleaned_data["year"])
     now = timezone.now()
-    page = Paginator(meetings.past(now).order_by("-starts_at", "pk"), MEETINGS_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = get_page(meetings.past(now).order_by("-starts_at", "pk"), MEETINGS_PAGE_SIZE, request.GET.get("page"))
     context = {
         "filters": filters,
         "upcoming": list(meetings.upcoming(now).order_by("starts_at")) if page.number == 1 else [],
@@ -507,7 +505,7 @@ def action_items(request):
         )
         .order_by("owner__family_name", "owner__given_name", "committee__position", "due_on", "pk")
     )
-    page = Paginator(items, ACTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = get_page(items, ACTIONS_PAGE_SIZE, request.GET.get("page"))
     today = timezone.localdate()
     chaired = permissions.chaired_committee_ids(user) if not staff else frozenset()
     for item in page:
@@ -556,8 +554,8 @@ def action_item_status(request, pk):
 def eligibility(request):
     # The counts cover everyone; each table shows a page of its people.
     report = services.voting_eligibility()
-    voters = Paginator(report.voters, ELIGIBILITY_PAGE_SIZE).get_page(request.GET.get("page"))
-    others = Paginator(report.non_voters, ELIGIBILITY_PAGE_SIZE).get_page(request.GET.get("others_page"))
+    voters = get_page(report.voters, ELIGIBILITY_PAGE_SIZE, request.GET.get("page"))
+    others = get_page(report.non_voters, ELIGIBILITY_PAGE_SIZE, request.GET.get("others_page"))
     return render(request, "meetings/eligibility.html", {"report": report, "voters": voters, "others": others})
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
+from taskforce.dates import date_in_range, validate_date
 from taskforce.models import StoredPDF
 from taskforce.versions import Versioned
 
@@ -120,8 +121,8 @@ class Organization(Versioned):
         help_text=_("For prospects: how far the invitation has gone."),
     )
     outreach_notes = models.TextField(_("outreach notes"), blank=True)
-    joined_on = models.DateField(_("joined"), null=True, blank=True)
-    left_on = models.DateField(_("left"), null=True, blank=True)
+    joined_on = models.DateField(_("joined"), null=True, blank=True, validators=[validate_date])
+    left_on = models.DateField(_("left"), null=True, blank=True, validators=[validate_date])
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -132,6 +133,8 @@ class Organization(Versioned):
     class Meta:
         ordering = ["name"]
         constraints = [
+            date_in_range("joined_on"),
+            date_in_range("left_on"),
             models.CheckConstraint(
                 condition=Q(left_on__isnull=True) | Q(joined_on__isnull=True) | Q(left_on__gte=F("joined_on")),
                 name="organization_left_after_joined",
@@ -182,7 +185,11 @@ class Person(NamedMixin, models.Model):
         related_name="person",
     )
     oriented_on = models.DateField(
-        _("oriented on"), null=True, blank=True, help_text=_("New members are oriented before they attend.")
+        _("oriented on"),
+        null=True,
+        blank=True,
+        help_text=_("New members are oriented before they attend."),
+        validators=[validate_date],
     )
     has_lived_experience = models.BooleanField(
         _("compensated for lived experience"),
@@ -198,6 +205,7 @@ class Person(NamedMixin, models.Model):
         ordering = ["family_name", "given_name"]
         verbose_name_plural = _("people")
         indexes = [models.Index(fields=["family_name", "given_name"], name="person_name_idx")]
+        constraints = [date_in_range("oriented_on")]
 
     def __str__(self):
         return self.full_name
@@ -219,8 +227,10 @@ class Membership(CurrentMixin, models.Model):
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.REPRESENTATIVE)
-    start_on = models.DateField(_("from"), default=timezone.localdate)
-    end_on = models.DateField(_("until"), null=True, blank=True, help_text=_("Leave empty while current."))
+    start_on = models.DateField(_("from"), default=timezone.localdate, validators=[validate_date])
+    end_on = models.DateField(
+        _("until"), null=True, blank=True, help_text=_("Leave empty while current."), validators=[validate_date]
+    )
     is_data_contact = models.BooleanField(
         _("data contact"), default=False, help_text=_("Enters this organization's figures for the annual report.")
     )
@@ -231,6 +241,8 @@ class Membership(CurrentMixin, models.Model):
     class Meta:
         ordering = ["-start_on"]
         constraints = [
+            date_in_range("start_on"),
+            date_in_range("end_on"),
             models.CheckConstraint(
                 condition=Q(end_on__isnull=True) | Q(end_on__gte=F("start_on")),
                 name="membership_ends_after_start",
@@ -302,8 +314,10 @@ class CommitteeRole(CurrentMixin, models.Model):
         Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="roles"
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
-    start_on = models.DateField(_("from"), default=timezone.localdate)
-    end_on = models.DateField(_("until"), null=True, blank=True, help_text=_("Leave empty while current."))
+    start_on = models.DateField(_("from"), default=timezone.localdate, validators=[validate_date])
+    end_on = models.DateField(
+        _("until"), null=True, blank=True, help_text=_("Leave empty while current."), validators=[validate_date]
+    )
 
     objects = CurrentQuerySet.as_manager()
     history = HistoricalRecords()
@@ -311,6 +325,8 @@ class CommitteeRole(CurrentMixin, models.Model):
     class Meta:
         ordering = ["committee", "role", "person__family_name"]
         constraints = [
+            date_in_range("start_on"),
+            date_in_range("end_on"),
             models.CheckConstraint(
                 condition=Q(end_on__isnull=True) | Q(end_on__gte=F("start_on")),
                 name="committee_role_ends_after_start",
@@ -378,9 +394,9 @@ class MOU(models.Model):
         Organization, verbose_name=_("organization"), on_delete=models.CASCADE, related_name="mous"
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
-    sent_on = models.DateField(_("sent"), null=True, blank=True)
-    signed_on = models.DateField(_("signed"), null=True, blank=True)
-    expires_on = models.DateField(_("expires"), null=True, blank=True)
+    sent_on = models.DateField(_("sent"), null=True, blank=True, validators=[validate_date])
+    signed_on = models.DateField(_("signed"), null=True, blank=True, validators=[validate_date])
+    expires_on = models.DateField(_("expires"), null=True, blank=True, validators=[validate_date])
     signatory = models.CharField(
         _("signed by"), max_length=200, blank=True, help_text=_("Name and title of who signed.")
     )
@@ -403,6 +419,9 @@ class MOU(models.Model):
         verbose_name_plural = _("MOUs")
         ordering = ["organization__name", "-signed_on"]
         constraints = [
+            date_in_range("sent_on"),
+            date_in_range("signed_on"),
+            date_in_range("expires_on"),
             models.UniqueConstraint(
                 fields=["organization"],
                 condition=~Q(status__in=["expired", "declined", "withdrawn"]),
@@ -672,7 +691,7 @@ class Service(Versioned):
         help_text=_("Public services are on the public list, the pamphlet and the HSDS export."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    last_verified_on = models.DateField(_("last verified"), null=True, blank=True)
+    last_verified_on = models.DateField(_("last verified"), null=True, blank=True, validators=[validate_date])
     last_verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("verified by"),
@@ -698,6 +717,7 @@ class Service(Versioned):
     class Meta:
         ordering = ["organization__name", "name"]
         constraints = [
+            date_in_range("last_verified_on"),
             models.UniqueConstraint(
                 fields=["organization", "name"],
                 name="service_name_unique_per_organization",
@@ -832,7 +852,9 @@ class PamphletDistribution(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="pamphlet_distributions"
     )
-    distributed_on = models.DateField(_("distributed on"), help_text=_("The day, or the last day of the period."))
+    distributed_on = models.DateField(
+        _("distributed on"), help_text=_("The day, or the last day of the period."), validators=[validate_date]
+    )
     quantity = models.PositiveIntegerField(_("pamphlets"), help_text=_("How many pamphlets were handed out."))
     language = models.CharField(_("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH)
     where = models.CharField(_("where or at what event"), max_length=200, blank=True)
@@ -852,6 +874,7 @@ class PamphletDistribution(models.Model):
     class Meta:
         ordering = ["-distributed_on", "-recorded_at"]
         constraints = [
+            date_in_range("distributed_on"),
             models.CheckConstraint(
                 condition=Q(quantity__gte=1),
                 name="pamphlet_distribution_quantity_positive",

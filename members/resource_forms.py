@@ -11,6 +11,7 @@ from django.db.models import Exists, F, Func, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from taskforce.dates import DateInput
 from taskforce.versions import VersionedModelForm
 
 from . import languages
@@ -210,7 +211,7 @@ class PamphletDistributionForm(forms.ModelForm):
     class Meta:
         model = PamphletDistribution
         fields = ["organization", "distributed_on", "quantity", "language", "where"]
-        widgets = {"distributed_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"distributed_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,7 +1,6 @@
 """Pages of the resource list: search, a service, the pamphlet PDF, the HSDS export, staff actions."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from taskforce import stored_pdfs
+from taskforce.pagination import get_page
 from taskforce.permissions import (
     ANYONE,
     STAFF_ONLY,
@@ -51,7 +51,7 @@ def resource_list(request):
             Prefetch("categories", to_attr="category_list"), Prefetch("populations", to_attr="population_list")
         )
     )
-    page = Paginator(cards, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = get_page(cards, PAGE_SIZE, request.GET.get("page"))
     context = {
         "filter": service_filter,
         "page": page,

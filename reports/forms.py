@@ -10,6 +10,10 @@ from taskforce.versions import VersionedForm
 from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
 from .submissions import RECORD_KIND, SubmissionFigures, breakdown_differences
 
+# The largest figure the count columns (PositiveIntegerField: PostgreSQL's integer) hold; a larger one is
+# a typo, and would otherwise fail on save instead of next to its field.
+MAX_COUNT = 2_147_483_647
+
 
 def _people(count: int) -> str:
     return ngettext("%(count)s person", "%(count)s people", count) % {"count": f"{count:,}"}
@@ -24,12 +28,14 @@ class SubmissionForm(VersionedForm, forms.Form):
     total_identified = forms.IntegerField(
         label=_("People identified as trafficked"),
         min_value=0,
+        max_value=MAX_COUNT,
         help_text=_("Everyone your agency identified during the year. Counts only: never names or case details."),
     )
-    traffickers_identified = forms.IntegerField(label=_("Traffickers identified"), min_value=0)
+    traffickers_identified = forms.IntegerField(label=_("Traffickers identified"), min_value=0, max_value=MAX_COUNT)
     convictions_vacated = forms.IntegerField(
         label=_("Convictions vacated or expunged"),
         min_value=0,
+        max_value=MAX_COUNT,
         help_text=_("Convictions of survivors vacated or expunged because they were trafficked."),
     )
     definition_used = forms.CharField(
@@ -49,7 +55,7 @@ class SubmissionForm(VersionedForm, forms.Form):
             names = []
             for category in members:
                 name = f"count_{category.pk}"
-                self.fields[name] = forms.IntegerField(label=category.name, min_value=0, initial=0)
+                self.fields[name] = forms.IntegerField(label=category.name, min_value=0, max_value=MAX_COUNT, initial=0)
                 names.append(name)
             if names:
                 self.fieldsets.append({"dimension": dimension, "legend": labels[dimension], "names": names})
@@ -189,3 +195,14 @@ class CaseSummaryForm(forms.ModelForm):
                 "no names, exact dates, ages, places or contact details."
             )
         }
+
+
+class CaseSummaryDecisionForm(forms.Form):
+    """Staff clear one of the year's case summaries for the report, or withdraw it (the buttons under each)."""
+
+    narrative = forms.ModelChoiceField(queryset=Narrative.objects.none())
+    action = forms.ChoiceField(choices=[("clear", "Clear for the report"), ("withdraw", "Withdraw from the report")])
+
+    def __init__(self, *args, reporting_year: ReportingYear, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["narrative"].queryset = reporting_year.narratives.filter(kind=Narrative.Kind.CASE_SUMMARY)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Organization
+from taskforce.dates import date_in_range, moment_in_range, validate_date, validate_year, year_in_range
 from taskforce.models import StoredPDF, StoredPDFQuerySet
 from taskforce.versions import Versioned
 
@@ -23,10 +24,12 @@ class ReportingYear(models.Model):
         REVIEW = "review", _("Staff review")
         PUBLISHED = "published", _("Published")
 
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    year = models.PositiveSmallIntegerField(_("year"), unique=True, validators=[validate_year])
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.COLLECTING)
     due_on = models.DateField(
-        _("figures due"), help_text=_("Agencies are reminded when they have not submitted by then.")
+        _("figures due"),
+        help_text=_("Agencies are reminded when they have not submitted by then."),
+        validators=[validate_date],
     )
     k = models.PositiveSmallIntegerField(
         _("small-cell threshold (k)"),
@@ -50,7 +53,7 @@ class ReportingYear(models.Model):
             "Mission and vision for the report's “About the task force” section. A blank line starts a new paragraph."
         ),
     )
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, validators=[validate_date])
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords()
@@ -58,6 +61,9 @@ class ReportingYear(models.Model):
     class Meta:
         ordering = ["-year"]
         constraints = [
+            year_in_range("year"),
+            date_in_range("due_on"),
+            moment_in_range("published_at"),
             # With k=2 the label "fewer than 2" would itself reveal a count of exactly 1.
             models.CheckConstraint(
                 condition=Q(k__gte=3),
@@ -166,7 +172,7 @@ class AgencySubmission(Versioned):
         blank=True,
         related_name="+",
     )
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, validators=[validate_date])
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("accepted by"),
@@ -175,7 +181,7 @@ class AgencySubmission(Versioned):
         blank=True,
         related_name="+",
     )
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True, validators=[validate_date])
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["version"])
@@ -183,6 +189,8 @@ class AgencySubmission(Versioned):
     class Meta:
         ordering = ["reporting_year", "organization__name"]
         constraints = [
+            moment_in_range("submitted_at"),
+            moment_in_range("accepted_at"),
             models.UniqueConstraint(
                 fields=["reporting_year", "organization"],
                 name="one_submission_per_organization_year",
@@ -291,6 +299,7 @@ class Narrative(models.Model):
         null=True,
         blank=True,
         help_text=_("A case summary appears in the report only once staff clear it."),
+        validators=[validate_date],
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -298,6 +307,7 @@ class Narrative(models.Model):
 
     class Meta:
         ordering = ["reporting_year", "kind", "position", "pk"]
+        constraints = [moment_in_range("cleared_at")]
 
     def __str__(self):
         return self.title or f"{self.get_kind_display()} {self.reporting_year.year}"

@@ -28,7 +28,7 @@ from taskforce.permissions import (
 from . import pdf, scan, sections
 from . import submissions as agency
 from .fingerprint import data_version
-from .forms import CaseSummaryForm, ReviewForm, SubmissionForm, YearSettingsForm
+from .forms import CaseSummaryDecisionForm, CaseSummaryForm, ReviewForm, SubmissionForm, YearSettingsForm
 from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear, ReportPDF
 
 
@@ -265,16 +265,22 @@ def case_summaries(request, year):
                 )
                 return redirect("reports:case_summaries", year=year)
         else:
-            narrative = get_object_or_404(
-                Narrative, pk=request.POST.get("narrative"), reporting_year=reporting_year, kind="case_summary"
+            decision = CaseSummaryDecisionForm(request.POST, reporting_year=reporting_year)
+            if decision.is_valid():
+                clear = decision.cleaned_data["action"] == "clear"
+                scan.set_case_summary_cleared(
+                    narrative=decision.cleaned_data["narrative"], user=request.user, cleared=clear
+                )
+                messages.success(
+                    request,
+                    gettext("Cleared: it now appears in the report.")
+                    if clear
+                    else gettext("Withdrawn from the report."),
+                )
+                return redirect("reports:case_summaries", year=year)
+            messages.error(
+                request, gettext("That is not one of this year's case summaries: reload the page and try again.")
             )
-            clear = request.POST.get("action") == "clear"
-            scan.set_case_summary_cleared(narrative=narrative, user=request.user, cleared=clear)
-            messages.success(
-                request,
-                gettext("Cleared: it now appears in the report.") if clear else gettext("Withdrawn from the report."),
-            )
-            return redirect("reports:case_summaries", year=year)
     summaries = [
         {"narrative": n, "pieces": scan.highlight_findings(text=n.text, flags=n.scan_flags)}
         for n in reporting_year.narratives.filter(kind=Narrative.Kind.CASE_SUMMARY).select_related("cleared_by")
