@@ -45,6 +45,10 @@ def formset_helper(*rows, narrow=()):
 class PersonChoiceField(forms.ModelChoiceField):
     """A person, listed "Family, Given"."""
 
+    default_error_messages = {
+        "invalid_choice": _("Nobody in the registry has this id: choose a person from the list."),
+    }
+
     def label_from_instance(self, obj):
         return obj.sort_name
 
@@ -63,22 +67,27 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return obj.date_label
 
 
-PERSON_FIELDS = ("moved_by", "seconded_by", "owner")
-
-
-def posted_people(data):
-    """The people a posted minutes form names (so a choice from outside the short list is kept and shown)."""
-    return {
-        int(value)
-        for key, value in (data or {}).items()
-        if key.rpartition("-")[2] in PERSON_FIELDS and str(value).isdigit() and len(str(value)) < 10
-    }
+MAX_ROWS = 100  # rows a minutes formset takes in one save: a larger TOTAL_FORMS is a form error, not a slow request
 
 
 def _choice_list(field, objects):
-    """What `field` lists for these objects, read once: handed to every form of a formset."""
+    """What `field` lists for these objects, read once: handed to every form of a formset. `objects` may be
+    a list of (group label, objects) pairs, drawn as <optgroup>s."""
     empty = [] if field.empty_label is None else [("", field.empty_label)]
-    return [*empty, *((obj.pk, field.label_from_instance(obj)) for obj in objects)]
+    if isinstance(objects, Grouped):
+        return [*empty, *((label, _choice_list_of(field, group)) for label, group in objects.groups)]
+    return [*empty, *_choice_list_of(field, objects)]
+
+
+def _choice_list_of(field, objects):
+    return [(obj.pk, field.label_from_instance(obj)) for obj in objects]
+
+
+class Grouped:
+    """Objects listed in <optgroup>s: ``groups`` are (label, objects) pairs, an empty group left out."""
+
+    def __init__(self, *groups):
+        self.groups = [(label, objects) for label, objects in groups if objects]
 
 
 class SharedChoices:
@@ -187,7 +196,15 @@ class OwnRowsOnly:
             )
 
 
-class OwnRowsInlineFormSet(OwnRowsOnly, BaseInlineFormSet):
+class BoundedRows:
+    """Mixin for a formset built with max_num=absolute_max=MAX_ROWS and validate_max: what it says when more is posted."""
+
+    default_error_messages = {
+        "too_many_forms": _("At most %(num)d rows can be saved at once: save, then add the rest."),
+    }
+
+
+class OwnRowsInlineFormSet(OwnRowsOnly, BoundedRows, BaseInlineFormSet):
     pass
 
 
@@ -236,7 +253,15 @@ AgendaItemFormSet = inlineformset_factory(
     Meeting, AgendaItem, form=AgendaItemForm, formset=OwnRowsInlineFormSet, extra=1, can_delete=True
 )
 MinutesItemFormSet = inlineformset_factory(
-    Meeting, AgendaItem, form=MinutesItemForm, formset=OwnRowsInlineFormSet, extra=1, can_delete=False
+    Meeting,
+    AgendaItem,
+    form=MinutesItemForm,
+    formset=OwnRowsInlineFormSet,
+    extra=1,
+    can_delete=False,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
 )
 
 
@@ -342,7 +367,7 @@ class MotionForm(forms.ModelForm):
         return cleaned
 
 
-class BaseMotionFormSet(OwnRowsOnly, SharedChoicesFormSet, BaseModelFormSet):
+class BaseMotionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseModelFormSet):
     def __init__(self, *args, meeting, choices, may_approve, **kwargs):
         self.meeting, self.choices, self.may_approve = meeting, choices, may_approve
         super().__init__(*args, **kwargs)
@@ -356,7 +381,16 @@ class BaseMotionFormSet(OwnRowsOnly, SharedChoicesFormSet, BaseModelFormSet):
                 form.add_error("approves_minutes_of", ValidationError(_("Only staff approve minutes."), code="approve"))
 
 
-MotionFormSet = modelformset_factory(Motion, form=MotionForm, formset=BaseMotionFormSet, extra=1, can_delete=True)
+MotionFormSet = modelformset_factory(
+    Motion,
+    form=MotionForm,
+    formset=BaseMotionFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
+)
 
 
 class ActionItemForm(forms.ModelForm):
@@ -382,7 +416,7 @@ class ActionItemForm(forms.ModelForm):
         return due_on
 
 
-class BaseActionItemFormSet(OwnRowsOnly, SharedChoicesFormSet, BaseInlineFormSet):
+class BaseActionItemFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseInlineFormSet):
     def __init__(self, *args, choices, **kwargs):
         self.choices = choices
         super().__init__(*args, **kwargs)
@@ -400,23 +434,32 @@ ActionItemFormSet = inlineformset_factory(
     fk_name="meeting",
     extra=1,
     can_delete=True,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
 )
 
 
-def minutes_choices(meeting, items, data=None):
+def minutes_choices(meeting, items):
     """What the minutes form's selects list and validate against, read once for all its formsets: the meeting's
     agenda (`items`, the agenda items already read by its formset), the people its minutes may name
-    (Meeting.minutes_people, with anyone just posted) and the earlier meetings whose minutes it may adopt
-    (Meeting.objects.minutes_to_approve_at, the latest listed)."""
-    people = meeting.minutes_people(also=posted_people(data)).only("given_name", "family_name")
+    (Meeting.minutes_people: the whole registry, in two groups, those who attended first) and the earlier
+    meetings whose minutes it may adopt (Meeting.objects.minutes_to_approve_at, the latest listed)."""
+    people = list(meeting.minutes_people().only("given_name", "family_name"))
+    attended = [person for person in people if person.attended]
+    others = [person for person in people if not person.attended]
+    grouped = Grouped(
+        (_("Attended this meeting"), attended),
+        (_("Everyone else in the registry") if attended else _("Everyone in the registry"), others),
+    )
     earlier = Meeting.objects.minutes_to_approve_at(meeting)
     agenda = AgendaItem.objects.filter(meeting=meeting)
     listed_earlier = earlier.only("starts_at").order_by("-starts_at")[:EARLIER_MEETINGS_LISTED]
     return SharedChoices(
         agenda_item=(agenda, items),
-        moved_by=(Person.objects.all(), people),
-        seconded_by=(Person.objects.all(), people),
-        owner=(Person.objects.all(), people),
+        moved_by=(Person.objects.all(), grouped),
+        seconded_by=(Person.objects.all(), grouped),
+        owner=(Person.objects.all(), grouped),
         approves_minutes_of=(earlier, listed_earlier),
     )
 

@@ -57,7 +57,7 @@ def test_names_and_titles_come_back_escaped(world, make_meeting, client_as):
     minutes = client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
     assert HOSTILE not in minutes
     # The attendee line names the person and their organization; the agenda item, its motion and action item.
-    assert f"{ESCAPED} {ESCAPED} {ESCAPED}, {ESCAPED}; " in minutes
+    assert f"{ESCAPED} {ESCAPED} {ESCAPED}, {ESCAPED}</p>" in minutes
     assert f"1. {ESCAPED}</h3>" in minutes and f"[{ESCAPED}]" in minutes
     form = client.get(reverse("meetings:minutes_edit", args=[meeting.pk])).content.decode()
     assert HOSTILE not in form
@@ -83,7 +83,7 @@ def test_minutes_list_who_attended_and_the_next_meeting(world, make_meeting, cli
     client = client_as("staff")
     url = reverse("meetings:minutes", args=[meeting.pk])
     body = client.get(url).content.decode()
-    assert '<p class="attendees">Dr. Ada Lovelace, Bay Area Legal Clinic; Bo Remote (remote); </p>' in body
+    assert '<p class="attendees">Dr. Ada Lovelace, Bay Area Legal Clinic; Bo Remote (remote)</p>' in body
     assert f"<p>{following.when}, City Hall, Room 201</p>" in body
     meeting.next_meeting_note = "In the spring (date to be set)."
     meeting.save()
