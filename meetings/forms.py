@@ -9,6 +9,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Committee, Organization, Person
@@ -90,6 +92,47 @@ class Grouped:
         self.groups = [(label, objects) for label, objects in groups if objects]
 
 
+class OptionsDrawnOnce:
+    """The <option>s of a long select, drawn once per request and shared by the same select of every row; only
+    the chosen option differs. The minutes form has a dozen person selects over a registry of thousands: drawn
+    one by one they took seconds."""
+
+    template_name = "meetings/widgets/options.html"
+
+    def __init__(self, choices):
+        self.groups = [
+            (str(label), [(str(pk), name) for pk, name in value])
+            if isinstance(value, list)
+            else (None, [(str(label), value)])
+            for label, value in choices
+        ]
+        self._html = None
+
+    def html(self, renderer, selected):
+        """The options as the template drew them, ``selected`` (a value) marked chosen."""
+        if self._html is None:
+            self._html = renderer.render(self.template_name, {"groups": self.groups})
+        option = f'<option value="{escape(selected)}">'
+        # Only an option the template drew is changed, by the attribute alone: still the template's output.
+        return mark_safe(self._html.replace(option, f"{option[:-1]} selected>", 1))  # noqa: S308
+
+
+class SharedOptionsSelect(forms.Select):
+    """A select drawing the OptionsDrawnOnce that SharedChoices gives it (a plain Select without one)."""
+
+    template_name_shared = "meetings/widgets/shared_select.html"
+    options = None
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if self.options is None:
+            return super().render(name, value, attrs, renderer)
+        # The widget's name, value and attributes without ChoiceWidget's per-option work (optgroups).
+        context = forms.Widget.get_context(self, name, value, attrs)
+        chosen = context["widget"]["value"]
+        context["widget"]["options"] = self.options.html(renderer, chosen[0] if chosen else "")
+        return self._render(self.template_name_shared, context, renderer)
+
+
 class SharedChoices:
     """Querysets and choices read once for a formset whose forms list the same rows in their selects:
     ``fields`` maps a field name to (the queryset it validates against, the objects it lists)."""
@@ -97,6 +140,7 @@ class SharedChoices:
     def __init__(self, **fields):
         self.fields = fields
         self._lists = {}
+        self._drawn = {}
 
     def apply(self, form):
         for name, (queryset, objects) in self.fields.items():
@@ -107,6 +151,11 @@ class SharedChoices:
                 self._lists[name] = _choice_list(field, objects)
             field.queryset = queryset
             field.choices = self._lists[name]  # public setter: the list replaces the per-form query
+            if isinstance(field.widget, SharedOptionsSelect):
+                # Fields listing the same objects (mover, seconder, owner) share one drawing of them.
+                if id(objects) not in self._drawn:
+                    self._drawn[id(objects)] = OptionsDrawnOnce(self._lists[name])
+                field.widget.options = self._drawn[id(objects)]
 
 
 class MeetingForm(forms.ModelForm):
@@ -348,7 +397,11 @@ class MotionForm(forms.ModelForm):
             "seconded_by": PersonChoiceField,
             "approves_minutes_of": MeetingChoiceField,
         }
-        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "moved_by": SharedOptionsSelect,
+            "seconded_by": SharedOptionsSelect,
+        }
         help_texts = {"approves_minutes_of": _("Only for a motion adopting an earlier meeting's minutes.")}
 
     def __init__(self, *args, choices=None, **kwargs):
@@ -401,7 +454,11 @@ class ActionItemForm(forms.ModelForm):
         model = ActionItem
         fields = ["agenda_item", "description", "owner", "due_on", "status"]
         field_classes = {"agenda_item": AgendaItemChoiceField, "owner": PersonChoiceField}
-        widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "due_on": forms.DateInput(attrs={"type": "date"}),
+            "owner": SharedOptionsSelect,
+        }
 
     def __init__(self, *args, choices=None, **kwargs):
         super().__init__(*args, **kwargs)

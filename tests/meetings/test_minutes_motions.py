@@ -122,9 +122,11 @@ def test_someone_not_recorded_as_attending_can_move_second_and_own(world, meetin
 
 
 @pytest.mark.parametrize("field", ["motions-0-moved_by", "motions-0-seconded_by", "actions-0-owner"])
-def test_an_unknown_person_is_refused_next_to_the_field(world, meeting, client_as, field):
+@pytest.mark.parametrize("hostile", [False, True])
+def test_an_unknown_person_is_refused_next_to_the_field(world, meeting, client_as, field, hostile):
     client = client_as("staff")
     unknown = Person.objects.order_by("-pk").first().pk + 1000
+    unknown = f'{unknown}"><script>' if hostile else unknown
     data = form_data(
         client.get(edit_url(meeting)).content.decode(),
         **{
@@ -143,6 +145,9 @@ def test_an_unknown_person_is_refused_next_to_the_field(world, meeting, client_a
     assert re.search(rf'id="error_1_id_{field}"[^>]*>\s*<strong>{message}</strong>', body)
     assert not Motion.objects.exists() and not ActionItem.objects.exists()
     assert not AgendaItem.objects.filter(minutes="Should not be saved").exists()
+    assert (
+        "<script>" not in body and " selected>" not in re.search(rf'<select name="{field}".*?</select>', body, re.S)[0]
+    )
 
 
 def add_rows(data, prefix, rows):
