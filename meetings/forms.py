@@ -9,6 +9,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Committee, Organization, Person
@@ -46,6 +48,10 @@ def formset_helper(*rows, narrow=()):
 class PersonChoiceField(forms.ModelChoiceField):
     """A person, listed "Family, Given"."""
 
+    default_error_messages = {
+        "invalid_choice": _("Nobody in the registry has this id: choose a person from the list."),
+    }
+
     def label_from_instance(self, obj):
         return obj.sort_name
 
@@ -64,22 +70,68 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return obj.date_label
 
 
-PERSON_FIELDS = ("moved_by", "seconded_by", "owner")
-
-
-def posted_people(data):
-    """The people a posted minutes form names (so a choice from outside the short list is kept and shown)."""
-    return {
-        int(value)
-        for key, value in (data or {}).items()
-        if key.rpartition("-")[2] in PERSON_FIELDS and str(value).isdigit() and len(str(value)) < 10
-    }
+MAX_ROWS = 100  # rows a minutes formset takes in one save: a larger TOTAL_FORMS is a form error, not a slow request
 
 
 def _choice_list(field, objects):
-    """What `field` lists for these objects, read once: handed to every form of a formset."""
+    """What `field` lists for these objects, read once: handed to every form of a formset. `objects` may be
+    a list of (group label, objects) pairs, drawn as <optgroup>s."""
     empty = [] if field.empty_label is None else [("", field.empty_label)]
-    return [*empty, *((obj.pk, field.label_from_instance(obj)) for obj in objects)]
+    if isinstance(objects, Grouped):
+        return [*empty, *((label, _choice_list_of(field, group)) for label, group in objects.groups)]
+    return [*empty, *_choice_list_of(field, objects)]
+
+
+def _choice_list_of(field, objects):
+    return [(obj.pk, field.label_from_instance(obj)) for obj in objects]
+
+
+class Grouped:
+    """Objects listed in <optgroup>s: ``groups`` are (label, objects) pairs, an empty group left out."""
+
+    def __init__(self, *groups):
+        self.groups = [(label, objects) for label, objects in groups if objects]
+
+
+class OptionsDrawnOnce:
+    """The <option>s of a long select, drawn once per request and shared by the same select of every row; only
+    the chosen option differs. The minutes form has a dozen person selects over a registry of thousands: drawn
+    one by one they took seconds."""
+
+    template_name = "meetings/widgets/options.html"
+
+    def __init__(self, choices):
+        self.groups = [
+            (str(label), [(str(pk), name) for pk, name in value])
+            if isinstance(value, list)
+            else (None, [(str(label), value)])
+            for label, value in choices
+        ]
+        self._html = None
+
+    def html(self, renderer, selected):
+        """The options as the template drew them, ``selected`` (a value) marked chosen."""
+        if self._html is None:
+            self._html = renderer.render(self.template_name, {"groups": self.groups})
+        option = f'<option value="{escape(selected)}">'
+        # Only an option the template drew is changed, by the attribute alone: still the template's output.
+        return mark_safe(self._html.replace(option, f"{option[:-1]} selected>", 1))  # noqa: S308
+
+
+class SharedOptionsSelect(forms.Select):
+    """A select drawing the OptionsDrawnOnce that SharedChoices gives it (a plain Select without one)."""
+
+    template_name_shared = "meetings/widgets/shared_select.html"
+    options = None
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if self.options is None:
+            return super().render(name, value, attrs, renderer)
+        # The widget's name, value and attributes without ChoiceWidget's per-option work (optgroups).
+        context = forms.Widget.get_context(self, name, value, attrs)
+        chosen = context["widget"]["value"]
+        context["widget"]["options"] = self.options.html(renderer, chosen[0] if chosen else "")
+        return self._render(self.template_name_shared, context, renderer)
 
 
 class SharedChoices:
@@ -89,6 +141,7 @@ class SharedChoices:
     def __init__(self, **fields):
         self.fields = fields
         self._lists = {}
+        self._drawn = {}
 
     def apply(self, form):
         for name, (queryset, objects) in self.fields.items():
@@ -99,6 +152,11 @@ class SharedChoices:
                 self._lists[name] = _choice_list(field, objects)
             field.queryset = queryset
             field.choices = self._lists[name]  # public setter: the list replaces the per-form query
+            if isinstance(field.widget, SharedOptionsSelect):
+                # Fields listing the same objects (mover, seconder, owner) share one drawing of them.
+                if id(objects) not in self._drawn:
+                    self._drawn[id(objects)] = OptionsDrawnOnce(self._lists[name])
+                field.widget.options = self._drawn[id(objects)]
 
 
 class MeetingForm(forms.ModelForm):
@@ -173,7 +231,15 @@ class OwnRowsOnly:
             )
 
 
-class OwnRowsInlineFormSet(OwnRowsOnly, BaseInlineFormSet):
+class BoundedRows:
+    """Mixin for a formset built with max_num=absolute_max=MAX_ROWS and validate_max: what it says when more is posted."""
+
+    default_error_messages = {
+        "too_many_forms": _("At most %(num)d rows can be saved at once: save, then add the rest."),
+    }
+
+
+class OwnRowsInlineFormSet(OwnRowsOnly, BoundedRows, BaseInlineFormSet):
     pass
 
 
@@ -222,7 +288,15 @@ AgendaItemFormSet = inlineformset_factory(
     Meeting, AgendaItem, form=AgendaItemForm, formset=OwnRowsInlineFormSet, extra=1, can_delete=True
 )
 MinutesItemFormSet = inlineformset_factory(
-    Meeting, AgendaItem, form=MinutesItemForm, formset=OwnRowsInlineFormSet, extra=1, can_delete=False
+    Meeting,
+    AgendaItem,
+    form=MinutesItemForm,
+    formset=OwnRowsInlineFormSet,
+    extra=1,
+    can_delete=False,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
 )
 
 
@@ -309,7 +383,11 @@ class MotionForm(forms.ModelForm):
             "seconded_by": PersonChoiceField,
             "approves_minutes_of": MeetingChoiceField,
         }
-        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "moved_by": SharedOptionsSelect,
+            "seconded_by": SharedOptionsSelect,
+        }
         help_texts = {"approves_minutes_of": _("Only for a motion adopting an earlier meeting's minutes.")}
 
     def __init__(self, *args, choices=None, **kwargs):
@@ -328,7 +406,7 @@ class MotionForm(forms.ModelForm):
         return cleaned
 
 
-class BaseMotionFormSet(OwnRowsOnly, SharedChoicesFormSet, BaseModelFormSet):
+class BaseMotionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseModelFormSet):
     def __init__(self, *args, meeting, choices, may_approve, **kwargs):
         self.meeting, self.choices, self.may_approve = meeting, choices, may_approve
         super().__init__(*args, **kwargs)
@@ -342,7 +420,16 @@ class BaseMotionFormSet(OwnRowsOnly, SharedChoicesFormSet, BaseModelFormSet):
                 form.add_error("approves_minutes_of", ValidationError(_("Only staff approve minutes."), code="approve"))
 
 
-MotionFormSet = modelformset_factory(Motion, form=MotionForm, formset=BaseMotionFormSet, extra=1, can_delete=True)
+MotionFormSet = modelformset_factory(
+    Motion,
+    form=MotionForm,
+    formset=BaseMotionFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
+)
 
 
 class ActionItemForm(forms.ModelForm):
@@ -353,7 +440,11 @@ class ActionItemForm(forms.ModelForm):
         model = ActionItem
         fields = ["agenda_item", "description", "owner", "due_on", "status"]
         field_classes = {"agenda_item": AgendaItemChoiceField, "owner": PersonChoiceField}
-        widgets = {"description": forms.Textarea(attrs={"rows": 2}), "due_on": dates.DateInput()}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "due_on": dates.DateInput(),
+            "owner": SharedOptionsSelect,
+        }
 
     def __init__(self, *args, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -368,7 +459,7 @@ class ActionItemForm(forms.ModelForm):
         return due_on
 
 
-class BaseActionItemFormSet(OwnRowsOnly, SharedChoicesFormSet, BaseInlineFormSet):
+class BaseActionItemFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseInlineFormSet):
     def __init__(self, *args, choices, **kwargs):
         self.choices = choices
         super().__init__(*args, **kwargs)
@@ -386,23 +477,32 @@ ActionItemFormSet = inlineformset_factory(
     fk_name="meeting",
     extra=1,
     can_delete=True,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
 )
 
 
-def minutes_choices(meeting, items, data=None):
+def minutes_choices(meeting, items):
     """What the minutes form's selects list and validate against, read once for all its formsets: the meeting's
     agenda (`items`, the agenda items already read by its formset), the people its minutes may name
-    (Meeting.minutes_people, with anyone just posted) and the earlier meetings whose minutes it may adopt
-    (Meeting.objects.minutes_to_approve_at, the latest listed)."""
-    people = meeting.minutes_people(also=posted_people(data)).only("given_name", "family_name")
+    (Meeting.minutes_people: the whole registry, in two groups, those who attended first) and the earlier
+    meetings whose minutes it may adopt (Meeting.objects.minutes_to_approve_at, the latest listed)."""
+    people = list(meeting.minutes_people().only("given_name", "family_name"))
+    attended = [person for person in people if person.attended]
+    others = [person for person in people if not person.attended]
+    grouped = Grouped(
+        (_("Attended this meeting"), attended),
+        (_("Everyone else in the registry") if attended else _("Everyone in the registry"), others),
+    )
     earlier = Meeting.objects.minutes_to_approve_at(meeting)
     agenda = AgendaItem.objects.filter(meeting=meeting)
     listed_earlier = earlier.only("starts_at").order_by("-starts_at")[:EARLIER_MEETINGS_LISTED]
     return SharedChoices(
         agenda_item=(agenda, items),
-        moved_by=(Person.objects.all(), people),
-        seconded_by=(Person.objects.all(), people),
-        owner=(Person.objects.all(), people),
+        moved_by=(Person.objects.all(), grouped),
+        seconded_by=(Person.objects.all(), grouped),
+        owner=(Person.objects.all(), grouped),
         approves_minutes_of=(earlier, listed_earlier),
     )
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -225,19 +225,13 @@ class Meeting(Versioned):
             Q(pk__in=Attendance.objects.filter(meeting=self).values("person_id")) | Q(pk__in=expected)
         ).order_by(Lower("family_name"), Lower("given_name"), "pk")
 
-    def minutes_people(self, *, also=()):
-        """The people its minutes name as movers, seconders and owners: those on its attendance list, whoever
-        its motions and action items already name, and `also`; until attendance is taken, everyone."""
-        recorded = Attendance.objects.filter(meeting=self)
-        motions = Motion.objects.filter(agenda_item__meeting=self)
-        return Person.objects.filter(
-            ~Exists(recorded)
-            | Q(pk__in=recorded.values("person_id"))
-            | Q(pk__in=motions.values("moved_by_id"))
-            | Q(pk__in=motions.values("seconded_by_id"))
-            | Q(pk__in=ActionItem.objects.filter(meeting=self).values("owner_id"))
-            | Q(pk__in=[pk for pk in also if pk is not None])
-        ).order_by("family_name", "given_name", "pk")
+    def minutes_people(self):
+        """The people its minutes may name as movers, seconders and owners: anyone in the registry, since minutes
+        are often typed before attendance is complete; those who attended it first, marked ``attended``."""
+        attended = Attendance.objects.filter(meeting=self, person=OuterRef("pk"), status__in=Attendance.ATTENDED)
+        return Person.objects.annotate(attended=Exists(attended)).order_by(
+            "-attended", "family_name", "given_name", "pk"
+        )
 
     def next_meeting(self):
         """The committee's next meeting that is not cancelled, or None."""

@@ -338,7 +338,7 @@ def _minutes_forms(meeting, data, may_approve):
     """The minutes page's forms (bound to ``data`` when posted), as the template's context."""
     items = MinutesItemFormSet(data, instance=meeting, prefix="items")
     # The motions' and action items' selects list the agenda as the items' formset read it.
-    choices = minutes_choices(meeting, items.get_queryset(), data)
+    choices = minutes_choices(meeting, items.get_queryset())
     return {
         "meeting": meeting,
         "form": MinutesForm(data, instance=meeting),

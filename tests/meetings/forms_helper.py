@@ -9,8 +9,13 @@ class _FormReader(HTMLParser):
         self.data, self._select, self._option, self._textarea = {}, None, None, None
         self._selected_seen = set()
         self._multiple = False
+        self._in_template = 0  # a <template>'s fields (a formset's blank row) are not submitted
 
     def handle_starttag(self, tag, attrs):
+        if tag == "template":
+            self._in_template += 1
+        if self._in_template:
+            return
         attrs = dict(attrs)
         name = attrs.get("name")
         if tag == "input" and name:
@@ -37,7 +42,9 @@ class _FormReader(HTMLParser):
             self.data[name] = ""
 
     def handle_endtag(self, tag):
-        if tag == "select":
+        if tag == "template":
+            self._in_template -= 1
+        elif tag == "select":
             self._select = None
         elif tag == "textarea":
             self._textarea = None

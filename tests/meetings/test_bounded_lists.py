@@ -1,5 +1,5 @@
 """Lists that would grow with the data stay bounded: pagination kept with its filters, calendar feeds over a
-window, the guest picker's search, the minutes form's short lists of people, and query counts that stay fixed."""
+window, the guest picker's search, and query counts that stay fixed."""
 
 import datetime
 import json
@@ -9,8 +9,7 @@ import pytest
 from django.utils import timezone
 
 from meetings import views
-from meetings.forms import posted_people
-from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, Motion
+from meetings.models import ActionItem, Attendance, Meeting
 from meetings.services import search_people
 from members.models import Person
 from tests.conftest import count_queries
@@ -109,46 +108,6 @@ def test_attendance_page_query_count_does_not_grow_with_the_registry(world, make
     first = count_queries(client, url)
     add_people(60)
     assert count_queries(client, url) == first
-
-
-def test_minutes_form_lists_the_meetings_people_once_attendance_is_taken(world, make_meeting, add_people, client_as):
-    meeting = make_meeting(world.task_force)
-    assert meeting.minutes_people().count() == Person.objects.count()  # no attendance yet: the whole registry
-    (attendee, org), (stranger, _), (mover, _) = add_people(3)
-    Attendance.objects.create(meeting=meeting, person=attendee, organization=org, status=Attendance.Status.PRESENT)
-    item = AgendaItem.objects.create(meeting=meeting, position=1, title="Minutes")
-    Motion.objects.create(agenda_item=item, text="Adopt", moved_by=mover)
-    ids = set(meeting.minutes_people().values_list("pk", flat=True))
-    assert attendee.pk in ids and mover.pk in ids and stranger.pk not in ids
-    # The page lists the people its motions name, not the rest of the registry.
-    page = client_as("staff").get(f"/meetings/{meeting.pk}/minutes/edit/").content.decode()
-    assert f'<option value="{mover.pk}">' in page and f'<option value="{stranger.pk}">' not in page
-    posted = {"actions-0-owner": str(stranger.pk), "actions-0-description": "x"}
-    assert stranger.pk in meeting.minutes_people(also=posted_people(posted)).values_list("pk", flat=True)
-
-
-def test_minutes_form_saves_an_owner_who_is_not_on_the_list(world, make_meeting, add_people, client_as):
-    """The short list is what the page offers; anyone in the registry is still accepted, and shown once chosen."""
-    from tests.meetings.forms_helper import form_data
-
-    meeting = make_meeting(world.youth)
-    (attendee, org), (stranger, _) = add_people(2)
-    Attendance.objects.create(meeting=meeting, person=attendee, organization=org, status=Attendance.Status.PRESENT)
-    client = client_as("staff")
-    url = f"/meetings/{meeting.pk}/minutes/edit/"
-    page = client.get(url).content.decode()
-    assert f'value="{attendee.pk}"' in page and f'value="{stranger.pk}"' not in page
-    data = form_data(
-        page,
-        **{
-            "actions-0-description": "Call the shelter",
-            "actions-0-owner": stranger.pk,
-            "actions-0-due_on": meeting.local_start.date().isoformat(),
-        },
-    )
-    assert client.post(url, data).status_code == 302
-    assert ActionItem.objects.get(meeting=meeting).owner == stranger
-    assert f'value="{stranger.pk}" selected' in client.get(url).content.decode()
 
 
 def test_attendance_report_queries_are_the_same_with_few_or_many_meetings(world, make_meeting, fill_meeting, client_as):

@@ -1,0 +1,89 @@
+"""Staff type minutes with several motions and action items: "add another" clones a blank row, keyboard and
+screen-reader friendly; anyone in the registry can move a motion; each result shows in the minutes."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, Motion
+from members.models import Person
+from tests.browser.helpers import assert_accessible, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _no_animations(page):
+    page.emulate_media(reduced_motion="reduce")
+
+
+def test_staff_add_several_motions_and_action_items_in_one_save(page, live_server, world):
+    start = timezone.now() - datetime.timedelta(days=2)
+    meeting = Meeting.objects.create(
+        committee=world.task_force, starts_at=start, ends_at=start + datetime.timedelta(hours=2)
+    )
+    for position, title in enumerate(["Welcome", "Review of minutes", "Case trends"], start=1):
+        AgendaItem.objects.create(meeting=meeting, position=position, title=title)
+    Attendance.objects.create(meeting=meeting, person=world.member, organization=world.shelter)
+    Person.objects.create(given_name="Nadia", family_name="Notyet")  # not recorded as attending
+    due = (timezone.localdate() + datetime.timedelta(days=14)).isoformat()
+
+    log_in(page, live_server, "staff")
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/edit/")
+    page.wait_for_load_state("load")  # minutes_rows.js adds the buttons
+    assert_accessible(page)
+
+    add_motion = page.get_by_role("button", name="Add another motion")
+    motions = [
+        ("Invite the school district.", "Notyet, Nadia", "Adopted"),
+        ("Buy a boat.", "Member, Morgan", "Failed"),
+        ("Rename the committee.", "Cochair, Casey", "Tabled"),
+    ]
+    for index, (text, mover, result) in enumerate(motions):
+        if index:
+            add_motion.focus()
+            page.keyboard.press("Enter")  # keyboard usable
+            agenda = page.locator(f'[name="motions-{index}-agenda_item"]')
+            expect(agenda).to_be_focused()
+            expect(page.locator("#rows-added")).to_have_text(
+                "A blank motion was added below; its first field has the focus."
+            )
+        page.locator(f'[name="motions-{index}-agenda_item"]').select_option(label="3. Case trends")
+        page.locator(f'[name="motions-{index}-text"]').fill(text)
+        page.locator(f'[name="motions-{index}-moved_by"]').select_option(label=mover)
+        page.locator(f'[name="motions-{index}-result"]').select_option(label=result)
+    expect(page.locator('[name="motions-TOTAL_FORMS"]')).to_have_value("3")
+
+    add_action = page.get_by_role("button", name="Add another action item")
+    for index, (description, owner) in enumerate(
+        [
+            ("Write to the district", "Notyet, Nadia"),
+            ("Price a boat", "Staffer, Sam"),
+            ("Ask for names", "Member, Morgan"),
+        ]
+    ):
+        if index:
+            add_action.click()
+            expect(page.locator(f'[name="actions-{index}-description"]')).to_be_focused()
+        page.locator(f'[name="actions-{index}-description"]').fill(description)
+        page.locator(f'[name="actions-{index}-owner"]').select_option(label=owner)
+        page.locator(f'[name="actions-{index}-due_on"]').fill(due)
+    # Labels of the cloned rows name their own fields (no id points at the blank template's).
+    for index in (1, 2):
+        expect(page.locator(f'label[for="id_actions-{index}-description"]')).to_have_count(1)
+        expect(page.locator(f"#id_actions-{index}-description")).to_have_count(1)
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Save the minutes").click()
+    expect(page.get_by_text("The minutes are saved.")).to_be_visible()
+    assert_accessible(page)
+    main = page.locator("main")
+    expect(main).to_contain_text("Invite the school district. [Notyet] Result: Adopted.")
+    expect(main).to_contain_text("Buy a boat. [Member] Result: Failed.")
+    expect(main).to_contain_text("Rename the committee. [Cochair] Result: Tabled.")
+    for description in ("Write to the district", "Price a boat", "Ask for names"):
+        expect(main.get_by_role("cell", name=description)).to_be_visible()
+    expect(main.locator("p.attendees")).to_have_text("Morgan Member, Asian Women's Shelter")
+    assert Motion.objects.count() == 3 and ActionItem.objects.count() == 3
