@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.postgres.aggregates import JSONBAgg
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q, Value
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from members.models import Organization
 from taskforce.versions import conflict_message
 
-from .models import AgencySubmission, ReportingYear, SubmissionCount
+from .models import AgencySubmission, BreakdownCategory, ReportingYear, SubmissionCount
 from .sections import active_categories
 
 # ---------------------------------------------------------------------------
@@ -127,6 +130,109 @@ def review_submission(
             locked.accepted_at = None
         locked.save()
     return locked
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One figure of a submission on the review page, with what it is compared to."""
+
+    label: str
+    value: int | str
+    previous: int | str | None  # the agency's figure of the previous year; None when it sent none
+    at_return: int | str | None  # the figure when staff last returned the form; None when never returned
+
+    @property
+    def changed(self) -> bool:
+        return self.at_return is not None and self.at_return != self.value
+
+
+TOTALS = [
+    ("total_identified", gettext_lazy("People identified")),
+    ("traffickers_identified", gettext_lazy("Traffickers identified")),
+    ("convictions_vacated", gettext_lazy("Convictions vacated or expunged")),
+    ("definition_used", gettext_lazy("Definition used")),
+]
+
+
+def review_figures(*, submission: AgencySubmission, counts: dict[int, int], categories: dict[str, list]) -> dict:
+    """Each figure of a submission beside the agency's accepted figure of the previous year and, once staff
+    returned it, the figure at the (last) return: 2 queries, 3 when it was returned, at any number of figures.
+    """
+    previous = (
+        AgencySubmission.objects.filter(
+            organization_id=submission.organization_id,
+            reporting_year__year=submission.reporting_year.year - 1,
+            state=AgencySubmission.State.ACCEPTED,
+        )
+        .annotate(
+            previous_counts=JSONBAgg(
+                JSONObject(category="counts__category_id", value="counts__value"),
+                filter=Q(counts__isnull=False),
+                default=Value([]),
+            )
+        )
+        .values(*(field for field, _label in TOTALS), "previous_counts")
+        .first()
+    )
+    previous_counts = {count["category"]: count["value"] for count in (previous or {}).get("previous_counts", [])}
+    returned = _state_at_last_return(submission)
+    counts_at_return = {}
+    if returned is not None:
+        counts_at_return = dict(
+            SubmissionCount.history.filter(submission_id=submission.pk, history_date__lte=returned["history_date"])
+            .exclude(history_type="-")
+            .order_by("category_id", "-history_date")
+            .distinct("category_id")
+            .values_list("category_id", "value")
+        )
+    totals = [
+        FigureRow(
+            label=label,
+            value=getattr(submission, field),
+            previous=previous[field] if previous else None,
+            at_return=returned[field] if returned else None,
+        )
+        for field, label in TOTALS
+    ]
+    breakdowns = [
+        {
+            "legend": legend,
+            "rows": [
+                FigureRow(
+                    label=category.name,
+                    value=counts.get(category.pk, 0),
+                    previous=previous_counts.get(category.pk, 0) if previous else None,
+                    at_return=counts_at_return.get(category.pk, 0) if returned else None,
+                )
+                for category in categories[dimension]
+                if category.is_active or counts.get(category.pk)
+            ],
+        }
+        for dimension, legend in BreakdownCategory.Dimension.choices
+    ]
+    return {
+        "previous_year": submission.reporting_year.year - 1,
+        "has_previous": previous is not None,
+        "returned_at": returned["history_date"] if returned else None,
+        "totals": totals,
+        "breakdowns": breakdowns,
+    }
+
+
+def _state_at_last_return(submission: AgencySubmission) -> dict | None:
+    """The submission's history record made when staff last returned it, if it was resubmitted since."""
+    if submission.state not in (AgencySubmission.State.SUBMITTED, AgencySubmission.State.ACCEPTED):
+        return None
+    records = submission.history.order_by("history_date", "history_id").values(
+        "state", "history_date", *(field for field, _label in TOTALS)
+    )
+    at_return = None
+    before = None
+    for record in records:
+        if record["state"] == AgencySubmission.State.RETURNED and before != AgencySubmission.State.RETURNED:
+            at_return = record
+        before = record["state"]
+    return at_return
 
 
 def review_rows(*, reporting_year: ReportingYear) -> list[dict]:

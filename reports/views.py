@@ -29,7 +29,7 @@ from . import pdf, scan, sections
 from . import submissions as agency
 from .fingerprint import data_version
 from .forms import CaseSummaryDecisionForm, CaseSummaryForm, ReviewForm, SubmissionForm, YearSettingsForm
-from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear, ReportPDF
+from .models import AgencySubmission, Narrative, ReportingYear, ReportPDF
 
 
 def _year_or_404(user, year: int) -> ReportingYear:
@@ -224,18 +224,11 @@ def submission(request, year, pk):
             messages.success(request, done % {"organization": submission.organization})
             return redirect("reports:submissions", year=year)
     counts = {count.category_id: count.value for count in submission.counts.all()}
-    categories = sections.active_categories()
-    breakdowns = [
-        {
-            "legend": label,
-            "rows": [(c.name, counts.get(c.pk, 0)) for c in categories[dimension] if c.is_active or counts.get(c.pk)],
-        }
-        for dimension, label in BreakdownCategory.Dimension.choices
-    ]
+    figures = agency.review_figures(submission=submission, counts=counts, categories=sections.active_categories())
     return render(
         request,
         "reports/submission.html",
-        {"submission": submission, "form": form, "breakdowns": breakdowns},
+        {"submission": submission, "form": form, "figures": figures},
         status=400 if request.method == "POST" else 200,
     )
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from members.models import Organization
 from reports.models import AgencySubmission, BreakdownCategory, ReportingYear, SubmissionCount
 from reports.sections import active_categories
+from tests.reports.helpers import accepted_submission, make_year
 from tests.versions import version_of
 
 pytestmark = pytest.mark.django_db
@@ -224,7 +225,10 @@ def test_staff_change_the_stage_and_publish(client_as, world, year):
 # submission (with its year) and its counts; and the navigation. The same at any number of rows.
 SUBMISSIONS_PAGE_STAFF = 8
 SUBMISSIONS_PAGE_DATA_CONTACT = 10
-SUBMISSION_PAGE = 7
+# The review page: 7, plus the previous year's figures and the submission's history (reports.submissions.
+# review_figures); plus the counts at the return once it was returned and submitted again.
+SUBMISSION_PAGE = 9
+SUBMISSION_PAGE_RESUBMITTED = 10
 
 
 def test_the_submissions_page_has_a_fixed_query_count(client_as, world, year, django_assert_num_queries):
@@ -259,6 +263,17 @@ def test_the_review_page_has_a_fixed_query_count(client_as, world, year, django_
         SubmissionCount.objects.create(submission=submission, category=category, value=0)
     with django_assert_num_queries(SUBMISSION_PAGE):
         client.get(review)
+    accepted_submission(make_year(2024), world.legal_aid, 3)
+    submission.state = AgencySubmission.State.RETURNED
+    submission.return_reason = "Check the ages."
+    submission.save()
+    for count in submission.counts.all():
+        count.value = 1
+        count.save()
+    submission.state = AgencySubmission.State.SUBMITTED
+    submission.save()
+    with django_assert_num_queries(SUBMISSION_PAGE_RESUBMITTED):
+        client.get(review)
 
 
 def test_database_constraints_hold(world, year):
@@ -287,3 +302,104 @@ def test_default_categories_exist_in_a_fresh_database(categories):
     assert BreakdownCategory.objects.filter(dimension="industry").count() == 27  # Polaris's 25, other, unknown
     for dimension in BreakdownCategory.Dimension.values:
         assert BreakdownCategory.objects.filter(dimension=dimension, name="Unknown").exists()
+
+
+REVIEWING = "Staff are reviewing your figures"
+ACCEPTED = "Staff accepted your figures"
+RETURNED = "Staff returned your figures:"
+
+
+@pytest.mark.parametrize(
+    ("state", "shown", "not_shown"),
+    [
+        ("draft", ["State: <strong>Draft</strong>", "Submit to staff"], [REVIEWING, ACCEPTED, RETURNED]),
+        ("submitted", ["State: <strong>Submitted</strong>", REVIEWING], [ACCEPTED, RETURNED, "Submit to staff"]),
+        ("returned", ["State: <strong>Returned</strong>", RETURNED, "Submit to staff"], [REVIEWING, ACCEPTED]),
+        ("accepted", ["State: <strong>Accepted</strong>", ACCEPTED], [REVIEWING, RETURNED, "Submit to staff"]),
+    ],
+)
+def test_the_data_contact_page_says_what_state_the_figures_are_in(client_as, world, year, state, shown, not_shown):
+    AgencySubmission.objects.create(
+        reporting_year=year, organization=world.legal_aid, state=state, return_reason="Check the ages."
+    )
+    body = client_as("data_contact").get(url(year)).content.decode()
+    for text in shown:
+        assert text in body
+    for text in not_shown:
+        assert text not in body
+
+
+def test_the_review_page_shows_last_years_figures_and_what_changed_since_the_return(client_as, world, year):
+    sex = BreakdownCategory.objects.get(dimension="trafficking_type", name="Sex trafficking")
+    accepted_submission(make_year(2024), world.legal_aid, 9, spread={sex: 4}, traffickers_identified=3)
+    client = client_as("data_contact")
+    client.get(url(year))
+    client.post(url(year), entry_data(world.legal_aid, 12, overrides={sex: 7}, action="submit", traffickers=5))
+    submission = AgencySubmission.objects.get(reporting_year=year, organization=world.legal_aid)
+    review = reverse("reports:submission", args=[year.year, submission.pk])
+    staff = client_as("staff")
+
+    rows = figure_rows(staff.get(review))
+    assert rows["People identified"] == ["12", "9"]
+    assert rows["Traffickers identified"] == ["5", "3"]
+    assert rows["Sex trafficking"] == ["7", "4"]
+    assert "When returned" not in staff.get(review).content.decode()
+
+    staff.post(
+        review,
+        {
+            "decision": "return",
+            "return_reason": "Check the types.",
+            "counts_toward_totals": "on",
+            **version_of(submission),
+        },
+    )
+    client = client_as("data_contact")
+    client.post(url(year), entry_data(world.legal_aid, 12, overrides={sex: 6}, traffickers=5))  # a draft first
+    client.post(url(year), entry_data(world.legal_aid, 12, overrides={sex: 8}, action="submit", traffickers=5))
+
+    staff = client_as("staff")
+    response = staff.get(review)
+    assert "When returned" in response.content.decode()
+    rows = figure_rows(response)
+    assert rows["People identified"] == ["12", "9", "unchanged"]
+    assert rows["Sex trafficking"] == ["8 changed", "4", "7"]
+    labor = rows["Labor trafficking"]
+    assert labor[0] == "0" and labor[2] == "unchanged"
+
+
+def test_the_review_page_without_a_previous_year_says_so(client_as, world, year):
+    submission = accepted_submission(year, world.legal_aid, 5)
+    body = client_as("staff").get(reverse("reports:submission", args=[year.year, submission.pk])).content.decode()
+    assert "No accepted figures from this agency for 2024." in body
+
+
+def figure_rows(response) -> dict[str, list[str]]:
+    """The review page's figure tables as {row heading: [cell texts]} (the last table wins a repeated name)."""
+    from html.parser import HTMLParser
+
+    rows, current, cell = {}, None, None
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            nonlocal current, cell
+            if tag == "tr":
+                current = []
+            elif tag in ("th", "td") and current is not None:
+                cell = []
+
+        def handle_endtag(self, tag):
+            nonlocal current, cell
+            if tag in ("th", "td") and cell is not None and current is not None:
+                current.append(" ".join("".join(cell).split()))
+                cell = None
+            elif tag == "tr" and current:
+                rows[current[0]] = current[1:]
+                current = None
+
+        def handle_data(self, data):
+            if cell is not None:
+                cell.append(data)
+
+    Parser().feed(response.content.decode())
+    return rows
