@@ -176,15 +176,7 @@ def review_figures(*, submission: AgencySubmission, counts: dict[int, int], cate
     )
     previous_counts = {count["category"]: count["value"] for count in (previous or {}).get("previous_counts", [])}
     returned = _state_at_last_return(submission)
-    counts_at_return = {}
-    if returned is not None:
-        counts_at_return = dict(
-            SubmissionCount.history.filter(submission_id=submission.pk, history_date__lte=returned["history_date"])
-            .exclude(history_type="-")
-            .order_by("category_id", "-history_date")
-            .distinct("category_id")
-            .values_list("category_id", "value")
-        )
+    counts_at_return = _counts_at(submission=submission, moment=returned["history_date"]) if returned else {}
     totals = [
         FigureRow(
             label=label,
@@ -202,7 +194,7 @@ def review_figures(*, submission: AgencySubmission, counts: dict[int, int], cate
                     label=category.name,
                     value=counts.get(category.pk, 0),
                     previous=previous_counts.get(category.pk, 0) if previous else None,
-                    at_return=counts_at_return.get(category.pk, 0) if returned else None,
+                    at_return=counts_at_return.get(category.pk, counts.get(category.pk, 0)) if returned else None,
                 )
                 for category in categories[dimension]
                 if category.is_active or counts.get(category.pk)
@@ -217,6 +209,23 @@ def review_figures(*, submission: AgencySubmission, counts: dict[int, int], cate
         "totals": totals,
         "breakdowns": breakdowns,
     }
+
+
+def _counts_at(*, submission: AgencySubmission, moment) -> dict[int, int]:
+    """The submission's counts at a moment, from their history: category id -> people (0 when the count did not
+    exist yet). A count with no history (bulk-loaded sample data) is left out: the caller takes it as unchanged.
+    """
+    at_moment = {}
+    for category_id, value, history_date, history_type in (
+        SubmissionCount.history.filter(submission_id=submission.pk)
+        .order_by("category_id", "history_date", "history_id")
+        .values_list("category_id", "value", "history_date", "history_type")
+    ):
+        if history_date <= moment:
+            at_moment[category_id] = 0 if history_type == "-" else value
+        elif category_id not in at_moment and history_type == "+":
+            at_moment[category_id] = 0  # created after the moment
+    return at_moment
 
 
 def _state_at_last_return(submission: AgencySubmission) -> dict | None:
