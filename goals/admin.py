@@ -3,13 +3,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from taskforce.admin import VersionedAdmin
+from taskforce.admin import NamedAutocompleteMixin, TabularInline, VersionedAdmin
 from taskforce.versions import VersionedModelForm
 
 from .models import Goal, Measurement, Metric, Objective, ProgressUpdate, StrategicPlan, WorkPlan, WorkPlanItem
 
 
-class ObjectiveInline(admin.StackedInline):
+class ObjectiveInline(NamedAutocompleteMixin, admin.StackedInline):
     model = Objective
     form = VersionedModelForm
     fk_name = "goal"
@@ -33,7 +33,7 @@ class GoalAdmin(VersionedAdmin, SimpleHistoryAdmin):
     inlines = [ObjectiveInline]
 
 
-class MetricInline(admin.TabularInline):
+class MetricInline(TabularInline):
     model = Metric
     form = VersionedModelForm
     extra = 0
@@ -50,7 +50,7 @@ class ObjectiveAdmin(VersionedAdmin, SimpleHistoryAdmin):
     inlines = [MetricInline]
 
 
-class WorkPlanItemInline(admin.TabularInline):
+class WorkPlanItemInline(TabularInline):
     model = WorkPlanItem
     form = VersionedModelForm
     extra = 1
@@ -59,7 +59,7 @@ class WorkPlanItemInline(admin.TabularInline):
 
 
 @admin.register(WorkPlan)
-class WorkPlanAdmin(SimpleHistoryAdmin):
+class WorkPlanAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["title", "committee", "starts_on", "ends_on"]
     list_filter = ["committee"]
     search_fields = ["title", "committee__name"]
@@ -67,7 +67,7 @@ class WorkPlanAdmin(SimpleHistoryAdmin):
     inlines = [WorkPlanItemInline]
 
 
-class ProgressUpdateInline(admin.TabularInline):
+class ProgressUpdateInline(TabularInline):
     model = ProgressUpdate
     extra = 0
     fields = ["text", "author", "created_at"]
@@ -84,7 +84,7 @@ class WorkPlanItemAdmin(VersionedAdmin, SimpleHistoryAdmin):
     inlines = [ProgressUpdateInline]
 
 
-class MeasurementInline(admin.TabularInline):
+class MeasurementInline(TabularInline):
     model = Measurement
     form = VersionedModelForm
     extra = 1

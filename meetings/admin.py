@@ -5,26 +5,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from taskforce.admin import VersionedAdmin
+from taskforce.admin import NamedAutocompleteMixin, TabularInline, VersionedAdmin
 
 from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, Motion
 
 
-class AgendaItemInline(admin.StackedInline):
+class AgendaItemInline(NamedAutocompleteMixin, admin.StackedInline):
     model = AgendaItem
     extra = 0
     fields = [("position", "title", "kind"), ("presenters", "duration_minutes"), "description", "minutes"]
     show_change_link = True
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(TabularInline):
     model = Attendance
     extra = 0
     autocomplete_fields = ["person", "organization"]
     fields = ["person", "organization", "status", "role"]
 
 
-class ActionItemInline(admin.TabularInline):
+class ActionItemInline(TabularInline):
     model = ActionItem
     extra = 0
     fk_name = "meeting"
@@ -49,7 +49,7 @@ class MeetingAdmin(VersionedAdmin, SimpleHistoryAdmin):
     ]
 
 
-class MotionInline(admin.TabularInline):
+class MotionInline(TabularInline):
     model = Motion
     extra = 0
     autocomplete_fields = ["moved_by", "seconded_by", "approves_minutes_of"]
@@ -66,7 +66,7 @@ class MotionInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["title", "meeting", "position", "kind"]
     list_filter = ["kind", "meeting__committee"]
     search_fields = ["title", "minutes"]
@@ -76,7 +76,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Motion)
-class MotionAdmin(SimpleHistoryAdmin):
+class MotionAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["text", "agenda_item", "moved_by", "seconded_by", "result"]
     list_filter = ["result"]
     search_fields = ["text"]
@@ -86,7 +86,7 @@ class MotionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["person", "organization", "meeting", "status", "role"]
     list_filter = ["status", "role", "meeting__committee"]
     search_fields = ["person__given_name", "person__family_name", "organization__name"]
@@ -95,7 +95,7 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(SimpleHistoryAdmin):
+class ActionItemAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["description", "owner", "committee", "due_on", "status"]
     list_filter = ["status", "committee"]
     search_fields = ["description", "owner__given_name", "owner__family_name"]

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from taskforce.admin import VersionedAdmin
+from taskforce.admin import NamedAutocompleteMixin, TabularInline, VersionedAdmin
 from taskforce.spreadsheets import SafeCSV, UnreadableCSV
 
 from .imports import OrganizationResource, PersonResource
@@ -30,20 +30,20 @@ from .models import (
 from .resource_forms import ServiceForm
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(TabularInline):
     model = Membership
     extra = 1
     autocomplete_fields = ["person", "organization"]
     fields = ["person", "organization", "role", "start_on", "end_on", "is_data_contact"]
 
 
-class MOUInline(admin.StackedInline):
+class MOUInline(NamedAutocompleteMixin, admin.StackedInline):
     model = MOU
     extra = 0
     fields = ["status", ("sent_on", "signed_on", "expires_on"), "signatory", "document", "notes"]
 
 
-class CommitteeRoleInline(admin.TabularInline):
+class CommitteeRoleInline(TabularInline):
     model = CommitteeRole
     extra = 1
     autocomplete_fields = ["person"]
@@ -76,7 +76,7 @@ class OrganizationAdmin(RosterImportMixin, VersionedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(RosterImportMixin, SimpleHistoryAdmin):
+class PersonAdmin(RosterImportMixin, NamedAutocompleteMixin, SimpleHistoryAdmin):
     resource_classes = [PersonResource]
     formats = [SafeCSV]
     list_display = ["family_name", "given_name", "job_title", "email", "oriented_on", "user"]
@@ -88,7 +88,7 @@ class PersonAdmin(RosterImportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["person", "organization", "role", "start_on", "end_on", "is_data_contact"]
     list_filter = ["role", "is_data_contact"]
     search_fields = ["person__given_name", "person__family_name", "organization__name"]
@@ -97,7 +97,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(SimpleHistoryAdmin):
+class CommitteeAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "meetings_are_public", "is_active", "position"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name"]
@@ -106,7 +106,7 @@ class CommitteeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CommitteeRole)
-class CommitteeRoleAdmin(SimpleHistoryAdmin):
+class CommitteeRoleAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["person", "committee", "role", "start_on", "end_on"]
     list_filter = ["committee", "role"]
     search_fields = ["person__given_name", "person__family_name", "committee__name"]
@@ -115,7 +115,7 @@ class CommitteeRoleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MOU)
-class MOUAdmin(SimpleHistoryAdmin):
+class MOUAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["organization", "status", "sent_on", "signed_on", "expires_on", "signatory"]
     list_filter = ["status"]
     search_fields = ["organization__name", "signatory"]
@@ -125,7 +125,7 @@ class MOUAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MembershipPolicy)
-class MembershipPolicyAdmin(SimpleHistoryAdmin):
+class MembershipPolicyAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "required_meetings", "window_meetings", "committee_meetings_count", "voting_rule"]
 
     def has_add_permission(self, request):
@@ -178,7 +178,7 @@ SERVICE_FIELDSETS = [
 ]
 
 
-class ServiceInline(admin.StackedInline):
+class ServiceInline(NamedAutocompleteMixin, admin.StackedInline):
     model = Service
     form = ServiceForm
     extra = 0
@@ -232,7 +232,7 @@ class PopulationAdmin(admin.ModelAdmin):
 
 
 @admin.register(PamphletDistribution)
-class PamphletDistributionAdmin(SimpleHistoryAdmin):
+class PamphletDistributionAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["distributed_on", "organization", "quantity", "language", "where", "recorded_by"]
     list_filter = ["language", "distributed_on"]
     search_fields = ["organization__name", "where"]

@@ -5,28 +5,28 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from taskforce.admin import VersionedAdmin
+from taskforce.admin import NamedAutocompleteMixin, TabularInline, VersionedAdmin
 
 from .models import AgencySubmission, BreakdownCategory, Narrative, Recommendation, ReportingYear, SubmissionCount
 from .scan import clear_case_summaries, rescan_narrative
 
 
 @admin.register(ReportingYear)
-class ReportingYearAdmin(SimpleHistoryAdmin):
+class ReportingYearAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["year", "state", "due_on", "k", "public_after_publish", "published_at"]
     list_filter = ["state"]
     fields = ["year", "state", "due_on", "k", "public_after_publish", "definition", "about_text", "published_at"]
 
 
 @admin.register(BreakdownCategory)
-class BreakdownCategoryAdmin(SimpleHistoryAdmin):
+class BreakdownCategoryAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["name", "dimension", "position", "is_active"]
     list_filter = ["dimension", "is_active"]
     list_editable = ["position", "is_active"]
     search_fields = ["name"]
 
 
-class SubmissionCountInline(admin.TabularInline):
+class SubmissionCountInline(TabularInline):
     model = SubmissionCount
     extra = 0
     fields = ["category", "value"]
@@ -45,14 +45,14 @@ class AgencySubmissionAdmin(VersionedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
+class RecommendationAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["number", "reporting_year", "responsible_entity", "progress"]
     list_filter = ["reporting_year", "progress"]
     search_fields = ["description", "responsible_entity"]
 
 
 @admin.register(Narrative)
-class NarrativeAdmin(SimpleHistoryAdmin):
+class NarrativeAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "reporting_year", "kind", "flag_count", "cleared_at"]
     list_filter = ["reporting_year", "kind", ("cleared_at", admin.EmptyFieldListFilter)]
     search_fields = ["title", "text"]
