@@ -42,3 +42,29 @@ def test_debug_mode_is_only_what_the_environment_asks_for():
     result = load_settings(DEBUG="true")
     assert result.returncode == 0, result.stderr
     assert "DEBUG True" in result.stdout
+
+
+def manage(*arguments, **environment):
+    clean = {"PATH": os.environ["PATH"], **environment}
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments], cwd=ROOT, env=clean, capture_output=True, text=True, check=False
+    )
+
+
+def test_a_fresh_clone_runs_management_commands_without_an_environment():
+    """manage.py on a machine without a production key is development: the migrations check runs bare."""
+    result = manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_manage_py_with_a_production_key_is_production():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print('DEBUG', settings.DEBUG)",
+        SECRET_KEY="k" * 50,
+        ALLOWED_HOSTS="example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "DEBUG False" in result.stdout
