@@ -6,6 +6,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -153,6 +154,14 @@ AXES_RESET_ON_SUCCESS = True
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("TIME_ZONE", default="America/Los_Angeles")
 USE_I18N = True
+# The city's threshold languages (issue 16): the codes the language switcher offers and ?lang= accepts.
+LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("zh-hant", _("Traditional Chinese")),
+    ("tl", _("Filipino")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 TASK_FORCE_NAME = env("TASK_FORCE_NAME", default="Mayor's Task Force on Anti-Human Trafficking")
