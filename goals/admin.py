@@ -37,7 +37,18 @@ class MetricInline(TabularInline):
     model = Metric
     form = VersionedModelForm
     extra = 0
-    fields = ["version", "position", "name", "unit", "direction", "breakdown_by", "baseline", "target", "target_on"]
+    fields = [
+        "version",
+        "position",
+        "name",
+        "unit",
+        "counts_people",
+        "direction",
+        "breakdown_by",
+        "baseline",
+        "target",
+        "target_on",
+    ]
 
 
 @admin.register(Objective)
@@ -94,8 +105,8 @@ class MeasurementInline(TabularInline):
 
 @admin.register(Metric)
 class MetricAdmin(VersionedAdmin, SimpleHistoryAdmin):
-    list_display = ["name", "objective", "unit", "direction", "target", "target_on"]
-    list_filter = ["direction"]
+    list_display = ["name", "objective", "unit", "counts_people", "direction", "target", "target_on"]
+    list_filter = ["direction", "counts_people"]
     search_fields = ["name", "unit"]
     list_select_related = ["objective"]
     inlines = [MeasurementInline]

@@ -421,6 +421,15 @@ OBJECTIVES = [
 
 SAMPLE = "Baseline and target are sample figures: the retreat named the metric, not the numbers."
 YEARS = [2017, 2018, 2019]
+# Units that are not people: the annual report publishes these figures as they are, even when small.
+NOT_PEOPLE = {"housing units and rooms", "corporations"}
+# A few metrics measured again for 2024 (sample figures), so the 2024 report shows figures of its own
+# year and the 2025 report shows that nothing has been measured for 2025 yet.
+RECENT = {
+    "# of students and teachers trained": (2024, 2100),
+    "# of active mentors": (2024, 4),
+    "# of corporations providing trauma-informed placement": (2024, 3),
+}
 
 # (objective key, name, unit, direction, breakdown by, baseline, target, target date, source, yearly values)
 METRICS = [
@@ -873,17 +882,21 @@ def _seed_metrics(objectives):
                 "baseline": baseline,
                 "target": target,
                 "target_on": target_on,
+                "counts_people": unit not in NOT_PEOPLE,
                 "notes": SAMPLE,
             },
         )
         for year, value in zip(YEARS, values, strict=True):
             _measure(metric, year, value, organizations.get(source))
+        if name in RECENT:
+            _measure(metric, *RECENT[name], organizations.get(source))
 
     foster, _ = Metric.objects.update_or_create(
         name="# of referrals to foster care, by racial group",
         defaults={
             "objective": objectives["foster-care"],
             "unit": "referrals",
+            "counts_people": True,
             "direction": Metric.Direction.DECREASE,
             "breakdown_by": "racial group",
             "baseline": 288,
@@ -901,6 +914,7 @@ def _seed_metrics(objectives):
         defaults={
             "objective": objectives["pamphlet"],
             "unit": "pamphlets",
+            "counts_people": False,
             "feed": Metric.Feed.PAMPHLETS,
             "direction": Metric.Direction.INCREASE,
             "breakdown_by": "agency",

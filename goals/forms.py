@@ -205,5 +205,15 @@ class ObjectiveForm(VersionedModelForm):
 class MetricForm(VersionedModelForm):
     class Meta:
         model = Metric
-        fields = ["name", "unit", "direction", "breakdown_by", "baseline", "target", "target_on", "notes"]
+        fields = [
+            "name",
+            "unit",
+            "counts_people",
+            "direction",
+            "breakdown_by",
+            "baseline",
+            "target",
+            "target_on",
+            "notes",
+        ]
         widgets = {"target_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}

@@ -424,6 +424,15 @@ class Metric(Versioned):
         blank=True,
         help_text=_("If measurements are split, by what: “racial group”, “agency”."),
     )
+    counts_people = models.BooleanField(
+        _("counts people"),
+        default=True,
+        help_text=_(
+            "Tick when the figures are numbers of people (trainees, mentors, referrals): the annual report "
+            "then publishes a figure below its small-count threshold as “fewer than k”. Untick for "
+            "organizations, programs, housing units or pamphlets, which are published as they are."
+        ),
+    )
     baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2, null=True, blank=True)
     target = models.DecimalField(_("target"), max_digits=12, decimal_places=2, null=True, blank=True)
     target_on = models.DateField(_("target date"), null=True, blank=True, validators=[validate_date])
@@ -477,6 +486,23 @@ class Metric(Versioned):
         """The most recent period's total, or None."""
         series = self.series()
         return series[-1] if series else None
+
+    def year_figure(self, year: int):
+        """The figure an annual report for ``year`` shows: that year's period, else the latest earlier one.
+
+        A period belongs to the year it ends in (“FY 2017-18” to 2018). Returns the series point with
+        ``year`` (the year it belongs to) and ``is_current`` (it is the report's year), or None when
+        nothing was measured up to that year. Later periods are never shown in an earlier report.
+        """
+        earlier = [point for point in self.series() if point["end"].year <= year]
+        if not earlier:
+            return None
+        point = earlier[-1]
+        return {**point, "year": point["end"].year, "is_current": point["end"].year == year}
+
+    def measurements_through(self, year: int):
+        """The measurements an annual report for ``year`` may draw: those of periods ending by then."""
+        return [m for m in self._measurements() if m.period_end.year <= year]
 
     @property
     def is_sample(self):

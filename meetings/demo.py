@@ -314,7 +314,7 @@ def seed(*, stdout=None):
         is_public=True,
         agenda_state=Meeting.AgendaState.PUBLISHED,
         announcements=SAMPLE
-        + " The seeds hold only the fact that this meeting's minutes were adopted on December 14, 2016.",
+        + " All that is on record of this meeting is that its minutes were adopted on December 14, 2016.",
     )
     december = _meeting(
         task_force,

@@ -1,7 +1,8 @@
 """Demo annual reports: 2024 (published, public) and 2025 (in review), with invented figures.
 
 Every agency figure here is SAMPLE DATA, invented for the demonstration; the successes and the
-mission are from shared/seeds. A few agencies report small counts so the report shows suppression.
+history of the task force are from shared/seeds (the mission and vision are the strategic plan's, in
+goals/demo.py, so the report prints them once). A few agencies report small counts so the report shows suppression.
 """
 
 import datetime
@@ -94,9 +95,7 @@ DEFINITION = (
 
 ABOUT = """In March 2013, Mayor Edwin Lee launched the Mayor's Task Force on Anti-Human Trafficking to coordinate current efforts to combat foreign and domestic human trafficking and commercial sexual exploitation of children in San Francisco. The Task Force focuses on improving the City's response to human trafficking and identifying gaps in services for survivors. It takes a comprehensive, victim-centered approach and includes partners from law enforcement, social services agencies, and community based organizations.
 
-Mission: to advance anti-trafficking efforts by (1) examining the nature and scope of human trafficking across San Francisco and the Bay Area; (2) evaluating progress in combating human trafficking in San Francisco; (3) identifying challenges and opportunities in protecting and assisting victims and bringing traffickers to justice; (4) identifying and addressing gaps in services for survivors; (5) creating a city-wide strategic plan with milestones and timelines; and (6) releasing an annual report on Task Force activities.
-
-Vision: long-term local solutions to a complex issue that affects the whole community. The Department on the Status of Women staffs the Task Force; the full Task Force meets every other month and its committees meet regularly."""
+The Department on the Status of Women staffs the Task Force; the full Task Force meets every other month and its committees meet regularly."""
 
 # From shared/seeds/task-force-successes.txt.
 SUCCESSES = [
@@ -137,7 +136,7 @@ RECOMMENDATIONS = [
         "Screen every child over 10 in foster care for trafficking, and report the results each year.",
         "Family and Children's Services",
         Recommendation.Progress.ACHIEVED,
-        "Screening in place since 2016 (from the seeds).",
+        "Screening in place since 2016.",
     ),
     (
         "Adopt the Prioritizing Safety for Sex Workers policy so sex workers can report violence safely.",

@@ -30,7 +30,7 @@ from members.models import MOU, Committee, CommitteeRole, Organization, Person
 from .models import AgencySubmission, BreakdownCategory, Narrative, Recommendation, ReportingYear, SubmissionCount
 
 # Bump when the report's templates, stylesheet or section code change what it shows.
-REPORT_LAYOUT_VERSION = 1
+REPORT_LAYOUT_VERSION = 2
 
 
 def _whole(queryset: QuerySet, **aggregates) -> Subquery:

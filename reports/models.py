@@ -50,7 +50,9 @@ class ReportingYear(models.Model):
         _("about the task force"),
         blank=True,
         help_text=_(
-            "Mission and vision for the report's “About the task force” section. A blank line starts a new paragraph."
+            "How the task force began and how it works, for the report's “About the task force” section. "
+            "The mission and vision are printed from the strategic plan, so do not repeat them here. "
+            "A blank line starts a new paragraph."
         ),
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True, validators=[validate_date])

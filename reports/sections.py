@@ -243,13 +243,25 @@ def year_narratives(*, reporting_year: ReportingYear) -> dict[str, list[Narrativ
     return grouped
 
 
-def executive_summary_section(*, narratives: dict[str, list[Narrative]]) -> dict:
+def executive_summary_section(
+    *, reporting_year: ReportingYear, narratives: dict[str, list[Narrative]], data: dict, review: dict
+) -> dict:
+    """The year's headline figures, from the same suppressed rows as the data section, then staff's own text."""
+    totals = {row["key"]: row for row in data["totals"]}
     return {
         "id": "executive-summary",
         "heading": gettext("Executive summary"),
-        "template": "reports/sections/_narratives.html",
+        "template": "reports/sections/_executive_summary.html",
+        "year": reporting_year.year,
+        "previous_year": data["previous_year"],
+        "identified": totals["total_identified"],
+        "traffickers": totals["traffickers_identified"],
+        "vacated": totals["convictions_vacated"],
+        "agency_count": data["agency_count"],
+        "excluded_count": data["excluded_count"],
+        "meetings": review["meetings"],
         "narratives": narratives[Narrative.Kind.EXECUTIVE_SUMMARY],
-        "empty": gettext("Staff have not written the executive summary yet."),
+        "is_draft": not reporting_year.is_published,
     }
 
 
@@ -280,18 +292,20 @@ def about_section(*, reporting_year: ReportingYear) -> dict:
     }
 
 
-def _metric_figure(value, k: int) -> str:
-    """A metric's figure for the report, with the same small-cell rule as the data tables."""
+def _metric_figure(value, k: int, *, counts_people: bool) -> str:
+    """A metric's figure for the report: a count of people gets the same small-cell rule as the data tables.
+
+    Counts of organizations, programs or things (``counts_people`` off) identify nobody and are shown as they are.
+    """
     if value is None:
         return gettext("not recorded")
-    if 0 < value < k:
+    if counts_people and 0 < value < k:
         return fewer_than(k)
     return format_number(value)
 
 
-def year_in_review_section(*, reporting_year: ReportingYear) -> dict:
-    """Meetings held and attendance over the year, from the meetings app."""
-    review = year_in_review(year=reporting_year.year)
+def year_in_review_section(*, reporting_year: ReportingYear, review: dict) -> dict:
+    """Meetings held and attendance over the year (``review`` from meetings.services.year_in_review)."""
     return {
         "id": "year-in-review",
         "heading": gettext("The year in review: %(year)s") % {"year": reporting_year.year},
@@ -300,34 +314,49 @@ def year_in_review_section(*, reporting_year: ReportingYear) -> dict:
     }
 
 
-def goals_section(*, reporting_year: ReportingYear) -> dict:
-    """The strategic goals, their objectives and progress, and each success metric against its target.
+def metric_entry(*, metric, year: int, k: int) -> dict:
+    """One success metric as a year's report shows it: that year's figure, or the latest earlier one with its year.
 
-    A metric whose figures include a count from 1 to k-1 gets no chart, since the chart would show it.
+    Measurements of later years are left out. A metric counting people whose figures include a count from
+    1 to k-1 gets no chart, since the chart would show it, and a figure shown as "fewer than k" gets no
+    verdict on its target, which could narrow it down.
     """
+    measurements = metric.measurements_through(year)
+    values = [m.value for m in measurements]
+    has_small = metric.counts_people and any(0 < value < k for value in values)
+    figure = metric.year_figure(year)
+    figure_hidden = bool(figure and metric.counts_people and 0 < figure["value"] < k)
+
+    def shown(value):
+        return _metric_figure(value, k, counts_people=metric.counts_people) if value is not None else ""
+
+    return {
+        "metric": metric,
+        "figure": shown(figure["value"]) if figure else "",
+        "figure_label": figure["label"] if figure else "",
+        "figure_year": figure["year"] if figure else None,
+        "is_current": bool(figure and figure["is_current"]),
+        "year": year,
+        "baseline": shown(metric.baseline),
+        "target": shown(metric.target),
+        "met": metric.met_target(figure["value"]) if figure and not figure_hidden else None,
+        "chart": metric_chart_svg(metric, measurements) if values and not has_small else "",
+        "chart_withheld": has_small,
+        "counts_people": metric.counts_people,
+        "is_sample": metric.is_sample,
+    }
+
+
+def goals_section(*, reporting_year: ReportingYear) -> dict:
+    """The strategic goals, their objectives and progress, and each success metric as of the report's year."""
     k = reporting_year.k
-    goals = goals_overview()
     entries = []
-    for goal in goals:
-        metrics = []
-        for objective in goal.objective_list:
-            for metric in objective.metric_list:
-                values = [m.value for m in metric.measurement_list]
-                has_small = any(0 < value < k for value in values)
-                latest = metric.latest
-                metrics.append(
-                    {
-                        "metric": metric,
-                        "latest": _metric_figure(latest["value"] if latest else None, k),
-                        "latest_label": latest["label"] if latest else "",
-                        "baseline": _metric_figure(metric.baseline, k) if metric.baseline is not None else "",
-                        "target": _metric_figure(metric.target, k) if metric.target is not None else "",
-                        "met": metric.latest_meets_target if not has_small else None,
-                        "chart": metric_chart_svg(metric, metric.measurement_list) if values and not has_small else "",
-                        "chart_withheld": has_small,
-                        "is_sample": metric.is_sample,
-                    }
-                )
+    for goal in goals_overview():
+        metrics = [
+            metric_entry(metric=metric, year=reporting_year.year, k=k)
+            for objective in goal.objective_list
+            for metric in objective.metric_list
+        ]
         entries.append({"goal": goal, "objectives": goal.objective_list, "metrics": metrics})
     return {
         "id": "goals",
@@ -335,6 +364,7 @@ def goals_section(*, reporting_year: ReportingYear) -> dict:
         "template": "reports/sections/_goals.html",
         "goals": entries,
         "k": k,
+        "year": reporting_year.year,
     }
 
 
@@ -427,10 +457,11 @@ def report_sections(*, reporting_year: ReportingYear) -> list[dict]:
     figures = year_figures(reporting_year=reporting_year)
     narratives = year_narratives(reporting_year=reporting_year)
     data = data_section(reporting_year=reporting_year, figures=figures)
+    review = year_in_review(year=reporting_year.year)
     body = [
-        executive_summary_section(narratives=narratives),
+        executive_summary_section(reporting_year=reporting_year, narratives=narratives, data=data, review=review),
         about_section(reporting_year=reporting_year),
-        year_in_review_section(reporting_year=reporting_year),
+        year_in_review_section(reporting_year=reporting_year, review=review),
         goals_section(reporting_year=reporting_year),
         data,
         expungements_section(reporting_year=reporting_year, figures=figures, data=data),
