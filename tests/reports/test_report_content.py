@@ -5,6 +5,8 @@ import datetime
 import html
 import io
 import re
+import shutil
+import subprocess
 
 import pytest
 from django.core.management import call_command
@@ -244,3 +246,39 @@ def test_no_demo_text_on_public_pages_speaks_of_the_seeds(categories):
     for parts in texts:
         for text in parts:
             assert not INTERNAL_WORDING.search(text or ""), text
+
+
+# --- The PDF, read as text ---------------------------------------------------------------------------
+
+
+def pdf_reading_order(content: bytes) -> str:
+    """The PDF's text in reading order (pdftotext without -layout keeps each headline figure together)."""
+    return subprocess.run(
+        [shutil.which("pdftotext"), "-", "-"], input=content, capture_output=True, check=True, timeout=60
+    ).stdout.decode()
+
+
+def test_the_pdf_states_the_headline_figures_and_each_metrics_year(client_as, world, year):
+    accepted_submission(year, world.legal_aid, 30, traffickers_identified=9)
+    accepted_submission(year, world.shelter, 3)
+    meeting_in(2025, world.task_force, 3)
+    StrategicPlan.objects.create(mission="End trafficking together.")
+    metric_with("# of corporations providing placements", "corporations", {2024: 3}, counts_people=False)
+    metric_with("# of active mentors", "mentors", {2024: 4})
+    metric_with("# of students trained", "students", {2019: 1750, 2025: 2100})
+
+    response = client_as("staff").get(reverse("reports:pdf", args=[2025]))
+
+    assert response["Content-Type"] == "application/pdf"
+    flat = re.sub(r"\s+", " ", pdf_reading_order(response.content))
+    summary = flat[flat.index("2025 at a glance") : flat.index("About the task force", flat.index("at a glance"))]
+    assert "People identified as trafficked 33" in summary and "no accepted figures for 2024 to compare" in summary
+    assert "Traffickers identified 9" in summary
+    # pdftotext reads the grid's last row label by label, then figure by figure.
+    assert re.search(r"Agencies reporting (Meetings held )?2 ", summary)
+    assert re.search(r"Meetings held (2 )?1 by the task force", summary)
+    assert "No measurement for 2025; the latest, for 2024: 3." in flat  # corporations, shown as they are
+    assert "No measurement for 2025; the latest, for 2024: fewer than 5." in flat  # mentors, suppressed
+    assert "2025: 2,100." in flat
+    assert flat.count("Mission") == 1 and flat.count("End trafficking together.") == 1
+    assert not INTERNAL_WORDING.search(flat)
