@@ -24,6 +24,7 @@ from taskforce.permissions import (
 from . import hsds
 from . import pamphlet as pamphlet_module
 from .models import PamphletDistribution, PamphletPDF, Service
+from .pamphlet_text import TEXT as PAMPHLET_TEXT
 from .resource_forms import PamphletDistributionForm, ServiceFilter, language_codes_in_use
 
 PAGE_SIZE = 20
@@ -56,6 +57,8 @@ def resource_list(request):
         "filter": service_filter,
         "page": page,
         "searched": bool(request.GET.get("q", "").strip()) or service_filter.is_narrowed,
+        "pamphlet_links": [(code, text["link"]) for code, text in PAMPHLET_TEXT.items()],
+        "pamphlet_language": pamphlet_module.options(request)[0],
     }
     return render(request, "resources/list.html", context)
 
