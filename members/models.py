@@ -576,10 +576,14 @@ class LocalizedText(str):
         language = content_language(language or translation.get_language())
         own = getattr(instance, build_localized_fieldname(field, language), None) or ""
         if own or language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-            return cls(own)
-        english = getattr(instance, build_localized_fieldname(field, settings.MODELTRANSLATION_DEFAULT_LANGUAGE), None)
-        text = cls(english or "")
-        text.in_english = bool(english)
+            text = cls(own)
+        else:
+            english = getattr(
+                instance, build_localized_fieldname(field, settings.MODELTRANSLATION_DEFAULT_LANGUAGE), None
+            )
+            text = cls(english or "")
+            text.in_english = bool(english)
+        text.language = language
         return text
 
 
