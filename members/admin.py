@@ -2,12 +2,15 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
 from taskforce.admin import NamedAutocompleteMixin, TabularInline, VersionedAdmin
@@ -155,18 +158,46 @@ class VerifiedFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _in_each_language(*fields):
+    """Per-language fieldsets, folded: staff fill in a language's texts where they have them."""
+    return [
+        (
+            _("In %(language)s") % {"language": name},
+            {
+                "fields": [build_localized_fieldname(field, code) for field in fields],
+                "description": _("Leave a text empty to show the English one, marked “(in English)”."),
+                "classes": ["collapse"],
+            },
+        )
+        for code, name in settings.LANGUAGES
+        if code != settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    ]
+
+
+def _english(field):
+    return build_localized_fieldname(field, settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+
+
 SERVICE_FIELDSETS = [
-    (None, {"fields": ["organization", "name", "description", "categories", "populations", "languages", "version"]}),
     (
-        _("In Spanish"),
+        None,
         {
-            "fields": ["name_es", "description_es", "how_to_refer_es"],
-            "description": "Optional: the Spanish pamphlet uses these where they are filled in.",
-            "classes": ["collapse"],
+            "fields": [
+                "organization",
+                _english("name"),
+                _english("description"),
+                "categories",
+                "populations",
+                "languages",
+                "version",
+            ]
         },
     ),
-    (_("Who it is for"), {"fields": ["eligibility", ("minimum_age", "maximum_age"), "fees"]}),
-    (_("How to reach it"), {"fields": ["how_to_refer", "phone", "is_24_hour", "email", "url", "hours"]}),
+    (_("Who it is for"), {"fields": [_english("eligibility"), ("minimum_age", "maximum_age"), _english("fees")]}),
+    (
+        _("How to reach it"),
+        {"fields": [_english("how_to_refer"), "phone", "is_24_hour", "email", "url", _english("hours")]},
+    ),
     (
         _("Location"),
         {
@@ -175,24 +206,38 @@ SERVICE_FIELDSETS = [
         },
     ),
     (_("Publishing"), {"fields": ["visibility", "status", ("last_verified_on", "last_verified_by")]}),
+    *_in_each_language(*Service.TRANSLATED_FIELDS),
 ]
 
 
-class ServiceInline(NamedAutocompleteMixin, admin.StackedInline):
+class ServiceInline(NamedAutocompleteMixin, TranslationStackedInline):
     model = Service
     form = ServiceForm
     extra = 0
     show_change_link = True
     filter_horizontal = ["categories", "populations"]
     fieldsets = [
-        (None, {"fields": ["name", "description", "categories", "populations", "languages", "version"]}),
+        (
+            None,
+            {
+                "fields": [
+                    _english("name"),
+                    _english("description"),
+                    "categories",
+                    "populations",
+                    "languages",
+                    "version",
+                ]
+            },
+        ),
         *SERVICE_FIELDSETS[1:],
     ]
     autocomplete_fields = ["last_verified_by"]
 
 
+# TranslationAdmin: the English text is required where the field is, the other languages optional.
 @admin.register(Service)
-class ServiceAdmin(VersionedAdmin, SimpleHistoryAdmin):
+class ServiceAdmin(VersionedAdmin, TranslationAdmin, SimpleHistoryAdmin):
     form = ServiceForm
     list_display = ["name", "organization", "visibility", "status", "is_24_hour", "last_verified_on"]
     list_filter = ["categories", "populations", "visibility", "status", VerifiedFilter, "is_24_hour"]
@@ -215,20 +260,23 @@ class ServiceAdmin(VersionedAdmin, SimpleHistoryAdmin):
         )
 
 
+TERM_FIELDS = [_english("name"), *(build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES[1:])]
+
+
 @admin.register(ServiceCategory)
-class ServiceCategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_es", "position"]
+class ServiceCategoryAdmin(TranslationAdmin):
+    list_display = ["name", "name_es", "name_zh_hant", "position"]
     list_editable = ["position"]
-    search_fields = ["name", "name_es"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = TERM_FIELDS
+    prepopulated_fields = {"slug": [_english("name")]}
 
 
 @admin.register(Population)
-class PopulationAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_es", "position"]
+class PopulationAdmin(TranslationAdmin):
+    list_display = ["name", "name_es", "name_zh_hant", "position"]
     list_editable = ["position"]
-    search_fields = ["name", "name_es"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = TERM_FIELDS
+    prepopulated_fields = {"slug": [_english("name")]}
 
 
 @admin.register(PamphletDistribution)

@@ -10,41 +10,41 @@ import datetime
 
 from django.utils import timezone
 from django.utils.text import slugify
+from modeltranslation.utils import build_localized_fieldname
 
 from .models import Organization, PamphletDistribution, Population, Service, ServiceCategory
 
-# (name, Spanish name) in the order they appear in filters and the pamphlet.
+# (English, Spanish, Chinese (Traditional), Filipino) in the order they appear in filters and the pamphlet.
 CATEGORIES = [
-    ("24-hour response and hotlines", "Respuesta las 24 horas y líneas de ayuda"),
-    ("Housing and shelter", "Vivienda y refugio"),
-    ("Legal", "Ayuda legal"),
-    ("Immigration legal", "Ayuda legal de inmigración"),
-    ("Health", "Salud"),
-    ("Mental health", "Salud mental"),
-    ("Case management", "Gestión de casos"),
-    ("Employment and vocational", "Empleo y formación"),
-    ("Education", "Educación"),
-    ("Youth services", "Servicios para jóvenes"),
-    ("Food", "Alimentos"),
-    ("Interpretation", "Interpretación"),
-    ("Other", "Otros"),
-]
+    ("24-hour response and hotlines", "Respuesta las 24 horas y líneas de ayuda", "24 小時應變及熱線", "24-oras na tugon at mga hotline"),
+    ("Housing and shelter", "Vivienda y refugio", "住房及庇護", "Pabahay at kanlungan"),
+    ("Legal", "Ayuda legal", "法律協助", "Tulong legal"),
+    ("Immigration legal", "Ayuda legal de inmigración", "移民法律協助", "Tulong legal sa imigrasyon"),
+    ("Health", "Salud", "醫療保健", "Kalusugan"),
+    ("Mental health", "Salud mental", "心理健康", "Kalusugang pangkaisipan"),
+    ("Case management", "Gestión de casos", "個案管理", "Pamamahala ng kaso"),
+    ("Employment and vocational", "Empleo y formación", "就業及職業訓練", "Trabaho at bokasyonal na pagsasanay"),
+    ("Education", "Educación", "教育", "Edukasyon"),
+    ("Youth services", "Servicios para jóvenes", "青少年服務", "Mga serbisyo para sa kabataan"),
+    ("Food", "Alimentos", "食物", "Pagkain"),
+    ("Interpretation", "Interpretación", "口譯", "Interpretasyon"),
+    ("Other", "Otros", "其他", "Iba pa"),
+]  # fmt: skip
 
-# (name, Spanish name).
 POPULATIONS = [
-    ("Minors", "Menores de edad"),
-    ("Transition-age youth 18-24", "Jóvenes de 18 a 24 años"),
-    ("Adults", "Personas adultas"),
-    ("Women", "Mujeres"),
-    ("Men", "Hombres"),
-    ("LGBTQ+", "LGBTQ+"),
-    ("Transgender people", "Personas transgénero"),
-    ("Immigrants regardless of status", "Inmigrantes, sin importar su estatus"),
-    ("Sex workers", "Trabajadoras y trabajadores sexuales"),
-    ("Families", "Familias"),
-    ("Labor-trafficking survivors", "Sobrevivientes de la trata laboral"),
-    ("Sex-trafficking survivors", "Sobrevivientes de la trata sexual"),
-]
+    ("Minors", "Menores de edad", "未成年人", "Mga menor de edad"),
+    ("Transition-age youth 18-24", "Jóvenes de 18 a 24 años", "18 至 24 歲青年", "Kabataang edad 18-24"),
+    ("Adults", "Personas adultas", "成年人", "Mga nasa hustong gulang"),
+    ("Women", "Mujeres", "女性", "Kababaihan"),
+    ("Men", "Hombres", "男性", "Kalalakihan"),
+    ("LGBTQ+", "LGBTQ+", "LGBTQ+", "LGBTQ+"),
+    ("Transgender people", "Personas transgénero", "跨性別人士", "Mga transgender"),
+    ("Immigrants regardless of status", "Inmigrantes, sin importar su estatus", "不論身分的移民", "Mga imigrante anuman ang katayuan"),
+    ("Sex workers", "Trabajadoras y trabajadores sexuales", "性工作者", "Mga sex worker"),
+    ("Families", "Familias", "家庭", "Mga pamilya"),
+    ("Labor-trafficking survivors", "Sobrevivientes de la trata laboral", "勞力販運倖存者", "Mga nakaligtas sa labor trafficking"),
+    ("Sex-trafficking survivors", "Sobrevivientes de la trata sexual", "性販運倖存者", "Mga nakaligtas sa sex trafficking"),
+]  # fmt: skip
 
 SAMPLE = " (Sample data.)"
 PUBLIC, MEMBERS = Service.Visibility.PUBLIC, Service.Visibility.MEMBERS
@@ -283,17 +283,156 @@ DISTRIBUTIONS = [
 ]
 
 
+# Spanish and Chinese (Traditional) texts of the public services, by their English name: written for the
+# demo by the developer (not by a qualified translator), like the English sample texts they translate.
+TRANSLATIONS = {
+    "24-hour response for sexually exploited youth": {
+        "es": {
+            "fees": "Gratis",
+            "hours": "Las 24 horas, todos los días",
+        },
+        "zh-hant": {
+            "name": "性剝削青少年 24 小時應變服務",
+            "description": "同儕輔導員在任何時間、任何地點與遭受商業性剝削的兒童及青少年會面，並在最初幾天一路陪伴：人身安全、醫療照護、住宿及個案管理員。（範例資料）",
+            "how_to_refer": "請撥打 24 小時專線。警察、兒童福利機構、醫院及學校可以直接來電；青少年也可以自行來電。",
+            "fees": "免費",
+            "hours": "全年無休，每天 24 小時",
+        },
+    },
+    "Spanish-speaking legal help for adults": {
+        "es": {
+            "eligibility": "Personas adultas que viven o trabajan en San Francisco, sin importar su estatus migratorio.",
+            "fees": "Gratis",
+            "hours": "De lunes a viernes, de 9 a. m. a 5 p. m.",
+        },
+        "zh-hant": {
+            "name": "為成人提供的西班牙語法律協助",
+            "description": "以西班牙語為勞力及性販運的成年倖存者提供法律諮詢與代理：追討欠薪、對販運者提起民事求償、住房及福利。（範例資料）",
+            "how_to_refer": "週一至週五請撥打受理專線，或寄電子郵件告知當事人的名字及安全的聯絡方式。",
+            "eligibility": "在舊金山居住或工作的成年人，不論移民身分。",
+            "fees": "免費",
+            "hours": "週一至週五，上午 9 時至下午 5 時",
+        },
+    },
+    "Confidential shelter for Asian women and their children": {
+        "es": {
+            "fees": "Gratis",
+            "hours": "Línea de crisis las 24 horas",
+        },
+        "zh-hant": {
+            "name": "亞裔婦女及子女保密庇護所",
+            "description": "為逃離人口販運及家庭暴力的婦女及其子女，在保密地點提供緊急庇護及過渡性住房，並有多語輔導員。（範例資料）",
+            "how_to_refer": "請撥打 24 小時危機專線；輔導員會安排安全的會面地點。庇護所地址絕不對外透露。",
+            "fees": "免費",
+            "hours": "危機專線 24 小時服務",
+        },
+    },
+    "Public health outreach to massage and restaurant workers": {
+        "es": {
+            "name": "Alcance de salud pública para trabajadores de masajes y restaurantes",
+            "description": "Promotores de salud bilingües visitan establecimientos de masajes y restaurantes para hablar con los trabajadores sobre su salud, sus derechos laborales y dónde pedir ayuda si los están explotando. (Datos de ejemplo.)",
+            "how_to_refer": "Los miembros pueden pedir por correo una visita a un lugar de trabajo o a un grupo comunitario; los trabajadores pueden llamar a la línea de alcance.",
+            "fees": "Gratis",
+            "hours": "De martes a sábado, de 10 a. m. a 7 p. m.",
+        },
+        "zh-hant": {
+            "name": "按摩及餐廳從業人員公共衛生外展服務",
+            "description": "雙語衛生工作人員走訪按摩場所及餐廳，與從業人員談論他們的健康、工作權益，以及遭受剝削時可以向哪裡求助。（範例資料）",
+            "how_to_refer": "成員機構可透過電子郵件要求到工作場所或社區團體探訪；從業人員可撥打外展專線。",
+            "fees": "免費",
+            "hours": "週二至週六，上午 10 時至晚上 7 時",
+        },
+    },
+    "Immigration legal help for survivors (T and U visas)": {
+        "es": {
+            "name": "Ayuda legal de inmigración para sobrevivientes (visas T y U)",
+            "description": "Protección migratoria para sobrevivientes de la trata y de otros delitos: visas T, visas U, permisos de trabajo y peticiones familiares, en idiomas asiáticos y de las islas del Pacífico. (Datos de ejemplo.)",
+            "how_to_refer": "Llame para pedir una cita de admisión; una agencia miembro puede llamar en nombre de la persona sobreviviente, con su consentimiento.",
+            "fees": "Gratis",
+            "hours": "De lunes a viernes, de 9 a. m. a 5 p. m.",
+        },
+        "zh-hant": {
+            "name": "倖存者移民法律協助（T 簽證及 U 簽證）",
+            "description": "為人口販運及其他罪行的倖存者提供移民救濟：T 簽證、U 簽證、工作許可及親屬移民申請，以亞裔及太平洋島民語言提供服務。（範例資料）",
+            "how_to_refer": "請來電預約受理面談；經倖存者同意，成員機構可代為來電。",
+            "fees": "免費",
+            "hours": "週一至週五，上午 9 時至下午 5 時",
+        },
+    },
+    "Peer-run health care for sex workers": {
+        "es": {
+            "name": "Atención de salud entre pares para trabajadoras y trabajadores sexuales",
+            "description": "Atención médica y de salud mental gratuita y sin prejuicios, por y para trabajadoras y trabajadores sexuales de todos los géneros, incluida la atención de salud para personas transgénero. (Datos de ejemplo.)",
+            "how_to_refer": "Venga durante el horario de la clínica o llame antes. Nadie tiene que decir cómo llegó.",
+            "fees": "Gratis",
+            "hours": "Martes y jueves, de 1 a 8 p. m.",
+        },
+        "zh-hant": {
+            "name": "由性工作者同儕營運的醫療照護",
+            "description": "由性工作者為各種性別的性工作者提供免費、不帶批判的醫療及心理健康照護，包括跨性別健康照護。（範例資料）",
+            "how_to_refer": "診所開放時間可直接前往，或事先來電。任何人都不必說明自己如何前來。",
+            "fees": "免費",
+            "hours": "週二及週四，下午 1 時至晚上 8 時",
+        },
+    },
+    "Groceries for survivors and their families": {
+        "es": {
+            "name": "Alimentos para sobrevivientes y sus familias",
+            "description": "Alimentos gratuitos cada semana en despensas del vecindario; no se piden documentos ni comprobantes de ingresos. (Datos de ejemplo.)",
+            "how_to_refer": "Llame para saber cuál es la despensa más cercana y qué día abre.",
+            "fees": "Gratis",
+        },
+        "zh-hant": {
+            "name": "為倖存者及其家人提供的食品雜貨",
+            "description": "每週在社區食物站免費領取食品雜貨；不需任何證件或收入證明。（範例資料）",
+            "how_to_refer": "請來電查詢最近的食物站及開放日期。",
+            "fees": "免費",
+        },
+    },
+    "Victim services for trafficking survivors": {
+        "es": {
+            "name": "Servicios para víctimas sobrevivientes de la trata",
+            "description": "Intercesores acompañan a las personas sobrevivientes en cualquier caso penal, les ayudan a solicitar compensación para víctimas y a encontrar servicios, participen o no en un proceso penal. (Datos de ejemplo.)",
+            "how_to_refer": "Llame a la división de servicios para víctimas y pida hablar con un intercesor de casos de trata de personas.",
+            "fees": "Gratis",
+            "hours": "De lunes a viernes, de 8 a. m. a 5 p. m.",
+        },
+        "zh-hant": {
+            "name": "人口販運倖存者被害人服務",
+            "description": "無論倖存者是否參與刑事訴訟，輔導員都會陪伴他們面對任何刑事案件、申請被害人補償並尋找服務。（範例資料）",
+            "how_to_refer": "請致電被害人服務部門，要求與人口販運個案輔導員通話。",
+            "fees": "免費",
+            "hours": "週一至週五，上午 8 時至下午 5 時",
+        },
+    },
+}
+
+
 def ensure_vocabulary():
     """The standard categories and populations (staff add more in the admin); safe to run again."""
     categories = {}
-    for position, (name, name_es) in enumerate(CATEGORIES):
+    for position, (name, name_es, name_zh_hant, name_tl) in enumerate(CATEGORIES):
         categories[name], _ = ServiceCategory.objects.update_or_create(
-            slug=slugify(name), defaults={"name": name, "name_es": name_es, "position": position}
+            slug=slugify(name),
+            defaults={
+                "name_en": name,
+                "name_es": name_es,
+                "name_zh_hant": name_zh_hant,
+                "name_tl": name_tl,
+                "position": position,
+            },
         )
     populations = {}
-    for position, (name, name_es) in enumerate(POPULATIONS):
+    for position, (name, name_es, name_zh_hant, name_tl) in enumerate(POPULATIONS):
         populations[name], _ = Population.objects.update_or_create(
-            slug=slugify(name), defaults={"name": name, "name_es": name_es, "position": position}
+            slug=slugify(name),
+            defaults={
+                "name_en": name,
+                "name_es": name_es,
+                "name_zh_hant": name_zh_hant,
+                "name_tl": name_tl,
+                "position": position,
+            },
         )
     return categories, populations
 
@@ -307,8 +446,15 @@ def seed(*, stdout=None):
         if organization is None:
             continue
         verified_on = today - datetime.timedelta(days=verified_days_ago) if verified_days_ago is not None else None
+        translated = {
+            build_localized_fieldname(field, language): text
+            for language, texts in TRANSLATIONS.get(name, {}).items()
+            for field, text in texts.items()
+        }
         service, _ = Service.objects.update_or_create(
-            organization=organization, name=name, defaults={**fields, "last_verified_on": verified_on}
+            organization=organization,
+            name_en=name,
+            defaults={**fields, **translated, "name_en": name, "last_verified_on": verified_on},
         )
         service.categories.set([categories[c] for c in category_names])
         service.populations.set([populations[p] for p in population_names])

@@ -3,9 +3,18 @@
 The document is shaped like the HSDS API's paginated /services answer: each item in
 ``contents`` is a service with its organization, phones, languages, schedules,
 locations and category attributes nested, as ``service_with_definitions.json`` describes.
+
+One export is in one language (``?lang=``, else the page's): the service's texts in that language,
+or in English followed by "(in English)" where it has none. HSDS 3.0 has a ``language`` field only
+on taxonomy terms (and metadata descriptions), so each category or population is a taxonomy term
+per language: its ``language`` says which, and a term in another language than English has an
+identifier of its own (the English one keeps the identifier earlier exports gave it).
 """
 
 import uuid
+
+from django.conf import settings
+from django.utils.translation import gettext
 
 from .languages import language_name
 
@@ -37,21 +46,36 @@ def organization_record(organization) -> dict:
     )
 
 
+def _text(text) -> str:
+    """A service's text in the export's language, or its English text marked so."""
+    return f"{text} {gettext('(in English)')}" if text.in_english else str(text)
+
+
+def _term_language(text) -> str:
+    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE if text.in_english else text.language
+
+
 def _attribute(service, term, kind, taxonomy_name):
-    term_id = derived_id(kind, term.slug)
+    name = term.text()
+    language = _term_language(name)
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        term_id = derived_id(kind, term.slug)
+    else:
+        term_id = derived_id(kind, term.slug, language)
     return {
         "id": derived_id("attribute", service.hsds_id, kind, term.slug),
         "link_id": str(service.hsds_id),
         "link_type": kind,
         "link_entity": "service",
         "taxonomy_term_id": term_id,
-        "value": term.name,
+        "value": str(name),
         "taxonomy_term": {
             "id": term_id,
             "code": term.slug,
-            "name": term.name,
-            "description": term.name,
+            "name": str(name),
+            "description": str(name),
             "taxonomy": taxonomy_name,
+            "language": language,
         },
     }
 
@@ -59,17 +83,18 @@ def _attribute(service, term, kind, taxonomy_name):
 def service_record(service) -> dict:
     """One public service with everything HSDS nests inside it; never a confidential address."""
     service_id = str(service.hsds_id)
+    texts = service.texts()
     record = {
         "id": service_id,
         "organization_id": derived_id("organization", service.organization_id),
-        "name": service.name,
-        "description": service.description,
+        "name": _text(texts["name"]),
+        "description": _text(texts["description"]),
         "url": service.url,
         "email": service.email,
         "status": service.status,
-        "application_process": service.how_to_refer,
-        "fees_description": service.fees,
-        "eligibility_description": service.eligibility,
+        "application_process": _text(texts["how_to_refer"]),
+        "fees_description": _text(texts["fees"]),
+        "eligibility_description": _text(texts["eligibility"]),
         "minimum_age": service.minimum_age,
         "maximum_age": service.maximum_age,
         "assured_date": service.last_verified_on.isoformat() if service.last_verified_on else None,
@@ -102,16 +127,16 @@ def service_record(service) -> dict:
                     "service_id": service_id,
                     "number": service.phone,
                     "type": "voice",
-                    "description": "Answers 24 hours a day" if service.is_24_hour else "",
+                    "description": gettext("Answers 24 hours a day") if service.is_24_hour else "",
                 }
             )
         )
-    if service.hours or service.is_24_hour:
+    if texts["hours"] or service.is_24_hour:
         record["schedules"].append(
             {
                 "id": derived_id("schedule", service_id),
                 "service_id": service_id,
-                "description": service.hours or "24 hours a day, every day",
+                "description": _text(texts["hours"]) if texts["hours"] else gettext("24 hours a day, every day"),
             }
         )
     lines = service.address_lines
@@ -126,7 +151,7 @@ def service_record(service) -> dict:
                     "id": location_id,
                     "location_type": "physical",
                     "organization_id": record["organization_id"],
-                    "name": service.name,
+                    "name": _text(texts["name"]),
                     "addresses": [
                         {
                             "id": derived_id("address", service_id),

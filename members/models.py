@@ -14,9 +14,10 @@ from django.db import models
 from django.db.models import F, Func, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.utils import build_localized_fieldname
 from simple_history.models import HistoricalRecords
 
 from taskforce.dates import date_in_range, validate_date
@@ -551,16 +552,46 @@ def validate_language_code(value):
         )
 
 
+def content_language(language):
+    """The code of settings.LANGUAGES a language code stands for (es-MX: es), or English."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    language = (language or "").lower()
+    if language in codes:
+        return language
+    base = language.split("-")[0]
+    return base if base in codes else settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+class LocalizedText(str):
+    """A text in the language asked for, or its English text where it has none (``in_english`` then True).
+
+    A ``str``, so it prints as the text; pages add the "(in English)" marker and ``lang="en"`` when
+    ``in_english`` is set.
+    """
+
+    in_english = False
+
+    @classmethod
+    def of(cls, instance, field, language=None):
+        language = content_language(language or translation.get_language())
+        own = getattr(instance, build_localized_fieldname(field, language), None) or ""
+        if own or language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+            text = cls(own)
+        else:
+            english = getattr(
+                instance, build_localized_fieldname(field, settings.MODELTRANSLATION_DEFAULT_LANGUAGE), None
+            )
+            text = cls(english or "")
+            text.in_english = bool(english)
+        text.language = language
+        return text
+
+
 class Term(models.Model):
     """A name staff can add to a list the resource list filters on, with its Spanish name."""
 
+    # A column per language beside it (members/translation.py): name_en, name_es, name_zh_hant, name_tl.
     name = models.CharField(_("name"), max_length=100, unique=True)
-    name_es = models.CharField(
-        _("name in Spanish"),
-        max_length=100,
-        blank=True,
-        help_text=_("Shown in the Spanish pamphlet; leave empty to use the English name."),
-    )
     slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
     position = models.PositiveSmallIntegerField(_("order in lists"), default=0)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -572,8 +603,9 @@ class Term(models.Model):
     def __str__(self):
         return self.name
 
-    def name_in(self, language):
-        return self.name_es if language == "es" and self.name_es else self.name
+    def text(self, language=None):
+        """The name in this language (the active one by default), or in English, saying which."""
+        return LocalizedText.of(self, "name", language)
 
 
 class ServiceCategory(Term):
@@ -630,16 +662,12 @@ class Service(Versioned):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.CASCADE, related_name="services"
     )
+    # These texts have a column per language beside them (members/translation.py: name_en, name_es,
+    # name_zh_hant, name_tl...); the plain column keeps the English text.
+    TRANSLATED_FIELDS = ("name", "description", "how_to_refer", "eligibility", "fees", "hours")
+
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    name_es = models.CharField(
-        _("name in Spanish"),
-        max_length=200,
-        blank=True,
-        help_text=_("For the Spanish pamphlet; leave empty to use the name."),
-    )
-    description_es = models.TextField(_("description in Spanish"), blank=True)
-    how_to_refer_es = models.TextField(_("how to refer, in Spanish"), blank=True)
     categories = models.ManyToManyField(
         ServiceCategory, verbose_name=_("categories"), blank=True, related_name="services"
     )
@@ -739,6 +767,13 @@ class Service(Versioned):
         indexes = [
             models.Index(fields=["status", "visibility"], name="service_listed_idx"),
             GinIndex(fields=["search_vector"], name="service_search_idx"),
+            # Chinese has no spaces between words for a text search configuration to split on: a search
+            # in Chinese looks for the characters in the Chinese texts, which these trigrams (pg_trgm) index.
+            GinIndex(
+                fields=["name_zh_hant", "description_zh_hant"],
+                opclasses=["gin_trgm_ops", "gin_trgm_ops"],
+                name="service_zh_hant_trigram_idx",
+            ),
         ]
 
     def __str__(self):
@@ -772,15 +807,26 @@ class Service(Versioned):
         if errors:
             raise ValidationError(errors)
 
-    def in_language(self, language):
-        """Name, description and how to refer in the pamphlet's language, where a translation exists."""
-        if language == "es":
-            return (
-                self.name_es or self.name,
-                self.description_es or self.description,
-                self.how_to_refer_es or self.how_to_refer,
+    def texts(self, language=None):
+        """The translated texts in this language (the active one by default), each saying if it fell back
+        to English: ``service.texts.description`` in a template."""
+        language = content_language(language or translation.get_language())
+        kept = getattr(self, "_texts", None)
+        if kept is None or kept[0] != language:
+            kept = self._texts = (
+                language,
+                {field: LocalizedText.of(self, field, language) for field in self.TRANSLATED_FIELDS},
             )
-        return self.name, self.description, self.how_to_refer
+        return kept[1]
+
+    def categories_in_order(self):
+        """The service's categories in the list's order (from a prefetch of ``categories``)."""
+        return sorted(self.categories.all(), key=lambda category: (category.position, category.name))
+
+    def main_category(self):
+        """The category a service is listed under once (the pamphlet): the first of its categories in the list's order."""
+        ordered = self.categories_in_order()
+        return ordered[0] if ordered else None
 
     def compute_language_names(self):
         return iso_languages.search_words(self.languages)
@@ -895,7 +941,9 @@ class PamphletPDF(StoredPDF):
 
     KEY_FIELDS = ("language", "size")
 
-    language = models.CharField(_("language"), max_length=5)
+    language = models.CharField(
+        _("language"), max_length=10, help_text=_("A code of settings.LANGUAGES: en, es, zh-hant, tl.")
+    )
     size = models.CharField(_("paper size"), max_length=10)
 
     class Meta(StoredPDF.Meta):

@@ -25,10 +25,10 @@ from django.utils.dateformat import format as format_date
 from taskforce import pdf as weasy
 from taskforce import stored_pdfs
 
-from .models import Organization, PamphletPDF, Population, Service, ServiceCategory
+from .models import Organization, PamphletPDF, Population, Service, ServiceCategory, content_language
 from .pamphlet_text import PAPER_SIZES, TEXT, ages_in, language_name_in
 
-PAMPHLET_LAYOUT_VERSION = 1
+PAMPHLET_LAYOUT_VERSION = 2  # 2: four languages, each service once under its main category
 
 
 def data_parts() -> list[dict]:
@@ -55,15 +55,16 @@ def last_changed(parts: list[dict]) -> datetime.date:
 
 
 def _pamphlet_sections(services, language):
-    """Public services grouped by category in the categories' order; a service is listed under each of its kinds."""
-    sections = {category.pk: (category.name_in(language), []) for category in ServiceCategory.objects.all()}
+    """Public services grouped by category in the categories' order: each service once, under its main
+    category (``Service.main_category``), its other categories named beside it."""
+    sections = {category.pk: (category.text(language), []) for category in ServiceCategory.objects.all()}
     other = []
     for service in services:
-        categories = list(service.categories.all())
-        for category in categories:
-            sections[category.pk][1].append(service)
-        if not categories:
+        main = service.main_category()
+        if main is None:
             other.append(service)
+        else:
+            sections[main.pk][1].append(service)
     groups = [(name, rows) for name, rows in sections.values() if rows]
     if other:
         groups.append((TEXT[language]["other_services"], other))
@@ -76,19 +77,25 @@ def _css_string(value):
 
 def _page_css(size, text, today):
     """Paper size, and the task force's name, the date and page numbers in the page margins."""
+    before, between = text["page_of"].split("{page}")
+    between, after = between.split("{pages}")
     return (
         f"@page {{ size: {size};"
         f" @top-left {{ content: {_css_string(settings.TASK_FORCE_NAME)}; }}"
         f" @top-right {{ content: {_css_string(text['updated'] + ' ' + today)}; }}"
-        f" @bottom-center {{ content: {_css_string(text['page'] + ' ')} counter(page) {_css_string(' ' + text['of'] + ' ')} counter(pages); }} }}"
+        f" @bottom-center {{ content: {_css_string(before)} counter(page) {_css_string(between)} counter(pages)"
+        f" {_css_string(after)}; }} }}"
     )
 
 
 def _pamphlet_language(request):
-    """?lang= when given, else the browser's preferred language if the pamphlet has it, else English."""
+    """?lang= when given, else the page's language (the browser's, or the visitor's choice) if the
+    pamphlet has it, else English."""
     chosen = request.GET.get("lang")
     if chosen is None:
-        chosen = translation.get_language_from_request(request)[:2]
+        chosen = content_language(
+            getattr(request, "LANGUAGE_CODE", None) or translation.get_language_from_request(request)
+        )
     return chosen if chosen in TEXT else "en"
 
 
@@ -107,12 +114,15 @@ def pamphlet_document(*, language: str, size: str, parts: list[dict] | None = No
         .prefetch_related("categories", "populations")
         .order_by("organization__name", "name")
     )
-    for service in services:
-        service.language_list = ", ".join(language_name_in(code, language) for code in service.languages)
-        service.shown_name, service.shown_description, service.shown_how_to_refer = service.in_language(language)
-        service.shown_populations = ", ".join(population.name_in(language) for population in service.populations.all())
-        service.shown_ages = ages_in(service, text)
     with translation.override(language):
+        for service in services:
+            service.language_list = text["separator"].join(
+                language_name_in(code, language) for code in service.languages
+            )
+            service.shown = service.texts(language)
+            service.shown_populations = [population.text(language) for population in service.populations.all()]
+            service.shown_ages = ages_in(service, text)
+            service.other_categories = [category.text(language) for category in service.categories_in_order()[1:]]
         updated = format_date(last_changed(parts or data_parts()), text["date_format"])
     html = render_to_string(
         "resources/pamphlet.html",

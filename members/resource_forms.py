@@ -4,19 +4,29 @@ import re
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.contrib.postgres.forms import SimpleArrayField
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, F, Func, OuterRef, Q
-from django.utils import timezone
+from django.db.models import Exists, F, Func, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from taskforce.dates import DateInput
 from taskforce.versions import VersionedModelForm
 
 from . import languages
 from .filters import FilterForm
-from .models import PamphletDistribution, Population, Service, ServiceCategory, validate_language_code
+from .models import (
+    PamphletDistribution,
+    Population,
+    Service,
+    ServiceCategory,
+    content_language,
+    validate_language_code,
+)
 
 # Something that reads like a street address: a number, then words, then a street type.
 STREET_ADDRESS = re.compile(
@@ -25,21 +35,45 @@ STREET_ADDRESS = re.compile(
 )
 
 
-def search_services(queryset, words):
-    """PostgreSQL full-text search across the service, its organization, categories and languages.
+def translation_fields(*fields):
+    """Each field's column in every language (members/translation.py), English first."""
+    return [build_localized_fieldname(field, code) for field in fields for code, _name in settings.LANGUAGES]
 
-    The document is the stored, indexed ``search_vector`` (see migration members 0004 for its words
-    and weights), so a search reads the GIN index instead of building every service's document.
+
+# The text search configuration a language's words are stemmed with (Filipino has none in
+# PostgreSQL: "simple" only lowercases). Chinese is not here: see search_services.
+SEARCH_CONFIGS = {"en": "english", "es": "spanish", "tl": "simple"}
+CHINESE = "zh-hant"
+
+
+def search_services(queryset, words, language=None):
+    """PostgreSQL full-text search across the service, its organization, categories and languages,
+    in English and in the visitor's language.
+
+    The document is the stored, indexed ``search_vector`` (migrations members 0004 and 0009 say
+    its words, weights and configurations), so a search reads the GIN index instead of building
+    every service's document. English words always count (a text with no translation is shown in
+    English); the page's language adds its own configuration (Spanish stemming, "simple" for
+    Filipino; on an English page, Spanish too, as before). Chinese is written without spaces
+    between words, so a Chinese search looks for each of its terms in the Chinese name or
+    description, through their pg_trgm trigram index, and ranks by trigram word similarity.
     """
-    # Services may also be described in Spanish: a search in either language finds them.
-    query = SearchQuery(words, search_type="websearch", config="english") | SearchQuery(
-        words, search_type="websearch", config="spanish"
-    )
-    return (
-        queryset.annotate(rank=SearchRank(F("search_vector"), query))
-        .filter(search_vector=query)
-        .order_by("-rank", "name", "pk")
-    )
+    language = content_language(language or translation.get_language())
+    query = SearchQuery(words, search_type="websearch", config="english")
+    other = SearchQuery(words, search_type="websearch", config=SEARCH_CONFIGS.get(language, "spanish"))
+    if language != "en" and language in SEARCH_CONFIGS:
+        query |= other
+    elif language == "en":
+        query |= SearchQuery(words, search_type="websearch", config="spanish")
+    matches = Q(search_vector=query)
+    rank = SearchRank(F("search_vector"), query)
+    if language == CHINESE:
+        in_chinese = Q()
+        for term in words.split():
+            in_chinese &= Q(name_zh_hant__icontains=term) | Q(description_zh_hant__icontains=term)
+        matches |= in_chinese
+        rank = Greatest(rank, Coalesce(TrigramWordSimilarity(words, "name_zh_hant"), Value(0.0)))
+    return queryset.annotate(rank=rank).filter(matches).order_by("-rank", "name", "pk")
 
 
 class ServiceFilter(django_filters.FilterSet):
@@ -88,7 +122,7 @@ class ServiceFilter(django_filters.FilterSet):
         search = self.form.fields["q"].widget
         search.input_type = "search"
         search.attrs.update(
-            {"class": "form-control", "placeholder": "Try: Spanish legal help", "enterkeyhint": "search"}
+            {"class": "form-control", "placeholder": _("Try: Spanish legal help"), "enterkeyhint": "search"}
         )
         self.form.fields["age"].widget.attrs.update({"inputmode": "numeric"})
 
@@ -143,19 +177,14 @@ class ServiceForm(VersionedModelForm):
         model = Service
         fields = [
             "organization",
-            "name",
-            "description",
-            "name_es",
-            "description_es",
-            "how_to_refer_es",
+            *translation_fields("name", "description"),
             "categories",
             "populations",
             "languages",
-            "eligibility",
+            *translation_fields("eligibility"),
             "minimum_age",
             "maximum_age",
-            "fees",
-            "how_to_refer",
+            *translation_fields("fees", "how_to_refer"),
             "phone",
             "is_24_hour",
             "email",
@@ -165,12 +194,19 @@ class ServiceForm(VersionedModelForm):
             "city",
             "state",
             "postal_code",
-            "hours",
+            *translation_fields("hours"),
             "visibility",
             "status",
             "last_verified_on",
             "last_verified_by",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The English name is the service's name: required, as the plain name was.
+        english_name = build_localized_fieldname("name", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        if english_name in self.fields:
+            self.fields[english_name].required = True
 
     def clean_languages(self):
         codes = []
@@ -190,8 +226,8 @@ class ServiceForm(VersionedModelForm):
         # Ages and the confidential street address are checked by Service.clean(), next to their fields.
         cleaned = super().clean()
         if cleaned.get("location_is_confidential"):
-            for field in ("description", "description_es", "how_to_refer", "how_to_refer_es", "hours", "eligibility"):
-                if STREET_ADDRESS.search(cleaned.get(field) or ""):
+            for field in translation_fields("description", "how_to_refer", "hours", "eligibility"):
+                if field in self.fields and STREET_ADDRESS.search(cleaned.get(field) or ""):
                     self.add_error(
                         field,
                         ValidationError(

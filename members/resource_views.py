@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from taskforce.permissions import (
 from . import hsds
 from . import pamphlet as pamphlet_module
 from .models import PamphletDistribution, PamphletPDF, Service
+from .pamphlet_text import TEXT as PAMPHLET_TEXT
 from .resource_forms import PamphletDistributionForm, ServiceFilter, language_codes_in_use
 
 PAGE_SIZE = 20
@@ -56,6 +57,8 @@ def resource_list(request):
         "filter": service_filter,
         "page": page,
         "searched": bool(request.GET.get("q", "").strip()) or service_filter.is_narrowed,
+        "pamphlet_links": [(code, text["link"]) for code, text in PAMPHLET_TEXT.items()],
+        "pamphlet_language": pamphlet_module.options(request)[0],
     }
     return render(request, "resources/list.html", context)
 
@@ -118,9 +121,15 @@ def hsds_export(request):
         .prefetch_related("categories", "populations")
         .order_by("organization__name", "name")
     )
-    response = JsonResponse(hsds.export(services), json_dumps_params={"indent": 2, "ensure_ascii": False})
+    # One language an export: ?lang=, else the page's (the browser's).
+    language = pamphlet_module.options(request)[0]
+    with translation.override(language):
+        document = hsds.export(services)
+    response = JsonResponse(document, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Language"] = language
     # Public data meant for other directories to import.
     response["Access-Control-Allow-Origin"] = "*"
+    patch_vary_headers(response, ["Accept-Language"])
     return response
 
 

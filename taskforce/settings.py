@@ -4,6 +4,7 @@ import ipaddress
 from pathlib import Path
 
 import environ
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +43,8 @@ else:
         raise ImproperlyConfigured("With DEBUG=false, ALLOWED_HOSTS must name at least one host.")
 
 INSTALLED_APPS = [
+    # Before the admin: its TranslationAdmin and the per-language columns of translation.py files.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -161,7 +165,15 @@ LANGUAGES = [
     ("zh-hant", _("Traditional Chinese")),
     ("tl", _("Filipino")),
 ]
+# Django knows Filipino only as "fil"; the city's code is "tl". Its name for get_language_info()
+# (the admin's per-language fields, a language switcher).
+LANG_INFO.setdefault("tl", {"bidi": False, "code": "tl", "name": "Filipino", "name_local": "Filipino"})
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Texts people enter per language (members/translation.py: a column per language, English the default).
+# A language without its own text falls back to English; pages mark such text "(in English)".
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "es", "zh-hant", "tl")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 USE_TZ = True
 
 TASK_FORCE_NAME = env("TASK_FORCE_NAME", default="Mayor's Task Force on Anti-Human Trafficking")

@@ -36,6 +36,17 @@ def _fast_password_hashing(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Each test starts in English: LocaleMiddleware leaves a request's language active in the thread, and
+    a service created while Chinese is active would get its texts in the Chinese columns (modeltranslation)."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 class World:
     """The named personas and the registry they live in, built once per test."""
 

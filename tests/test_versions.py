@@ -131,7 +131,7 @@ EDIT_FORMS = {
     "admin: service": EditForm(
         "superuser",
         lambda world: ((service := _service(world)), reverse("admin:members_service_change", args=[service.pk])),
-        "name",
+        "name_en",  # the English column of the name (members/translation.py)
         "service",
     ),
     "admin: organization": EditForm(

@@ -60,8 +60,13 @@ def test_holds_every_public_service_and_nothing_else(client_as, services, tmp_pa
 
 def test_grouped_by_category_in_order(client_as, services, tmp_path):
     text = pdf_text(client_as("anonymous").get(URL).content, tmp_path)
-    positions = [text.index(heading) for heading in ["24-hour response and hotlines", "Housing and shelter", "Legal"]]
+    positions = [text.index(heading) for heading in ["24-hour response and hotlines", "Legal"]]
     assert positions == sorted(positions)
+    # The shelter is listed once, under its main category (the first of its categories in the list's
+    # order), its other category beside it; no public service has housing as its main category.
+    assert text.count(services.shelter.name) == 1
+    assert "Also under: Housing and shelter" in text
+    assert text.count("Housing and shelter") == 1
     # A category with no public service gets no heading.
     assert "Employment and vocational" not in text
 
