@@ -88,7 +88,7 @@ class ServiceFilter(django_filters.FilterSet):
         search = self.form.fields["q"].widget
         search.input_type = "search"
         search.attrs.update(
-            {"class": "form-control", "placeholder": "Try: Spanish legal help", "enterkeyhint": "search"}
+            {"class": "form-control", "placeholder": _("Try: Spanish legal help"), "enterkeyhint": "search"}
         )
         self.form.fields["age"].widget.attrs.update({"inputmode": "numeric"})
 

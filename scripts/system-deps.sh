@@ -12,6 +12,8 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb 
 fi
 have_pkg libharfbuzz-subset0 || missing+=(libharfbuzz-subset0)
 have_pkg libpango-1.0-0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+# msgfmt, which compilemessages runs to make the translations' .mo files.
+command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 if [ "$purpose" = test ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)

@@ -1,6 +1,8 @@
 """Request checks that apply to every view."""
 
+from django.conf import settings
 from django.shortcuts import render
+from django.utils import translation
 
 
 class RejectNullCharactersMiddleware:
@@ -23,3 +25,23 @@ class RejectNullCharactersMiddleware:
 
 def _has_null(data):
     return any("\x00" in key or any("\x00" in value for value in values) for key, values in data.lists())
+
+
+class UserLanguageMiddleware:
+    """A logged-in user's language (accounts.User.language) where this browser has made no choice of its own.
+
+    LocaleMiddleware, which runs before the user is known, has already chosen from the language cookie or the
+    browser's Accept-Language. The cookie is the choice made on this browser and wins; without it, the user's
+    saved choice beats what the browser merely accepts. Logging in writes the saved choice into the cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES and request.user.is_authenticated:
+            chosen = request.user.language
+            if chosen and translation.check_for_language(chosen):
+                translation.activate(chosen)
+                request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)

@@ -3,6 +3,7 @@
 import ipaddress
 from pathlib import Path
 
+import django.conf.locale
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
@@ -72,9 +73,13 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The visitor's language: the language cookie (set by the switcher), then the browser's Accept-Language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A logged-in user's own choice of language, where this browser has no language cookie yet.
+    "taskforce.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "taskforce.middleware.RejectNullCharactersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -151,7 +156,7 @@ AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
 TIME_ZONE = env("TIME_ZONE", default="America/Los_Angeles")
 USE_I18N = True
 # The city's threshold languages (issue 16): the codes the language switcher offers and ?lang= accepts.
@@ -162,6 +167,18 @@ LANGUAGES = [
     ("tl", _("Filipino")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django's own table of languages has no Filipino: it is added to that table (django.conf.locale.LANG_INFO,
+# which get_language_info() and {% get_language_info %} read), as Django's ticket #21055 advises for a language
+# it does not ship.
+django.conf.locale.LANG_INFO.setdefault(
+    "tl", {"bidi": False, "code": "tl", "name": "Filipino", "name_local": "Filipino"}
+)
+# Dates, times and numbers follow the language: Django's formats, with the project's own for English (the
+# "December 14, 2016" the pages always showed) and for Filipino, which Django has none for (taskforce/formats/).
+FORMAT_MODULE_PATH = ["taskforce.formats"]
+# The switcher's choice is kept a year; the logged-in user's choice also on their account (accounts.User.language).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_TZ = True
 
 TASK_FORCE_NAME = env("TASK_FORCE_NAME", default="Mayor's Task Force on Anti-Human Trafficking")
