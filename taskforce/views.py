@@ -38,9 +38,14 @@ def status(request):
 def set_language(request):
     """Django's set_language (the language cookie, then back to the page), and for a logged-in user the choice is
     also kept on the account, so that it follows them to another browser (accounts.User.language)."""
-    response = i18n.set_language(request)
     language = request.POST.get("language", "")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES) and check_for_language(language):
+    offered = language in dict(settings.LANGUAGES) and check_for_language(language)
+    if not offered:
+        # Django's view accepts any language it has a catalogue for (French, say); only the offered ones count here.
+        request.POST = request.POST.copy()
+        request.POST.pop("language", None)
+    response = i18n.set_language(request)
+    if offered and request.user.is_authenticated:
         request.user.language = language
         request.user.save(update_fields=["language"])
     return response
