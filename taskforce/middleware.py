@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 
 
 class RejectNullCharactersMiddleware:
@@ -18,7 +20,10 @@ class RejectNullCharactersMiddleware:
     def __call__(self, request):
         if _has_null(request.GET) or (request.method == "POST" and _has_null(request.POST)):
             return render(
-                request, "400.html", {"reason": "The form contained a character that is not allowed."}, status=400
+                request,
+                "400.html",
+                {"reason": gettext("The form contained a character that is not allowed.")},
+                status=400,
             )
         return self.get_response(request)
 
@@ -44,4 +49,8 @@ class UserLanguageMiddleware:
             if chosen and translation.check_for_language(chosen):
                 translation.activate(chosen)
                 request.LANGUAGE_CODE = translation.get_language()
-        return self.get_response(request)
+        response = self.get_response(request)
+        # LocaleMiddleware varies on Accept-Language; the language cookie changes every page too, so a shared
+        # cache must not hand one visitor's Spanish page (or PDF) to another.
+        patch_vary_headers(response, ["Cookie"])
+        return response

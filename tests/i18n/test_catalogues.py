@@ -46,7 +46,8 @@ PUBLIC_TEMPLATES = [
 # Python strings the public pages show: the resource filters, the language names, the login words Django
 # has no Filipino for, and the password reset's refusal.
 PUBLIC_PYTHON = ["members/resource_forms.py", "taskforce/settings.py", "taskforce/django_words.py", "accounts/views.py"]
-# Single strings from modules mostly for staff: the calendar feed's fixed text, the meeting's states, the date.
+# Single strings from modules mostly for staff: the calendar feed's fixed text, the meeting's states, the date,
+# a service's ages, the refusal of a NUL character.
 PUBLIC_MSGIDS = {
     "Task force meetings",
     "Public meetings of the task force and its committees.",
@@ -66,6 +67,10 @@ PUBLIC_MSGIDS = {
     "Tabled",
     "Withdrawn",
     "The resource pamphlet (PDF)",
+    "Ages %(minimum)s-%(maximum)s",
+    "Ages %(minimum)s and up",
+    "Up to age %(maximum)s",
+    "The form contained a character that is not allowed.",
 }
 DRAFTED_BY = "Drafted by machine translation (Claude) for review; not yet reviewed by a qualified translator"
 

@@ -47,6 +47,7 @@ def test_the_browsers_accept_language(client, header, language, word):
     assert page_language(response) == language
     assert word in response.content.decode()
     assert "Accept-Language" in response["Vary"]
+    assert "Cookie" in response["Vary"]
 
 
 @pytest.mark.django_db
