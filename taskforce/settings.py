@@ -179,6 +179,7 @@ FORMAT_MODULE_PATH = ["taskforce.formats"]
 # The switcher's choice is kept a year; the logged-in user's choice also on their account (accounts.User.language).
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True  # no script reads it
 USE_TZ = True
 
 TASK_FORCE_NAME = env("TASK_FORCE_NAME", default="Mayor's Task Force on Anti-Human Trafficking")
@@ -247,6 +248,7 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     CSRF_COOKIE_HTTPONLY = True
+    LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -95,7 +95,7 @@ def test_a_visitor_reads_the_public_pages_in_their_language(page, live_server, p
     services, meeting = public_pages
     page.goto(f"{live_server.url}/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    switcher = page.get_by_role("form", name="Language:")
+    switcher = page.get_by_role("form", name="Show the pages in:")
     choice = switcher.get_by_role("button", name=words["button"], exact=True)
     expect(choice).to_have_attribute("lang", language)
     # With the keyboard: Tab reaches the button, Enter presses it.
