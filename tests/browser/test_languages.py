@@ -131,6 +131,7 @@ def test_a_visitor_reads_the_public_pages_in_their_language(page, live_server, p
     expect(page.get_by_role("heading", name=words["agenda"], level=2)).to_be_visible()
     expect(page.locator(".lead")).to_contain_text(words["month"])
     assert_accessible(page)
+    _shot(page, f"meeting-{language}.png")
 
     # And back to English from any page.
     page.get_by_role("button", name="English", exact=True).click()
