@@ -8,7 +8,7 @@ export DEMO_PASSWORD
 # (unless the environment sets them); `make serve` sets DEBUG=false and needs a SECRET_KEY of its own.
 DEV := DEBUG=$${DEBUG:-true} SECRET_KEY=$${SECRET_KEY:-development-key-for-make}
 
-.PHONY: run test stop serve db migrate demo lint system-deps system-deps-test venv help backup restore bench load audit
+.PHONY: run test stop serve db migrate demo lint system-deps system-deps-test venv help backup restore bench load audit messages
 
 help:
 	@echo "make run    - set everything up, load the demo data and serve http://$(HOST):$(PORT)"
@@ -26,6 +26,10 @@ help:
 
 venv: .venv/.installed
 
+# The translations: locale/*/LC_MESSAGES/*.po are kept in git, the compiled .mo files are made here.
+messages: venv
+	$(DEV) $(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
 db: venv
 	scripts/db.sh start
 
@@ -35,7 +39,7 @@ migrate: db
 demo: migrate
 	$(DEV) $(PY) manage.py seed_demo
 
-run: system-deps demo
+run: system-deps messages demo
 	@echo ""
 	@echo "Task Force Operations is starting at http://$(HOST):$(PORT)/"
 	@echo "Demo logins (password: $(DEMO_PASSWORD)):"
@@ -49,13 +53,13 @@ run: system-deps demo
 	$(DEV) $(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: system-deps-test venv db
+test: system-deps-test venv messages db
 	$(DEV) $(PY) -m pytest
 
 stop:
 	scripts/db.sh stop
 
-serve: system-deps migrate
+serve: system-deps messages migrate
 	DEBUG=false $(PY) manage.py collectstatic --noinput
 	DEBUG=false .venv/bin/gunicorn taskforce.wsgi --bind $(HOST):$(PORT) --workers 2
 

@@ -1,5 +1,6 @@
 """The login account; a person in the registry may have one (members.Person.user)."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
@@ -14,6 +15,14 @@ class User(AbstractUser):
     # Django's own fields, with the range every date in the app keeps (taskforce/dates.py): the admin edits them.
     last_login = models.DateTimeField(_("last login"), blank=True, null=True, validators=[validate_date])
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now, validators=[validate_date])
+    # The language switcher's choice, kept with the account so that it follows the user to another browser.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language the pages are shown in after logging in; blank follows the browser."),
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

@@ -6,7 +6,7 @@ from taskforce.permissions import ANYONE, MEMBER_ONLY, access
 from . import views
 
 urlpatterns = [
-    path("login/", access(ANYONE)(auth_views.LoginView.as_view(redirect_authenticated_user=True)), name="login"),
+    path("login/", access(ANYONE)(views.LoginView.as_view()), name="login"),
     path("logout/", access(ANYONE)(auth_views.LogoutView.as_view()), name="logout"),
     path(
         "password_change/",

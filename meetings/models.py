@@ -11,8 +11,9 @@ from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, CommitteeRole, Membership, Organization, Person
@@ -181,8 +182,11 @@ class Meeting(Versioned):
 
     @property
     def time_label(self):
-        """'1:30-3:30 pm', or '11:30 am-1 pm' across noon."""
+        """'1:30-3:30 pm', or '11:30 am-1 pm' across noon, in English; the language's own clock in others."""
         start, end = self.local_start, self.local_end
+        if (translation.get_language() or "en").split("-")[0] != "en":
+            # Other languages: their own clock from Django's formats ("13:30-15:30" in Spanish and Chinese).
+            return f"{formats.time_format(start)}-{formats.time_format(end)}"
         if start.strftime("%p") == end.strftime("%p"):
             return f"{_clock(start)}-{_clock(end)} {end.strftime('%p').lower()}"
         return f"{_clock(start)} {start.strftime('%p').lower()}-{_clock(end)} {end.strftime('%p').lower()}"
@@ -295,8 +299,12 @@ class Meeting(Versioned):
 
 
 def date_label(moment):
-    """'Wednesday, December 14, 2016' for a local date and time."""
-    return f"{moment:%A, %B} {moment.day}, {moment.year}"
+    """'Wednesday, December 14, 2016' for a local date and time, in the active language's words and order
+    (Django's DATE_FORMAT for the language; the translator places the weekday)."""
+    return pgettext("a weekday, then a date", "%(weekday)s, %(date)s") % {
+        "weekday": formats.date_format(moment, "l"),
+        "date": formats.date_format(moment, "DATE_FORMAT"),
+    }
 
 
 def _clock(moment):
@@ -583,7 +591,7 @@ class ActionItem(models.Model):
     def due_suffix(self):
         if not self.due_on:
             return ""
-        return _(" (due %(date)s)") % {"date": f"{self.due_on:%B} {self.due_on.day}, {self.due_on.year}"}
+        return _(" (due %(date)s)") % {"date": formats.date_format(self.due_on, "DATE_FORMAT")}
 
     def is_overdue(self, today: datetime.date | None = None):
         return (

@@ -26,11 +26,12 @@ def report_body_html(*, reporting_year: ReportingYear, version: str | None = Non
     """The report's sections as HTML, shared by the page and the PDF.
 
     The body depends only on what ``data_version`` fingerprints, so it is rendered once per version
-    and then read from the cache, under a key naming the year and the fingerprint. It is template
+    and then read from the cache, under a key naming the year, the fingerprint and the language. It is template
     output (a SafeString, which the cache keeps as such), so pages include it as it is.
     """
     version = version or data_version(reporting_year=reporting_year)
-    key = f"reports:body:{reporting_year.year}:{version}"
+    # Per language too: the page draws it in the reader's language, the PDF worker in English.
+    key = f"reports:body:{reporting_year.year}:{version}:{translation.get_language()}"
     body = cache.get(key)
     if body is None:
         body = render_to_string(

@@ -14,6 +14,8 @@ have_pkg libharfbuzz-subset0 || missing+=(libharfbuzz-subset0)
 have_pkg libpango-1.0-0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 # The Chinese pamphlet's font (Noto Sans CJK TC), which WeasyPrint embeds and subsets.
 have_pkg fonts-noto-cjk || missing+=(fonts-noto-cjk)
+# msgfmt, which compilemessages runs to make the translations' .mo files.
+command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 if [ "$purpose" = test ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)

@@ -9,6 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .models import TranslationReview
 from .versions import VersionedModelForm
 
 
@@ -81,3 +82,10 @@ class VersionedAdmin(NamedAutocompleteMixin, admin.ModelAdmin):
                 )
             )
         return errors
+
+
+@admin.register(TranslationReview)
+class TranslationReviewAdmin(admin.ModelAdmin):
+    """Staff mark a language reviewed by a qualified translator; deleting the row brings the draft notice back."""
+
+    list_display = ["language", "reviewed_by", "reviewed_on"]

@@ -1,13 +1,17 @@
-"""What the apps share but none owns: the stored PDF (an abstract model; each app keeps its own table).
+"""What the apps share but none owns: the stored PDF (an abstract model; each app keeps its own table), and which
+languages' translations a qualified translator has reviewed.
 
 Its migrations created and then removed the old data-version table (0001, 0002).
 """
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .dates import date_in_range, validate_date
 
 
 class StoredPDFQuerySet(models.QuerySet):
@@ -78,3 +82,39 @@ class StoredPDF(models.Model):
             since = self.started_at if self.state == self.State.RENDERING else self.requested_at
             return since is None or since < (now or timezone.now()) - self.STALE_AFTER
         return False
+
+
+class TranslationReviewQuerySet(models.QuerySet):
+    def is_reviewed(self, language: str) -> bool:
+        return self.filter(language=language).exists()
+
+
+class TranslationReview(models.Model):
+    """A language whose translation a qualified translator has reviewed. Until a language has one, its pages say
+    that their translation is a draft (templates/_draft_translation.html)."""
+
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        unique=True,
+        choices=[(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE],
+    )
+    reviewed_by = models.CharField(
+        _("reviewed by"), max_length=200, help_text=_("The qualified translator: name, and credential or agency.")
+    )
+    reviewed_on = models.DateField(_("reviewed on"), default=datetime.date.today, validators=[validate_date])
+    note = models.TextField(_("note"), blank=True, help_text=_("What was reviewed, for instance the public pages."))
+
+    objects = TranslationReviewQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("translation review")
+        verbose_name_plural = _("translation reviews")
+        ordering = ["language"]
+        constraints = [date_in_range("reviewed_on")]
+
+    def __str__(self):
+        return _("%(language)s, reviewed by %(name)s") % {
+            "language": self.get_language_display(),
+            "name": self.reviewed_by,
+        }

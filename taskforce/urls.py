@@ -11,6 +11,9 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("status/", views.status, name="status"),
     # gettext() and friends for static/js, from the djangojs catalogues of the installed apps.
+    # The language switcher in every page's header posts here (Django's set_language, which also keeps the choice
+    # on a logged-in user's account).
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("jsi18n/", access(ANYONE)(JavaScriptCatalog.as_view()), name="javascript-catalog"),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),

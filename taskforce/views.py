@@ -1,8 +1,12 @@
 """Project-wide pages: the dashboard, which gathers a panel from each app."""
 
+from django.conf import settings
 from django.db import connection
 from django.shortcuts import render
+from django.utils.translation import check_for_language
 from django.utils.translation import gettext_lazy as _
+from django.views import i18n
+from django.views.decorators.http import require_POST
 
 from .app_modules import app_modules
 from .permissions import ANYONE, access
@@ -27,6 +31,24 @@ def status(request):
         cursor.execute("SELECT 1")
         database_ok = cursor.fetchone() == (1,)
     return render(request, "status.html", {"database_ok": database_ok}, status=200 if database_ok else 503)
+
+
+@access(ANYONE)
+@require_POST
+def set_language(request):
+    """Django's set_language (the language cookie, then back to the page), and for a logged-in user the choice is
+    also kept on the account, so that it follows them to another browser (accounts.User.language)."""
+    language = request.POST.get("language", "")
+    offered = language in dict(settings.LANGUAGES) and check_for_language(language)
+    if not offered:
+        # Django's view accepts any language it has a catalogue for (French, say); only the offered ones count here.
+        request.POST = request.POST.copy()
+        request.POST.pop("language", None)
+    response = i18n.set_language(request)
+    if offered and request.user.is_authenticated:
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response
 
 
 def conflict(request, target=None):

@@ -21,5 +21,6 @@ class Sample:
 SAMPLES = {
     "login": Sample(ok=frozenset({200, 302})),
     "logout": Sample(ok=frozenset({405})),  # log out is a POST
+    "set_language": Sample(ok=frozenset({405})),  # the language switcher posts
     "password_reset_confirm": Sample(kwargs=lambda world: {"uidb64": "MQ", "token": "set-password"}),
 }

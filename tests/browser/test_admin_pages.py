@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from meetings.models import CalendarToken
+from taskforce.models import TranslationReview
 from tests.browser.helpers import assert_accessible, log_in
 from tests.conftest import PASSWORD
 
@@ -77,6 +78,7 @@ def test_every_admin_add_and_change_page_passes_axe(page, live_server, django_us
     # Rows the demo data does not make, so that their change pages are checked too.
     Group.objects.create(name="Editors")
     CalendarToken.issue(superuser)
+    TranslationReview.objects.create(language="es", reviewed_by="A qualified translator")
     attempt = {"username": "admin", "ip_address": "127.0.0.1", "user_agent": "test", "path_info": "/accounts/login/"}
     AccessAttempt.objects.create(**attempt, failures_since_start=1)
     AccessFailureLog.objects.create(**attempt)

@@ -40,8 +40,11 @@ QUERIES = {
     "eligibility": 9,
     "action items": 7,
     "attendance report": 8,
-    "calendar": 1,
-    "committee calendar": 2,
+    # The feeds never read the user themselves; taskforce.middleware.UserLanguageMiddleware does (session and
+    # user, +2) for a logged-in browser without a language cookie, to apply the account's language. Calendar apps
+    # fetch without a session and pay nothing.
+    "calendar": 3,
+    "committee calendar": 4,
 }
 
 

@@ -1,0 +1,183 @@
+"""Which language a page is in: the switcher (cookie and account), the browser's Accept-Language, the login, the
+draft notice, and dates in the language's own words."""
+
+import datetime
+import re
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import get_language_info
+
+from taskforce.models import TranslationReview
+from tests.conftest import PASSWORD
+
+COOKIE = settings.LANGUAGE_COOKIE_NAME
+HTML_LANG = re.compile(r'<html lang="([^"]+)">')
+
+
+def page_language(response):
+    return HTML_LANG.search(response.content.decode()).group(1)
+
+
+def test_filipino_is_known_to_django():
+    info = get_language_info("tl")
+    assert (info["name"], info["name_local"], info["bidi"]) == ("Filipino", "Filipino", False)
+
+
+@pytest.mark.django_db
+def test_english_without_any_choice(client):
+    response = client.get("/")
+    assert page_language(response) == "en"
+    assert "Home" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("header", "language", "word"),
+    [
+        ("es-MX,es;q=0.9,en;q=0.5", "es", "Inicio"),
+        ("zh-TW,zh-Hant;q=0.9", "zh-hant", "首頁"),
+        ("fil-PH,tl;q=0.9", "tl", "Mga mapagkukunan"),
+        ("fr-FR", "en", "Home"),
+    ],
+)
+def test_the_browsers_accept_language(client, header, language, word):
+    response = client.get("/", headers={"accept-language": header})
+    assert page_language(response) == language
+    assert word in response.content.decode()
+    assert "Accept-Language" in response["Vary"]
+    assert "Cookie" in response["Vary"]
+
+
+@pytest.mark.django_db
+def test_the_switcher_is_on_every_page_with_each_language_in_its_own(client):
+    body = client.get("/resources/").content.decode()
+    form = body[
+        body.index('class="language-switcher"') : body.index("</form>", body.index('class="language-switcher"'))
+    ]
+    for code, name in [("en", "English"), ("es", "Español"), ("zh-hant", "繁體中文"), ("tl", "Filipino")]:
+        assert f'value="{code}" lang="{code}"' in form
+        assert f">{name}</button>" in form
+    assert 'aria-labelledby="language-switcher-label"' in form
+    assert 'name="next" value="/resources/"' in form
+    assert 'value="en" lang="en" class="btn btn-sm btn-link language-choice" aria-pressed="true"' in form
+
+
+@pytest.mark.django_db
+def test_the_switcher_keeps_the_choice_in_a_cookie_and_goes_back(client):
+    response = client.post("/i18n/setlang/", {"language": "zh-hant", "next": "/resources/?q=legal"})
+    assert response.status_code == 302
+    assert response["Location"] == "/resources/?q=legal"
+    assert response.cookies[COOKIE].value == "zh-hant"
+    page = client.get("/resources/")
+    assert page_language(page) == "zh-hant"
+    assert "倖存者資源" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_cookie_beats_the_browsers_accept_language(client):
+    client.cookies[COOKIE] = "tl"
+    assert page_language(client.get("/", headers={"accept-language": "es"})) == "tl"
+
+
+@pytest.mark.django_db
+def test_a_language_that_is_not_offered_changes_nothing(client):
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    assert response.status_code == 302
+    assert COOKIE not in response.cookies
+    assert client.get("/i18n/setlang/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_logged_in_choice_is_kept_on_the_account(client, world):
+    client.force_login(world.member.user)
+    client.post("/i18n/setlang/", {"language": "es", "next": "/"})
+    world.member.user.refresh_from_db()
+    assert world.member.user.language == "es"
+    client.post("/i18n/setlang/", {"language": "xx", "next": "/"})
+    world.member.user.refresh_from_db()
+    assert world.member.user.language == "es"
+
+
+@pytest.mark.django_db
+def test_the_accounts_language_beats_the_browser_where_this_browser_has_no_cookie(client, world):
+    world.member.user.language = "zh-hant"
+    world.member.user.save()
+    client.force_login(world.member.user)
+    assert page_language(client.get("/", headers={"accept-language": "es"})) == "zh-hant"
+    # A choice made on this browser wins over the account's.
+    client.cookies[COOKIE] = "tl"
+    assert page_language(client.get("/")) == "tl"
+
+
+@pytest.mark.django_db
+def test_logging_in_applies_the_accounts_language(client, world):
+    world.member.user.language = "tl"
+    world.member.user.save()
+    response = client.post("/accounts/login/", {"username": "member", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.cookies[COOKIE].value == "tl"
+    # The browser keeps it for a year, after logging out too.
+    assert response.cookies[COOKIE]["max-age"] == settings.LANGUAGE_COOKIE_AGE
+
+
+@pytest.mark.django_db
+def test_logging_in_without_a_saved_language_leaves_the_browsers(client, world):
+    response = client.post("/accounts/login/", {"username": "member", "password": PASSWORD})
+    assert response.status_code == 302
+    assert COOKIE not in response.cookies
+
+
+@pytest.mark.django_db
+def test_a_draft_translation_says_so_until_staff_mark_it_reviewed(client):
+    client.cookies[COOKIE] = "es"
+    notice = "La traducción de esta página es un borrador"
+    assert notice in client.get("/resources/").content.decode()
+    TranslationReview.objects.create(language="es", reviewed_by="A. Traductora, certified (ATA)")
+    assert notice not in client.get("/resources/").content.decode()
+    client.cookies[COOKIE] = "tl"
+    assert "Borador ang salin ng pahinang ito" in client.get("/resources/").content.decode()
+    client.cookies[COOKIE] = "en"
+    assert 'class="draft-translation' not in client.get("/resources/").content.decode()
+
+
+def test_dates_follow_the_language():
+    from meetings.models import date_label
+
+    moment = datetime.datetime(2016, 12, 14, 13, 30)
+    expected = {
+        "en": "Wednesday, December 14, 2016",
+        "es": "miércoles, 14 de diciembre de 2016",
+        "zh-hant": "2016年12月14日 星期三",
+        "tl": "Miyerkules, Disyembre 14, 2016",
+    }
+    for language, label in expected.items():
+        with translation.override(language):
+            assert date_label(moment) == label
+
+
+@pytest.mark.django_db
+def test_a_meetings_time_follows_the_language(make_meeting_at):
+    meeting = make_meeting_at(datetime.datetime(2026, 3, 4, 13, 30), hours=2)
+    with translation.override("en"):
+        assert meeting.when == "Wednesday, March 4, 2026, 1:30-3:30 pm"
+    with translation.override("es"):
+        assert meeting.when == "miércoles, 4 de marzo de 2026, 13:30-15:30"
+    with translation.override("zh-hant"):
+        assert meeting.when == "2026年3月4日 星期三, 13:30-15:30"
+
+
+@pytest.fixture
+def make_meeting_at(world):
+    from django.utils import timezone
+
+    from meetings.models import Meeting
+
+    def make(local_start, *, hours):
+        start = timezone.make_aware(local_start)
+        return Meeting.objects.create(
+            committee=world.task_force, starts_at=start, ends_at=start + datetime.timedelta(hours=hours)
+        )
+
+    return make
