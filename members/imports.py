@@ -29,8 +29,23 @@ def did_you_mean(suggestions):
     return " " + _("Did you mean %(names)s or %(last)s?") % {"names": ", ".join(quoted[:-1]), "last": quoted[-1]}
 
 
+class RosterDiff(resources.Diff):
+    """The preview's before and after, read as the export reads them (the organization and role columns come from
+    the person's memberships, which django-import-export's own Diff does not ask)."""
+
+    def __init__(self, resource, instance, new):
+        super().__init__(resource, instance, new)
+        self.left = [resource.export_field(field, instance) for field in resource.get_import_fields()]
+
+    def compare_with(self, resource, instance):
+        self.right = [resource.export_field(field, instance) for field in resource.get_import_fields()]
+
+
 class RosterResource(resources.ModelResource):
     """What the roster's imports share: each row's line in the file, notes for the preview, readable errors."""
+
+    def get_diff_class(self):
+        return RosterDiff
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
