@@ -232,7 +232,12 @@ class PersonResource(RosterResource):
             errors["family_name"] = _("The family name is missing.")
         else:
             key = name_key(f"{given} {family}")
-            if key in self.first_line_of:
+            if len(self.people.get(key, [])) > 1:
+                errors["family_name"] = _(
+                    "%(count)d people in the registry are called %(name)s, so this row cannot say which one it "
+                    "means. Change that person in the admin instead."
+                ) % {"count": len(self.people[key]), "name": f"{given} {family}"}
+            elif key in self.first_line_of:
                 errors["family_name"] = _(
                     "%(name)s is already on line %(line)d of this file: list each person once."
                 ) % {"name": f"{given} {family}", "line": self.first_line_of[key]}

@@ -177,6 +177,17 @@ def test_a_name_like_one_in_the_registry_is_shown_to_check(client, world):
     ]
 
 
+def test_a_name_two_registry_people_share_is_refused_rather_than_guessed(client, world):
+    client = staff_client(client, world)
+    Person.objects.create(given_name="Ana", family_name="Reyes", email="ana1@example.org")
+    Person.objects.create(given_name="Ána", family_name="Reyes", email="ana2@example.org")
+    response = upload(client, "person", "given_name,family_name,job_title\nAna,Reyes,Director\n")
+    assert error_lines(response.content.decode()) == [
+        "Line 2: 2 people in the registry are called Ana Reyes, so this row cannot say which one it means. "
+        "Change that person in the admin instead."
+    ]
+
+
 def test_a_windows_1252_file_is_refused_with_what_to_do(client, world):
     client = staff_client(client, world)
     response = upload(client, "person", "given_name,family_name\nHédiana,Núñez\n", encoding="cp1252")
