@@ -6,7 +6,7 @@ file's "Hediana Lopez" is the registry's "Hédiana López": the row updates that
 and the preview says so; it never creates a second one.
 """
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from import_export import fields, resources
@@ -20,7 +20,7 @@ def text(row, column):
 
 
 def did_you_mean(suggestions):
-    """“ Did you mean “A” or “B”?” or nothing, to follow a sentence that says what is wrong."""
+    """' Did you mean “A” or “B”?', or nothing: to follow a sentence that says what is wrong."""
     if not suggestions:
         return ""
     quoted = [f"“{name}”" for name in suggestions]
@@ -87,7 +87,7 @@ class RosterResource(resources.ModelResource):
     def label(self, field_name):
         try:
             return capfirst(self._meta.model._meta.get_field(field_name).verbose_name)
-        except Exception:
+        except FieldDoesNotExist:
             return capfirst(field_name.replace("_", " "))
 
 
