@@ -99,3 +99,16 @@ def _calendar_link_panel(request):
         "has_link": bool(secret) or CalendarToken.objects.filter(user=user, revoked_at__isnull=True).exists(),
         "new_links": links,
     }
+
+
+PUBLIC_PANEL_MEETINGS = 3
+
+
+def public_panels(request):
+    """For a visitor not logged in: the next public meetings whose agenda is published, the latest approved
+    minutes, and the public calendar feed."""
+    now = timezone.now()
+    meetings = Meeting.objects.select_related("committee")
+    agendas = meetings.agenda_visible_to(request.user).upcoming(now).order_by("starts_at")[:PUBLIC_PANEL_MEETINGS]
+    minutes = meetings.minutes_visible_to(request.user).past(now).order_by("-starts_at")[:PUBLIC_PANEL_MEETINGS]
+    return [{"template": "meetings/_public_panel.html", "agendas": list(agendas), "minutes": list(minutes)}]

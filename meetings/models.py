@@ -34,6 +34,12 @@ class MeetingQuerySet(models.QuerySet):
 
         return self.filter(permissions.meeting_q(viewer))
 
+    def agenda_visible_to(self, viewer):
+        """The meetings whose agenda a user (or an Audience) may read: taskforce.permissions.agenda_q."""
+        from taskforce import permissions
+
+        return self.filter(permissions.agenda_q(viewer))
+
     def minutes_visible_to(self, viewer):
         """The meetings whose minutes a user (or an Audience) may read: taskforce.permissions.minutes_q."""
         from taskforce import permissions

@@ -54,11 +54,25 @@ class CommitteeRoleInline(TabularInline):
 
 
 class RosterImportMixin(ImportExportMixin):
-    """CSV import and export; a file that is not well-formed CSV is refused with the row and what to fix."""
+    """CSV import and export; a file that is not well-formed CSV is refused with the row and what to fix, and
+    the preview lists each row by its line in the file with what the import would do."""
+
+    import_template_name = "admin/members/import.html"
 
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, UnreadableCSV):
             form.add_error("import_file", str(e))
+        elif isinstance(e, UnicodeDecodeError):
+            # Guessing another encoding could change the letters of a name without anyone noticing.
+            form.add_error(
+                "import_file",
+                _(
+                    "This file is not saved as UTF-8 (Excel's plain “CSV” is Windows-1252), so accented names "
+                    "could not be read. In Excel choose File > Save As > “CSV UTF-8 (comma delimited)”, "
+                    "or in LibreOffice tick “Edit filter settings” and choose Unicode (UTF-8), then import "
+                    "the new file. Nothing was imported."
+                ),
+            )
         else:
             super().add_data_read_fail_error_to_form(form, e)
 

@@ -42,3 +42,8 @@ def panels(request):
         )
     result.extend(resource_panels(request))
     return result
+
+
+def public_panels(request):
+    """For a visitor not logged in: the public resource list and its printable pamphlets."""
+    return [{"template": "resources/_public_panel.html"}]

@@ -25,6 +25,7 @@ from taskforce.models import StoredPDF
 from taskforce.versions import Versioned
 
 from . import languages as iso_languages
+from .names import name_key
 from .storage import get_private_storage
 from .validators import validate_pdf
 
@@ -55,6 +56,10 @@ class CurrentMixin:
 class OrganizationQuerySet(models.QuerySet):
     def members(self):
         return self.filter(status=Organization.Status.MEMBER)
+
+    def by_name_key(self):
+        """Every organization under its name_key, for matching names typed in a file."""
+        return {name_key(organization.name): organization for organization in self}
 
     def prospects(self):
         return self.filter(status=Organization.Status.PROSPECT)
@@ -166,6 +171,15 @@ class NamedMixin:
         return f"{self.family_name}, {self.given_name}"
 
 
+class PersonQuerySet(models.QuerySet):
+    def by_name_key(self):
+        """Every person under the name_key of their full name (a list: two people may share a name)."""
+        people = {}
+        for person in self:
+            people.setdefault(name_key(person.full_name), []).append(person)
+        return people
+
+
 class Person(NamedMixin, models.Model):
     """Someone who works with the task force; lists sort by family name."""
 
@@ -200,6 +214,7 @@ class Person(NamedMixin, models.Model):
     notes = models.TextField(_("notes"), blank=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    objects = PersonQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

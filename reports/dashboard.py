@@ -52,3 +52,8 @@ def _this_year(reporting_year):
         queryset=AgencySubmission.objects.filter(reporting_year=reporting_year).select_related("reporting_year"),
         to_attr="this_year",
     )
+
+
+def public_panels(request) -> list[dict]:
+    """For a visitor not logged in: the published reports anyone may read, each with its PDF."""
+    return [{"template": "reports/_public_panel.html", "years": list(ReportingYear.objects.readable_by(request.user))}]

@@ -16,6 +16,14 @@ from taskforce.models import StoredPDF, StoredPDFQuerySet
 from taskforce.versions import Versioned
 
 
+class ReportingYearQuerySet(models.QuerySet):
+    def readable_by(self, user):
+        """The years whose report the user may read: taskforce.permissions.report_q."""
+        from taskforce import permissions
+
+        return self.filter(permissions.report_q(user))
+
+
 class ReportingYear(models.Model):
     """One year of agency figures and the report published from them."""
 
@@ -58,6 +66,7 @@ class ReportingYear(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True, validators=[validate_date])
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    objects = ReportingYearQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

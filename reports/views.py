@@ -41,9 +41,7 @@ def _year_or_404(user, year: int) -> ReportingYear:
 
 @access(REPORT_INDEX)
 def index(request):
-    years = ReportingYear.objects.all()
-    if not is_staff(request.user):
-        years = years.filter(state=ReportingYear.State.PUBLISHED)
+    years = ReportingYear.objects.readable_by(request.user)
     return render(
         request,
         "reports/index.html",

@@ -302,6 +302,17 @@ def can_see_report(user, reporting_year) -> bool:
     return user.is_authenticated or reporting_year.public_after_publish
 
 
+def report_q(user) -> Q:
+    """The reporting years whose report a user may read: can_see_report's rule, for lists (the index, the
+    public home page)."""
+    from reports.models import ReportingYear
+
+    if is_staff(user):
+        return _always()
+    published = Q(state=ReportingYear.State.PUBLISHED)
+    return published if user.is_authenticated else published & Q(public_after_publish=True)
+
+
 def published_report_exists() -> bool:
     from reports.models import ReportingYear
 
@@ -313,13 +324,17 @@ REPORT_READERS = Rule(
     lambda user, year=None, **kw: can_see_report(user, reporting_year_for(user, year)),
 )
 REPORT_INDEX = Rule(
-    _("staff, data contacts, and members once a report is published"),
-    lambda user, **kw: (
-        is_staff(user)
-        or bool(data_contact_organization_ids(user))
-        or (user.is_authenticated and published_report_exists())
-    ),
+    _("staff, data contacts, members once a report is published, and anyone once one is public"),
+    lambda user, **kw: is_staff(user) or bool(data_contact_organization_ids(user)) or _readable_report_exists(user),
 )
+
+
+def _readable_report_exists(user) -> bool:
+    from reports.models import ReportingYear
+
+    return ReportingYear.objects.readable_by(user).exists()
+
+
 # --- meetings ---
 # Anyone sees public meetings, any login sees every meeting; agendas show once
 # published and minutes once approved, drafts only to the committee's co-chairs and staff.

@@ -68,6 +68,19 @@ def check_quotes(text: str) -> None:
         ) from error
 
 
+def data_row_lines(text: str) -> list[int]:
+    """The line of the file on which each data row starts (the header is line 1), skipping blank lines as
+    tablib does, so an error can name the line a person sees in their editor even after a value that spans
+    two lines."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    lines, next_line = [], 1
+    for index, row in enumerate(reader):
+        if index > 0 and row:
+            lines.append(next_line)
+        next_line = reader.line_num + 1
+    return lines
+
+
 class SafeCSV(CSV):
     """The admin's CSV import and export (django-import-export): imports with their quotes checked,
     exports with the same neutralizing."""
@@ -77,7 +90,9 @@ class SafeCSV(CSV):
         if isinstance(text, bytes):
             text = text.decode(self.encoding or "utf-8-sig", errors="replace")
         check_quotes(text)
-        return super().create_dataset(in_stream, **kwargs)
+        dataset = super().create_dataset(in_stream, **kwargs)
+        dataset.line_numbers = data_row_lines(text)
+        return dataset
 
     def export_data(self, dataset, **kwargs):
         safe = dataset.__class__(headers=dataset.headers)

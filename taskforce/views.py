@@ -12,15 +12,20 @@ from .app_modules import app_modules
 from .permissions import ANYONE, access
 
 
-def _app_panels(request):
-    """Each app's dashboard.panels(request), in app order."""
-    return [panel for module in app_modules("dashboard") for panel in module.panels(request)]
+def _app_panels(request, name="panels"):
+    """Each app's dashboard.panels(request) (or, for a visitor not logged in, public_panels), in app order."""
+    return [
+        panel
+        for module in app_modules("dashboard")
+        if hasattr(module, name)
+        for panel in getattr(module, name)(request)
+    ]
 
 
 @access(ANYONE)
 def dashboard(request):
     if not request.user.is_authenticated:
-        return render(request, "dashboard.html")
+        return render(request, "dashboard.html", {"panels": _app_panels(request, "public_panels")})
     return render(request, "dashboard.html", {"panels": _app_panels(request)})
 
 

@@ -37,7 +37,7 @@ def test_roles_come_from_the_registry(world):
     assert not permissions.can_enter_data_for(world.data_contact.user, world.shelter)
 
 
-def test_csp_is_strict(client):
+def test_csp_is_strict(client, db):  # the home page reads the public sections
     policy = client.get("/")["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
@@ -47,7 +47,9 @@ def test_csp_is_strict(client):
 # stale services for staff, the meetings panel, the goals panel for co-chairs and staff, the reports panel.
 # The user's committee roles are read once (taskforce.permissions) for the committees panel and the
 # co-chair checks. The private calendar link panel asks once whether the member has a working link (+1).
-DASHBOARD_QUERIES = {"anonymous": 0, "member": 11, "data_contact": 11, "cochair": 12, "staff": 16}
+# A visitor not logged in sees the public sections (issue 14): the public reports (1), the coming public
+# agendas and the latest approved public minutes (1 each); the resource section reads nothing.
+DASHBOARD_QUERIES = {"anonymous": 3, "member": 11, "data_contact": 11, "cochair": 12, "staff": 16}
 # With a reporting year open: a data contact's organizations and their submissions; for staff the review
 # queue is counted with the year, in the same query.
 OPEN_YEAR_QUERIES = {"data_contact": 13, "staff": 16}  # the calendar link panel: +1, as above
