@@ -226,12 +226,11 @@ class Meeting(Versioned):
         ).order_by(Lower("family_name"), Lower("given_name"), "pk")
 
     def minutes_people(self):
-        """The people its minutes may name as movers, seconders and owners: anyone in the registry, since minutes
-        are often typed before attendance is complete; those who attended it first, marked ``attended``."""
+        """The people its minutes' person selects (mover, seconder, owner) list: those recorded as attending it,
+        by family name. Anyone else in the registry may still be named (found by a search), since minutes are
+        often typed before attendance is complete."""
         attended = Attendance.objects.filter(meeting=self, person=OuterRef("pk"), status__in=Attendance.ATTENDED)
-        return Person.objects.annotate(attended=Exists(attended)).order_by(
-            "-attended", "family_name", "given_name", "pk"
-        )
+        return Person.objects.filter(Exists(attended)).order_by("family_name", "given_name", "pk")
 
     def next_meeting(self):
         """The committee's next meeting that is not cancelled, or None."""

@@ -347,13 +347,19 @@ def _minutes_forms(meeting, data, may_approve):
         "items": items,
         "motions": MotionFormSet(
             data,
-            queryset=Motion.objects.filter(agenda_item__meeting=meeting),
+            queryset=Motion.objects.filter(agenda_item__meeting=meeting).select_related("moved_by", "seconded_by"),
             prefix="motions",
             meeting=meeting,
             choices=choices,
             may_approve=may_approve,
         ),
-        "actions": ActionItemFormSet(data, instance=meeting, prefix="actions", choices=choices),
+        "actions": ActionItemFormSet(
+            data,
+            instance=meeting,
+            queryset=ActionItem.objects.select_related("owner"),  # each row's select names its owner
+            prefix="actions",
+            choices=choices,
+        ),
     }
 
 

@@ -161,7 +161,7 @@ def test_second_concurrent_save_is_refused_and_keeps_their_text(world, meeting, 
     assert response.status_code == 200
     body = response.content.decode()
     assert "Someone else saved this meeting while you were editing" in body
-    assert "Second editor&#39;s text" in body  # in its textarea, escaped by the Jinja2 form renderer
+    assert "Second editor&#x27;s text" in body  # in its textarea, escaped
     assert AgendaItem.objects.filter(minutes="First editor's text").exists()
     assert not AgendaItem.objects.filter(minutes="Second editor's text").exists()
     meeting.refresh_from_db()
