@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from members.models import Committee, Organization, Person
 from taskforce import dates
 from taskforce.forms import WIDGET_RENDERER
+from taskforce.versions import VersionedRowForm
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 
@@ -219,10 +220,15 @@ class MeetingForm(forms.ModelForm):
 
 class OwnRowsOnly:
     """Mixin for a meeting's formsets: a posted row that is not one of this meeting's (another meeting's id,
-    a row deleted meanwhile) refuses the whole form; Django's formsets would skip it and say "saved"."""
+    a row deleted meanwhile) refuses the whole form; Django's formsets would skip it and say "saved". A row marked
+    for deletion that someone else changed meanwhile (VersionedRowForm.conflict) refuses it too: a formset
+    ignores a deleted row's own errors."""
 
     def clean(self):
         super().clean()
+        for form in self.initial_forms:
+            if getattr(form, "conflict", None) and self._should_delete_form(form):
+                raise ValidationError(form.conflict, code="conflict")
         if any(form.instance.pk is None for form in self.initial_forms):
             raise ValidationError(
                 _(
@@ -275,7 +281,7 @@ class AgendaItemForm(forms.ModelForm):
         return None if pk is None else self.main_items[pk]
 
 
-class MinutesItemForm(forms.ModelForm):
+class MinutesItemForm(VersionedRowForm, forms.ModelForm):
     helper = formset_helper(("position", "title"), "minutes", narrow={"position"})
 
     class Meta:
@@ -300,11 +306,16 @@ MinutesItemFormSet = inlineformset_factory(
 )
 
 
-class MinutesForm(forms.ModelForm):
+class MinutesForm(VersionedRowForm, forms.ModelForm):
+    """The minutes' closing part; the meeting's version is this part's (VersionedRowForm)."""
+
     class Meta:
         model = Meeting
         fields = ["status", "announcements", "next_meeting_note"]
         widgets = {"announcements": forms.Textarea(attrs={"rows": 3})}
+
+    def conflict_item(self):
+        return _("the closing part of these minutes (status, announcements, next meeting)")
 
 
 class AmendmentForm(forms.Form):
@@ -346,13 +357,16 @@ class AmendmentForm(forms.Form):
 
 
 class SharedChoicesFormSet:
-    """Mixin: every form of the formset gets the same SharedChoices (its lists read once for all of them)."""
+    """Mixin: every form of the formset gets the same SharedChoices (its lists read once for all of them) and
+    the moment the page was opened (VersionedRowForm)."""
+
+    opened = None
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "choices": self.choices}
+        return {**super().get_form_kwargs(index), "choices": self.choices, "opened": self.opened}
 
 
-class MotionForm(forms.ModelForm):
+class MotionForm(VersionedRowForm, forms.ModelForm):
     helper = formset_helper(
         ("agenda_item", "result"),
         "text",
@@ -403,8 +417,8 @@ class MotionForm(forms.ModelForm):
 
 
 class BaseMotionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseModelFormSet):
-    def __init__(self, *args, meeting, choices, may_approve, **kwargs):
-        self.meeting, self.choices, self.may_approve = meeting, choices, may_approve
+    def __init__(self, *args, meeting, choices, may_approve, opened=None, **kwargs):
+        self.meeting, self.choices, self.may_approve, self.opened = meeting, choices, may_approve, opened
         super().__init__(*args, **kwargs)
 
     def clean(self):
@@ -428,7 +442,7 @@ MotionFormSet = modelformset_factory(
 )
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(VersionedRowForm, forms.ModelForm):
     helper = formset_helper("description", ("owner", "due_on", "status"), "agenda_item", people={"owner"})
 
     class Meta:
@@ -454,8 +468,8 @@ class ActionItemForm(forms.ModelForm):
 
 
 class BaseActionItemFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseInlineFormSet):
-    def __init__(self, *args, choices, **kwargs):
-        self.choices = choices
+    def __init__(self, *args, choices, opened=None, **kwargs):
+        self.choices, self.opened = choices, opened
         super().__init__(*args, **kwargs)
 
     def save_new(self, form, commit=True):
@@ -490,6 +504,12 @@ def minutes_choices(meeting, items):
         agenda_item=(agenda, items),
         approves_minutes_of=(earlier, listed_earlier),
     )
+
+
+def minutes_conflicts(parts):
+    """The messages of the minutes' rows that someone else saved while this editor changed them."""
+    forms_ = [parts["form"], *(form for name in ("items", "motions", "actions") for form in parts[name].forms)]
+    return [form.conflict_summary for form in forms_ if form.conflict]
 
 
 class GuestForm(AmendmentForm):

@@ -303,7 +303,7 @@ def _clock(moment):
     return f"{hour}:{moment:%M}" if moment.minute else f"{hour}"
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     """An item on a meeting's agenda, with the minutes taken for it."""
 
     class Kind(models.TextChoices):
@@ -335,7 +335,7 @@ class AgendaItem(models.Model):
         _("minutes"), blank=True, help_text=_("Markdown: use - for bullets, indent for sub-bullets.")
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["meeting", "position", "pk"]
@@ -375,7 +375,7 @@ class MotionQuerySet(models.QuerySet):
         return self.filter(permissions.minutes_q(viewer, via="agenda_item__meeting__"))
 
 
-class Motion(models.Model):
+class Motion(Versioned):
     """A motion under an agenda item; adopting earlier minutes is one."""
 
     class Result(models.TextChoices):
@@ -418,7 +418,7 @@ class Motion(models.Model):
     )
 
     objects = MotionQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["agenda_item__position", "pk"]
@@ -528,7 +528,7 @@ class ActionItemQuerySet(models.QuerySet):
         return self.open().filter(due_on__lt=today or timezone.localdate())
 
 
-class ActionItem(models.Model):
+class ActionItem(Versioned):
     """Something a person agreed at a meeting to do, by a date."""
 
     class Status(models.TextChoices):
@@ -559,7 +559,7 @@ class ActionItem(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ActionItemQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = [F("due_on").asc(nulls_last=True), "pk"]
