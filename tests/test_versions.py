@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from goals.models import StrategicPlan
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, Motion
 from members.models import Service
 from reports.models import AgencySubmission
 from taskforce.versions import NO_VERSION, conflict_message
@@ -141,6 +141,15 @@ EDIT_FORMS = {
         lambda world: (world.legal_aid, reverse("admin:members_organization_change", args=[world.legal_aid.pk])),
         "description",
         "organization",
+    ),
+    "admin: motion": EditForm(
+        "superuser",
+        lambda world: (
+            (motion := Motion.objects.create(agenda_item=_meeting(world).agenda_items.get(), text="Adopt")),
+            reverse("admin:meetings_motion_change", args=[motion.pk]),
+        ),
+        "text",
+        "motion",
     ),
     "admin: goal": EditForm(
         "superuser",
