@@ -426,7 +426,11 @@ class BaseMotionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseMode
         if self.may_approve:
             return
         for form in self.forms:
-            if "approves_minutes_of" in form.changed_data and form.cleaned_data.get("approves_minutes_of"):
+            if (
+                form.has_changed()
+                and "approves_minutes_of" in form.changed_data
+                and form.cleaned_data.get("approves_minutes_of")
+            ):
                 form.add_error("approves_minutes_of", ValidationError(_("Only staff approve minutes."), code="approve"))
 
 
