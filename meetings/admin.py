@@ -66,7 +66,7 @@ class MotionInline(TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
+class AgendaItemAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["title", "meeting", "position", "kind"]
     list_filter = ["kind", "meeting__committee"]
     search_fields = ["title", "minutes"]
@@ -76,7 +76,7 @@ class AgendaItemAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Motion)
-class MotionAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
+class MotionAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["text", "agenda_item", "moved_by", "seconded_by", "result"]
     list_filter = ["result"]
     search_fields = ["text"]
@@ -95,7 +95,7 @@ class AttendanceAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
+class ActionItemAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["description", "owner", "committee", "due_on", "status"]
     list_filter = ["status", "committee"]
     search_fields = ["description", "owner__given_name", "owner__family_name"]

@@ -4,18 +4,17 @@ import datetime
 import zoneinfo
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row
+from crispy_forms.layout import Column, Field, Layout, Row
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Committee, Organization, Person
 from taskforce import dates
 from taskforce.forms import WIDGET_RENDERER
+from taskforce.versions import VersionedRowForm
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 
@@ -26,9 +25,10 @@ def _zone():
     return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
-def formset_helper(*rows, narrow=()):
+def formset_helper(*rows, narrow=(), people=()):
     """A crispy helper for the forms of a formset inside the page's own <form>: rows (a tuple of names is one
-    row of columns, `narrow` names drawn in a narrow column); the id and delete fields come last."""
+    row of columns, `narrow` names drawn in a narrow column, `people` names drawn as a person picker); the id
+    and delete fields come last."""
     helper = FormHelper()
     helper.form_tag = False
     helper.disable_csrf = True
@@ -36,13 +36,22 @@ def formset_helper(*rows, narrow=()):
     helper.render_hidden_fields = True
     helper.layout = Layout(
         *(
-            Row(*(Column(name, css_class="col-3 col-md-2" if name in narrow else "col-md") for name in row))
+            Row(
+                *(
+                    Column(_field(name, people), css_class="col-3 col-md-2" if name in narrow else "col-md")
+                    for name in row
+                )
+            )
             if isinstance(row, tuple)
-            else row
+            else _field(row, people)
             for row in rows
         )
     )
     return helper
+
+
+def _field(name, people):
+    return Field(name, template=PERSON_FIELD_TEMPLATE) if name in people else name
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -74,74 +83,67 @@ MAX_ROWS = 100  # rows a minutes formset takes in one save: a larger TOTAL_FORMS
 
 
 def _choice_list(field, objects):
-    """What `field` lists for these objects, read once: handed to every form of a formset. `objects` may be
-    a list of (group label, objects) pairs, drawn as <optgroup>s."""
+    """What `field` lists for these objects, read once: handed to every form of a formset."""
     empty = [] if field.empty_label is None else [("", field.empty_label)]
-    if isinstance(objects, Grouped):
-        return [*empty, *((label, _choice_list_of(field, group)) for label, group in objects.groups)]
-    return [*empty, *_choice_list_of(field, objects)]
+    return [*empty, *((obj.pk, field.label_from_instance(obj)) for obj in objects)]
 
 
-def _choice_list_of(field, objects):
-    return [(obj.pk, field.label_from_instance(obj)) for obj in objects]
+PERSON_FIELD_TEMPLATE = "meetings/_person_field.html"  # the select, and a search for someone not listed in it
 
 
-class Grouped:
-    """Objects listed in <optgroup>s: ``groups`` are (label, objects) pairs, an empty group left out."""
+class MinutesPeople:
+    """What the minutes' person selects (mover, seconder, owner) list: the meeting's attendees and whoever the
+    row names already. Anyone else in the registry is found by the search beside each select
+    (``meetings:people_search``) and accepted by the field's queryset, the whole registry."""
 
-    def __init__(self, *groups):
-        self.groups = [(label, objects) for label, objects in groups if objects]
+    FIELDS = ("moved_by", "seconded_by", "owner")
 
+    def __init__(self, attendees):
+        self.attendees = [(person.pk, person.sort_name) for person in attendees]
+        self._listed = {pk for pk, _name in self.attendees}
+        self._posted = None
 
-class OptionsDrawnOnce:
-    """The <option>s of a long select, drawn once per request and shared by the same select of every row; only
-    the chosen option differs. The minutes form has a dozen person selects over a registry of thousands: drawn
-    one by one they took seconds."""
+    def choices(self, form, name):
+        """The select's choices for `form`'s field `name`: empty, the attendees, then the person it names."""
+        field = form.fields[name]
+        groups = [("", field.empty_label)]
+        if self.attendees:
+            groups.append((_("Attended this meeting"), self.attendees))
+        named = self._named(form, name)
+        if named and named[0] not in self._listed:
+            groups.append((_("Named in these minutes"), [named]))
+        return groups
 
-    template_name = "meetings/widgets/options.html"
-
-    def __init__(self, choices):
-        self.groups = [
-            (str(label), [(str(pk), name) for pk, name in value])
-            if isinstance(value, list)
-            else (None, [(str(label), value)])
-            for label, value in choices
-        ]
-        self._html = None
-
-    def html(self, renderer, selected):
-        """The options as the template drew them, ``selected`` (a value) marked chosen."""
-        if self._html is None:
-            self._html = renderer.render(self.template_name, {"groups": self.groups})
-        option = f'<option value="{escape(selected)}">'
-        # Only an option the template drew is changed, by the attribute alone: still the template's output.
-        return mark_safe(self._html.replace(option, f"{option[:-1]} selected>", 1))  # noqa: S308
-
-
-class SharedOptionsSelect(forms.Select):
-    """A select drawing the OptionsDrawnOnce that SharedChoices gives it (a plain Select without one)."""
-
-    template_name_shared = "meetings/widgets/shared_select.html"
-    options = None
-
-    def render(self, name, value, attrs=None, renderer=None):
-        if self.options is None:
-            return super().render(name, value, attrs, renderer)
-        # The widget's name, value and attributes without ChoiceWidget's per-option work (optgroups).
-        context = forms.Widget.get_context(self, name, value, attrs)
-        chosen = context["widget"]["value"]
-        context["widget"]["options"] = self.options.html(renderer, chosen[0] if chosen else "")
-        return self._render(self.template_name_shared, context, renderer)
+    def _named(self, form, name):
+        """(pk, name) of the person the row names: as saved, or as posted (several rows' posted people read in
+        one query)."""
+        if not form.is_bound:
+            person = getattr(form.instance, name, None)
+            return (person.pk, person.sort_name) if person else None
+        value = str(form.data.get(form.add_prefix(name), ""))
+        if not value.isdecimal():
+            return None
+        if self._posted is None:
+            posted = {
+                int(value)
+                for key, value in form.data.items()
+                if key.rsplit("-", 1)[-1] in self.FIELDS and str(value).isdecimal() and len(str(value)) < 12
+            }
+            people = Person.objects.filter(pk__in=posted - self._listed).only("given_name", "family_name")
+            self._posted = {person.pk: person.sort_name for person in people}
+        pk = int(value) if len(value) < 12 else None
+        return (pk, self._posted[pk]) if pk in self._posted else None
 
 
 class SharedChoices:
     """Querysets and choices read once for a formset whose forms list the same rows in their selects:
-    ``fields`` maps a field name to (the queryset it validates against, the objects it lists)."""
+    ``fields`` maps a field name to (the queryset it validates against, the objects it lists); ``people`` is
+    the MinutesPeople of the person selects."""
 
-    def __init__(self, **fields):
+    def __init__(self, people=None, **fields):
         self.fields = fields
+        self.people = people
         self._lists = {}
-        self._drawn = {}
 
     def apply(self, form):
         for name, (queryset, objects) in self.fields.items():
@@ -152,11 +154,11 @@ class SharedChoices:
                 self._lists[name] = _choice_list(field, objects)
             field.queryset = queryset
             field.choices = self._lists[name]  # public setter: the list replaces the per-form query
-            if isinstance(field.widget, SharedOptionsSelect):
-                # Fields listing the same objects (mover, seconder, owner) share one drawing of them.
-                if id(objects) not in self._drawn:
-                    self._drawn[id(objects)] = OptionsDrawnOnce(self._lists[name])
-                field.widget.options = self._drawn[id(objects)]
+        if self.people is not None:
+            for name in MinutesPeople.FIELDS:
+                if name in form.fields:
+                    form.fields[name].queryset = Person.objects.all()
+                    form.fields[name].choices = self.people.choices(form, name)
 
 
 class MeetingForm(forms.ModelForm):
@@ -218,10 +220,15 @@ class MeetingForm(forms.ModelForm):
 
 class OwnRowsOnly:
     """Mixin for a meeting's formsets: a posted row that is not one of this meeting's (another meeting's id,
-    a row deleted meanwhile) refuses the whole form; Django's formsets would skip it and say "saved"."""
+    a row deleted meanwhile) refuses the whole form; Django's formsets would skip it and say "saved". A row marked
+    for deletion that someone else changed meanwhile (VersionedRowForm.conflict) refuses it too: a formset
+    ignores a deleted row's own errors."""
 
     def clean(self):
         super().clean()
+        for form in self.initial_forms:
+            if getattr(form, "conflict", None) and self._should_delete_form(form):
+                raise ValidationError(form.conflict, code="conflict")
         if any(form.instance.pk is None for form in self.initial_forms):
             raise ValidationError(
                 _(
@@ -274,8 +281,7 @@ class AgendaItemForm(forms.ModelForm):
         return None if pk is None else self.main_items[pk]
 
 
-class MinutesItemForm(forms.ModelForm):
-    default_renderer = WIDGET_RENDERER
+class MinutesItemForm(VersionedRowForm, forms.ModelForm):
     helper = formset_helper(("position", "title"), "minutes", narrow={"position"})
 
     class Meta:
@@ -300,13 +306,16 @@ MinutesItemFormSet = inlineformset_factory(
 )
 
 
-class MinutesForm(forms.ModelForm):
-    default_renderer = WIDGET_RENDERER
+class MinutesForm(VersionedRowForm, forms.ModelForm):
+    """The minutes' closing part; the meeting's version is this part's (VersionedRowForm)."""
 
     class Meta:
         model = Meeting
         fields = ["status", "announcements", "next_meeting_note"]
         widgets = {"announcements": forms.Textarea(attrs={"rows": 3})}
+
+    def conflict_item(self):
+        return _("the closing part of these minutes (status, announcements, next meeting)")
 
 
 class AmendmentForm(forms.Form):
@@ -348,20 +357,23 @@ class AmendmentForm(forms.Form):
 
 
 class SharedChoicesFormSet:
-    """Mixin: every form of the formset gets the same SharedChoices (its lists read once for all of them)."""
+    """Mixin: every form of the formset gets the same SharedChoices (its lists read once for all of them) and
+    the moment the page was opened (VersionedRowForm)."""
+
+    opened = None
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "choices": self.choices}
+        return {**super().get_form_kwargs(index), "choices": self.choices, "opened": self.opened}
 
 
-class MotionForm(forms.ModelForm):
-    default_renderer = WIDGET_RENDERER
+class MotionForm(VersionedRowForm, forms.ModelForm):
     helper = formset_helper(
         ("agenda_item", "result"),
         "text",
         ("moved_by", "seconded_by"),
         ("yes_count", "no_count", "abstain_count"),
         "approves_minutes_of",
+        people={"moved_by", "seconded_by"},
     )
 
     class Meta:
@@ -385,8 +397,6 @@ class MotionForm(forms.ModelForm):
         }
         widgets = {
             "text": forms.Textarea(attrs={"rows": 2}),
-            "moved_by": SharedOptionsSelect,
-            "seconded_by": SharedOptionsSelect,
         }
         help_texts = {"approves_minutes_of": _("Only for a motion adopting an earlier meeting's minutes.")}
 
@@ -407,8 +417,8 @@ class MotionForm(forms.ModelForm):
 
 
 class BaseMotionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseModelFormSet):
-    def __init__(self, *args, meeting, choices, may_approve, **kwargs):
-        self.meeting, self.choices, self.may_approve = meeting, choices, may_approve
+    def __init__(self, *args, meeting, choices, may_approve, opened=None, **kwargs):
+        self.meeting, self.choices, self.may_approve, self.opened = meeting, choices, may_approve, opened
         super().__init__(*args, **kwargs)
 
     def clean(self):
@@ -416,7 +426,11 @@ class BaseMotionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseMode
         if self.may_approve:
             return
         for form in self.forms:
-            if "approves_minutes_of" in form.changed_data and form.cleaned_data.get("approves_minutes_of"):
+            if (
+                form.has_changed()
+                and "approves_minutes_of" in form.changed_data
+                and form.cleaned_data.get("approves_minutes_of")
+            ):
                 form.add_error("approves_minutes_of", ValidationError(_("Only staff approve minutes."), code="approve"))
 
 
@@ -432,9 +446,8 @@ MotionFormSet = modelformset_factory(
 )
 
 
-class ActionItemForm(forms.ModelForm):
-    default_renderer = WIDGET_RENDERER
-    helper = formset_helper("description", ("owner", "due_on", "status"), "agenda_item")
+class ActionItemForm(VersionedRowForm, forms.ModelForm):
+    helper = formset_helper("description", ("owner", "due_on", "status"), "agenda_item", people={"owner"})
 
     class Meta:
         model = ActionItem
@@ -443,7 +456,6 @@ class ActionItemForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
             "due_on": dates.DateInput(),
-            "owner": SharedOptionsSelect,
         }
 
     def __init__(self, *args, choices=None, **kwargs):
@@ -460,8 +472,8 @@ class ActionItemForm(forms.ModelForm):
 
 
 class BaseActionItemFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseInlineFormSet):
-    def __init__(self, *args, choices, **kwargs):
-        self.choices = choices
+    def __init__(self, *args, choices, opened=None, **kwargs):
+        self.choices, self.opened = choices, opened
         super().__init__(*args, **kwargs)
 
     def save_new(self, form, commit=True):
@@ -485,26 +497,23 @@ ActionItemFormSet = inlineformset_factory(
 
 def minutes_choices(meeting, items):
     """What the minutes form's selects list and validate against, read once for all its formsets: the meeting's
-    agenda (`items`, the agenda items already read by its formset), the people its minutes may name
-    (Meeting.minutes_people: the whole registry, in two groups, those who attended first) and the earlier
-    meetings whose minutes it may adopt (Meeting.objects.minutes_to_approve_at, the latest listed)."""
-    people = list(meeting.minutes_people().only("given_name", "family_name"))
-    attended = [person for person in people if person.attended]
-    others = [person for person in people if not person.attended]
-    grouped = Grouped(
-        (_("Attended this meeting"), attended),
-        (_("Everyone else in the registry") if attended else _("Everyone in the registry"), others),
-    )
+    agenda (`items`, the agenda items already read by its formset), the people who attended it (anyone else in
+    the registry is found by the search beside each person select, and accepted) and the earlier meetings
+    whose minutes it may adopt (Meeting.objects.minutes_to_approve_at, the latest listed)."""
     earlier = Meeting.objects.minutes_to_approve_at(meeting)
     agenda = AgendaItem.objects.filter(meeting=meeting)
     listed_earlier = earlier.only("starts_at").order_by("-starts_at")[:EARLIER_MEETINGS_LISTED]
     return SharedChoices(
+        people=MinutesPeople(meeting.minutes_people().only("given_name", "family_name")),
         agenda_item=(agenda, items),
-        moved_by=(Person.objects.all(), grouped),
-        seconded_by=(Person.objects.all(), grouped),
-        owner=(Person.objects.all(), grouped),
         approves_minutes_of=(earlier, listed_earlier),
     )
+
+
+def minutes_conflicts(parts):
+    """The messages of the minutes' rows that someone else saved while this editor changed them."""
+    forms_ = [parts["form"], *(form for name in ("items", "motions", "actions") for form in parts[name].forms)]
+    return [form.conflict_summary for form in forms_ if form.conflict]
 
 
 class GuestForm(AmendmentForm):

@@ -236,12 +236,11 @@ class Meeting(Versioned):
         ).order_by(Lower("family_name"), Lower("given_name"), "pk")
 
     def minutes_people(self):
-        """The people its minutes may name as movers, seconders and owners: anyone in the registry, since minutes
-        are often typed before attendance is complete; those who attended it first, marked ``attended``."""
+        """The people its minutes' person selects (mover, seconder, owner) list: those recorded as attending it,
+        by family name. Anyone else in the registry may still be named (found by a search), since minutes are
+        often typed before attendance is complete."""
         attended = Attendance.objects.filter(meeting=self, person=OuterRef("pk"), status__in=Attendance.ATTENDED)
-        return Person.objects.annotate(attended=Exists(attended)).order_by(
-            "-attended", "family_name", "given_name", "pk"
-        )
+        return Person.objects.filter(Exists(attended)).order_by("family_name", "given_name", "pk")
 
     def next_meeting(self):
         """The committee's next meeting that is not cancelled, or None."""
@@ -318,7 +317,7 @@ def _clock(moment):
     return f"{hour}:{moment:%M}" if moment.minute else f"{hour}"
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned):
     """An item on a meeting's agenda, with the minutes taken for it."""
 
     class Kind(models.TextChoices):
@@ -350,7 +349,7 @@ class AgendaItem(models.Model):
         _("minutes"), blank=True, help_text=_("Markdown: use - for bullets, indent for sub-bullets.")
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["meeting", "position", "pk"]
@@ -390,7 +389,7 @@ class MotionQuerySet(models.QuerySet):
         return self.filter(permissions.minutes_q(viewer, via="agenda_item__meeting__"))
 
 
-class Motion(models.Model):
+class Motion(Versioned):
     """A motion under an agenda item; adopting earlier minutes is one."""
 
     class Result(models.TextChoices):
@@ -433,7 +432,7 @@ class Motion(models.Model):
     )
 
     objects = MotionQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["agenda_item__position", "pk"]
@@ -543,7 +542,7 @@ class ActionItemQuerySet(models.QuerySet):
         return self.open().filter(due_on__lt=today or timezone.localdate())
 
 
-class ActionItem(models.Model):
+class ActionItem(Versioned):
     """Something a person agreed at a meeting to do, by a date."""
 
     class Status(models.TextChoices):
@@ -574,7 +573,7 @@ class ActionItem(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ActionItemQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = [F("due_on").asc(nulls_last=True), "pk"]

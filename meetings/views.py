@@ -33,7 +33,7 @@ from taskforce.permissions import (
     STAFF_ONLY,
     access,
 )
-from taskforce.versions import VersionForm
+from taskforce.versions import PageOpenedForm, VersionForm
 
 from . import services
 from .dashboard import NEW_CALENDAR_LINK
@@ -50,6 +50,7 @@ from .forms import (
     MinutesItemFormSet,
     MotionFormSet,
     minutes_choices,
+    minutes_conflicts,
 )
 from .models import ActionItem, Attendance, CalendarToken, Meeting, Motion
 
@@ -331,36 +332,52 @@ def minutes_edit(request, pk):
             _save_minutes(reason, parts["form"], parts["items"], parts["motions"], parts["actions"])
         messages.success(request, _("The minutes are saved."))
         return redirect("meetings:minutes", pk=meeting.pk)
+    parts["conflicts"] = minutes_conflicts(parts)
     return render(request, "meetings/minutes_edit.html", parts)
 
 
 def _minutes_forms(meeting, data, may_approve):
-    """The minutes page's forms (bound to ``data`` when posted), as the template's context."""
-    items = MinutesItemFormSet(data, instance=meeting, prefix="items")
+    """The minutes page's forms (bound to ``data`` when posted), as the template's context. Each row and the
+    closing part carry their own version; ``version`` says when the page was opened (taskforce/versions.py)."""
+    version = PageOpenedForm(data)
+    opened = version.moment
+    items = MinutesItemFormSet(data, instance=meeting, prefix="items", form_kwargs={"opened": opened})
     # The motions' and action items' selects list the agenda as the items' formset read it.
     choices = minutes_choices(meeting, items.get_queryset())
     return {
         "meeting": meeting,
-        "form": MinutesForm(data, instance=meeting),
+        "form": MinutesForm(data, instance=meeting, opened=opened),
         "amendment": AmendmentForm(data, meeting=meeting, may_amend=may_approve),
-        "version": VersionForm(data, record=meeting),
+        "version": version,
         "items": items,
         "motions": MotionFormSet(
             data,
-            queryset=Motion.objects.filter(agenda_item__meeting=meeting),
+            queryset=Motion.objects.filter(agenda_item__meeting=meeting).select_related("moved_by", "seconded_by"),
             prefix="motions",
             meeting=meeting,
             choices=choices,
             may_approve=may_approve,
+            opened=opened,
         ),
-        "actions": ActionItemFormSet(data, instance=meeting, prefix="actions", choices=choices),
+        "actions": ActionItemFormSet(
+            data,
+            instance=meeting,
+            queryset=ActionItem.objects.select_related("owner"),  # each row's select names its owner
+            prefix="actions",
+            choices=choices,
+            opened=opened,
+        ),
     }
 
 
 def _save_minutes(reason, form, items, motions, actions):
+    """Saves only what the editor changed, so rows others saved meanwhile keep their version (and their text)."""
     meeting = form.save(commit=False)
     meeting._change_reason = reason
-    meeting.save()
+    if form.has_changed():
+        meeting.save()
+    elif reason:  # an amendment is recorded in the meeting's history even when only its items changed
+        meeting.save(update_fields=["updated_at"])
     for item in items.save(commit=False):
         item._change_reason = reason
         item.save()

@@ -1,8 +1,8 @@
 """The widget renderer of the forms that draw many options on every request.
 
-The list pages' filter forms and the minutes and attendance forms draw hundreds of <option>s; Django's
+The list pages' filter forms and the attendance page's guest form draw hundreds of <option>s; Django's
 Django-language widget templates take two includes per option, while Django's own Jinja2 widget templates
-draw the same markup in about half the time (minutes edit at ten-year data: 108 -> 64 ms). Those forms set
+draw the same markup in about half the time. Those forms set
 ``default_renderer = WIDGET_RENDERER``; crispy-bootstrap5 still lays out every field. It is not the
 project-wide FORM_RENDERER because the admin's widgets exist only as Django-language templates.
 One instance, so its compiled templates are kept.

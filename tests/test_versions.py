@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from goals.models import StrategicPlan
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, Motion
 from members.models import Service
 from reports.models import AgencySubmission
 from taskforce.versions import NO_VERSION, conflict_message
@@ -56,6 +56,7 @@ class EditForm:
     record_and_url: Callable
     field: str
     kind: str
+    refused: str = ""  # what the refusal says, when not conflict_message(kind) (the minutes name the item)
 
     def __str__(self):
         return self.field
@@ -127,6 +128,7 @@ EDIT_FORMS = {
         lambda world: ((meeting := _meeting(world)), reverse("meetings:minutes_edit", args=[meeting.pk])),
         "announcements",
         "meeting",
+        refused="saved the closing part of these minutes (status, announcements, next meeting) at",
     ),
     "admin: service": EditForm(
         "superuser",
@@ -139,6 +141,15 @@ EDIT_FORMS = {
         lambda world: (world.legal_aid, reverse("admin:members_organization_change", args=[world.legal_aid.pk])),
         "description",
         "organization",
+    ),
+    "admin: motion": EditForm(
+        "superuser",
+        lambda world: (
+            (motion := Motion.objects.create(agenda_item=_meeting(world).agenda_items.get(), text="Adopt")),
+            reverse("admin:meetings_motion_change", args=[motion.pk]),
+        ),
+        "text",
+        "motion",
     ),
     "admin: goal": EditForm(
         "superuser",
@@ -187,7 +198,7 @@ def test_the_second_of_two_editors_is_refused_and_the_first_save_is_kept(world, 
     refused = _post(second, url, second_data)
     assert refused.status_code in (200, 400)
     body = refused.content.decode()
-    assert escape(conflict_message(form.kind)) in body
+    assert escape(form.refused or conflict_message(form.kind)) in body
     assert "Written by the second editor" in body  # their text is still on the page to copy
 
     record.refresh_from_db()

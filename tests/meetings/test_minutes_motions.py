@@ -74,24 +74,36 @@ def test_attendee_list_has_no_trailing_separator(world, meeting, add_people, cli
     assert f"{first.full_name}, {org.name}; {second.full_name} (remote)" in pdf and "(remote);" not in pdf
 
 
-def test_people_are_listed_attendees_first_then_everyone_else(world, meeting, add_people, client_as):
+def test_person_selects_list_the_attendees_and_a_search_finds_anyone_else(world, meeting, add_people, client_as):
     (attendee, org), (stranger, _), (excused, _) = add_people(3)
     Attendance.objects.create(meeting=meeting, person=attendee, organization=org)
     Attendance.objects.create(meeting=meeting, person=excused, status=Attendance.Status.EXCUSED)
-    page = client_as("staff").get(edit_url(meeting)).content.decode()
-    select = re.search(r'<select name="motions-0-moved_by".*?</select>', page, re.S).group(0)
-    attended, everyone = re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', select, re.S)
-    assert attended[0] == "Attended this meeting" and everyone[0] == "Everyone else in the registry"
-    assert f'value="{attendee.pk}"' in attended[1] and f'value="{attendee.pk}"' not in everyone[1]
-    # Excused is not attended; everyone in the registry is offered once.
-    assert f'value="{stranger.pk}"' in everyone[1] and f'value="{excused.pk}"' in everyone[1]
-    assert len(re.findall(r"<option value=\"\d+\"", select)) == Person.objects.count()
+    client = client_as("staff")
+    page = client.get(edit_url(meeting)).content.decode()
+    for name in ("motions-0-moved_by", "motions-0-seconded_by", "actions-0-owner"):
+        select = re.search(rf'<select name="{name}".*?</select>', page, re.S).group(0)
+        assert re.findall(r'<optgroup label="([^"]+)">', select) == ["Attended this meeting"]
+        # Excused is not attended; the rest of the registry is not drawn into every row.
+        assert re.findall(r'<option value="(\d+)"', select) == [str(attendee.pk)]
+        # Beside it, a labelled search of the whole registry (shown by static/js/person_picker.js).
+        assert f'<label class="form-label small" for="id_{name}_search">' in page
+    assert page.count('type="search"') == 3 + 3  # three rows' pickers, and the blank rows' templates
+    assert f'data-people-search-url="{reverse("meetings:people_search")}"' in page
+    assert "js/person_picker.js" in page
+    found = client.get(reverse("meetings:people_search"), {"q": stranger.family_name}).json()["results"]
+    assert {"id": stranger.pk, "label": stranger.sort_name} in found
 
 
-def test_before_attendance_everyone_is_one_group(world, meeting, client_as):
+def test_person_search_is_for_those_who_write_minutes(world, client_as):
+    url = reverse("meetings:people_search")
+    assert client_as("cochair").get(url, {"q": "Member"}).status_code == 200
+    assert client_as("member").get(url, {"q": "Member"}).status_code == 403
+
+
+def test_before_attendance_the_selects_offer_only_the_empty_choice(world, meeting, client_as):
     page = client_as("staff").get(edit_url(meeting)).content.decode()
     select = re.search(r'<select name="actions-0-owner".*?</select>', page, re.S).group(0)
-    assert re.findall(r'<optgroup label="([^"]+)">', select) == ["Everyone in the registry"]
+    assert re.findall(r"<option[^>]*>", select) == ['<option value="" selected>']
 
 
 def test_someone_not_recorded_as_attending_can_move_second_and_own(world, meeting, add_people, client_as):
