@@ -48,7 +48,8 @@ DEVELOPMENT_ENV = {"DEBUG": "true", "SECRET_KEY": "development-key-for-the-bench
 
 
 def manage(*args, db=None, env=None, capture=False):
-    environment = dict(os.environ, **DEVELOPMENT_ENV, **(env or {}))
+    # Later mappings win: the server settings (SERVER_ENV) override the development ones.
+    environment = {**os.environ, **DEVELOPMENT_ENV, **(env or {})}
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     if db:
         environment["DATABASE_URL"] = database_url(db)

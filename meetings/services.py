@@ -161,12 +161,15 @@ def search_people(query: str, *, limit: int = SEARCH_LIMIT) -> list[tuple[int, s
 
 @dataclass
 class Eligibility:
-    person: Person  # annotated with ``organization_names``, the organizations they represent now
+    person_id: int
     has_mou: bool
     attended: int
     attended_of_held: str  # "2 of 6": the window's meetings attended
     can_vote: bool = False
     reasons: list[str] = field(default_factory=list)
+    # Read only for the rows a page shows (EligibilityReport.show): with ``organization_names``, the
+    # organizations they represent now.
+    person: Person | None = None
 
     @property
     def representing(self):
@@ -179,6 +182,7 @@ class EligibilityReport:
     window: list[Meeting]
     required: int
     rows: list[Eligibility]
+    today: datetime.date
 
     @cached_property
     def voters(self):
@@ -188,6 +192,18 @@ class EligibilityReport:
     def non_voters(self):
         return [row for row in self.rows if not row.can_vote]
 
+    def show(self, rows) -> None:
+        """Read the names and organizations of the rows a page shows: one query, whatever the registry holds."""
+        wanted = {row.person_id: row for row in rows}
+        people = (
+            Person.objects.filter(pk__in=wanted, memberships__in=Membership.objects.current(self.today))
+            .annotate(organization_names=ArrayAgg("memberships__organization__name", distinct=True))
+            .only("given_name", "family_name")
+        )
+        for person in people:
+            person.organization_names.sort(key=str.lower)
+            wanted[person.pk].person = person
+
 
 def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityReport:
     """Who can vote under the membership policy, and for everyone else why not: everyone with a current
@@ -195,7 +211,8 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
 
     Attendance counts per task-force meeting in the window (the last M held); when
     committee meetings count, attending any committee meeting after the previous
-    task-force meeting and up to that one counts as attending it. Five queries.
+    task-force meeting and up to that one counts as attending it. Five queries; the names of the rows a
+    page shows are one more (``EligibilityReport.show``).
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -215,14 +232,12 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
     signed = MOU.objects.filter(status=MOU.Status.SIGNED, organization=OuterRef("organization")).exclude(
         expires_on__lt=today
     )
+    # Everyone is judged, so the counts cover everyone; only the rows a page shows are read in full (show()).
     people = (
-        Person.objects.filter(memberships__in=current)
-        .annotate(
-            organization_names=ArrayAgg("memberships__organization__name", distinct=True),
-            has_mou=Exists(current.filter(person=OuterRef("pk")).filter(Exists(signed))),
-        )
-        .only("given_name", "family_name")
+        Person.objects.filter(Exists(current.filter(person=OuterRef("pk"))))
+        .annotate(has_mou=Exists(current.filter(person=OuterRef("pk")).filter(Exists(signed))))
         .order_by(Lower("family_name"), Lower("given_name"), "pk")
+        .values_list("pk", "has_mou")
     )
 
     attended: dict[int, int] = {}
@@ -252,12 +267,11 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
     attendance_reasons = {}
     rule = MembershipPolicy.VotingRule
     rows = []
-    for person in people:
-        person.organization_names.sort(key=str.lower)
-        count = attended.get(person.pk, 0)
+    for person_id, has_mou in people:
+        count = attended.get(person_id, 0)
         row = Eligibility(
-            person=person,
-            has_mou=person.has_mou,
+            person_id=person_id,
+            has_mou=has_mou,
             attended=count,
             attended_of_held=of_held % {"attended": count, "held": len(window)},
         )
@@ -282,7 +296,7 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
         rows.append(row)
 
     meetings = list(Meeting.objects.filter(pk__in=[pk for pk, _ in window]).order_by("-starts_at")) if window else []
-    return EligibilityReport(policy=policy, window=meetings, required=required, rows=rows)
+    return EligibilityReport(policy=policy, window=meetings, required=required, rows=rows, today=today)
 
 
 # --- attendance reports --------------------------------------------------------------------

@@ -288,7 +288,7 @@ QUERIES = {
     "person, never which meeting",
     ("meetings/dashboard.py", "_my_attendance"): "the viewer's own count, the one eligibility makes",
     ("meetings/services.py", "year_in_review"): "the annual report's yearly totals: counts, never a row",
-    ("reports/fingerprint.py", "data_parts"): "the report data's fingerprint: nothing is shown",
+    ("reports/fingerprint.py", "_parts_query"): "the report data's fingerprint: nothing is shown",
 }
 
 APPS = ("accounts", "goals", "meetings", "members", "reports", "taskforce")

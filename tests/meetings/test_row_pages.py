@@ -37,7 +37,7 @@ QUERIES = {
     "list filtered": 10,
     "task-force attendance": 10,
     "committee attendance": 11,
-    "eligibility": 9,
+    "eligibility": 10,  # the names and organizations of the rows shown are read after paging (one query)
     "action items": 7,
     "attendance report": 8,
     # The feeds never read the user themselves; taskforce.middleware.UserLanguageMiddleware does (session and
