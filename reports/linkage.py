@@ -61,7 +61,7 @@ def main_family_name(text: str | None) -> str:
 
 def normalize_sex(text: str | None) -> str:
     """1 male, 2 female, 3 another, 9 unknown (the SLK-581 codes)."""
-    return SEX_CODES.get((text or "").strip().upper(), UNKNOWN_SEX)
+    return SEX_CODES.get((text or "").strip(" \t").upper(), UNKNOWN_SEX)
 
 
 @dataclass(frozen=True)
@@ -80,14 +80,15 @@ class BirthDate:
         return f"{self.day:02d}{self.month:02d}{self.year:04d}"
 
 
-DATE_PATTERN = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-YEAR_PATTERN = re.compile(r"^\s*(\d{4})\s*$")
+# ASCII digits and blanks only, as in the browser (Python's \d and \s would take other scripts' digits and spaces).
+DATE_PATTERN = re.compile(r"[ \t]*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})[ \t]*")
+YEAR_PATTERN = re.compile(r"[ \t]*([0-9]{4})[ \t]*")
 
 
 def parse_birth(text: str | None) -> BirthDate:
     """ "1990-04-07" is a date, "1990" a year; anything else (blank, "unknown", an impossible date) is unknown."""
     text = text or ""
-    if match := DATE_PATTERN.match(text):
+    if match := DATE_PATTERN.fullmatch(text):
         year, month, day = (int(part) for part in match.groups())
         try:
             datetime.date(year, month, day)
@@ -96,7 +97,7 @@ def parse_birth(text: str | None) -> BirthDate:
         if 1900 <= year <= 2100:
             return BirthDate(year, month, day)
         return BirthDate()
-    if (match := YEAR_PATTERN.match(text)) and 1900 <= int(match.group(1)) <= 2100:
+    if (match := YEAR_PATTERN.fullmatch(text)) and 1900 <= int(match.group(1)) <= 2100:
         return BirthDate(int(match.group(1)))
     return BirthDate()
 
@@ -208,7 +209,8 @@ def match_keys(person: Person, *, keys: Iterable[str] = CHOSEN) -> list[str | No
 def derive_secret(*, passphrase: str, year: int) -> bytes:
     """PBKDF2-HMAC-SHA-256 of the passphrase, salted by the year and a fixed label: 32 bytes."""
     salt = f"{SALT_LABEL}:{year}".encode()
-    return hashlib.pbkdf2_hmac("sha256", passphrase.encode(), salt, PBKDF2_ITERATIONS, dklen=32)
+    secret = unicodedata.normalize("NFC", passphrase).encode()  # the same passphrase typed on any keyboard
+    return hashlib.pbkdf2_hmac("sha256", secret, salt, PBKDF2_ITERATIONS, dklen=32)
 
 
 def digest(secret: bytes, key: str) -> str:
