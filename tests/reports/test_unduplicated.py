@@ -137,7 +137,12 @@ def test_a_data_contact_uploads_and_withdraws_only_for_their_own_agency(client_a
     assert (
         client_as("data_contact").post(url, {"action": "withdraw", "organization": world.shelter.pk}).status_code == 403
     )
-    assert shelter_contact(client_as, world).post(url, {"action": "withdraw", "organization": world.shelter.pk}).status_code == 302
+    assert (
+        shelter_contact(client_as, world)
+        .post(url, {"action": "withdraw", "organization": world.shelter.pk})
+        .status_code
+        == 302
+    )
     assert not LinkageUpload.objects.exists()
 
 
