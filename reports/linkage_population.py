@@ -154,7 +154,7 @@ def population(*, people: int = 10_000, agencies: int = 25, seed: int = 17) -> l
     counts, count_weights = list(AGENCIES_PER_PERSON), list(AGENCIES_PER_PERSON.values())
     records = []
     for number, truth in enumerate(_people(people, rng)):
-        how_many = rng.choices(counts, count_weights)[0]
+        how_many = min(rng.choices(counts, count_weights)[0], agencies)
         chosen: set[str] = set()
         while len(chosen) < how_many:
             chosen.add(rng.choices(names, sizes)[0])

@@ -20,7 +20,7 @@ from . import linkage
 from .models import LinkageUpload, LinkageYear, ReportingYear
 from .suppression import Cell, SuppressedTable, suppress_counts
 
-MAX_ROWS = 50_000
+MAX_ROWS = 3_000  # rows an upload holds: about 600 bytes each, under Django's 2.5 MB cap on a request
 HEX_DIGEST = re.compile(r"^[0-9a-f]{64}$")
 MINIMUM_AGENCIES = 2
 
@@ -30,9 +30,9 @@ def read_digests(data: bytes) -> list[list[str | None]]:
     try:
         rows = json.loads(data)
     except (ValueError, UnicodeDecodeError) as error:
-        raise ValidationError(gettext_lazy("The keys file is not JSON."), code="not_json") from error
+        raise ValidationError(gettext_lazy("The keys are not JSON."), code="not_json") from error
     if not isinstance(rows, list):
-        raise ValidationError(gettext_lazy("The keys file must hold a list of rows."), code="not_list")
+        raise ValidationError(gettext_lazy("The keys must be a list of rows."), code="not_list")
     if len(rows) > MAX_ROWS:
         raise ValidationError(
             gettext_lazy("At most %(max)s rows can be uploaded at once.") % {"max": f"{MAX_ROWS:,}"}, code="too_many"

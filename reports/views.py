@@ -370,6 +370,7 @@ def unduplicated(request, year):
         "key_count": len(linkage.CHOSEN),
         "iterations": linkage.PBKDF2_ITERATIONS,
         "salt_label": linkage.SALT_LABEL,
+        "max_rows": undup.MAX_ROWS,
     }
     if can_see_linkage_result(request.user):
         context["uploads"] = uploads

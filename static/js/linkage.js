@@ -299,14 +299,15 @@
           status.textContent = gettext("Choose a CSV file or type at least one row.");
           return;
         }
+        if (people.length > Number(maker.dataset.maxRows)) {
+          status.textContent = interpolate(gettext("At most %s rows can be uploaded at once."), [maker.dataset.maxRows]);
+          return;
+        }
         status.textContent = gettext("Making the keys\u2026");
         var secret = await deriveSecret(passphrase.value, maker.dataset.year, Number(maker.dataset.iterations), maker.dataset.saltLabel);
         var rows = await digestRows(people, secret);
         var keyed = shuffle(rows.filter(function (row) { return row.some(function (value) { return value !== null; }); }));
-        var file = new File([JSON.stringify(keyed)], "keys.json", { type: "application/json" });
-        var transfer = new DataTransfer();
-        transfer.items.add(file);
-        form.elements.digests.files = transfer.files;
+        form.elements.digests.value = JSON.stringify(keyed);
         form.elements.rows.value = String(people.length);
         form.elements.rows_without_keys.value = String(people.length - keyed.length);
         status.textContent = interpolate(gettext("Keys made for %s rows; uploading."), [people.length]);

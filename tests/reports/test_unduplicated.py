@@ -5,7 +5,6 @@ import datetime
 import json
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from reports import linkage, unduplicated
@@ -45,7 +44,7 @@ def shelter_contact(client_as, world):
 
 
 def keys_file(rows):
-    return SimpleUploadedFile("keys.json", json.dumps(rows).encode(), content_type="application/json")
+    return json.dumps(rows)
 
 
 def upload(client, year, organization, rows, *, without=0, total=None):
@@ -119,10 +118,10 @@ def test_an_upload_of_anything_but_digests_is_refused_next_to_the_field(client_a
             "organization": world.legal_aid.pk,
             "rows": 1,
             "rows_without_keys": 0,
-            "digests": SimpleUploadedFile("keys.json", b"{not json"),
+            "digests": "{not json",
         },
     )
-    assert "The keys file is not JSON." in bad_json.text
+    assert "The keys are not JSON." in bad_json.text
     assert not LinkageUpload.objects.exists()
 
 
@@ -222,3 +221,24 @@ def test_the_page_has_a_fixed_query_count(client_as, world, year, django_assert_
     # navigation's committee roles.
     with django_assert_num_queries(8):
         assert data_contact.get(url).status_code == 200
+
+
+def test_the_pdf_says_it_too(client_as, world, year):
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from reports import pdf
+
+    unduplicated.open_year(reporting_year=year, user=world.user("staff"))
+    shared = people("both", 7)
+    upload(client_as("data_contact"), year, world.legal_aid, rows_of(people("legal", 12) + shared))
+    upload(shelter_contact(client_as, world), year, world.shelter, rows_of(people("shelter", 3) + shared))
+    body = pdf.report_body_html(reporting_year=year)
+    document, _pages = pdf.render_pdf(html=pdf.report_pdf_html(reporting_year=year, body=body))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(document)).pages)
+    text = re.sub(r"\s+", " ", text)
+    assert "22 people were identified by at least one participating agency; 7 of them by more than one." in text
+    assert "What it cannot catch" in text
+    assert "Agencies that took part: Asian Women's Shelter; Legal Aid Society." in text
