@@ -23,6 +23,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import linkage  # noqa: E402  (bench/linkage.py also runs alone)
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 RESULTS = ROOT / "bench" / "results"
 
@@ -250,9 +254,11 @@ def main():
         "pages": pages,
         "admin": admin,
         "pdfs": pdfs,
+        "linkage": linkage.measure(),  # issue 17: SLK-581 alone against the chosen keys
     }
     check_budget(report)
     print_table(report)
+    linkage.print_table(report["linkage"])
     RESULTS.mkdir(parents=True, exist_ok=True)
     target = RESULTS / f"bench-{datetime.datetime.now():%Y%m%d-%H%M%S}.json"
     target.write_text(json.dumps(report, indent=2))

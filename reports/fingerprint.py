@@ -27,7 +27,16 @@ from goals.models import Goal, Measurement, Metric, Objective, StrategicPlan, Wo
 from meetings.models import ActionItem, Attendance, Meeting
 from members.models import MOU, Committee, CommitteeRole, Organization, Person
 
-from .models import AgencySubmission, BreakdownCategory, Narrative, Recommendation, ReportingYear, SubmissionCount
+from .models import (
+    AgencySubmission,
+    BreakdownCategory,
+    LinkageUpload,
+    LinkageYear,
+    Narrative,
+    Recommendation,
+    ReportingYear,
+    SubmissionCount,
+)
 
 # Bump when the report's templates, stylesheet or section code change what it shows.
 REPORT_LAYOUT_VERSION = 2
@@ -97,6 +106,9 @@ def _parts_query(pk: int, year: int, today: datetime.date) -> QuerySet:
         "categories": BreakdownCategory.objects.all(),
         "narratives": Narrative.objects.filter(reporting_year=OuterRef("pk")),
         "recommendations": Recommendation.objects.filter(reporting_year=OuterRef("pk")),
+        # The unduplicated count: turned on or off, an upload made, replaced or withdrawn, the year closed.
+        "linkage": LinkageYear.objects.filter(reporting_year=OuterRef("pk")),
+        "linkage_uploads": LinkageUpload.objects.filter(linkage_year__reporting_year=OuterRef("pk")),
         # Co-chairs appear by name.
         "people": Person.objects.filter(pk__in=CommitteeRole.objects.values("person")),
         "organizations": Organization.objects.all(),

@@ -206,3 +206,42 @@ class CaseSummaryDecisionForm(forms.Form):
     def __init__(self, *args, reporting_year: ReportingYear, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["narrative"].queryset = reporting_year.narratives.filter(kind=Narrative.Kind.CASE_SUMMARY)
+
+
+class LinkageUploadForm(forms.Form):
+    """What an agency's browser sends for the unduplicated count: digests and row counts, nothing else.
+
+    The page's script (static/js/linkage.js) fills these fields from the list it reads in the browser; the
+    names, dates and passphrase sit in inputs outside this form, without a name, so they are never posted.
+    """
+
+    organization = forms.IntegerField(widget=forms.HiddenInput)
+    # A text field, not a file: the whole request is then what a browser's request log shows (the leak test reads
+    # it). Django's 2.5 MB cap on a request's fields bounds an upload to about 3,000 rows (MAX_ROWS).
+    digests = forms.CharField(widget=forms.HiddenInput, strip=False)
+    rows = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_COUNT)
+    rows_without_keys = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_COUNT)
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organizations = {organization.pk: organization for organization in organizations}
+
+    def clean_organization(self):
+        organization = self.organizations.get(self.cleaned_data["organization"])
+        if organization is None:
+            raise ValidationError(_("You can upload keys only for your own organization."), code="not_yours")
+        return organization
+
+    def clean_digests(self):
+        from .unduplicated import read_digests
+
+        return read_digests(self.cleaned_data["digests"].encode())
+
+    def clean(self):
+        cleaned = super().clean()
+        digests, rows, without = (cleaned.get(name) for name in ("digests", "rows", "rows_without_keys"))
+        if digests is not None and rows is not None and without is not None and len(digests) + without != rows:
+            raise ValidationError(
+                _("The row counts do not add up to the keys sent: choose the file again."), code="counts"
+            )
+        return cleaned

@@ -403,3 +403,101 @@ class ReportPDF(StoredPDF):
 
     def __str__(self):
         return _("PDF of %(year)s (%(state)s)") % {"year": self.reporting_year.year, "state": self.get_state_display()}
+
+
+class LinkageYear(models.Model):
+    """A reporting year whose staff turned on the unduplicated count (docs/linkage.md).
+
+    While the year is open, agencies' uploads hold their keyed digests; when the year's report is published the
+    digests are deleted and only the aggregate counts below remain.
+    """
+
+    reporting_year = models.OneToOneField(
+        ReportingYear, verbose_name=_("reporting year"), on_delete=models.CASCADE, related_name="linkage"
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("turned on by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    people = models.PositiveIntegerField(_("distinct people"), null=True, blank=True)
+    by_more_than_one = models.PositiveIntegerField(_("identified by more than one agency"), null=True, blank=True)
+    agencies = models.JSONField(_("participating agencies"), default=list, blank=True)
+    pairs = models.JSONField(_("people shared per pair of agencies"), default=list, blank=True)
+    closed_at = models.DateTimeField(
+        _("digests deleted"),
+        null=True,
+        blank=True,
+        help_text=_("When the report was published and the digests were deleted; the counts above remain."),
+        validators=[validate_date],
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("unduplicated count")
+        constraints = [moment_in_range("closed_at")]
+
+    def __str__(self):
+        return _("Unduplicated count %(year)s") % {"year": self.reporting_year.year}
+
+    @property
+    def is_closed(self):
+        return self.closed_at is not None
+
+
+class LinkageUploadQuerySet(models.QuerySet):
+    def without_digests(self):
+        return self.defer("digests")
+
+
+class LinkageUpload(models.Model):
+    """One agency's keyed digests for a year: per row of its list, one digest per match key (or none).
+
+    Made in the agency's browser from names and birth dates that never leave it; the server cannot turn a
+    digest back into a name, nor confirm a guess without the passphrase.
+    """
+
+    linkage_year = models.ForeignKey(
+        LinkageYear, verbose_name=_("unduplicated count"), on_delete=models.CASCADE, related_name="uploads"
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="linkage_uploads"
+    )
+    rows = models.PositiveIntegerField(_("rows in the agency's list"))
+    rows_without_keys = models.PositiveIntegerField(
+        _("rows without keys"), default=0, help_text=_("Rows with no name, so that no key could be made.")
+    )
+    digests = models.JSONField(_("digests"), default=list)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("uploaded"), auto_now=True)
+
+    objects = LinkageUploadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organization__name"]
+        verbose_name = _("linkage upload")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["linkage_year", "organization"],
+                name="one_linkage_upload_per_organization_year",
+                violation_error_message="This organization has already uploaded keys for that year.",
+            ),
+            models.CheckConstraint(
+                condition=Q(rows_without_keys__lte=models.F("rows")),
+                name="linkage_rows_without_keys_at_most_rows",
+                violation_error_message="More rows without keys than rows.",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Keys of %(organization)s") % {"organization": self.organization}

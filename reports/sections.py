@@ -23,6 +23,7 @@ from taskforce import spreadsheets
 
 from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
 from .suppression import SuppressedTable, fewer_than, suppress_counts
+from .unduplicated import report_section as unduplicated_section
 
 # ---------------------------------------------------------------------------
 # Charts: horizontal SVG bars drawn from shown cells only.
@@ -458,17 +459,20 @@ def report_sections(*, reporting_year: ReportingYear) -> list[dict]:
     narratives = year_narratives(reporting_year=reporting_year)
     data = data_section(reporting_year=reporting_year, figures=figures)
     review = year_in_review(year=reporting_year.year)
+    unduplicated = unduplicated_section(reporting_year=reporting_year)  # issue 17; None when the year has none
     body = [
         executive_summary_section(reporting_year=reporting_year, narratives=narratives, data=data, review=review),
         about_section(reporting_year=reporting_year),
         year_in_review_section(reporting_year=reporting_year, review=review),
         goals_section(reporting_year=reporting_year),
         data,
+        *([unduplicated] if unduplicated else []),
         expungements_section(reporting_year=reporting_year, figures=figures, data=data),
         recommendations_section(reporting_year=reporting_year, narratives=narratives),
         successes_section(narratives=narratives),
         case_summaries_section(narratives=narratives),
-        methodology_section(reporting_year=reporting_year, figures=figures, narratives=narratives),
+        methodology_section(reporting_year=reporting_year, figures=figures, narratives=narratives)
+        | {"unduplicated": unduplicated},
     ]
     return [cover_section(reporting_year=reporting_year), contents_section(sections=body), *body]
 

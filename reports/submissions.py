@@ -17,6 +17,7 @@ from taskforce.versions import conflict_message
 
 from .models import AgencySubmission, BreakdownCategory, ReportingYear, SubmissionCount
 from .sections import active_categories
+from .unduplicated import close_on_publication
 
 # ---------------------------------------------------------------------------
 # Agency submissions: entry and review.
@@ -301,4 +302,6 @@ def publish_year(*, reporting_year: ReportingYear, state: str, public: bool) -> 
     if state != ReportingYear.State.PUBLISHED:
         reporting_year.published_at = None
     reporting_year.save()
+    if state == ReportingYear.State.PUBLISHED:
+        close_on_publication(reporting_year=reporting_year)  # the digests go; the counts stay (issue 17)
     return reporting_year

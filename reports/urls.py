@@ -15,4 +15,5 @@ urlpatterns = [
     path("reports/<int:year>/case-summaries/", views.case_summaries, name="case_summaries"),
     path("reports/<int:year>/submissions/", views.submissions, name="submissions"),
     path("reports/<int:year>/submissions/<int:pk>/", views.submission, name="submission"),
+    path("reports/<int:year>/unduplicated/", views.unduplicated, name="unduplicated"),
 ]

@@ -13,23 +13,34 @@ from members.models import Organization
 from taskforce import stored_pdfs
 from taskforce.permissions import (
     DATA_CONTACT_OR_STAFF,
+    LINKAGE_PAGE,
     REPORT_INDEX,
     REPORT_READERS,
     STAFF_ONLY,
     access,
     can_enter_data_for,
+    can_see_linkage_result,
     can_see_report,
+    can_upload_linkage_keys,
     data_contact_organization_ids,
     is_staff,
     public_to_anyone,
     reporting_year_for,
 )
 
-from . import pdf, scan, sections
+from . import linkage, pdf, scan, sections
 from . import submissions as agency
+from . import unduplicated as undup
 from .fingerprint import data_version
-from .forms import CaseSummaryDecisionForm, CaseSummaryForm, ReviewForm, SubmissionForm, YearSettingsForm
-from .models import AgencySubmission, Narrative, ReportingYear, ReportPDF
+from .forms import (
+    CaseSummaryDecisionForm,
+    CaseSummaryForm,
+    LinkageUploadForm,
+    ReviewForm,
+    SubmissionForm,
+    YearSettingsForm,
+)
+from .models import AgencySubmission, LinkageUpload, LinkageYear, Narrative, ReportingYear, ReportPDF
 
 
 def _year_or_404(user, year: int) -> ReportingYear:
@@ -282,3 +293,85 @@ def case_summaries(request, year):
         {"reporting_year": reporting_year, "summaries": summaries, "form": form},
         status=400 if request.method == "POST" else 200,
     )
+
+
+@access(LINKAGE_PAGE)
+def unduplicated(request, year):
+    """The unduplicated count of a year: staff turn it on and read the count; data contacts upload their keys."""
+    reporting_year = get_object_or_404(ReportingYear, year=year)
+    linkage_year = LinkageYear.objects.filter(reporting_year=reporting_year).first()
+    organizations = [
+        organization
+        for organization in Organization.objects.filter(pk__in=data_contact_organization_ids(request.user))
+        if can_upload_linkage_keys(request.user, organization)
+    ]
+    form = LinkageUploadForm(organizations=organizations)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action in ("open", "close"):
+            if not can_see_linkage_result(request.user):
+                raise PermissionDenied(gettext("Only staff turn the unduplicated count on or off."))
+            try:
+                if action == "open":
+                    undup.open_year(reporting_year=reporting_year, user=request.user)
+                    messages.success(request, gettext("The unduplicated count is on for %(year)s.") % {"year": year})
+                elif linkage_year is not None:
+                    undup.close_without_publishing(linkage_year=linkage_year)
+                    messages.success(request, gettext("The unduplicated count is off; every upload is deleted."))
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            return redirect("reports:unduplicated", year=year)
+        if linkage_year is None:
+            raise Http404(gettext("The unduplicated count is not on for this year."))
+        if action == "withdraw":
+            organization = next((o for o in organizations if str(o.pk) == request.POST.get("organization")), None)
+            if organization is None:
+                raise PermissionDenied(gettext("You can withdraw only your own organization's keys."))
+            undup.withdraw_upload(linkage_year=linkage_year, organization=organization)
+            messages.success(request, gettext("Your keys are withdrawn and deleted."))
+            return redirect("reports:unduplicated", year=year)
+        if not organizations:
+            raise PermissionDenied(gettext("Only an agency's data contact uploads its keys."))
+        form = LinkageUploadForm(request.POST, request.FILES, organizations=organizations)
+        if form.is_valid():
+            try:
+                undup.save_upload(
+                    linkage_year=linkage_year,
+                    organization=form.cleaned_data["organization"],
+                    digests=form.cleaned_data["digests"],
+                    rows=form.cleaned_data["rows"],
+                    rows_without_keys=form.cleaned_data["rows_without_keys"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    gettext("Thank you: the keys of %(rows)s rows are uploaded. No name or date left your computer.")
+                    % {"rows": f"{form.cleaned_data['rows']:,}"},
+                )
+                return redirect("reports:unduplicated", year=year)
+    uploads = (
+        list(LinkageUpload.objects.without_digests().filter(linkage_year=linkage_year).select_related("organization"))
+        if linkage_year
+        else []
+    )
+    context = {
+        "reporting_year": reporting_year,
+        "linkage_year": linkage_year,
+        "form": form,
+        "entries": [
+            {"organization": o, "upload": next((u for u in uploads if u.organization_id == o.pk), None)}
+            for o in organizations
+        ],
+        "key_count": len(linkage.CHOSEN),
+        "iterations": linkage.PBKDF2_ITERATIONS,
+        "salt_label": linkage.SALT_LABEL,
+        "max_rows": undup.MAX_ROWS,
+    }
+    if can_see_linkage_result(request.user):
+        context["uploads"] = uploads
+        result = undup.count_year(linkage_year=linkage_year) if linkage_year else None
+        context["published"] = undup.publishable(result=result, k=reporting_year.k) if result else None
+    return render(request, "reports/unduplicated.html", context, status=400 if request.method == "POST" else 200)

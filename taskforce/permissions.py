@@ -335,6 +335,18 @@ def _readable_report_exists(user) -> bool:
     return ReportingYear.objects.readable_by(user).exists()
 
 
+# The unduplicated count (issue 17): an agency's data contact uploads its keys; only staff see the joined result.
+def can_upload_linkage_keys(user, organization) -> bool:
+    return can_enter_data_for(user, organization)
+
+
+def can_see_linkage_result(user) -> bool:
+    return is_staff(user)
+
+
+LINKAGE_PAGE = DATA_CONTACT_OR_STAFF
+
+
 # --- meetings ---
 # Anyone sees public meetings, any login sees every meeting; agendas show once
 # published and minutes once approved, drafts only to the committee's co-chairs and staff.

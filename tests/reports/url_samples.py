@@ -25,4 +25,5 @@ SAMPLES = {
     "reports:submissions": Sample(kwargs=_year),
     "reports:case_summaries": Sample(kwargs=_year),
     "reports:submission": Sample(kwargs=_submission),
+    "reports:unduplicated": Sample(kwargs=_year),
 }
