@@ -79,11 +79,12 @@ def _rows(meeting: Meeting, people) -> list[Attendance]:
             row.person = person
         else:
             membership = person.current_memberships[0] if person.current_memberships else None
-            role = (
-                _expected_role(membership_role=membership and membership.role)
-                if task_force
-                else _expected_role(committee_role=person.committee_role)
-            )
+            if task_force:
+                role = _expected_role(membership_role=membership and membership.role)
+            elif person.committee_role is None:
+                role = Attendance.Role.GUEST  # listed because they came to one of the last three meetings
+            else:
+                role = _expected_role(committee_role=person.committee_role)
             row = Attendance(
                 meeting=meeting,
                 person=person,
@@ -388,6 +389,55 @@ def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1
         "people": people_page,
         "organizations": organizations_page,
     }
+
+
+# --- the action items an agenda carries ------------------------------------------------------
+
+
+@dataclass
+class OwnerItems:
+    owner_name: str
+    items: list[ActionItem]
+
+
+def carried_action_items(meeting: Meeting, viewer, *, today: datetime.date | None = None) -> list[OwnerItems]:
+    """The action items listed under a meeting's "Action items" agenda item: the committee's items open when it
+    began (ActionItem.objects.carried_to) that the viewer may see (taskforce.permissions.action_item_q, so the
+    public agenda of a public meeting carries only the items of approved public minutes), grouped by owner
+    (family name; unassigned last), each group by due date. Each item has ``overdue`` (due before the meeting's
+    day, or before today while the meeting is ahead) and ``closed_here``. One query."""
+    today = today or timezone.localdate()
+    as_of = min(today, meeting.local_start.date())
+    items = (
+        ActionItem.objects.carried_to(meeting)
+        .visible_to(viewer)
+        .select_related("owner", "meeting")
+        .only(
+            "description",
+            "due_on",
+            "status",
+            "closed_at",
+            "committee",
+            "owner__given_name",
+            "owner__family_name",
+            "meeting__starts_at",
+        )
+        .order_by(
+            F("owner__family_name").asc(nulls_last=True),
+            F("owner__given_name").asc(nulls_last=True),
+            "owner_id",
+            F("due_on").asc(nulls_last=True),
+            "pk",
+        )
+    )
+    groups: list[OwnerItems] = []
+    for item in items:
+        item.overdue = item.is_overdue(as_of)
+        item.closed_here = item.closed_at_id == meeting.pk
+        if not groups or groups[-1].items[0].owner_id != item.owner_id:
+            groups.append(OwnerItems(owner_name=item.owner_name, items=[]))
+        groups[-1].items.append(item)
+    return groups
 
 
 AMENDMENT = "Amendment: "  # how an amendment's reason starts in the history
