@@ -23,6 +23,7 @@ from members.models import (
     Organization,
     Person,
 )
+from taskforce import permissions
 from taskforce.pagination import get_page, page_number
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
@@ -445,7 +446,8 @@ AMENDMENT = "Amendment: "  # how an amendment's reason starts in the history
 
 def minutes_context(meeting: Meeting) -> dict:
     """Everything the minutes page and PDF show besides the meeting: the agenda (main items, each with its
-    motions in ``motion_list`` and its parts), who attended, the action items, the committee's next meeting
+    motions in ``motion_list`` and its parts), who attended, the action items (``closed_here``: earlier
+    meetings' items this one marked done or dropped, as its readers may see them), the committee's next meeting
     (unless the minutes name it) and the amendments. Six queries, whatever the meeting holds."""
     motions = Motion.objects.select_related("moved_by", "seconded_by").order_by("pk")
     items = meeting.agenda_items.order_by("position", "pk").prefetch_related(
@@ -456,15 +458,23 @@ def minutes_context(meeting: Meeting) -> dict:
         .select_related("person", "organization")
         .order_by("person__family_name", "person__given_name", "pk")
     )
-    action_items = meeting.action_items.select_related("owner").order_by(
-        F("agenda_item__position").asc(nulls_last=True), "pk"
+    # This meeting's own items, and in the same query the earlier items it closed (those its readers may see).
+    closed_here = Q(closed_at=meeting) & permissions.action_item_q(permissions.readers_of(meeting))
+    action_items = (
+        ActionItem.objects.filter(Q(meeting=meeting) | closed_here)
+        .select_related("owner", "meeting")
+        .order_by(F("agenda_item__position").asc(nulls_last=True), "meeting__starts_at", "pk")
     )
+    own, closed = [], []
+    for item in action_items:
+        (own if item.meeting_id == meeting.pk else closed).append(item)
     amendments = meeting.history.filter(history_change_reason__startswith=AMENDMENT).order_by("history_date")
     return {
         "meeting": meeting,
         "items": outline(list(items)),
         "attendees": list(attendees),
-        "action_items": list(action_items),
+        "action_items": own,
+        "closed_here": closed,
         "next_meeting": None if meeting.next_meeting_note else meeting.next_meeting(),
         "amendments": [
             (date, reason.removeprefix(AMENDMENT))

@@ -128,7 +128,30 @@ def test_the_agenda_with_carried_items_has_a_fixed_query_count(world, history, c
     client = client_as("cochair")
     url = upcoming.get_absolute_url()
     before = count_queries(client, url)
+    # As the co-chair: two of them are the carried items and the viewer's person (their own items they see).
+    assert before == 10
+    AgendaItem.objects.filter(meeting=upcoming, kind=AgendaItem.Kind.ACTION_ITEMS).update(kind="standing")
+    assert count_queries(client, url) == before - 2
+    AgendaItem.objects.filter(meeting=upcoming, title="Action items").update(kind=AgendaItem.Kind.ACTION_ITEMS)
     for index, (person, _organization) in enumerate(add_people(15)):
         _item(first if index % 2 else second, f"More work {index}", owner=person, due_days=index)
     assert count_queries(client, url) == before
     assert AgendaItem.objects.filter(meeting=upcoming, kind=AgendaItem.Kind.ACTION_ITEMS).count() == 1
+
+
+def test_the_minutes_record_the_earlier_items_the_meeting_closed(world, history, client_as, make_meeting):
+    first, second, _upcoming = history
+    first.approve_minutes(at=second)
+    held = make_meeting(world.youth, days=-2)
+    shelter = ActionItem.objects.get(description="Call the shelter")
+    flyer = ActionItem.objects.get(description="Draft the flyer")  # its minutes are still a draft
+    client = client_as("cochair")
+    for item, status in ((shelter, "done"), (flyer, "dropped")):
+        client.post(reverse("meetings:close_action_item", args=[held.pk, item.pk]), {"status": status}, follow=True)
+    assert ActionItem.objects.get(pk=flyer.pk).closed_at == held
+    minutes = client.get(reverse("meetings:minutes", args=[held.pk])).content.decode()
+    assert "Earlier action items closed at this meeting" in minutes
+    assert "Call the shelter" in minutes and first.date_label in minutes
+    # The minutes are for every member once approved: a draft's item is not theirs to read.
+    assert "Draft the flyer" not in minutes
+    assert "Call the shelter" in services.render_minutes_html(held)
