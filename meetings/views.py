@@ -271,6 +271,7 @@ def attendance(request, pk):
     )
     if not meeting.minutes_approved:
         del guest_form.fields["amendment_reason"]
+    guest_confirm = NotYetHeldForm(meeting=meeting, record="attendance", prefix="guest")
     context = {
         "meeting": meeting,
         "roster": roster,
@@ -280,6 +281,7 @@ def attendance(request, pk):
         "guest_form": guest_form,
         "amendment": amendment,
         "not_yet_held": not_yet_held,
+        "guest_confirm": guest_confirm,
         "query": query,
         "found": found,
     }
@@ -299,6 +301,10 @@ def add_guest(request, pk):
     meeting = _get_meeting(request, pk)
     form = GuestForm(request.POST, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user))
     wants_fragment = request.headers.get("X-Requested-With") == "fetch"
+    # A guest is attendance too: at a meeting whose day is ahead, the guest form's own box confirms it.
+    confirm = NotYetHeldForm(request.POST, meeting=meeting, record="attendance", prefix="guest")
+    if form.is_valid() and not confirm.is_valid():
+        form.add_error(None, confirm.errors["confirm_not_yet_held"])
     if not form.is_valid():
         if wants_fragment:
             return render(request, "meetings/_guest_errors.html", {"form": form}, status=400)

@@ -165,7 +165,7 @@ def test_cochair_confirms_attendance_and_minutes_of_a_meeting_not_yet_held(page,
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/attendance/")
     page.wait_for_load_state("load")
     question = f"This meeting is on {meeting.local_start:%A, %B} {meeting.local_start.day}"
-    expect(page.get_by_text(question)).to_be_visible()
+    expect(page.locator("#attendance-form").get_by_text(question)).to_be_visible()
     page.get_by_label("Present: Morgan Member").check()
     page.get_by_role("button", name="Save attendance").click()
     expect(page.get_by_text("Nothing was saved: tick the box to confirm")).to_be_visible()
@@ -173,10 +173,21 @@ def test_cochair_confirms_attendance_and_minutes_of_a_meeting_not_yet_held(page,
     assert not Attendance.objects.filter(meeting=meeting).exists()
     assert_accessible(page)
     shot(page, "06-attendance-not-yet-held-asks")
-    page.get_by_label("record attendance anyway?").check()
+    page.locator("#attendance-form").get_by_label("record attendance anyway?").check()
     page.get_by_role("button", name="Save attendance").click()
     expect(page.get_by_text("Attendance saved (1 changed).")).to_be_visible()
     assert Attendance.objects.get(meeting=meeting).person == world.member
+    # A guest too: the guest form has its own box.
+    page.wait_for_load_state("load")
+    page.get_by_label("Or a new person: given name").fill("Amani")
+    page.get_by_label("Family name").fill("Wanjiru")
+    page.get_by_role("button", name="Add to the list as present").click()
+    expect(page.locator("#guest-messages")).to_contain_text("Nothing was saved: tick the box to confirm")
+    page.locator("#guest-form").get_by_label("record attendance anyway?").check()
+    page.get_by_role("button", name="Add to the list as present").click()
+    expect(page.get_by_text("Added Amani Wanjiru (guest) as present.")).to_be_visible()
+    assert_accessible(page)
+    shot(page, "08-guest-at-a-meeting-not-yet-held")
 
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/edit/")
     assert_accessible(page)

@@ -379,3 +379,21 @@ def test_attendance_of_a_meeting_not_yet_held_is_saved_only_once_confirmed(world
     assert "record attendance anyway" not in client.get(url(held)).content.decode()
     client.post(url(held), {f"status-{world.member.pk}": "present", "listed": [world.member.pk]})
     assert Attendance.objects.filter(meeting=held).count() == 1
+
+
+def test_a_guest_at_a_meeting_not_yet_held_is_added_only_once_confirmed(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth, days=10)
+    add = reverse("meetings:add_guest", args=[meeting.pk])
+    client = client_as("cochair")
+    assert 'name="guest-confirm_not_yet_held"' in client.get(url(meeting)).content.decode()
+    amani = Person.objects.create(given_name="Amani", family_name="Wanjiru")
+    response = client.post(add, {"person": amani.pk, "role": "guest"}, HTTP_X_REQUESTED_WITH="fetch")
+    assert response.status_code == 400
+    assert "Nothing was saved: tick the box to confirm" in response.content.decode()
+    assert not Attendance.objects.exists()
+    response = client.post(
+        add,
+        {"person": amani.pk, "role": "guest", "guest-confirm_not_yet_held": "on"},
+        HTTP_X_REQUESTED_WITH="fetch",
+    )
+    assert response.status_code == 200 and Attendance.objects.get().person == amani
