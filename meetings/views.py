@@ -156,7 +156,7 @@ def meeting_detail(request, pk):
 @require_POST
 def close_action_item(request, pk, item_pk):
     """Mark an earlier meeting's action item done or dropped at this meeting (its minutes record it), or open
-    again. Only the items this meeting's agenda carries, once the meeting has begun."""
+    again. Only the items this meeting's agenda carries, once the meeting's day has come."""
     meeting = _get_meeting(request, pk)
     item = get_object_or_404(
         ActionItem.objects.carried_to(meeting).visible_to(request.user).select_related("meeting"), pk=item_pk
@@ -164,8 +164,10 @@ def close_action_item(request, pk, item_pk):
     status = request.POST.get("status")
     if status not in ActionItem.Status.values:
         return HttpResponseBadRequest(_("Unknown status."))
+    if status == ActionItem.Status.OPEN and item.closed_at_id != meeting.pk:
+        return HttpResponseBadRequest(_("Only the meeting that closed an item opens it again."))
     if meeting.not_yet_held():
-        messages.error(request, _("This meeting has not begun: mark items done at it once it has."))
+        messages.error(request, _("This meeting's day has not come yet: mark items done at it once it is held."))
         return redirect(f"{meeting.get_absolute_url()}#carried-items")
     item.close_at(meeting, status)
     if status == ActionItem.Status.OPEN:
