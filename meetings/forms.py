@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Committee, Organization, Person
@@ -613,3 +614,40 @@ class MeetingFilterForm(forms.Form):
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", _("All")), *((year, year) for year in years)]
+
+
+class NotYetHeldForm(forms.Form):
+    """Attendance or minutes of a meeting whose day is still ahead are saved only once confirmed: a slip of the
+    meeting picker (next month's meeting for last month's) should not quietly record a meeting nobody held."""
+
+    default_renderer = WIDGET_RENDERER
+
+    confirm_not_yet_held = forms.BooleanField(required=False)
+
+    QUESTIONS = {
+        "attendance": _("This meeting is on %(date)s; record attendance anyway?"),
+        "minutes": _("This meeting is on %(date)s; record minutes anyway?"),
+    }
+
+    def __init__(self, *args, meeting, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.needed = meeting.not_yet_held()
+        day = meeting.local_start.date()
+        date = formats.date_format(day, "l, F j" if day.year == timezone.localdate().year else "l, F j, Y")
+        self.fields["confirm_not_yet_held"].label = self.QUESTIONS[record] % {"date": date}
+        self.fields["confirm_not_yet_held"].help_text = _("Tick to save: the meeting's day has not come yet.")
+        if not self.needed:
+            del self.fields["confirm_not_yet_held"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.needed and not cleaned.get("confirm_not_yet_held"):
+            self.add_error(
+                "confirm_not_yet_held",
+                ValidationError(
+                    _("Nothing was saved: tick the box to confirm, or choose the meeting that took place."),
+                    code="not_yet_held",
+                ),
+            )
+        return cleaned

@@ -206,6 +206,10 @@ class Meeting(Versioned):
     def place(self):
         return ", ".join(part for part in [self.location, self.address] if part)
 
+    def not_yet_held(self, today: datetime.date | None = None) -> bool:
+        """Whether the meeting's day is still ahead: recording its attendance or minutes asks to be confirmed."""
+        return self.local_start.date() > (today or timezone.localdate())
+
     @property
     def agenda_published(self):
         return self.agenda_state == self.AgendaState.PUBLISHED
@@ -223,16 +227,24 @@ class Meeting(Versioned):
         self.save(update_fields=["minutes_state", "minutes_approved_at", "updated_at"])
 
     def expected_people(self):
-        """Everyone expected at the meeting, by family name: whoever is already on its attendance list (guests
-        too), then for a task-force meeting its current representatives, for a committee meeting that
-        committee's current members and chairs."""
+        """Everyone listed on the meeting's attendance page, by family name: whoever is already on its attendance
+        list (guests too), then for a task-force meeting its current representatives, for a committee meeting
+        that committee's current members and chairs and the people recorded at its last three meetings."""
         day = self.local_start.date()
         if self.committee.kind == Committee.Kind.TASK_FORCE:
-            expected = Membership.objects.current(day).values("person_id")
+            expected = Q(pk__in=Membership.objects.current(day).values("person_id"))
         else:
-            expected = CommitteeRole.objects.current(day).filter(committee_id=self.committee_id).values("person_id")
+            roles = CommitteeRole.objects.current(day).filter(committee_id=self.committee_id)
+            last_three = (
+                Meeting.objects.filter(committee_id=self.committee_id, starts_at__lt=self.starts_at)
+                .exclude(status=Meeting.Status.CANCELLED)
+                .order_by("-starts_at")
+                .values("pk")[:3]
+            )
+            recently = Attendance.objects.filter(meeting__in=last_three)
+            expected = Q(pk__in=roles.values("person_id")) | Q(pk__in=recently.values("person_id"))
         return Person.objects.filter(
-            Q(pk__in=Attendance.objects.filter(meeting=self).values("person_id")) | Q(pk__in=expected)
+            Q(pk__in=Attendance.objects.filter(meeting=self).values("person_id")) | expected
         ).order_by(Lower("family_name"), Lower("given_name"), "pk")
 
     def minutes_people(self):
@@ -258,8 +270,9 @@ class Meeting(Versioned):
     @classmethod
     @transaction.atomic
     def schedule(cls, **fields):
-        """A new meeting whose agenda starts from the committee's standing agenda and the previous meeting's open
-        action items its readers may see."""
+        """A new meeting whose agenda starts from the committee's standing agenda, with a standing "Action items"
+        item under which the agenda lists the committee's open action items when it is read
+        (ActionItem.objects.carried_to), so items added to earlier minutes later still show."""
         meeting = cls.objects.create(**fields)
         previous = (
             cls.objects.filter(committee=meeting.committee, starts_at__lt=meeting.starts_at)
@@ -275,29 +288,11 @@ class Meeting(Versioned):
             if previous and not previous.minutes_approved and "minutes" in item.title.lower():
                 item.kind = AgendaItem.Kind.ACTION
                 item.description = _("Adopt the minutes of %(date)s.") % {"date": previous.date_label}
-        if previous:
-            from taskforce.permissions import readers_of
-
-            # The agenda is published to all its readers: it carries only the items they may all read
-            # (the previous minutes' items once those are approved), never a draft's.
-            open_items = list(
-                ActionItem.objects.visible_to(readers_of(meeting))
-                .open()
-                .filter(meeting=previous)
-                .select_related("owner")
-                .order_by("due_on")
-            )
-            if open_items:
-                lines = [f"- {item.owner_name}: {item.description}{item.due_suffix}" for item in open_items]
-                items.append(
-                    AgendaItem(
-                        meeting=meeting,
-                        position=len(items) + 1,
-                        title=_("Open action items from %(date)s") % {"date": previous.date_label},
-                        kind=AgendaItem.Kind.REPORT,
-                        description="\n".join(lines),
-                    )
-                )
+        carrier = next((item for item in items if "action item" in item.title.lower()), None)
+        if carrier is None:
+            carrier = AgendaItem(meeting=meeting, position=len(items) + 1, title=_("Action items"))
+            items.append(carrier)
+        carrier.kind = AgendaItem.Kind.ACTION_ITEMS
         for item in items:
             item.save()
         return meeting
@@ -327,6 +322,7 @@ class AgendaItem(Versioned):
         ACTION = "action", _("Action")
         REPORT = "report", _("Report")
         ANNOUNCEMENT = "announcement", _("Announcement")
+        ACTION_ITEMS = "action_items", _("Open action items")  # lists the committee's open items when read
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
@@ -541,6 +537,13 @@ class ActionItemQuerySet(models.QuerySet):
     def overdue(self, today=None):
         return self.open().filter(due_on__lt=today or timezone.localdate())
 
+    def carried_to(self, meeting):
+        """The committee's action items that were open when the meeting began: those of its earlier meetings
+        (whenever they were added to those minutes) still open, or closed at this meeting or a later one."""
+        return self.filter(committee_id=meeting.committee_id, meeting__starts_at__lt=meeting.starts_at).filter(
+            Q(status=ActionItem.Status.OPEN) | Q(closed_at__starts_at__gte=meeting.starts_at)
+        )
+
 
 class ActionItem(Versioned):
     """Something a person agreed at a meeting to do, by a date."""
@@ -570,6 +573,15 @@ class ActionItem(Versioned):
     )
     due_on = models.DateField(_("due"), null=True, blank=True, validators=[validate_date])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    closed_at = models.ForeignKey(
+        Meeting,
+        verbose_name=_("closed at meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="closed_action_items",
+        help_text=_("The later meeting whose minutes marked it done or dropped."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ActionItemQuerySet.as_manager()
@@ -597,6 +609,17 @@ class ActionItem(Versioned):
         if not self.due_on:
             return ""
         return _(" (due %(date)s)") % {"date": formats.date_format(self.due_on, "DATE_FORMAT")}
+
+    def close_at(self, meeting, status):
+        """Mark the item done or dropped at a later meeting of its committee (its minutes record it), or open
+        again (status OPEN), which forgets the meeting."""
+        if status != self.Status.OPEN and (
+            meeting.committee_id != self.committee_id or meeting.starts_at <= self.meeting.starts_at
+        ):
+            raise ValueError("An action item is closed at a later meeting of its committee.")
+        self.status = status
+        self.closed_at = None if status == self.Status.OPEN else meeting
+        self.save(update_fields=["status", "closed_at", "updated_at"])
 
     def is_overdue(self, today: datetime.date | None = None):
         return (

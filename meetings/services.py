@@ -23,6 +23,7 @@ from members.models import (
     Organization,
     Person,
 )
+from taskforce import permissions
 from taskforce.pagination import get_page, page_number
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
@@ -79,11 +80,12 @@ def _rows(meeting: Meeting, people) -> list[Attendance]:
             row.person = person
         else:
             membership = person.current_memberships[0] if person.current_memberships else None
-            role = (
-                _expected_role(membership_role=membership and membership.role)
-                if task_force
-                else _expected_role(committee_role=person.committee_role)
-            )
+            if task_force:
+                role = _expected_role(membership_role=membership and membership.role)
+            elif person.committee_role is None:
+                role = Attendance.Role.GUEST  # listed because they came to one of the last three meetings
+            else:
+                role = _expected_role(committee_role=person.committee_role)
             row = Attendance(
                 meeting=meeting,
                 person=person,
@@ -404,12 +406,62 @@ def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1
     }
 
 
+# --- the action items an agenda carries ------------------------------------------------------
+
+
+@dataclass
+class OwnerItems:
+    owner_name: str
+    items: list[ActionItem]
+
+
+def carried_action_items(meeting: Meeting, viewer, *, today: datetime.date | None = None) -> list[OwnerItems]:
+    """The action items listed under a meeting's "Action items" agenda item: the committee's items open when it
+    began (ActionItem.objects.carried_to) that the viewer may see (taskforce.permissions.action_item_q, so the
+    public agenda of a public meeting carries only the items of approved public minutes), grouped by owner
+    (family name; unassigned last), each group by due date. Each item has ``overdue`` (due before the meeting's
+    day, or before today while the meeting is ahead) and ``closed_here``. One query."""
+    today = today or timezone.localdate()
+    as_of = min(today, meeting.local_start.date())
+    items = (
+        ActionItem.objects.carried_to(meeting)
+        .visible_to(viewer)
+        .select_related("owner", "meeting")
+        .only(
+            "description",
+            "due_on",
+            "status",
+            "closed_at",
+            "committee",
+            "owner__given_name",
+            "owner__family_name",
+            "meeting__starts_at",
+        )
+        .order_by(
+            F("owner__family_name").asc(nulls_last=True),
+            F("owner__given_name").asc(nulls_last=True),
+            "owner_id",
+            F("due_on").asc(nulls_last=True),
+            "pk",
+        )
+    )
+    groups: list[OwnerItems] = []
+    for item in items:
+        item.overdue = item.is_overdue(as_of)
+        item.closed_here = item.closed_at_id == meeting.pk
+        if not groups or groups[-1].items[0].owner_id != item.owner_id:
+            groups.append(OwnerItems(owner_name=item.owner_name, items=[]))
+        groups[-1].items.append(item)
+    return groups
+
+
 AMENDMENT = "Amendment: "  # how an amendment's reason starts in the history
 
 
 def minutes_context(meeting: Meeting) -> dict:
     """Everything the minutes page and PDF show besides the meeting: the agenda (main items, each with its
-    motions in ``motion_list`` and its parts), who attended, the action items, the committee's next meeting
+    motions in ``motion_list`` and its parts), who attended, the action items (``closed_here``: earlier
+    meetings' items this one marked done or dropped, as its readers may see them), the committee's next meeting
     (unless the minutes name it) and the amendments. Six queries, whatever the meeting holds."""
     motions = Motion.objects.select_related("moved_by", "seconded_by").order_by("pk")
     items = meeting.agenda_items.order_by("position", "pk").prefetch_related(
@@ -420,15 +472,23 @@ def minutes_context(meeting: Meeting) -> dict:
         .select_related("person", "organization")
         .order_by("person__family_name", "person__given_name", "pk")
     )
-    action_items = meeting.action_items.select_related("owner").order_by(
-        F("agenda_item__position").asc(nulls_last=True), "pk"
+    # This meeting's own items, and in the same query the earlier items it closed (those its readers may see).
+    closed_here = Q(closed_at=meeting) & permissions.action_item_q(permissions.readers_of(meeting))
+    action_items = (
+        ActionItem.objects.filter(Q(meeting=meeting) | closed_here)
+        .select_related("owner", "meeting")
+        .order_by(F("agenda_item__position").asc(nulls_last=True), "meeting__starts_at", "pk")
     )
+    own, closed = [], []
+    for item in action_items:
+        (own if item.meeting_id == meeting.pk else closed).append(item)
     amendments = meeting.history.filter(history_change_reason__startswith=AMENDMENT).order_by("history_date")
     return {
         "meeting": meeting,
         "items": outline(list(items)),
         "attendees": list(attendees),
-        "action_items": list(action_items),
+        "action_items": own,
+        "closed_here": closed,
         "next_meeting": None if meeting.next_meeting_note else meeting.next_meeting(),
         "amendments": [
             (date, reason.removeprefix(AMENDMENT))

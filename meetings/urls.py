@@ -22,6 +22,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting_detail, name="detail"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="edit"),
     path("meetings/<int:pk>/publish/", views.publish_agenda, name="publish_agenda"),
+    path("meetings/<int:pk>/actions/<int:item_pk>/", views.close_action_item, name="close_action_item"),
     path("meetings/<int:pk>/attendance/", views.attendance, name="attendance"),
     path("meetings/<int:pk>/attendance/guest/", views.add_guest, name="add_guest"),
     path("meetings/<int:pk>/minutes/", views.minutes, name="minutes"),

@@ -49,10 +49,11 @@ from .forms import (
     MinutesForm,
     MinutesItemFormSet,
     MotionFormSet,
+    NotYetHeldForm,
     minutes_choices,
     minutes_conflicts,
 )
-from .models import ActionItem, Attendance, CalendarToken, Meeting, Motion
+from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, Motion
 
 MEETINGS_PAGE_SIZE = 25  # past meetings per page; upcoming ones are all shown on the first
 ACTIONS_PAGE_SIZE = 50  # open action items per page
@@ -128,9 +129,12 @@ def meeting_create(request):
 def meeting_detail(request, pk):
     meeting = _get_meeting(request, pk)
     can_edit = permissions.can_edit_meeting(request.user, meeting)
-    items = []
+    items, carried = [], []
     if permissions.can_see_agenda(request.user, meeting):
-        items = services.outline(list(meeting.agenda_items.order_by("position", "pk")))
+        agenda = list(meeting.agenda_items.order_by("position", "pk"))
+        items = services.outline(agenda)
+        if any(item.kind == AgendaItem.Kind.ACTION_ITEMS for item in agenda):
+            carried = services.carried_action_items(meeting, request.user)
     counts = (
         Attendance.objects.visible_to(request.user)
         .filter(meeting=meeting)
@@ -143,8 +147,39 @@ def meeting_detail(request, pk):
         "can_see_agenda": permissions.can_see_agenda(request.user, meeting),
         "can_see_minutes": permissions.can_see_minutes(request.user, meeting),
         "counts": counts,
+        "carried": carried,
+        "may_close_items": can_edit and not meeting.not_yet_held(),
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+@access(MEETING_EDITOR)
+@require_POST
+def close_action_item(request, pk, item_pk):
+    """Mark an earlier meeting's action item done or dropped at this meeting (its minutes record it), or open
+    again. Only the items this meeting's agenda carries, once the meeting's day has come."""
+    meeting = _get_meeting(request, pk)
+    item = get_object_or_404(
+        ActionItem.objects.carried_to(meeting).visible_to(request.user).select_related("meeting"), pk=item_pk
+    )
+    status = request.POST.get("status")
+    if status not in ActionItem.Status.values:
+        return HttpResponseBadRequest(_("Unknown status."))
+    if status == ActionItem.Status.OPEN and item.closed_at_id != meeting.pk:
+        return HttpResponseBadRequest(_("Only the meeting that closed an item opens it again."))
+    if meeting.not_yet_held():
+        messages.error(request, _("This meeting's day has not come yet: mark items done at it once it is held."))
+        return redirect(f"{meeting.get_absolute_url()}#carried-items")
+    item.close_at(meeting, status)
+    if status == ActionItem.Status.OPEN:
+        message = _("Open again: %(item)s") % {"item": item.description}
+    else:
+        message = _("Marked %(status)s at this meeting: %(item)s") % {
+            "status": item.get_status_display().lower(),
+            "item": item.description,
+        }
+    messages.success(request, message)
+    return redirect(f"{meeting.get_absolute_url()}#carried-items")
 
 
 @access(MEETING_EDITOR)
@@ -195,8 +230,10 @@ def attendance(request, pk):
     amendment = AmendmentForm(
         request.POST or None, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user)
     )
+    not_yet_held = NotYetHeldForm(request.POST or None, meeting=meeting, record="attendance")
     if request.method == "POST":
         amendment_ok = amendment.is_valid()  # its errors show beside its field
+        confirmed = not_yet_held.is_valid()
         valid = set(Attendance.Status.values)
         statuses = {}
         # Only the people the posted page listed: "Mark all present" marks them and nobody else.
@@ -214,7 +251,7 @@ def attendance(request, pk):
                 errors.append(
                     _("%(name)s: choose present, remote, excused or absent.") % {"name": row.person.full_name}
                 )
-        if amendment_ok and not errors:
+        if amendment_ok and confirmed and not errors:
             saved = services.record_attendance(
                 meeting=meeting, statuses=statuses, roster=posted_rows, change_reason=amendment.change_reason
             )
@@ -237,6 +274,7 @@ def attendance(request, pk):
     )
     if not meeting.minutes_approved:
         del guest_form.fields["amendment_reason"]
+    guest_confirm = NotYetHeldForm(meeting=meeting, record="attendance", prefix="guest")
     context = {
         "meeting": meeting,
         "roster": roster,
@@ -245,6 +283,8 @@ def attendance(request, pk):
         "statuses": Attendance.Status.choices,
         "guest_form": guest_form,
         "amendment": amendment,
+        "not_yet_held": not_yet_held,
+        "guest_confirm": guest_confirm,
         "query": query,
         "found": found,
     }
@@ -264,6 +304,10 @@ def add_guest(request, pk):
     meeting = _get_meeting(request, pk)
     form = GuestForm(request.POST, meeting=meeting, may_amend=permissions.can_approve_minutes(request.user))
     wants_fragment = request.headers.get("X-Requested-With") == "fetch"
+    # A guest is attendance too: at a meeting whose day is ahead, the guest form's own box confirms it.
+    confirm = NotYetHeldForm(request.POST, meeting=meeting, record="attendance", prefix="guest")
+    if form.is_valid() and not confirm.is_valid():
+        form.add_error(None, confirm.errors["confirm_not_yet_held"])
     if not form.is_valid():
         if wants_fragment:
             return render(request, "meetings/_guest_errors.html", {"form": form}, status=400)
@@ -292,10 +336,14 @@ def add_guest(request, pk):
         if form.change_reason:
             meeting._change_reason = form.change_reason
             meeting.save(update_fields=["updated_at"])
+    added = _("Added %(name)s (%(role)s) as present.") % {
+        "name": person.full_name,
+        "role": row.get_role_display().lower(),
+    }
     if wants_fragment:
-        context = {"row": row, "status": row.status, "statuses": Attendance.Status.choices}
+        context = {"row": row, "status": row.status, "statuses": Attendance.Status.choices, "added": added}
         return render(request, "meetings/attendance.html#attendance-row", context)
-    messages.success(request, _("%(person)s is on the list as present.") % {"person": person})
+    messages.success(request, added)
     return redirect("meetings:attendance", pk=meeting.pk)
 
 
@@ -324,7 +372,8 @@ def minutes_edit(request, pk):
     data = request.POST if request.method == "POST" else None
     parts = _minutes_forms(meeting, data, permissions.can_approve_minutes(request.user))
     # Validate every part (no short-circuit) so each shows its own errors.
-    names = ("amendment", "form", "version", "items", "motions", "actions")
+    parts["not_yet_held"] = NotYetHeldForm(data, meeting=meeting, record="minutes")
+    names = ("amendment", "not_yet_held", "form", "version", "items", "motions", "actions")
     valid = data is not None and [parts[name].is_valid() for name in names]
     if valid and all(valid):
         with transaction.atomic():
@@ -556,7 +605,9 @@ def action_item_status(request, pk):
     if status not in ActionItem.Status.values:
         return HttpResponseBadRequest(_("Unknown status."))
     item.status = status
-    item.save(update_fields=["status", "updated_at"])
+    if status == ActionItem.Status.OPEN:
+        item.closed_at = None
+    item.save(update_fields=["status", "closed_at", "updated_at"])
     messages.success(
         request,
         _("Marked %(status)s: %(item)s") % {"status": item.get_status_display().lower(), "item": item.description},

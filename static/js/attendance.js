@@ -84,12 +84,12 @@
         body.innerHTML = html.trim();
         var row = body.querySelector("tr");
         document.getElementById("attendance-rows").appendChild(row);
-        var name = row.querySelector("th").textContent.trim();
         messages.innerHTML = "";
         var done = document.createElement("div");
         done.className = "alert alert-success";
         done.setAttribute("role", "status");
-        done.textContent = interpolate(gettext("Added %(name)s as present."), { name: name }, true);
+        done.textContent = row.getAttribute("data-added");  // worded (and translated) by the server
+        row.removeAttribute("data-added");
         messages.appendChild(done);
         guestForm.reset();
         if (search) {

@@ -76,7 +76,7 @@ def test_staff_runs_a_meeting_and_the_right_people_see_the_minutes(page, live_se
     )
     page.get_by_label("Organization they represent").select_option(label="Legal Aid Society")
     page.get_by_role("button", name="Add to the list as present").click()
-    expect(page.get_by_text("Added Guestperson, Gina")).to_be_visible()
+    expect(page.get_by_text("Added Gina Guestperson (guest) as present.")).to_be_visible()
     expect(rows).to_have_count(31)
     assert_accessible(page)
 

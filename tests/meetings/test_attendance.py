@@ -1,11 +1,13 @@
 """Taking attendance: one submit for the whole list, guests added inline, the organization of the day kept."""
 
+import pathlib
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.models import Attendance
 from members.models import CommitteeRole, Membership, Organization, Person
@@ -296,3 +298,102 @@ def test_the_list_reads_the_same_queries_for_few_or_many_people(
         with django_assert_num_queries(queries):
             body = client.get(url(meeting) + page).content.decode()
         assert len(listed(body)) == 10
+
+
+def test_committee_roster_lists_the_people_recorded_at_its_last_three_meetings(world, make_meeting, client_as):
+    def came(meeting, given, family):
+        person = Person.objects.create(given_name=given, family_name=family)
+        Attendance.objects.create(meeting=meeting, person=person, role="guest", status="present")
+        return person
+
+    came(make_meeting(world.youth, days=-50), "Olga", "Oldest")  # four meetings back: no longer listed
+    came(make_meeting(world.youth, days=-40), "Tess", "Thirdback")
+    came(make_meeting(world.youth, days=-35, status="cancelled"), "Cass", "Cancelled")  # never took place
+    came(make_meeting(world.youth, days=-30), "Sid", "Secondback")
+    came(make_meeting(world.adult, days=-25), "Adam", "Adultonly")  # another committee's
+    came(make_meeting(world.youth, days=-20), "Lee", "Lastone")
+    meeting = make_meeting(world.youth, days=-10)
+    came(make_meeting(world.youth, days=-5), "Lou", "Later")  # after this meeting
+    body = client_as("staff").get(url(meeting)).content.decode()
+    for name in ("Thirdback, Tess", "Secondback, Sid", "Lastone, Lee", "Cochair, Casey", "Member, Morgan"):
+        assert f'data-label="Name">{name}' in body
+    for name in ("Oldest, Olga", "Cancelled, Cass", "Adultonly, Adam", "Later, Lou"):
+        assert f'data-label="Name">{name}' not in body
+    # Not on the committee: listed as a guest, and "Mark all present" marks exactly the listed people.
+    assert 'data-label="Name">Lastone, Lee <span class="badge text-bg-light border">Guest</span>' in body
+    client_as("staff").post(url(meeting), {"all_present": "1", "listed": listed(body)})
+    marked = set(Attendance.objects.filter(meeting=meeting).values_list("person__family_name", flat=True))
+    assert marked == {"Thirdback", "Secondback", "Lastone", "Cochair", "Member"}
+    assert set(meeting.expected_people().values_list("family_name", flat=True)) == marked
+
+
+def test_adding_a_guest_says_who_was_added_and_as_what(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth)
+    add = reverse("meetings:add_guest", args=[meeting.pk])
+    client = client_as("cochair")
+    amani = Person.objects.create(given_name="Amani", family_name="Wanjiru")
+    response = client.post(add, {"person": amani.pk, "role": "guest"}, HTTP_X_REQUESTED_WITH="fetch")
+    assert 'data-added="Added Amani Wanjiru (guest) as present."' in response.content.decode()
+    response = client.post(add, {"given_name": "Pat", "family_name": "Presenter", "role": "presenter"}, follow=True)
+    assert "Added Pat Presenter (presenter) as present." in response.content.decode()
+    # The rows the page draws carry no message.
+    assert "data-added" not in client.get(url(meeting)).content.decode()
+
+
+def test_the_attendance_rows_show_where_the_keyboard_is(world, make_meeting, client_as):
+    """The focus ring and row highlight are CSS: the page loads the stylesheet that draws them."""
+    from django.contrib.staticfiles import finders
+
+    body = client_as("staff").get(url(make_meeting(world.youth))).content.decode()
+    assert "css/meetings.css" in body
+    css = pathlib.Path(finders.find("css/meetings.css")).read_text()
+    assert ".attendance-table tbody tr:focus-within" in css
+    assert ".attendance-table .form-check-input:focus-visible" in css
+
+
+def test_attendance_of_a_meeting_not_yet_held_is_saved_only_once_confirmed(world, make_meeting, client_as):
+    from django.utils import formats
+
+    meeting = make_meeting(world.youth, days=10)
+    client = client_as("cochair")
+    question = (
+        f"This meeting is on {formats.date_format(meeting.local_start.date(), 'l, F j')}"
+        if meeting.local_start.year == timezone.localdate().year
+        else f"This meeting is on {formats.date_format(meeting.local_start.date(), 'l, F j, Y')}"
+    ) + "; record attendance anyway?"
+    assert question in client.get(url(meeting)).content.decode()
+    response = client.post(url(meeting), {f"status-{world.member.pk}": "present", "listed": [world.member.pk]})
+    body = response.content.decode()
+    assert response.status_code == 200 and question in body
+    assert "Nothing was saved: tick the box to confirm" in body
+    assert f'value="present" id="status-{world.member.pk}-present" checked' in body  # what was typed is kept
+    assert not Attendance.objects.exists()
+    response = client.post(
+        url(meeting),
+        {f"status-{world.member.pk}": "present", "listed": [world.member.pk], "confirm_not_yet_held": "on"},
+    )
+    assert response.status_code == 302
+    assert Attendance.objects.get(meeting=meeting).person == world.member
+    # A meeting already held asks nothing.
+    held = make_meeting(world.youth, days=-1)
+    assert "record attendance anyway" not in client.get(url(held)).content.decode()
+    client.post(url(held), {f"status-{world.member.pk}": "present", "listed": [world.member.pk]})
+    assert Attendance.objects.filter(meeting=held).count() == 1
+
+
+def test_a_guest_at_a_meeting_not_yet_held_is_added_only_once_confirmed(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth, days=10)
+    add = reverse("meetings:add_guest", args=[meeting.pk])
+    client = client_as("cochair")
+    assert 'name="guest-confirm_not_yet_held"' in client.get(url(meeting)).content.decode()
+    amani = Person.objects.create(given_name="Amani", family_name="Wanjiru")
+    response = client.post(add, {"person": amani.pk, "role": "guest"}, HTTP_X_REQUESTED_WITH="fetch")
+    assert response.status_code == 400
+    assert "Nothing was saved: tick the box to confirm" in response.content.decode()
+    assert not Attendance.objects.exists()
+    response = client.post(
+        add,
+        {"person": amani.pk, "role": "guest", "guest-confirm_not_yet_held": "on"},
+        HTTP_X_REQUESTED_WITH="fetch",
+    )
+    assert response.status_code == 200 and Attendance.objects.get().person == amani

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, Motion
+from meetings.models import AgendaItem, Attendance, Meeting, Motion
 
 pytestmark = pytest.mark.django_db
 
@@ -58,35 +58,42 @@ def test_dates_read_the_way_people_write_them(world):
     assert meeting.when == "Monday, September 25, 2017, 11 am-12:30 pm"
 
 
-def test_scheduling_starts_from_the_standing_agenda_and_open_action_items(world, make_meeting):
+def test_scheduling_starts_from_the_standing_agenda_with_a_place_for_the_open_action_items(world, make_meeting):
     world.youth.standing_agenda = "Welcome\nReview of minutes\nCase trends"
     world.youth.save()
     last = make_meeting(world.youth, days=-20)
     last.approve_minutes(at=make_meeting(world.youth, days=-10))
-    ActionItem.objects.create(meeting=last, committee=world.youth, description="Call the shelter", owner=world.member)
-    ActionItem.objects.create(
-        meeting=last, committee=world.youth, description="Finished", status=ActionItem.Status.DONE
-    )
     start = last.starts_at + datetime.timedelta(days=5)  # before the meeting that adopted them: still the last one
     meeting = Meeting.schedule(committee=world.youth, starts_at=start, ends_at=start + datetime.timedelta(hours=1))
-    titles = list(meeting.agenda_items.values_list("title", flat=True))
-    assert titles[:3] == ["Welcome", "Review of minutes", "Case trends"]
-    assert titles[3].startswith("Open action items from")
-    carried = meeting.agenda_items.get(position=4).description
-    assert "Morgan Member: Call the shelter" in carried and "Finished" not in carried
+    items = list(meeting.agenda_items.values_list("title", "kind"))
+    assert items == [
+        ("Welcome", "standing"),
+        ("Review of minutes", "standing"),
+        ("Case trends", "standing"),
+        ("Action items", AgendaItem.Kind.ACTION_ITEMS),
+    ]
 
 
-def test_scheduling_after_draft_minutes_adopts_them_and_keeps_their_items_in_the_draft(world, make_meeting):
-    """The agenda is published to every member (or the public): a draft's action items are not theirs to read."""
+def test_a_standing_action_items_line_is_the_place_of_the_open_items(world, make_meeting):
+    world.youth.standing_agenda = "Welcome\nReview of action items\nCase trends"
+    world.youth.save()
+    meeting = Meeting.schedule(
+        committee=world.youth, starts_at=make_meeting().starts_at, ends_at=make_meeting().ends_at
+    )
+    assert list(meeting.agenda_items.values_list("title", "kind")) == [
+        ("Welcome", "standing"),
+        ("Review of action items", AgendaItem.Kind.ACTION_ITEMS),
+        ("Case trends", "standing"),
+    ]
+
+
+def test_scheduling_after_draft_minutes_adopts_them(world, make_meeting):
     world.youth.standing_agenda = "Welcome\nReview of minutes\nCase trends"
     world.youth.save()
     last = make_meeting(world.youth, days=-20)
-    ActionItem.objects.create(meeting=last, committee=world.youth, description="Call the shelter", owner=world.member)
     start = last.starts_at + datetime.timedelta(days=30)
     meeting = Meeting.schedule(committee=world.youth, starts_at=start, ends_at=start + datetime.timedelta(hours=1))
-    assert list(meeting.agenda_items.values_list("title", flat=True)) == ["Welcome", "Review of minutes", "Case trends"]
     assert meeting.agenda_items.get(position=2).description == f"Adopt the minutes of {last.date_label}."
-    assert not meeting.agenda_items.filter(description__contains="Call the shelter").exists()
 
 
 def test_history_is_kept(world, make_meeting):

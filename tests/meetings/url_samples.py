@@ -47,6 +47,9 @@ SAMPLES = {
     "meetings:detail": Sample(kwargs=meeting_kwargs),
     "meetings:edit": Sample(kwargs=meeting_kwargs),
     "meetings:publish_agenda": Sample(kwargs=meeting_kwargs, ok=POST_ONLY),
+    "meetings:close_action_item": Sample(
+        kwargs=lambda world: {"pk": _meeting(world).pk, "item_pk": _action_item(world).pk}, ok=POST_ONLY
+    ),
     "meetings:attendance": Sample(kwargs=meeting_kwargs),
     "meetings:add_guest": Sample(kwargs=meeting_kwargs, ok=POST_ONLY),
     "meetings:minutes": Sample(kwargs=meeting_kwargs),

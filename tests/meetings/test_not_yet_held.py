@@ -1,0 +1,40 @@
+"""Minutes of a meeting whose day is still ahead are saved only once confirmed (attendance: test_attendance.py)."""
+
+import pytest
+from django.urls import reverse
+
+from meetings.forms import NotYetHeldForm
+from meetings.models import AgendaItem, Meeting
+from tests.meetings.forms_helper import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_url(meeting):
+    return reverse("meetings:minutes_edit", args=[meeting.pk])
+
+
+def test_minutes_of_a_meeting_not_yet_held_are_saved_only_once_confirmed(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth, days=10)
+    AgendaItem.objects.create(meeting=meeting, position=1, title="Welcome")
+    client = client_as("cochair")
+    body = client.get(edit_url(meeting)).content.decode()
+    question = NotYetHeldForm(meeting=meeting, record="minutes").fields["confirm_not_yet_held"].label
+    assert question.startswith(f"This meeting is on {meeting.local_start:%A, %B} {meeting.local_start.day}")
+    assert question.endswith("; record minutes anyway?") and question in body
+    data = form_data(body, **{"items-0-minutes": "- Everyone introduced themselves"})
+    response = client.post(edit_url(meeting), data)
+    assert response.status_code == 200
+    assert "Nothing was saved: tick the box to confirm" in response.content.decode()
+    assert "Everyone introduced themselves" in response.content.decode()  # what was typed is kept
+    assert not Meeting.objects.get(pk=meeting.pk).agenda_items.filter(minutes__contains="introduced").exists()
+    data["confirm_not_yet_held"] = "on"
+    assert client.post(edit_url(meeting), data).status_code == 302
+    assert meeting.agenda_items.get().minutes == "- Everyone introduced themselves"
+
+
+def test_a_meeting_held_today_or_before_asks_nothing(world, make_meeting):
+    for days in (0, -3):
+        meeting = make_meeting(world.youth, days=days, hours=1)
+        form = NotYetHeldForm({}, meeting=meeting, record="minutes")
+        assert form.is_valid() and "confirm_not_yet_held" not in form.fields
