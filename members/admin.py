@@ -216,7 +216,7 @@ SERVICE_FIELDSETS = [
         _("Location"),
         {
             "fields": ["location_is_confidential", "street_address", ("city", "state", "postal_code")],
-            "description": "Shelters: tick “confidential location” and leave the street address empty.",
+            "description": _("Shelters: tick “confidential location” and leave the street address empty."),
         },
     ),
     (_("Publishing"), {"fields": ["visibility", "status", ("last_verified_on", "last_verified_by")]}),
