@@ -1,6 +1,7 @@
 """What browser tests share: logging in through the real form, and the axe check."""
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
 
@@ -19,3 +20,16 @@ def assert_accessible(page):
     """Fail on any axe violation (WCAG 2.1 A and AA and best practices) on the page as shown."""
     results = _axe.run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def choose_person(page, name, label, search=None):
+    """Choose `label` in the person select `name`: from its attendees, or found by typing `search` into the
+    registry search under it (static/js/person_picker.js), by keyboard."""
+    if search:
+        box = page.locator(f"#id_{name}_search")
+        box.fill(search)
+        box.press("Enter")
+        expect(page.locator(f"#id_{name}_found")).to_contain_text(f"{label} is chosen as")
+    else:
+        page.locator(f'[name="{name}"]').select_option(label=label)
+    expect(page.locator(f'[name="{name}"] option:checked')).to_have_text(label)

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 from members.models import Person
-from tests.browser.helpers import assert_accessible, log_in
+from tests.browser.helpers import assert_accessible, choose_person, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,19 +21,6 @@ SHOTS = Path("/work/shots/minutes")
 @pytest.fixture(autouse=True)
 def _no_animations(page):
     page.emulate_media(reduced_motion="reduce")
-
-
-def choose_person(page, name, label, search=None):
-    """Choose `label` in the person select `name`: from its attendees, or found by typing `search` into the
-    registry search under it (static/js/person_picker.js), by keyboard."""
-    if search:
-        box = page.locator(f"#id_{name}_search")
-        box.fill(search)
-        box.press("Enter")
-        expect(page.locator(f"#id_{name}_found")).to_contain_text(f"{label} is chosen as")
-    else:
-        page.locator(f'[name="{name}"]').select_option(label=label)
-    expect(page.locator(f'[name="{name}"] option:checked')).to_have_text(label)
 
 
 def test_staff_add_several_motions_and_action_items_in_one_save(page, live_server, world):
