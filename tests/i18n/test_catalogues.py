@@ -26,6 +26,25 @@ PUBLIC_TEMPLATES = [
     "templates/reports/_public_panel.html",
     "templates/resources/_public_panel.html",
     "templates/reports/index.html",
+    "templates/reports/report.html",
+    "templates/reports/report_pdf.html",
+    "templates/reports/_report_body.html",
+    "templates/reports/_chart.html",
+    "templates/reports/_table.html",
+    "templates/reports/sections/_about.html",
+    "templates/reports/sections/_case_summaries.html",
+    "templates/reports/sections/_contents.html",
+    "templates/reports/sections/_cover.html",
+    "templates/reports/sections/_data.html",
+    "templates/reports/sections/_executive_summary.html",
+    "templates/reports/sections/_expungements.html",
+    "templates/reports/sections/_goals.html",
+    "templates/reports/sections/_heading.html",
+    "templates/reports/sections/_headline_figure.html",
+    "templates/reports/sections/_methodology.html",
+    "templates/reports/sections/_narratives.html",
+    "templates/reports/sections/_recommendations.html",
+    "templates/reports/sections/_year_in_review.html",
     "templates/400.html",
     "templates/403.html",
     "templates/404.html",
@@ -50,11 +69,13 @@ PUBLIC_TEMPLATES = [
     "templates/registration/password_reset_email.html",
     "templates/registration/password_reset_form.html",
 ]
-# Python strings the public pages show: the resource filters, the language names, the login words Django
-# has no Filipino for, and the password reset's refusal.
+# Python strings the public pages show: the resource filters, the HSDS export's fixed words, the published
+# report's sections, the language names, the login words Django has no Filipino for, and the password
+# reset's refusal.
 PUBLIC_PYTHON = [
     "members/resource_forms.py",
     "members/hsds.py",
+    "reports/sections.py",
     "taskforce/settings.py",
     "taskforce/django_words.py",
     "accounts/views.py",
