@@ -18,11 +18,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SHOTS = Path(os.environ.get("SHOTS_DIR", "/work/shots/i18n"))
 
-# What each language's pages say: the switcher's button, the home link, the resource list's heading, a label of
+# What each language's pages say: the switcher's button, the home page's resource panel, the home link, the resource list's heading, a label of
 # the service page, the meetings heading, the public-meeting badge and the draft notice's first words.
 LANGUAGES = {
     "es": {
         "button": "Español",
+        "help": "Ayuda para sobrevivientes",
         "home": "Inicio",
         "resources": "Recursos",
         "heading": "Recursos para sobrevivientes",
@@ -35,6 +36,7 @@ LANGUAGES = {
     },
     "zh-hant": {
         "button": "繁體中文",
+        "help": "倖存者協助",
         "home": "首頁",
         "resources": "資源",
         "heading": "倖存者資源",
@@ -47,6 +49,7 @@ LANGUAGES = {
     },
     "tl": {
         "button": "Filipino",
+        "help": "Tulong para sa mga survivor",
         "home": "Home",
         "resources": "Mga mapagkukunan",
         "heading": "Mga mapagkukunan para sa mga survivor",
@@ -108,6 +111,8 @@ def test_a_visitor_reads_the_public_pages_in_their_language(page, live_server, p
     expect(page.get_by_text(words["draft"])).to_be_visible()
     expect(page.get_by_role("button", name=words["button"], exact=True)).to_have_attribute("aria-pressed", "true")
     assert_accessible(page)
+    expect(page.get_by_role("heading", name=words["help"], level=2)).to_be_visible()
+    _shot(page, f"home-{language}.png")
 
     page.locator("#main-nav").get_by_role("link", name=words["resources"], exact=True).click()
     page.wait_for_load_state()
@@ -116,9 +121,11 @@ def test_a_visitor_reads_the_public_pages_in_their_language(page, live_server, p
     assert_accessible(page)
     _shot(page, f"resources-{language}.png")
 
-    page.get_by_role("link", name=services.legal.name).click()
+    # The service's name as the visitor reads it: its own text in that language where staff gave one.
+    name = str(services.legal.texts(language)["name"])
+    page.get_by_role("link", name=name).click()
     page.wait_for_load_state()
-    expect(page.get_by_role("heading", name=services.legal.name)).to_be_visible()
+    expect(page.get_by_role("heading", name=name)).to_be_visible()
     expect(page.get_by_text(words["how_to_refer"], exact=True)).to_be_visible()
     assert_accessible(page)
 

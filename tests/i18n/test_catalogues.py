@@ -1,12 +1,14 @@
 """Every string the public pages show is translated in every shipped language, and each catalogue says who
 drafted it (issue 16). The catalogues are read with polib, as a translator's tool would read them."""
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import polib
 import pytest
 from django.conf import settings
-from django.utils.translation import to_locale
+from django.utils.translation import templatize, to_locale
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 SHIPPED = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
@@ -19,6 +21,30 @@ PUBLIC_TEMPLATES = [
     "templates/_nav_links.html",
     "templates/_pagination.html",
     "templates/dashboard.html",
+    "templates/_dashboard_panels.html",
+    "templates/meetings/_public_panel.html",
+    "templates/reports/_public_panel.html",
+    "templates/resources/_public_panel.html",
+    "templates/reports/index.html",
+    "templates/reports/report.html",
+    "templates/reports/report_pdf.html",
+    "templates/reports/_report_body.html",
+    "templates/reports/_chart.html",
+    "templates/reports/_table.html",
+    "templates/reports/sections/_about.html",
+    "templates/reports/sections/_case_summaries.html",
+    "templates/reports/sections/_contents.html",
+    "templates/reports/sections/_cover.html",
+    "templates/reports/sections/_data.html",
+    "templates/reports/sections/_executive_summary.html",
+    "templates/reports/sections/_expungements.html",
+    "templates/reports/sections/_goals.html",
+    "templates/reports/sections/_heading.html",
+    "templates/reports/sections/_headline_figure.html",
+    "templates/reports/sections/_methodology.html",
+    "templates/reports/sections/_narratives.html",
+    "templates/reports/sections/_recommendations.html",
+    "templates/reports/sections/_year_in_review.html",
     "templates/400.html",
     "templates/403.html",
     "templates/404.html",
@@ -43,9 +69,21 @@ PUBLIC_TEMPLATES = [
     "templates/registration/password_reset_email.html",
     "templates/registration/password_reset_form.html",
 ]
-# Python strings the public pages show: the resource filters, the language names, the login words Django
-# has no Filipino for, and the password reset's refusal.
-PUBLIC_PYTHON = ["members/resource_forms.py", "taskforce/settings.py", "taskforce/django_words.py", "accounts/views.py"]
+# Python strings the public pages show: the resource filters, the HSDS export's fixed words, the published
+# report's sections, the language names, the login words Django has no Filipino for, and the password
+# reset's refusal.
+PUBLIC_PYTHON = [
+    "members/resource_forms.py",
+    "members/hsds.py",
+    "reports/sections.py",
+    "taskforce/settings.py",
+    "taskforce/django_words.py",
+    "accounts/views.py",
+]
+# Our own scripts (vendored ones live elsewhere): every string they mark must be in djangojs.po, translated.
+SCRIPTS = sorted(
+    str(path.relative_to(settings.BASE_DIR)) for path in (Path(settings.BASE_DIR) / "static" / "js").glob("*.js")
+)
 # Single strings from modules mostly for staff: the calendar feed's fixed text, the meeting's states, the date,
 # a service's ages, the refusal of a NUL character.
 PUBLIC_MSGIDS = {
@@ -81,6 +119,50 @@ def _catalogue(language, domain="django"):
     return polib.pofile(str(path))
 
 
+# makemessages' own xgettext calls (django/core/management/commands/makemessages.py), so that a string is
+# extracted here exactly as makemessages would extract it.
+XGETTEXT = {
+    "django": [
+        "--language=Python",
+        "--keyword=gettext_noop",
+        "--keyword=gettext_lazy",
+        "--keyword=ngettext_lazy:1,2",
+        "--keyword=pgettext:1c,2",
+        "--keyword=npgettext:1c,2,3",
+        "--keyword=pgettext_lazy:1c,2",
+        "--keyword=npgettext_lazy:1c,2,3",
+    ],
+    "djangojs": [
+        "--language=JavaScript",
+        "--keyword=gettext_noop",
+        "--keyword=gettext_lazy",
+        "--keyword=ngettext_lazy:1,2",
+        "--keyword=pgettext:1c,2",
+        "--keyword=npgettext:1c,2,3",
+    ],
+}
+
+
+def _extract(files, domain, workdir):
+    """The (context, msgid) pairs makemessages finds in these files today: templates go through Django's
+    templatize first, as makemessages does. A string never extracted into the catalogues shows up here."""
+    inputs = []
+    for name in files:
+        path = Path(settings.BASE_DIR) / name
+        if path.suffix in (".html", ".txt"):
+            converted = workdir / (name.replace("/", "__") + ".py")
+            converted.write_text(templatize(path.read_text(encoding="utf-8"), origin=name), encoding="utf-8")
+            path = converted
+        inputs.append(str(path))
+    output = subprocess.run(
+        [shutil.which("xgettext"), "--from-code=UTF-8", "--output=-", *XGETTEXT[domain], *inputs],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {(entry.msgctxt, entry.msgid) for entry in polib.pofile(output) if entry.msgid} if output else set()
+
+
 def _is_public(entry):
     files = {path for path, _line in entry.occurrences}
     return bool(files & set(PUBLIC_TEMPLATES + PUBLIC_PYTHON)) or entry.msgid in PUBLIC_MSGIDS
@@ -108,6 +190,36 @@ def test_the_public_templates_exist_and_have_strings():
 def test_every_public_string_is_translated(language):
     missing = [entry.msgid for entry in _catalogue(language) if _is_public(entry) and _missing(entry)]
     assert missing == [], f"{language}: {len(missing)} public strings without a translation (or fuzzy)"
+
+
+@pytest.fixture(scope="module")
+def marked_now(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("extracted")
+    return {
+        "django": _extract(PUBLIC_TEMPLATES + PUBLIC_PYTHON, "django", workdir),
+        "djangojs": _extract(SCRIPTS, "djangojs", workdir),
+    }
+
+
+def test_the_extraction_finds_the_public_strings(marked_now):
+    """The check below is only as good as the extraction: it must find the strings we know are there."""
+    assert (None, "(in English)") in marked_now["django"]
+    assert (None, "Skip to main content") in marked_now["django"]
+    assert ("followed by the viewer's roles, separated by commas", "You are signed in as") in marked_now["django"]
+    assert len(marked_now["djangojs"]) > 5
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_every_marked_public_string_is_in_the_catalogue_translated(language, domain, marked_now):
+    """The test above reads only what the .po already holds: a string added to a public template (or
+    script) after the last makemessages would pass it unseen. This one extracts the strings the public
+    templates, the public Python and our scripts mark today and looks each up in the catalogue."""
+    catalogue = {(entry.msgctxt, entry.msgid): entry for entry in _catalogue(language, domain) if not entry.obsolete}
+    absent = sorted(msgid for key in marked_now[domain] if key not in catalogue for _context, msgid in [key])
+    untranslated = sorted(key[1] for key in marked_now[domain] if key in catalogue and _missing(catalogue[key]))
+    assert absent == [], f"{language} {domain}: not in the catalogue, run makemessages (docs/architecture.md)"
+    assert untranslated == [], f"{language} {domain}: without a translation (or fuzzy)"
 
 
 @pytest.mark.parametrize("language", SHIPPED)

@@ -131,7 +131,8 @@ def test_hsds_export_in_chinese_has_chinese_rows_and_marks_english_ones(client, 
     document = client.get(HSDS, {"lang": "zh-hant"}).json()
     legal = next(row for row in document["contents"] if row["id"] == str(translated.legal.hsds_id))
     assert legal["name"] == "為成人提供的西班牙語法律協助"
-    assert legal["fees_description"] == "Free (in English)"
+    # The marker is the catalogue's, in the export's language, like the export's other fixed words.
+    assert legal["fees_description"] == "Free （英文）"
     term = legal["attributes"][0]["taxonomy_term"]
     assert (term["name"], term["language"]) == ("法律協助", "zh-hant")
     english = client.get(HSDS, {"lang": "en"}).json()
