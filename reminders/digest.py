@@ -9,8 +9,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
+from goals.models import WorkPlanItem
 from meetings.models import ActionItem, Meeting
-from members.models import MOU, Committee, Organization
+from members.models import MOU, Committee, Organization, Service
 from reports.models import AgencySubmission, ReportingYear
 from taskforce import permissions
 
@@ -30,18 +31,22 @@ class Digest:
     action_items: list = field(default_factory=list)
     meetings: list = field(default_factory=list)
     agendas_to_publish: list = field(default_factory=list)
+    work_plan_items: list = field(default_factory=list)
     submissions_to_send: list = field(default_factory=list)
     expiring_mous: list = field(default_factory=list)
     submissions_to_review: list = field(default_factory=list)
+    services_to_verify: list = field(default_factory=list)
     minutes_to_approve: list = field(default_factory=list)
 
     LISTS = (
         "action_items",
         "meetings",
         "agendas_to_publish",
+        "work_plan_items",
         "submissions_to_send",
         "expiring_mous",
         "submissions_to_review",
+        "services_to_verify",
         "minutes_to_approve",
     )
 
@@ -116,6 +121,14 @@ def digest_for(user, today=None):
             .order_by("starts_at", "pk")
         )
 
+        # Their committees' work-plan items overdue or at risk: the items they may edit (WORK_PLAN_ITEM_EDITOR).
+        digest.work_plan_items = list(
+            WorkPlanItem.objects.needing_attention(today)
+            .filter(work_plan__committee_id__in=chaired)
+            .select_related("work_plan__committee")
+            .order_by("due_on", "pk")
+        )
+
     organizations = permissions.data_contact_organization_ids(user)
     if organizations:
         years = ReportingYear.objects.filter(
@@ -138,6 +151,9 @@ def digest_for(user, today=None):
             AgencySubmission.objects.filter(state=AgencySubmission.State.SUBMITTED)
             .select_related("organization", "reporting_year")
             .order_by("reporting_year__year", "organization__name")
+        )
+        digest.services_to_verify = list(
+            Service.objects.stale(today).select_related("organization").order_by("organization__name", "pk")
         )
         late = timezone.now() - datetime.timedelta(days=MINUTES_LATE_DAYS)
         digest.minutes_to_approve = list(

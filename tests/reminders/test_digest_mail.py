@@ -11,8 +11,9 @@ from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.utils import timezone
 
+from goals.models import WorkPlan, WorkPlanItem
 from meetings.models import ActionItem, Meeting
-from members.models import MOU
+from members.models import MOU, Service
 from reminders.models import ReminderPreference, ReminderSent
 from reports.models import AgencySubmission, ReportingYear
 
@@ -108,6 +109,23 @@ def busy_world(world):
     AgencySubmission.objects.create(
         reporting_year=year, organization=world.shelter, state=AgencySubmission.State.SUBMITTED
     )
+    # The adult committee's plan has an item at risk (its co-chair hears of it); the youth one is on track.
+    D = datetime.date
+    for committee, title, status in [
+        (world.adult, "Draft a shelter policy", "at_risk"),
+        (world.youth, "Recruit mentors", "on_track"),
+    ]:
+        plan = WorkPlan.objects.create(
+            committee=committee, title="Priorities", starts_on=D(today.year, 1, 1), ends_on=D(today.year + 1, 6, 30)
+        )
+        WorkPlanItem.objects.create(
+            work_plan=plan,
+            title=title,
+            start_on=D(today.year, 1, 1),
+            due_on=today + datetime.timedelta(days=60),
+            status=status,
+        )
+    Service.objects.create(organization=world.shelter, name="Night shelter beds")
     return world, youth_meeting
 
 
@@ -146,6 +164,12 @@ def test_the_daily_job_twice_sends_one_digest_per_person_with_what_each_may_see(
     [other_cochair_mail] = smtp.to("othercochair@example.org")
     text, _html = _parts(other_cochair_mail)
     assert "Agendas to publish" in text and "Adult committee, December" in text
+    assert "Work-plan items overdue or at risk" in text and "Draft a shelter policy" in text
+
+    [cochair_mail] = smtp.to("cochair@example.org")
+    text, _html = _parts(cochair_mail)
+    assert "Draft a shelter policy" not in text and "Recruit mentors" not in text
+    assert "Adult committee, December" not in text
 
     [data_contact_mail] = smtp.to("data_contact@example.org")
     text, _html = _parts(data_contact_mail)
@@ -156,6 +180,7 @@ def test_the_daily_job_twice_sends_one_digest_per_person_with_what_each_may_see(
     text, _html = _parts(staff_mail)
     assert "MOUs expiring within 60 days" in text and "Asian Women's Shelter" in text
     assert "Submissions waiting for review" in text
+    assert "Services not verified for 12 months" in text and "Night shelter beds" in text
     assert "Minutes not approved 60 days after the meeting" in text and "Youth committee, September" in text
 
 
