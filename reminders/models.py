@@ -60,10 +60,12 @@ class ReminderPreference(models.Model):
 
 
 class ReminderSent(models.Model):
-    """A digest that went to a login on a day (the task force's local day): at most one a day."""
+    """A reminder that went to a login: a digest at most once a (local) day, an agenda's announcement once per
+    meeting."""
 
     class Kind(models.TextChoices):
         DAILY_DIGEST = "daily_digest", _("daily digest")
+        AGENDA_PUBLISHED = "agenda_published", _("agenda published")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("login"), on_delete=models.CASCADE, related_name="reminders_sent"
@@ -72,13 +74,29 @@ class ReminderSent(models.Model):
     day = models.DateField(_("day"))
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
     items = models.PositiveSmallIntegerField(_("items"), default=0)
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The meeting whose published agenda was announced."),
+    )
 
     class Meta:
         verbose_name = _("reminder sent")
         verbose_name_plural = _("reminders sent")
         ordering = ["-day", "user"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "kind", "day"], name="one_reminder_of_a_kind_a_day"),
+            models.UniqueConstraint(
+                fields=["user", "day"], condition=models.Q(kind="daily_digest"), name="one_digest_a_day"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "meeting"],
+                condition=models.Q(kind="agenda_published"),
+                name="one_agenda_announcement_per_meeting",
+            ),
         ]
 
     def __str__(self):
