@@ -36,5 +36,4 @@ def unsubscribe(request, token):
         setattr(preference, kind, False)
         preference.save()
         done = True
-    field = ReminderPreference._meta.get_field(kind)
-    return render(request, "reminders/unsubscribe.html", {"kind": field.verbose_name, "done": done})
+    return render(request, "reminders/unsubscribe.html", {"kind": kind, "done": done})
