@@ -30,10 +30,10 @@ def unsubscribe(request, token):
     if user is None:
         raise Http404(gettext("This unsubscribe link is not valid."))
     kind = found[1]
-    done = False
+    preference = ReminderPreference.of(user)
     if request.method == "POST":
-        preference = ReminderPreference.of(user)
         setattr(preference, kind, False)
         preference.save()
-        done = True
+        return redirect("reminders:unsubscribe", token=token)
+    done = not getattr(preference, kind)
     return render(request, "reminders/unsubscribe.html", {"kind": kind, "done": done})

@@ -218,7 +218,7 @@ def test_the_unsubscribe_link_works_without_logging_in(smtp, busy_world, client)
     assert page.status_code == 200
     assert ReminderPreference.of(world.member.user).daily_digest is True
 
-    done = client.post(path, {"List-Unsubscribe": "One-Click"})
+    done = client.post(path, {"List-Unsubscribe": "One-Click"}, follow=True)
     assert done.status_code == 200
     assert "no longer get the daily digest" in done.content.decode()
     assert ReminderPreference.of(world.member.user).daily_digest is False
