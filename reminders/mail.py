@@ -48,7 +48,7 @@ def digest_message(digest):
 
 def send_digests(today, *, dry_run=False, out=None):
     """Send today's digest to every recipient who has something and has not had one today.
-    Returns [(user, number of items)] of the digests sent (or, for a dry run, that would be sent)."""
+    Returns [(user, digest)] of the digests sent (or, for a dry run, that would be sent)."""
     sent = []
     for user in recipients():
         if ReminderSent.objects.filter(user=user, kind=ReminderSent.Kind.DAILY_DIGEST, day=today).exists():
@@ -59,7 +59,7 @@ def send_digests(today, *, dry_run=False, out=None):
             if not digest:
                 continue
             if dry_run:
-                sent.append((user, len(digest)))
+                sent.append((user, digest))
                 continue
             message = digest_message(digest)
         try:
@@ -72,7 +72,7 @@ def send_digests(today, *, dry_run=False, out=None):
                 mailers.default.send_messages([message])
         except IntegrityError:
             continue
-        sent.append((user, len(digest)))
+        sent.append((user, digest))
     return sent
 
 

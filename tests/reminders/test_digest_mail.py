@@ -202,7 +202,9 @@ def test_dry_run_sends_nothing(smtp, busy_world, capsys):
     call_command("send_reminders", "--dry-run")
     assert smtp.messages == []
     assert not ReminderSent.objects.exists()
-    assert "would send to member@example.org" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "would send to member@example.org: 2 item(s)" in out
+    assert "  action_items: Send the outreach list" in out
 
 
 def test_the_unsubscribe_link_works_without_logging_in(smtp, busy_world, client):

@@ -22,6 +22,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Before {settings.REMINDER_HOUR}:00; nothing sent.")
             return
         sent = send_digests(moment.date(), dry_run=dry_run)
-        for user, items in sent:
-            self.stdout.write(f"{'would send' if dry_run else 'sent'} to {user.email}: {items} item(s)")
+        for user, digest in sent:
+            self.stdout.write(f"{'would send' if dry_run else 'sent'} to {user.email}: {len(digest)} item(s)")
+            if dry_run:
+                for name in digest.LISTS:
+                    for entry in getattr(digest, name):
+                        self.stdout.write(f"  {name}: {entry[1] if isinstance(entry, tuple) else entry}")
         self.stdout.write(f"{len(sent)} digest(s) {'to send' if dry_run else 'sent'}.")
