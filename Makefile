@@ -47,6 +47,7 @@ run: system-deps messages demo
 	@echo "  cochair      co-chair of the Youth Trafficking Committee"
 	@echo "  datacontact  data contact of the Legal Aid Society"
 	@echo "  member       a representative of Asian Women's Shelter"
+	@echo "Mail (password resets, reminders) is printed here: the console email backend."
 	@echo "Stop with Ctrl-C; 'make stop' stops the database."
 	@echo ""
 	@# The background worker renders the report and pamphlet PDFs; it stops with the server.

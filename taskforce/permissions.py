@@ -523,6 +523,13 @@ MINUTES_VISIBLE = Rule(
 MEETING_EDITOR = Rule(_("the committee's co-chairs and staff"), _meeting_rule(can_edit_meeting))
 # The link is the credential: the view answers 404 unless calendar_link_owner finds its owner.
 PRIVATE_CALENDAR = Rule(_("whoever holds a working private calendar link of an active login"), lambda user, **kw: True)
+# --- reminders ---
+# Each login chooses its own reminders; the unsubscribe link in every reminder works without logging in: its
+# signed token (reminders.models.ReminderPreference.unsubscribe_token) names the login and is the credential.
+REMINDER_PREFERENCES = MEMBER_ONLY
+UNSUBSCRIBE_LINK = Rule(_("whoever holds a signed unsubscribe link from a reminder"), lambda user, **kw: True)
+
+
 # --- resources ---
 
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "meetings",
     "goals",
     "reports",
+    "reminders",
 ]
 
 MIDDLEWARE = [
@@ -215,18 +216,42 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.Da
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-MAILERS = {
-    "default": {
-        "BACKEND": env(
-            "EMAIL_BACKEND",
-            default="django.core.mail.backends.console.EmailBackend"
-            if DEBUG
-            else "django.core.mail.backends.smtp.EmailBackend",
-        ),
-        "OPTIONS": {},
+# Outgoing mail: EMAIL_URL (django-environ), e.g. smtp+tls://user:password@smtp.example.org:587; without it the
+# console in debug mode. EMAIL_BACKEND alone still picks a backend that needs no options (console, locmem).
+if "EMAIL_URL" in env:
+    _email = env.email_url("EMAIL_URL")
+    _smtp_options = {
+        "host": _email.get("EMAIL_HOST"),
+        "port": _email.get("EMAIL_PORT") or None,
+        "username": _email.get("EMAIL_HOST_USER") or None,
+        "password": _email.get("EMAIL_HOST_PASSWORD") or None,
+        "use_tls": bool(_email.get("EMAIL_USE_TLS")),
+        "use_ssl": bool(_email.get("EMAIL_USE_SSL")),
+        "timeout": 30,
     }
-}
+    MAILERS = {
+        "default": {
+            "BACKEND": _email["EMAIL_BACKEND"],
+            "OPTIONS": _smtp_options if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend") else {},
+        }
+    }
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": env(
+                "EMAIL_BACKEND",
+                default="django.core.mail.backends.console.EmailBackend"
+                if DEBUG
+                else "django.core.mail.backends.smtp.EmailBackend",
+            ),
+            "OPTIONS": {},
+        }
+    }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="taskforce@localhost")
+# The daily reminder digest (python manage.py send_reminders, run hourly) goes out from this hour of the
+# task force's day (TIME_ZONE); links in emails start with SITE_URL.
+REMINDER_HOUR = env.int("REMINDER_HOUR", default=7)
+SITE_URL = env("SITE_URL", default="http://localhost:8000")
 
 # A strict policy: no inline script or style without the per-request nonce.
 SECURE_CSP = {

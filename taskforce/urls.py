@@ -15,6 +15,7 @@ urlpatterns = [
     # on a logged-in user's account).
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("jsi18n/", access(ANYONE)(JavaScriptCatalog.as_view()), name="javascript-catalog"),
+    path("accounts/reminders/", include("reminders.urls")),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("members.urls")),

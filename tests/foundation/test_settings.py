@@ -68,3 +68,26 @@ def test_manage_py_with_a_production_key_is_production():
     )
     assert result.returncode == 0, result.stderr
     assert "DEBUG False" in result.stdout
+
+
+LOAD_MAILER = (
+    "import django; django.setup(); from django.conf import settings; m = settings.MAILERS['default']; "
+    "print(m['BACKEND'], sorted((k, v) for k, v in m['OPTIONS'].items() if v is not None))"
+)
+
+
+def test_email_url_configures_the_smtp_mailer():
+    clean = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "taskforce.settings",
+        "SECRET_KEY": "k" * 50,
+        "ALLOWED_HOSTS": "example.org",
+        "EMAIL_URL": "smtp+tls://mailer:s3cret@smtp.example.org:587",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD_MAILER], cwd=ROOT, env=clean, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "django.core.mail.backends.smtp.EmailBackend" in result.stdout
+    for option in ("('host', 'smtp.example.org')", "('port', 587)", "('username', 'mailer')", "('use_tls', True)"):
+        assert option in result.stdout
