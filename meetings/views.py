@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +25,7 @@ from taskforce.pagination import get_page
 from taskforce.permissions import (
     ANYONE,
     COCHAIR_OR_STAFF,
+    DOCUMENT_READERS,
     MEETING_EDITOR,
     MEETING_VISIBLE,
     MEMBER_ONLY,
@@ -44,6 +45,7 @@ from .forms import (
     AmendmentForm,
     AttendanceFilterForm,
     GuestForm,
+    MeetingDocumentForm,
     MeetingFilterForm,
     MeetingForm,
     MinutesForm,
@@ -131,6 +133,7 @@ def meeting_detail(request, pk):
     items = []
     if permissions.can_see_agenda(request.user, meeting):
         items = services.outline(list(meeting.agenda_items.order_by("position", "pk")))
+    documents = services.attach_documents(items, meeting.documents.visible_to(request.user))
     counts = (
         Attendance.objects.visible_to(request.user)
         .filter(meeting=meeting)
@@ -143,8 +146,41 @@ def meeting_detail(request, pk):
         "can_see_agenda": permissions.can_see_agenda(request.user, meeting),
         "can_see_minutes": permissions.can_see_minutes(request.user, meeting),
         "counts": counts,
+        "documents": documents,
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+@access(MEETING_EDITOR)
+def document_add(request, pk):
+    meeting = _get_meeting(request, pk)
+    form = MeetingDocumentForm(
+        request.POST or None,
+        request.FILES or None,
+        meeting=meeting,
+        may_publish=permissions.can_publish_document(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.added_by = request.user
+        form.save()
+        messages.success(request, _("The document is added."))
+        return redirect("meetings:detail", pk=meeting.pk)
+    return render(request, "meetings/document_form.html", {"meeting": meeting, "form": form})
+
+
+@access(DOCUMENT_READERS)
+def document_download(request, pk):
+    document = permissions.checked_document(request.user, pk)
+    if document is None:
+        raise Http404(_("No such document."))
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404(_("The file is missing from storage.")) from error
+    response = FileResponse(handle, content_type=document.content_type, filename=document.download_name)
+    if not document.is_public:
+        add_never_cache_headers(response)  # no-store: no browser or proxy keeps a private copy
+    return response
 
 
 @access(MEETING_EDITOR)
