@@ -369,9 +369,6 @@ class AgendaItem(Versioned):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("meetings:document", args=[self.pk])
-
     def clean(self):
         """A part (3a, 3b) belongs to a main item of the same meeting; parts have no parts of their own."""
         super().clean()
@@ -675,6 +672,9 @@ class MeetingDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:document", args=[self.pk])
 
     def clean(self):
         super().clean()
