@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 from members.models import Committee, CommitteeRole, Membership, Organization, Person
 from members.storage import get_private_storage
 from taskforce.dates import date_in_range, moment_in_range, validate_date
+from taskforce.models import StoredPDF
 from taskforce.versions import Versioned
 
 from .validators import DOCUMENT_TYPES, document_extension, validate_meeting_document
@@ -704,6 +705,33 @@ class MeetingDocument(models.Model):
     @property
     def download_name(self):
         return f"{self.title}{self.extension}"
+
+
+class MeetingPacketPDF(StoredPDF):
+    """A meeting's packet, for one fingerprint of its agenda and documents: the members' (every document) or the
+    public's (public documents only)."""
+
+    KEY_FIELDS = ("meeting", "public")
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="packets")
+    public = models.BooleanField(_("public documents only"), default=False)
+    site_url = models.CharField(
+        _("site address"), max_length=200, blank=True, help_text=_("Where the packet's links to other documents lead.")
+    )
+
+    class Meta(StoredPDF.Meta):
+        verbose_name = _("meeting packet PDF")
+        verbose_name_plural = _("meeting packet PDFs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "public", "data_version"],
+                name="one_packet_pdf_per_data_version",
+                violation_error_message=_("This version of the packet is already made."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Packet of {self.meeting_id} ({'public' if self.public else 'members'}, {self.get_state_display()})"
 
 
 class CalendarTokenQuerySet(models.QuerySet):

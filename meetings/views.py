@@ -20,9 +20,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from members.models import Committee, Organization, Person
-from taskforce import permissions
+from taskforce import permissions, stored_pdfs
 from taskforce.pagination import get_page
 from taskforce.permissions import (
+    AGENDA_VISIBLE,
     ANYONE,
     COCHAIR_OR_STAFF,
     DOCUMENT_READERS,
@@ -36,7 +37,7 @@ from taskforce.permissions import (
 )
 from taskforce.versions import PageOpenedForm, VersionForm
 
-from . import services
+from . import packet, services
 from .dashboard import NEW_CALENDAR_LINK
 from .forms import (
     ActionItemFilterForm,
@@ -54,7 +55,7 @@ from .forms import (
     minutes_choices,
     minutes_conflicts,
 )
-from .models import ActionItem, Attendance, CalendarToken, Meeting, Motion
+from .models import ActionItem, Attendance, CalendarToken, Meeting, MeetingPacketPDF, Motion
 
 MEETINGS_PAGE_SIZE = 25  # past meetings per page; upcoming ones are all shown on the first
 ACTIONS_PAGE_SIZE = 50  # open action items per page
@@ -166,6 +167,33 @@ def document_add(request, pk):
         messages.success(request, _("The document is added."))
         return redirect("meetings:detail", pk=meeting.pk)
     return render(request, "meetings/document_form.html", {"meeting": meeting, "form": form})
+
+
+@access(AGENDA_VISIBLE)
+def packet_pdf(request, pk):
+    meeting = _get_meeting(request, pk)
+    public = not permissions.can_open_private_documents(request.user, meeting)
+    pdf = packet.current_pdf(meeting, public=public, site_url=request.build_absolute_uri("/"))
+    return stored_pdfs.serve(
+        request,
+        pdf=pdf,
+        previous=lambda: packet.previous_pdf(meeting, public=public),
+        filename=f"packet-{meeting.local_start:%Y-%m-%d}.pdf",
+        public=public and permissions.public_to_anyone(permissions.can_see_agenda, meeting),
+        title=_("Meeting packet"),
+        status_url=reverse("meetings:packet_status", args=[meeting.pk]),
+    )
+
+
+@access(STAFF_ONLY)
+def packet_status(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    public = not permissions.can_open_private_documents(request.user, meeting)
+    row = MeetingPacketPDF.objects.without_content().filter(
+        meeting=meeting, public=public, data_version=packet.data_version(meeting, public=public)
+    )
+    url = reverse("meetings:packet", args=[meeting.pk])
+    return JsonResponse(stored_pdfs.progress_json(stored_pdfs.progress(row.first()), url=url))
 
 
 @access(DOCUMENT_READERS)

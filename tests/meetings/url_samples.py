@@ -60,6 +60,9 @@ SAMPLES = {
     "meetings:detail": Sample(kwargs=meeting_kwargs),
     "meetings:edit": Sample(kwargs=meeting_kwargs),
     "meetings:document_add": Sample(kwargs=meeting_kwargs),
+    # The packet of a draft agenda: staff watch it being made (202), a co-chair waits (503) or gets it (200).
+    "meetings:packet": Sample(kwargs=meeting_kwargs, ok=frozenset({200, 202, 503})),
+    "meetings:packet_status": Sample(kwargs=meeting_kwargs),
     "meetings:document": Sample(kwargs=lambda world: {"pk": _document(world).pk}),
     "meetings:publish_agenda": Sample(kwargs=meeting_kwargs, ok=POST_ONLY),
     "meetings:attendance": Sample(kwargs=meeting_kwargs),
