@@ -61,19 +61,19 @@ def render_pdf(meeting: Meeting, *, public: bool, site_url: str = "") -> tuple[b
     )
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(weasy.html(string=cover_html).write_pdf())), import_outline=False)
-    writer.add_outline_item(gettext("Agenda"), 0)
+    writer.add_outline_item(title=gettext("Agenda"), page_number=0)
     for item in in_order:
         title = f"{item.number}. {item.title}"
         starts = _append_pdfs(writer, [document for document in item.listed_documents if document.is_pdf])
         # Bookmarks are added once their pages exist; an item without a PDF points at the cover that lists it.
-        parent = writer.add_outline_item(title, starts[0][1] if starts else 0)
+        parent = writer.add_outline_item(title=title, page_number=starts[0][1] if starts else 0)
         for document, first in starts:
-            writer.add_outline_item(document.title, first, parent=parent)
+            writer.add_outline_item(title=document.title, page_number=first, parent=parent)
     starts = _append_pdfs(writer, [document for document in rest if document.is_pdf])
     if starts:
-        parent = writer.add_outline_item(gettext("Documents of the meeting"), starts[0][1])
+        parent = writer.add_outline_item(title=gettext("Documents of the meeting"), page_number=starts[0][1])
         for document, first in starts:
-            writer.add_outline_item(document.title, first, parent=parent)
+            writer.add_outline_item(title=document.title, page_number=first, parent=parent)
     total = len(writer.pages)
     numbers = _numbers(total)
     for page, number in zip(writer.pages, numbers.pages, strict=True):
