@@ -89,6 +89,23 @@ def test_a_cochair_attaches_a_pdf_to_an_agenda_item(page, live_server, world, tm
         [shutil.which("pdftotext"), "-layout", "-", "-"], input=packet.body(), capture_output=True, check=True
     ).stdout.decode()
     assert "Welcome deck" in text and "Page 3 of 3" in text
+    subprocess.run(  # the cover, to look at
+        [
+            shutil.which("pdftoppm"),
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            "-",
+            f"{SHOTS}/packet-cover",
+        ],
+        input=packet.body(),
+        check=True,
+    )
 
     url = f"{live_server.url}{MeetingDocument.objects.get(title='Shelter count slides').get_absolute_url()}"
     response = page.request.get(url)  # with the co-chair's session
