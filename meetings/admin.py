@@ -130,3 +130,6 @@ class MeetingDocumentAdmin(SimpleHistoryAdmin):
     search_fields = ["title"]
     raw_id_fields = ["meeting", "agenda_item", "added_by"]
     readonly_fields = ["file", "added_by", "added_at"]
+
+    def has_add_permission(self, request):
+        return False  # added from the meeting's page, whose form checks the file's content and the uploader
