@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from taskforce.admin import NamedAutocompleteMixin, TabularInline, VersionedAdmin
 
-from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, Motion
+from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, MeetingDocument, Motion
 
 
 class AgendaItemInline(NamedAutocompleteMixin, admin.StackedInline):
@@ -121,3 +121,15 @@ class CalendarTokenAdmin(admin.ModelAdmin):
     @admin.action(description="Revoke the selected links")
     def revoke(self, request, queryset):
         queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+@admin.register(MeetingDocument)
+class MeetingDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "meeting", "agenda_item", "visibility", "added_at"]
+    list_filter = ["visibility"]
+    search_fields = ["title"]
+    raw_id_fields = ["meeting", "agenda_item", "added_by"]
+    readonly_fields = ["file", "added_by", "added_at"]
+
+    def has_add_permission(self, request):
+        return False  # added from the meeting's page, whose form checks the file's content and the uploader

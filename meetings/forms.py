@@ -17,7 +17,7 @@ from taskforce import dates
 from taskforce.forms import WIDGET_RENDERER
 from taskforce.versions import VersionedRowForm
 
-from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
+from .models import ActionItem, AgendaItem, Attendance, Meeting, MeetingDocument, Motion
 
 EARLIER_MEETINGS_LISTED = 50  # the minutes form lists the latest earlier meetings whose minutes it may adopt
 
@@ -651,3 +651,21 @@ class NotYetHeldForm(forms.Form):
                 ),
             )
         return cleaned
+
+
+class MeetingDocumentForm(forms.ModelForm):
+    """Attach a file to a meeting or one of its agenda items; only staff choose who may open it."""
+
+    class Meta:
+        model = MeetingDocument
+        fields = ["title", "agenda_item", "file", "visibility"]
+        widgets = {"visibility": forms.RadioSelect}
+
+    def __init__(self, *args, meeting, may_publish, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.meeting = meeting
+        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position", "pk")
+        self.fields["agenda_item"].empty_label = _("The whole meeting")
+        self.fields["file"].widget.attrs["accept"] = ".pdf,.docx,.pptx,.png,.jpg,.jpeg"
+        if not may_publish:
+            del self.fields["visibility"]

@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import secrets
+import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,8 +18,12 @@ from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, CommitteeRole, Membership, Organization, Person
+from members.storage import get_private_storage
 from taskforce.dates import date_in_range, moment_in_range, validate_date
+from taskforce.models import StoredPDF
 from taskforce.versions import Versioned
+
+from .validators import DOCUMENT_TYPES, document_extension, validate_meeting_document
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -627,6 +632,129 @@ class ActionItem(Versioned):
             and self.due_on is not None
             and self.due_on < (today or timezone.localdate())
         )
+
+
+class MeetingDocumentQuerySet(models.QuerySet):
+    def visible_to(self, viewer):
+        """The documents a user may open: taskforce.permissions.document_q."""
+        from taskforce import permissions
+
+        return self.filter(permissions.document_q(viewer))
+
+
+def meeting_document_upload_to(instance, filename):
+    """A name the server chooses: of the uploader's name only the (checked) extension is kept."""
+    return f"meeting-documents/{instance.meeting_id}/{uuid.uuid4().hex}{document_extension(filename)}"
+
+
+class MeetingDocument(models.Model):
+    """A file handed out for a meeting or one of its agenda items: slides, a handout, a poster, a report."""
+
+    class Visibility(models.TextChoices):
+        PRIVATE = "private", _("Private: staff and the committee's members")
+        PUBLIC = "public", _("Public: anyone")
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="documents")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.SET_NULL,  # a deleted item leaves its documents with the meeting
+        null=True,
+        blank=True,
+        related_name="documents",
+        help_text=_("Leave empty for a document of the whole meeting."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("file"),
+        storage=get_private_storage,
+        upload_to=meeting_document_upload_to,
+        validators=[validate_meeting_document],
+        max_length=200,
+        help_text=_("PDF, Word (.docx), PowerPoint (.pptx), PNG or JPEG; 25 MB at most."),
+    )
+    visibility = models.CharField(
+        _("who may open it"), max_length=10, choices=Visibility.choices, default=Visibility.PRIVATE
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    objects = MeetingDocumentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+        verbose_name = _("meeting document")
+        verbose_name_plural = _("meeting documents")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:document", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.agenda_item_id and self.meeting_id and self.agenda_item.meeting_id != self.meeting_id:
+            raise ValidationError({"agenda_item": _("Choose an item of this meeting's agenda.")})
+        if self.is_public and self.meeting_id and not self.meeting.agenda_published:
+            raise ValidationError(
+                {"visibility": _("A document can be public only once the meeting's agenda is published.")}
+            )
+
+    @property
+    def is_public(self):
+        return self.visibility == self.Visibility.PUBLIC
+
+    @property
+    def extension(self):
+        return document_extension(self.file.name)
+
+    @property
+    def content_type(self):
+        return DOCUMENT_TYPES.get(self.extension, ("", "application/octet-stream"))[1]
+
+    @property
+    def is_pdf(self):
+        return self.extension == ".pdf"
+
+    @property
+    def download_name(self):
+        return f"{self.title}{self.extension}"
+
+
+class MeetingPacketPDF(StoredPDF):
+    """A meeting's packet, for one fingerprint of its agenda and documents: the members' (every document) or the
+    public's (public documents only)."""
+
+    KEY_FIELDS = ("meeting", "public")
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="packets")
+    public = models.BooleanField(_("public documents only"), default=False)
+    site_url = models.CharField(
+        _("site address"), max_length=200, blank=True, help_text=_("Where the packet's links to other documents lead.")
+    )
+
+    class Meta(StoredPDF.Meta):
+        verbose_name = _("meeting packet PDF")
+        verbose_name_plural = _("meeting packet PDFs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "public", "data_version"],
+                name="one_packet_pdf_per_data_version",
+                violation_error_message=_("This version of the packet is already made."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"Packet of {self.meeting_id} ({'public' if self.public else 'members'}, {self.get_state_display()})"
 
 
 class CalendarTokenQuerySet(models.QuerySet):

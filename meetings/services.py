@@ -497,6 +497,19 @@ def minutes_context(meeting: Meeting) -> dict:
     }
 
 
+def attach_documents(items: list[AgendaItem], documents) -> list:
+    """Give each outlined item (and part) its ``listed_documents`` from the one list read; return the meeting's own
+    documents and those of items the reader does not see."""
+    by_item = defaultdict(list)
+    for document in documents:
+        by_item[document.agenda_item_id].append(document)
+    for item in items:
+        item.listed_documents = by_item.pop(item.pk, [])
+        for part in item.parts:
+            part.listed_documents = by_item.pop(part.pk, [])
+    return [document for group in by_item.values() for document in group]
+
+
 def outline(items: list[AgendaItem]) -> list[AgendaItem]:
     """Agenda items (in order) as the agenda reads: the main items numbered 1, 2, 3, each with its
     ``parts`` numbered 3a, 3b... A part whose main item is missing from the list counts as a main item."""

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,11 +20,13 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from members.models import Committee, Organization, Person
-from taskforce import permissions
+from taskforce import permissions, stored_pdfs
 from taskforce.pagination import get_page
 from taskforce.permissions import (
+    AGENDA_VISIBLE,
     ANYONE,
     COCHAIR_OR_STAFF,
+    DOCUMENT_READERS,
     MEETING_EDITOR,
     MEETING_VISIBLE,
     MEMBER_ONLY,
@@ -35,7 +37,7 @@ from taskforce.permissions import (
 )
 from taskforce.versions import PageOpenedForm, VersionForm
 
-from . import services
+from . import packet, services
 from .dashboard import NEW_CALENDAR_LINK
 from .forms import (
     ActionItemFilterForm,
@@ -44,6 +46,7 @@ from .forms import (
     AmendmentForm,
     AttendanceFilterForm,
     GuestForm,
+    MeetingDocumentForm,
     MeetingFilterForm,
     MeetingForm,
     MinutesForm,
@@ -53,7 +56,7 @@ from .forms import (
     minutes_choices,
     minutes_conflicts,
 )
-from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, Motion
+from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, MeetingPacketPDF, Motion
 
 MEETINGS_PAGE_SIZE = 25  # past meetings per page; upcoming ones are all shown on the first
 ACTIONS_PAGE_SIZE = 50  # open action items per page
@@ -135,6 +138,7 @@ def meeting_detail(request, pk):
         items = services.outline(agenda)
         if any(item.kind == AgendaItem.Kind.ACTION_ITEMS for item in agenda):
             carried = services.carried_action_items(meeting, request.user)
+    documents = services.attach_documents(items, meeting.documents.visible_to(request.user))
     counts = (
         Attendance.objects.visible_to(request.user)
         .filter(meeting=meeting)
@@ -149,6 +153,7 @@ def meeting_detail(request, pk):
         "counts": counts,
         "carried": carried,
         "may_close_items": can_edit and not meeting.not_yet_held(),
+        "documents": documents,
     }
     return render(request, "meetings/meeting_detail.html", context)
 
@@ -180,6 +185,65 @@ def close_action_item(request, pk, item_pk):
         }
     messages.success(request, message)
     return redirect(f"{meeting.get_absolute_url()}#carried-items")
+
+
+@access(MEETING_EDITOR)
+def document_add(request, pk):
+    meeting = _get_meeting(request, pk)
+    form = MeetingDocumentForm(
+        request.POST or None,
+        request.FILES or None,
+        meeting=meeting,
+        may_publish=permissions.can_publish_document(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.added_by = request.user
+        form.save()
+        messages.success(request, _("The document is added."))
+        return redirect("meetings:detail", pk=meeting.pk)
+    return render(request, "meetings/document_form.html", {"meeting": meeting, "form": form})
+
+
+@access(AGENDA_VISIBLE)
+def packet_pdf(request, pk):
+    meeting = _get_meeting(request, pk)
+    public = not permissions.can_open_private_documents(request.user, meeting)
+    pdf = packet.current_pdf(meeting, public=public, site_url=request.build_absolute_uri("/"))
+    return stored_pdfs.serve(
+        request,
+        pdf=pdf,
+        previous=lambda: packet.previous_pdf(meeting, public=public),
+        filename=f"packet-{meeting.local_start:%Y-%m-%d}.pdf",
+        public=public and permissions.public_to_anyone(permissions.can_see_agenda, meeting),
+        title=_("Meeting packet"),
+        status_url=reverse("meetings:packet_status", args=[meeting.pk]),
+    )
+
+
+@access(STAFF_ONLY)
+def packet_status(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    public = not permissions.can_open_private_documents(request.user, meeting)
+    row = MeetingPacketPDF.objects.without_content().filter(
+        meeting=meeting, public=public, data_version=packet.data_version(meeting, public=public)
+    )
+    url = reverse("meetings:packet", args=[meeting.pk])
+    return JsonResponse(stored_pdfs.progress_json(stored_pdfs.progress(row.first()), url=url))
+
+
+@access(DOCUMENT_READERS)
+def document_download(request, pk):
+    document = permissions.checked_document(request.user, pk)
+    if document is None:
+        raise Http404(_("No such document."))
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404(_("The file is missing from storage.")) from error
+    response = FileResponse(handle, content_type=document.content_type, filename=document.download_name)
+    if not document.is_public:
+        add_never_cache_headers(response)  # no-store: no browser or proxy keeps a private copy
+    return response
 
 
 @access(MEETING_EDITOR)

@@ -515,6 +515,66 @@ def calendar_link_owner(secret):
     return CalendarToken.owner_of(secret)
 
 
+def private_documents_q(viewer, via="") -> Q:
+    """The meetings whose private documents a viewer may open: staff every one; a login those of the committees
+    they currently sit on (any role) and of the full task force. ``via`` leads from the model filtered to its
+    meeting."""
+    from members.models import Committee
+
+    if isinstance(viewer, Audience) or not viewer.is_authenticated:
+        return _never()
+    if is_staff(viewer):
+        return _always()
+    committees = sorted({role.committee_id for role in committee_roles_of(viewer)})
+    return Q(**{f"{via}committee__kind": Committee.Kind.TASK_FORCE}) | Q(**{f"{via}committee_id__in": committees})
+
+
+def document_q(viewer, via="") -> Q:
+    """The meeting documents a viewer may open: a public one of a published agenda, and the private ones of the
+    meetings private_documents_q allows. ``via`` leads from the model filtered to its document."""
+    from meetings.models import Meeting, MeetingDocument
+
+    public = Q(
+        **{
+            f"{via}visibility": MeetingDocument.Visibility.PUBLIC,
+            f"{via}meeting__agenda_state": Meeting.AgendaState.PUBLISHED,
+        }
+    )
+    return public | private_documents_q(viewer, via=f"{via}meeting__")
+
+
+def can_open_private_documents(user, meeting) -> bool:
+    """Whether the meeting's packet for this user holds its private documents (private_documents_q)."""
+    from meetings.models import Meeting
+
+    return Meeting.objects.filter(private_documents_q(user), pk=meeting.pk).exists()
+
+
+def can_publish_document(user) -> bool:
+    """Staff make a document public (once the agenda is published); co-chairs add private ones."""
+    return is_staff(user)
+
+
+def _document(user, pk):
+    from meetings.models import MeetingDocument
+
+    return (
+        MeetingDocument.objects.annotate(may_open=ExpressionWrapper(document_q(user), output_field=BooleanField()))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def checked_document(user, pk):
+    """The meeting document the rule below read for this request, with its may_open answer, or None."""
+    return _cached(user, ("document", pk), lambda: _document(user, pk))
+
+
+def _can_open_document(user, pk=None, **kw):
+    document = checked_document(user, pk)
+    return document is None or document.may_open  # a document that does not exist is the view's 404
+
+
 MEETING_VISIBLE = Rule(_("anyone for public meetings, members for the rest"), _meeting_rule(can_see_meeting))
 MINUTES_VISIBLE = Rule(
     _("approved minutes (public meetings: anyone); drafts: the committee's co-chairs and staff"),
@@ -522,6 +582,11 @@ MINUTES_VISIBLE = Rule(
 )
 MEETING_EDITOR = Rule(_("the committee's co-chairs and staff"), _meeting_rule(can_edit_meeting))
 # The link is the credential: the view answers 404 unless calendar_link_owner finds its owner.
+DOCUMENT_READERS = Rule(_("staff and the committee's members; anyone once staff make it public"), _can_open_document)
+AGENDA_VISIBLE = Rule(
+    _("anyone once a public meeting's agenda is published, members for the rest; drafts: co-chairs and staff"),
+    _meeting_rule(can_see_agenda),
+)
 PRIVATE_CALENDAR = Rule(_("whoever holds a working private calendar link of an active login"), lambda user, **kw: True)
 # --- reminders ---
 # Each login chooses its own reminders; the unsubscribe link in every reminder works without logging in: its

@@ -7,10 +7,11 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from meetings.models import CalendarToken
+from meetings.models import CalendarToken, Meeting, MeetingDocument
 from taskforce.models import TranslationReview
 from tests.browser.helpers import assert_accessible, log_in
 from tests.conftest import PASSWORD
+from tests.meetings.files import pdf_bytes, upload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,6 +44,8 @@ NO_ADD_PAGE = {
     "meetings.calendartoken add",
     # Results are written by the task worker.
     "django_tasks_database.dbtaskresult add",
+    # A meeting document is added from its meeting's page, which checks the file and who adds it.
+    "meetings.meetingdocument add",
     # The strategic plan is a single row, and the demo data made it.
     "goals.strategicplan add",
     # The membership policy is a single row, and the demo data made it.
@@ -83,6 +86,9 @@ def test_every_admin_add_and_change_page_passes_axe(page, live_server, django_us
     AccessAttempt.objects.create(**attempt, failures_since_start=1)
     AccessFailureLog.objects.create(**attempt)
     AccessLog.objects.create(**attempt)
+    document = MeetingDocument(meeting=Meeting.objects.order_by("pk").first(), title="Slides")
+    document.file = upload("slides.pdf", pdf_bytes())
+    document.save()
     checked, failures = [], []
     for label, url in admin_pages():
         response = page.goto(f"{live_server.url}{url}")

@@ -62,7 +62,7 @@ def edge_examples(test):
 # Timestamps the app writes itself (the PDF worker's progress, a calendar link's use), never a person.
 SET_BY_THE_SYSTEM = {
     f"{model}.{field}"
-    for model in ("reports.ReportPDF", "members.PamphletPDF")
+    for model in ("reports.ReportPDF", "members.PamphletPDF", "meetings.MeetingPacketPDF")
     for field in ("requested_at", "started_at", "rendered_at")
 } | {"meetings.CalendarToken.last_used_at", "meetings.CalendarToken.revoked_at"}
 

@@ -39,6 +39,19 @@ def _calendar_secret(world):
     return CalendarToken.issue(world.member.user)
 
 
+def _document(world):
+    from meetings.models import MeetingDocument
+    from tests.meetings.files import pdf_bytes, upload
+
+    meeting = _meeting(world)
+    document = MeetingDocument.objects.filter(meeting=meeting).first()
+    if document is None:
+        document = MeetingDocument(meeting=meeting, title="Sample slides")
+        document.file = upload("slides.pdf", pdf_bytes())
+        document.save()
+    return document
+
+
 def meeting_kwargs(world):
     return {"pk": _meeting(world).pk}
 
@@ -46,6 +59,11 @@ def meeting_kwargs(world):
 SAMPLES = {
     "meetings:detail": Sample(kwargs=meeting_kwargs),
     "meetings:edit": Sample(kwargs=meeting_kwargs),
+    "meetings:document_add": Sample(kwargs=meeting_kwargs),
+    # The packet of a draft agenda: staff watch it being made (202), a co-chair waits (503) or gets it (200).
+    "meetings:packet": Sample(kwargs=meeting_kwargs, ok=frozenset({200, 202, 503})),
+    "meetings:packet_status": Sample(kwargs=meeting_kwargs),
+    "meetings:document": Sample(kwargs=lambda world: {"pk": _document(world).pk}),
     "meetings:publish_agenda": Sample(kwargs=meeting_kwargs, ok=POST_ONLY),
     "meetings:close_action_item": Sample(
         kwargs=lambda world: {"pk": _meeting(world).pk, "item_pk": _action_item(world).pk}, ok=POST_ONLY

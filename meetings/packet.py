@@ -1,0 +1,114 @@
+"""A meeting's packet: the agenda as its cover, then each item's PDF documents in agenda order, with a bookmark
+per item and page numbers stamped on every page (pypdf). Built by the background worker, stored per version."""
+
+import hashlib
+import io
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext
+from pypdf import PdfReader, PdfWriter
+
+from taskforce import pdf as weasy
+from taskforce import permissions, stored_pdfs
+
+from . import services
+from .models import Meeting, MeetingPacketPDF
+
+PACKET_LAYOUT_VERSION = 1
+
+
+def _documents(meeting: Meeting, *, public: bool):
+    documents = meeting.documents.all()
+    if public:
+        documents = documents.visible_to(permissions.PUBLIC)
+    return list(documents.order_by("added_at", "pk"))
+
+
+def data_version(meeting: Meeting, *, public: bool) -> str:
+    """The fingerprint of what the packet prints: the meeting, its agenda and the documents it holds."""
+    items = list(meeting.agenda_items.order_by("position", "pk").values_list("pk", "version", "parent_id"))
+    documents = [
+        (document.pk, document.title, document.file.name, document.agenda_item_id, document.visibility)
+        for document in _documents(meeting, public=public)
+    ]
+    inputs = (meeting.pk, meeting.version, meeting.agenda_state, items, documents, PACKET_LAYOUT_VERSION)
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()
+
+
+def _numbers(total: int) -> PdfReader:
+    html = render_to_string("meetings/packet_numbers.html", {"numbers": range(1, total + 1), "total": total})
+    return PdfReader(io.BytesIO(weasy.html(string=html).write_pdf()))
+
+
+def _append_pdfs(writer: PdfWriter, documents: list) -> list[tuple]:
+    """Append each document's pages; return (document, its first page's index) of each."""
+    starts = []
+    for document in documents:
+        starts.append((document, len(writer.pages)))
+        with document.file.open("rb") as handle:
+            writer.append(PdfReader(io.BytesIO(handle.read())), import_outline=False)
+    return starts
+
+
+def render_pdf(meeting: Meeting, *, public: bool, site_url: str = "") -> tuple[bytes, int]:
+    """The packet drawn now, and its page count: the worker's job."""
+    items = services.outline(list(meeting.agenda_items.order_by("position", "pk")))
+    rest = services.attach_documents(items, _documents(meeting, public=public))
+    in_order = [entry for item in items for entry in (item, *item.parts)]
+    cover_html = render_to_string(
+        "meetings/packet_cover.html",
+        {"meeting": meeting, "items": items, "documents": rest, "site_url": site_url.rstrip("/")},
+    )
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(weasy.html(string=cover_html).write_pdf())), import_outline=False)
+    writer.add_outline_item(title=gettext("Agenda"), page_number=0)
+    for item in in_order:
+        title = f"{item.number}. {item.title}"
+        starts = _append_pdfs(writer, [document for document in item.listed_documents if document.is_pdf])
+        # Bookmarks are added once their pages exist; an item without a PDF points at the cover that lists it.
+        parent = writer.add_outline_item(title=title, page_number=starts[0][1] if starts else 0)
+        for document, first in starts:
+            writer.add_outline_item(title=document.title, page_number=first, parent=parent)
+    starts = _append_pdfs(writer, [document for document in rest if document.is_pdf])
+    if starts:
+        parent = writer.add_outline_item(title=gettext("Documents of the meeting"), page_number=starts[0][1])
+        for document, first in starts:
+            writer.add_outline_item(title=document.title, page_number=first, parent=parent)
+    total = len(writer.pages)
+    numbers = _numbers(total)
+    for page, number in zip(writer.pages, numbers.pages, strict=True):
+        page.merge_page(number)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), total
+
+
+def current_pdf(meeting: Meeting, *, public: bool, site_url: str) -> MeetingPacketPDF:
+    """The stored packet of the current data (content loaded), or the row of its queued rendering."""
+    from .tasks import render_packet_pdf
+
+    return stored_pdfs.current_or_queue(
+        MeetingPacketPDF,
+        key={"meeting_id": meeting.pk, "public": public},
+        data_version=data_version(meeting, public=public),
+        task=render_packet_pdf,
+        defaults={"site_url": site_url},
+    )
+
+
+def previous_pdf(meeting: Meeting, *, public: bool) -> MeetingPacketPDF | None:
+    """The latest packet stored for these readers, of older data."""
+    return MeetingPacketPDF.objects.ready().filter(meeting=meeting, public=public).order_by("-rendered_at").first()
+
+
+def _fingerprint(pdf: MeetingPacketPDF) -> str:
+    return data_version(pdf.meeting, public=pdf.public)
+
+
+def _render_stored(pdf: MeetingPacketPDF) -> tuple[bytes, int]:
+    return render_pdf(pdf.meeting, public=pdf.public, site_url=pdf.site_url)
+
+
+def run_pdf_rendering(*, pdf_id: int) -> None:
+    """The background task's work: make the packet the row asks for and store it."""
+    stored_pdfs.run(MeetingPacketPDF, pdf_id=pdf_id, fingerprint=_fingerprint, render_pdf=_render_stored)

@@ -1,0 +1,184 @@
+"""Meeting documents (issue 15): who may add one, who may open one, and which files are refused."""
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from meetings.models import AgendaItem, MeetingDocument
+from tests.meetings.files import office_bytes, pdf_bytes, png_bytes, upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting(world, make_meeting):
+    meeting = make_meeting(world.youth, days=7, is_public=True)
+    AgendaItem.objects.create(meeting=meeting, position=1, title="Welcome")
+    AgendaItem.objects.create(meeting=meeting, position=2, title="Shelter count")
+    return meeting
+
+
+def _add(meeting, title="Slides", name="slides.pdf", content=None, **fields):
+    document = MeetingDocument(meeting=meeting, title=title, **fields)
+    document.file = upload(name, content or pdf_bytes())
+    document.save()
+    return document
+
+
+def _post(client, meeting, **data):
+    return client.post(reverse("meetings:document_add", args=[meeting.pk]), data)
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("anonymous", 302), ("member", 403), ("data_contact", 403), ("cochair", 302), ("staff", 302)],
+)
+def test_who_may_add_a_document(meeting, client_as, persona, status):
+    item = meeting.agenda_items.get(position=2)
+    response = _post(
+        client_as(persona),
+        meeting,
+        title="Count slides",
+        agenda_item=item.pk,
+        visibility="private",  # staff choose; a co-chair's form has no such field and ignores it
+        file=upload("count.pdf", pdf_bytes()),
+    )
+    assert response.status_code == status
+    saved = MeetingDocument.objects.filter(title="Count slides").first()
+    if persona in ("cochair", "staff"):
+        assert response.url == reverse("meetings:detail", args=[meeting.pk])
+        assert saved.agenda_item == item and saved.added_by.username == persona
+        assert not saved.is_public
+        assert saved.file.name.startswith(f"meeting-documents/{meeting.pk}/")
+        assert "count" not in saved.file.name  # the server chooses the name
+        assert saved.history.count() == 1
+    else:
+        assert saved is None
+
+
+def test_a_cochair_of_another_committee_may_not_add(world, meeting, client):
+    client.force_login(world.other_cochair.user)
+    response = _post(client, meeting, title="X", file=upload("x.pdf", pdf_bytes()))
+    assert response.status_code == 403
+    assert not MeetingDocument.objects.exists()
+
+
+def test_cochairs_do_not_choose_visibility_staff_do(meeting, client_as):
+    assert (
+        "visibility"
+        not in client_as("cochair").get(reverse("meetings:document_add", args=[meeting.pk])).context["form"].fields
+    )
+    assert (
+        "visibility"
+        in client_as("staff").get(reverse("meetings:document_add", args=[meeting.pk])).context["form"].fields
+    )
+
+
+def test_public_only_once_the_agenda_is_published(meeting, client_as):
+    client = client_as("staff")
+    response = _post(client, meeting, title="Poster", visibility="public", file=upload("poster.png", png_bytes()))
+    assert response.status_code == 200
+    assert "only once the meeting&#x27;s agenda is published" in response.content.decode()
+    assert response.context["form"].errors["visibility"]
+    assert not MeetingDocument.objects.exists()
+    meeting.publish_agenda()
+    response = _post(client, meeting, title="Poster", visibility="public", file=upload("poster.png", png_bytes()))
+    assert response.status_code == 302
+    assert MeetingDocument.objects.get().is_public
+
+
+TRUNCATED_PNG = png_bytes()[:30]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notes.pdf", b"just some text, not a PDF", "is not a PDF that opens"),
+        ("page.html", b"<script>alert(1)</script>", "Upload a PDF, a Word"),
+        ("poster.png", TRUNCATED_PNG, "is not an image that opens"),
+        ("poster.jpg", png_bytes(), "is a PNG image but is named .jpg"),
+        ("slides.pptx", b"PK not really a zip", "is not a .pptx file that opens"),
+        ("slides.pptx", office_bytes("word/"), "is not a .pptx file that opens"),
+        ("report.docx", office_bytes("ppt/"), "is not a .docx file that opens"),
+    ],
+)
+def test_bad_files_are_refused_next_to_the_field(meeting, client_as, name, content, message):
+    response = _post(client_as("cochair"), meeting, title="Bad", file=upload(name, content))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert response.context["form"].errors["file"]
+    assert not MeetingDocument.objects.exists()
+
+
+def test_a_file_over_25_mb_is_refused(meeting, client_as):
+    response = _post(client_as("cochair"), meeting, title="Big", file=upload("big.pdf", b"0" * (25 * 1024 * 1024 + 1)))
+    assert "the limit is 25.0" in response.content.decode()
+    assert not MeetingDocument.objects.exists()
+
+
+@pytest.mark.parametrize(("name", "content"), [("a.docx", office_bytes("word/")), ("b.pptx", office_bytes("ppt/"))])
+def test_office_files_with_their_parts_are_taken(meeting, client_as, name, content):
+    assert _post(client_as("cochair"), meeting, title="Office", file=upload(name, content)).status_code == 302
+    assert MeetingDocument.objects.get().file.name.endswith(name[1:])
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("anonymous", 302), ("data_contact", 403), ("member", 200), ("cochair", 200), ("staff", 200)],
+)
+def test_who_may_open_a_private_document(meeting, client_as, persona, status):
+    document = _add(meeting, agenda_item=meeting.agenda_items.first())
+    response = client_as(persona).get(reverse("meetings:document", args=[document.pk]))
+    assert response.status_code == status
+    if status == 200:
+        assert "no-store" in response["Cache-Control"]
+        assert response["Content-Disposition"].endswith('filename="Slides.pdf"')
+        assert response["Content-Type"] == "application/pdf"
+        assert len(PdfReader(__import__("io").BytesIO(b"".join(response.streaming_content))).pages) == 1
+
+
+def test_anyone_may_open_a_public_document(meeting, client_as):
+    meeting.publish_agenda()
+    document = _add(meeting, visibility=MeetingDocument.Visibility.PUBLIC)
+    response = client_as("anonymous").get(reverse("meetings:document", args=[document.pk]))
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_a_missing_document_is_404(client_as):
+    assert client_as("staff").get(reverse("meetings:document", args=[9999])).status_code == 404
+
+
+def test_the_meeting_page_lists_the_documents_its_reader_may_open(meeting, client_as):
+    meeting.publish_agenda()
+    first, second = meeting.agenda_items.order_by("position")
+    _add(meeting, title="Private slides", agenda_item=second)
+    _add(meeting, title="Public poster", agenda_item=first, visibility=MeetingDocument.Visibility.PUBLIC)
+    _add(meeting, title="Meeting handout")
+    public = client_as("anonymous").get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert "Public poster" in public
+    assert "Private slides" not in public and "Meeting handout" not in public
+    member = client_as("member").get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert member.index("Public poster") < member.index("Shelter count") < member.index("Private slides")
+    assert "Meeting handout" in member
+
+
+def test_query_counts_are_pinned(meeting, client_as, django_assert_num_queries):
+    document = _add(meeting, agenda_item=meeting.agenda_items.first())
+    client = client_as("member")
+    # The session, the user, the access rule's document (with its answer), the user's committee roles.
+    with django_assert_num_queries(4):
+        assert client.get(reverse("meetings:document", args=[document.pk])).status_code == 200
+    # The session, the user, the committee roles, the meeting with its answers, the navigation's two (data
+    # contact, published report) and the agenda items to choose from.
+    url = reverse("meetings:document_add", args=[meeting.pk])
+    client = client_as("cochair")
+    with django_assert_num_queries(7):
+        assert client.get(url).status_code == 200
+    for number in range(5):
+        _add(meeting, title=f"More {number}", agenda_item=meeting.agenda_items.last())
+    detail = reverse("meetings:detail", args=[meeting.pk])
+    client = client_as("member")
+    # As the page was (7, tests/meetings/test_minutes_pages.py) and one query for the documents of every item.
+    with django_assert_num_queries(8):
+        assert client.get(detail).status_code == 200
