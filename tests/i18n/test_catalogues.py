@@ -54,6 +54,7 @@ PUBLIC_TEMPLATES = [
     "templates/meetings/meeting_list.html",
     "templates/meetings/_meeting_table.html",
     "templates/meetings/meeting_detail.html",
+    "templates/meetings/_documents.html",
     "templates/meetings/minutes.html",
     "templates/meetings/_minutes_body.html",
     "templates/meetings/_minutes_item.html",
