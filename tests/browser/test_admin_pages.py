@@ -1,5 +1,7 @@
 """Every admin add and change page passes axe, as a superuser on the demo data."""
 
+import datetime
+
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
@@ -8,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from meetings.models import CalendarToken, Meeting, MeetingDocument
+from reminders.models import ReminderPreference, ReminderSent
 from taskforce.models import TranslationReview
 from tests.browser.helpers import assert_accessible, log_in
 from tests.conftest import PASSWORD
@@ -82,6 +85,8 @@ def test_every_admin_add_and_change_page_passes_axe(page, live_server, django_us
     Group.objects.create(name="Editors")
     CalendarToken.issue(superuser)
     TranslationReview.objects.create(language="es", reviewed_by="A qualified translator")
+    ReminderPreference.objects.create(user=superuser, daily_digest=False)
+    ReminderSent.objects.create(user=superuser, day=datetime.date(2026, 11, 30), items=2)
     attempt = {"username": "admin", "ip_address": "127.0.0.1", "user_agent": "test", "path_info": "/accounts/login/"}
     AccessAttempt.objects.create(**attempt, failures_since_start=1)
     AccessFailureLog.objects.create(**attempt)
