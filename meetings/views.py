@@ -38,6 +38,7 @@ from taskforce.permissions import (
 from taskforce.versions import PageOpenedForm, VersionForm
 
 from . import packet, services
+from .calendar import meeting_event
 from .dashboard import NEW_CALENDAR_LINK
 from .forms import (
     ActionItemFilterForm,
@@ -571,17 +572,9 @@ def _calendar(request, meetings, name, description):
     since = timezone.now() - CALENDAR_PAST
     members_only = _("Members-only meeting: please do not share its details.")
     for meeting in meetings.filter(ends_at__gte=since).select_related("committee").order_by("starts_at"):
-        event = icalendar.Event()
-        event.add("uid", f"meeting-{meeting.pk}@{host}")
-        event.add("summary", meeting.name)
-        event.add("dtstart", meeting.starts_at)
-        event.add("dtend", meeting.ends_at)
-        event.add("dtstamp", meeting.updated_at)
-        if meeting.place:
-            event.add("location", meeting.place)
+        event = meeting_event(meeting, host=host, url=request.build_absolute_uri(meeting.get_absolute_url()))
         if not meeting.is_public:
             event.add("description", members_only)
-        event.add("url", request.build_absolute_uri(meeting.get_absolute_url()))
         event.add("status", "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED")
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")

@@ -10,12 +10,32 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from meetings.calendar import meeting_event
+
 from .digest import digest_for, recipients
 from .models import ReminderPreference, ReminderSent
 
 
 def site_url(path):
     return settings.SITE_URL.rstrip("/") + path
+
+
+def _message(user, template, context, unsubscribe):
+    """An email to ``user`` from ``template``'s subject, text and HTML templates, with the one-click unsubscribe
+    headers pointing at ``unsubscribe``."""
+    message = EmailMultiAlternatives(
+        subject=" ".join(render_to_string(f"{template}_subject.txt", context).split()),
+        body=render_to_string(f"{template}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    return message
 
 
 def digest_message(digest):
@@ -30,20 +50,7 @@ def digest_message(digest):
         "preferences_url": site_url(reverse("reminders:preferences")),
         "unsubscribe_url": unsubscribe,
     }
-    subject = " ".join(render_to_string("reminders/digest_subject.txt", context).split())
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string("reminders/digest.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "Auto-Submitted": "auto-generated",
-        },
-    )
-    message.attach_alternative(render_to_string("reminders/digest.html", context), "text/html")
-    return message
+    return _message(user, "reminders/digest", context, unsubscribe)
 
 
 def send_digests(today, *, dry_run=False, out=None):
@@ -107,17 +114,8 @@ def invitation(meeting):
     calendar.add("prodid", "-//Task Force Operations//Meetings//EN")
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
-    event = icalendar.Event()
     host = urlparse(settings.SITE_URL).hostname or "localhost"
-    event.add("uid", f"meeting-{meeting.pk}@{host}")
-    event.add("summary", meeting.name)
-    event.add("dtstart", meeting.starts_at)
-    event.add("dtend", meeting.ends_at)
-    event.add("dtstamp", meeting.updated_at)
-    if meeting.place:
-        event.add("location", meeting.place)
-    event.add("url", site_url(meeting.get_absolute_url()))
-    calendar.add_component(event)
+    calendar.add_component(meeting_event(meeting, host=host, url=site_url(meeting.get_absolute_url())))
     return calendar.to_ical()
 
 
@@ -132,19 +130,7 @@ def agenda_message(meeting, user, items):
         "preferences_url": site_url(reverse("reminders:preferences")),
         "unsubscribe_url": unsubscribe,
     }
-    subject = " ".join(render_to_string("reminders/agenda_subject.txt", context).split())
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string("reminders/agenda.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "Auto-Submitted": "auto-generated",
-        },
-    )
-    message.attach_alternative(render_to_string("reminders/agenda.html", context), "text/html")
+    message = _message(user, "reminders/agenda", context, unsubscribe)
     message.attach("invitation.ics", invitation(meeting), "text/calendar")
     return message
 
