@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
-from pypdf import PdfReader
+
+from members.validators import check_pdf_opens
 
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 
@@ -52,18 +53,7 @@ def validate_meeting_document(upload):
 
 
 def _check_pdf(upload, extension):
-    try:
-        reader = PdfReader(upload)
-        encrypted = reader.is_encrypted
-        pages = 0 if encrypted else len(reader.pages)
-    except Exception as error:  # a damaged file can fail anywhere inside the parser
-        raise ValidationError(
-            _("This file is not a PDF that opens (it may be damaged or cut short)."), code="not_pdf"
-        ) from error
-    if encrypted:
-        raise ValidationError(_("This PDF is protected by a password. Upload a copy without one."), code="encrypted")
-    if not pages:
-        raise ValidationError(_("This PDF has no pages."), code="empty_pdf")
+    check_pdf_opens(upload)
 
 
 def _check_image(upload, extension):

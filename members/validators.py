@@ -19,16 +19,28 @@ def validate_pdf(upload):
     position = upload.tell() if hasattr(upload, "tell") else 0
     upload.seek(0)
     try:
+        check_pdf_opens(
+            upload,
+            not_pdf=_(
+                "Only PDF files can be uploaded: this file is not a PDF that opens (it may be damaged or cut short)."
+            ),
+        )
+    finally:
+        upload.seek(position)
+
+
+NOT_A_PDF = _("This file is not a PDF that opens (it may be damaged or cut short).")
+
+
+def check_pdf_opens(upload, *, not_pdf=NOT_A_PDF):
+    """Refuses, from where ``upload`` stands, a file pypdf cannot open, one behind a password or one without pages
+    (signed MOUs here, meeting documents in meetings/validators.py)."""
+    try:
         reader = PdfReader(upload)
         encrypted = reader.is_encrypted
         pages = 0 if encrypted else len(reader.pages)
     except Exception as error:  # a damaged file can fail anywhere inside the parser
-        raise ValidationError(
-            _("Only PDF files can be uploaded: this file is not a PDF that opens (it may be damaged or cut short)."),
-            code="not_pdf",
-        ) from error
-    finally:
-        upload.seek(position)
+        raise ValidationError(not_pdf, code="not_pdf") from error
     if encrypted:
         raise ValidationError(
             _("This PDF is protected by a password. Upload a copy without one."), code="encrypted_pdf"
