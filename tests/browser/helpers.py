@@ -1,6 +1,9 @@
-"""What browser tests share: logging in through the real form, and the axe check."""
+"""What browser tests share: logging in (through the real form, or with a session for tests about other
+pages), and the axe check."""
 
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
@@ -14,6 +17,15 @@ def log_in(page, live_server, username, password=PASSWORD):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
+
+
+def log_in_with_session(page, live_server, user):
+    """Give the browser a logged-in session of `user` without the login form: for tests whose subject is
+    other pages (the form itself is walked in tests/browser/test_login.py and by `log_in`)."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
 
 
 def assert_accessible(page):

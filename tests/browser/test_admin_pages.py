@@ -12,7 +12,7 @@ from django.urls import reverse
 from meetings.models import CalendarToken, Meeting, MeetingDocument
 from reminders.models import ReminderPreference, ReminderSent
 from taskforce.models import TranslationReview
-from tests.browser.helpers import assert_accessible, log_in
+from tests.browser.helpers import assert_accessible, log_in_with_session
 from tests.conftest import PASSWORD
 from tests.meetings.files import pdf_bytes, upload
 
@@ -80,7 +80,7 @@ def admin_pages():
 def test_every_admin_add_and_change_page_passes_axe(page, live_server, django_user_model):
     call_command("seed_demo")
     superuser = django_user_model.objects.create_superuser("admin", "admin@example.org", PASSWORD)
-    log_in(page, live_server, "admin")  # first: a login clears django-axes' failed attempts
+    log_in_with_session(page, live_server, superuser)  # first: a login clears django-axes' failed attempts
     # Rows the demo data does not make, so that their change pages are checked too.
     Group.objects.create(name="Editors")
     CalendarToken.issue(superuser)
