@@ -184,3 +184,21 @@ def test_the_job_twice_on_demo_data_sends_one_digest_per_person(smtp, database_q
         sent = ReminderSent.objects.get(user__email=address, kind=ReminderSent.Kind.DAILY_DIGEST)
         assert (sent.day, sent.items) == (day, len(digest))
     assert ReminderSent.objects.count() == len(expected)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_run_before_the_hour_sends_nothing_and_waits_for_the_hour(smtp, busy_world, database_queue, settings):  # noqa: F811
+    # A zone where it is now 03:something, the digest at 12:00: a worker back from a night off, before the hour.
+    offset = (3 - timezone.now().hour + 12) % 24 - 12
+    settings.TIME_ZONE = f"Etc/GMT{-offset:+d}" if offset else "Etc/GMT"
+    settings.REMINDER_HOUR = 12
+    assert timezone.localtime().hour == 3
+    send_daily_digests.using(run_after=timezone.now() - datetime.timedelta(hours=20)).enqueue()
+
+    run_worker()
+
+    assert smtp.messages == [] and not ReminderSent.objects.exists()
+    [waiting] = pending_digest_jobs()
+    assert timezone.localtime(waiting.run_after) == timezone.localtime().replace(
+        hour=12, minute=0, second=0, microsecond=0
+    )
