@@ -50,7 +50,9 @@ run: system-deps messages demo
 	@echo "Mail (password resets, reminders) is printed here: the console email backend."
 	@echo "Stop with Ctrl-C; 'make stop' stops the database."
 	@echo ""
-	@# The background worker renders the report and pamphlet PDFs; it stops with the server.
+	@# The background worker renders the report and pamphlet PDFs and sends the daily reminder digest at
+	@# REMINDER_HOUR (queued here once; again changes nothing); it stops with the server.
+	$(DEV) $(PY) manage.py schedule_reminders
 	$(DEV) $(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -49,6 +49,8 @@ def digest_message(digest):
         "site_url": settings.SITE_URL.rstrip("/"),
         "preferences_url": site_url(reverse("reminders:preferences")),
         "unsubscribe_url": unsubscribe,
+        # A mail has no request whose query {% querystring %} could start from: its links' queries start empty.
+        "no_query": {},
     }
     return _message(user, "reminders/digest", context, unsubscribe)
 

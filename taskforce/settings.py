@@ -248,8 +248,8 @@ else:
         }
     }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="taskforce@localhost")
-# The daily reminder digest (python manage.py send_reminders, run hourly) goes out from this hour of the
-# task force's day (TIME_ZONE); links in emails start with SITE_URL.
+# The daily reminder digest goes out at this hour of the task force's day (TIME_ZONE): a job of the background
+# worker, queued by `manage.py schedule_reminders` (reminders/tasks.py); links in emails start with SITE_URL.
 REMINDER_HOUR = env.int("REMINDER_HOUR", default=7)
 SITE_URL = env("SITE_URL", default="http://localhost:8000")
 

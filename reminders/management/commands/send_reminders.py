@@ -1,10 +1,12 @@
-"""The daily digest: run it every hour (cron, a systemd timer); it sends from REMINDER_HOUR on, once a day."""
+"""The daily digest by hand. The background worker sends it every day on its own (reminders/tasks.py, queued by
+`manage.py schedule_reminders`); this command sends the same digests, through the same rules, now."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from reminders.mail import send_digests
+from reminders.schedule import digest_day
 
 
 class Command(BaseCommand):
@@ -17,11 +19,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, now=False, **options):
-        moment = timezone.localtime()
-        if not (now or dry_run) and moment.hour < settings.REMINDER_HOUR:
+        day = timezone.localdate() if (now or dry_run) else digest_day()
+        if day is None:
             self.stdout.write(f"Before {settings.REMINDER_HOUR}:00; nothing sent.")
             return
-        sent = send_digests(moment.date(), dry_run=dry_run)
+        sent = send_digests(day, dry_run=dry_run)
         for user, digest in sent:
             self.stdout.write(f"{'would send' if dry_run else 'sent'} to {user.email}: {len(digest)} item(s)")
             if dry_run:
