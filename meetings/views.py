@@ -269,6 +269,7 @@ def meeting_edit(request, pk):
                 item.save()
             for item in agenda.deleted_objects:
                 item.delete()
+            packet.queue_after_commit(meeting.pk)  # a published agenda's packets follow its edits
         messages.success(request, _("The meeting and its agenda are saved."))
         return redirect("meetings:detail", pk=meeting.pk)
     return render(
