@@ -418,6 +418,8 @@ def minutes(request, pk):
     meeting = _get_meeting(request, pk)
     context = services.minutes_context(meeting)
     context["can_edit"] = permissions.can_edit_meeting(request.user, meeting)
+    # As on the meeting's page: each item lists the documents this reader may open (the PDF lists none).
+    context["documents"] = services.attach_documents(context["items"], meeting.documents.visible_to(request.user))
     return render(request, "meetings/minutes.html", context)
 
 

@@ -182,3 +182,54 @@ def test_query_counts_are_pinned(meeting, client_as, django_assert_num_queries):
     # As the page was (7, tests/meetings/test_minutes_pages.py) and one query for the documents of every item.
     with django_assert_num_queries(8):
         assert client.get(detail).status_code == 200
+
+
+def test_the_minutes_page_lists_the_documents_its_reader_may_open(meeting, make_meeting, world, client_as):
+    meeting.publish_agenda()
+    meeting.approve_minutes(at=make_meeting(world.youth, days=30))
+    first, second = meeting.agenda_items.order_by("position")
+    _add(meeting, title="Private slides", agenda_item=second)
+    _add(meeting, title="Public poster", agenda_item=first, visibility=MeetingDocument.Visibility.PUBLIC)
+    _add(meeting, title="Meeting handout")
+    url = reverse("meetings:minutes", args=[meeting.pk])
+    public = client_as("anonymous").get(url).content.decode()
+    assert "Public poster" in public
+    assert "Private slides" not in public and "Meeting handout" not in public
+    member = client_as("member").get(url).content.decode()
+    assert member.index("Welcome") < member.index("Public poster") < member.index("Shelter count")
+    assert member.index("Shelter count") < member.index("Private slides") < member.index("Meeting handout")
+    assert reverse("meetings:document", args=[MeetingDocument.objects.get(title="Private slides").pk]) in member
+    # The minutes PDF is a record of the meeting, not a list of links: it names none of them.
+    assert b"Public poster" not in client_as("staff").get(reverse("meetings:minutes_pdf", args=[meeting.pk])).content
+
+
+def test_the_minutes_page_query_count_does_not_grow_with_documents(
+    meeting, make_meeting, world, client_as, django_assert_num_queries
+):
+    meeting.publish_agenda()
+    meeting.approve_minutes(at=make_meeting(world.youth, days=30))
+    client = client_as("member")
+    url = reverse("meetings:minutes", args=[meeting.pk])
+    _add(meeting, agenda_item=meeting.agenda_items.first())
+    client.get(url)
+    # As the pin in tests/meetings/test_minutes_pages.py (staff: 12), and the member's committee roles, which
+    # decide the private documents they may open.
+    with django_assert_num_queries(13) as first:
+        assert client.get(url).status_code == 200
+    for item in meeting.agenda_items.all():
+        for number in range(3):
+            _add(meeting, title=f"More {number}", agenda_item=item)
+    with django_assert_num_queries(len(first.captured_queries)):
+        assert client.get(url).status_code == 200
+
+
+def test_a_document_title_comes_back_escaped(meeting, client_as):
+    hostile, escaped = "<script>\"'&", "&lt;script&gt;&quot;&#x27;&amp;"
+    meeting.publish_agenda()
+    _add(meeting, title=hostile, agenda_item=meeting.agenda_items.first())
+    _add(meeting, title=hostile)
+    client = client_as("staff")
+    for name in ("meetings:minutes", "meetings:detail"):
+        page = client.get(reverse(name, args=[meeting.pk])).content.decode()
+        assert hostile not in page
+        assert page.count(f">{escaped}</a>") == 2
