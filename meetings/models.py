@@ -727,6 +727,12 @@ class MeetingDocument(models.Model):
                 {"visibility": _("A document can be public only once the meeting's agenda is published.")}
             )
 
+    def set_visibility(self, visibility):
+        """Staff make it public (once the agenda is published: clean() says so) or private again."""
+        self.visibility = visibility
+        self.clean()
+        self.save(update_fields=["visibility"])
+
     @property
     def is_public(self):
         return self.visibility == self.Visibility.PUBLIC

@@ -233,3 +233,91 @@ def test_a_document_title_comes_back_escaped(meeting, client_as):
         page = client.get(reverse(name, args=[meeting.pk])).content.decode()
         assert hostile not in page
         assert page.count(f">{escaped}</a>") == 2
+
+
+def _visibility(client, document, visibility):
+    return client.post(reverse("meetings:document_visibility", args=[document.pk]), {"visibility": visibility})
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("anonymous", 302), ("member", 403), ("data_contact", 403), ("cochair", 403), ("staff", 302)],
+)
+def test_only_staff_make_a_document_public_from_the_meeting_page(meeting, client_as, persona, status):
+    meeting.publish_agenda()
+    document = _add(meeting, agenda_item=meeting.agenda_items.first())
+    client = client_as(persona)
+    response = _visibility(client, document, "public")
+    assert response.status_code == status
+    document.refresh_from_db()
+    assert document.is_public == (persona == "staff")
+    if persona == "anonymous":
+        assert "/accounts/login/" in response.url
+    if persona == "staff":
+        assert response.url == reverse("meetings:detail", args=[meeting.pk])
+        assert "Public now: anyone may open Slides." in client.get(response.url).content.decode()
+        response = _visibility(client, document, "private")
+        document.refresh_from_db()
+        assert not document.is_public
+        assert "Private again" in client.get(response.url).content.decode()
+        assert client_as("anonymous").get(reverse("meetings:document", args=[document.pk])).status_code == 302
+        assert document.history.count() == 3  # added, made public, made private
+
+
+def test_a_visitor_opens_a_document_once_staff_make_it_public(meeting, client_as):
+    meeting.publish_agenda()
+    document = _add(meeting)
+    url = reverse("meetings:document", args=[document.pk])
+    assert client_as("anonymous").get(url).status_code == 302
+    _visibility(client_as("staff"), document, "public")
+    assert client_as("anonymous").get(url).status_code == 200
+
+
+def test_a_document_of_a_draft_agenda_is_not_made_public(meeting, client_as):
+    document = _add(meeting)
+    client = client_as("staff")
+    page = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert "Make public" not in page  # no button until the agenda is published
+    response = _visibility(client, document, "public")
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert not document.is_public
+    page = client.get(response.url).content.decode()
+    assert "A document can be public only once the meeting&#x27;s agenda is published." in page
+
+
+def test_an_unknown_visibility_is_refused(meeting, client_as):
+    meeting.publish_agenda()
+    document = _add(meeting)
+    assert _visibility(client_as("staff"), document, "secret").status_code == 400
+    assert client_as("staff").get(reverse("meetings:document_visibility", args=[document.pk])).status_code == 405
+    document.refresh_from_db()
+    assert not document.is_public
+
+
+def test_staff_see_a_button_per_document_others_do_not(meeting, client_as):
+    meeting.publish_agenda()
+    _add(meeting, title="Private slides", agenda_item=meeting.agenda_items.first())
+    _add(meeting, title="Public poster", visibility=MeetingDocument.Visibility.PUBLIC)
+    url = reverse("meetings:detail", args=[meeting.pk])
+    staff = client_as("staff").get(url).content.decode()
+    assert 'Make public<span class="visually-hidden">: Private slides</span>' in staff
+    assert 'Make private<span class="visually-hidden">: Public poster</span>' in staff
+    for persona in ("cochair", "member", "anonymous"):
+        page = client_as(persona).get(url).content.decode()
+        assert "Make public" not in page and "Make private" not in page
+
+
+def test_query_counts_of_the_visibility_change_are_pinned(meeting, client_as, django_assert_num_queries):
+    meeting.publish_agenda()
+    document = _add(meeting, agenda_item=meeting.agenda_items.first())
+    client = client_as("staff")
+    # The session, the user, the document with its meeting, its agenda item (clean() checks it is the meeting's),
+    # the update and its history row; savepoints around the history are not counted.
+    with django_assert_num_queries(6):
+        assert _visibility(client, document, "public").status_code == 302
+    for number in range(5):
+        _add(meeting, title=f"More {number}", agenda_item=meeting.agenda_items.last())
+    # The meeting's page with a button per document costs staff what it costs any reader: none per document.
+    with django_assert_num_queries(8):
+        assert client.get(reverse("meetings:detail", args=[meeting.pk])).status_code == 200
