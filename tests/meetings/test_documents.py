@@ -233,6 +233,8 @@ def test_a_document_title_comes_back_escaped(meeting, client_as):
         page = client.get(reverse(name, args=[meeting.pk])).content.decode()
         assert hostile not in page
         assert page.count(f">{escaped}</a>") == 2
+    # The staff's buttons name it too.
+    assert f'aria-label="Make public: {escaped}"' in page
 
 
 def _visibility(client, document, visibility):
@@ -301,8 +303,8 @@ def test_staff_see_a_button_per_document_others_do_not(meeting, client_as):
     _add(meeting, title="Public poster", visibility=MeetingDocument.Visibility.PUBLIC)
     url = reverse("meetings:detail", args=[meeting.pk])
     staff = client_as("staff").get(url).content.decode()
-    assert 'Make public<span class="visually-hidden">: Private slides</span>' in staff
-    assert 'Make private<span class="visually-hidden">: Public poster</span>' in staff
+    assert 'aria-label="Make public: Private slides">Make public</button>' in staff
+    assert 'aria-label="Make private: Public poster">Make private</button>' in staff
     for persona in ("cochair", "member", "anonymous"):
         page = client_as(persona).get(url).content.decode()
         assert "Make public" not in page and "Make private" not in page
