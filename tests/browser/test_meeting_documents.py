@@ -106,6 +106,12 @@ def test_the_packet_journey(page, live_server, world, tmp_path):
     assert not page.get_by_role("button", name="Make public: Shelter count slides").count()  # staff only
     slides_doc = MeetingDocument.objects.get(title="Shelter count slides")
     assert slides_doc.agenda_item.title == "Shelter count" and not slides_doc.is_public
+    # The minutes page lists each item's documents as the agenda does.
+    page.get_by_role("link", name="Read the minutes").click()
+    expect(page.locator(".minutes-item").nth(1).get_by_role("link", name="Shelter count slides")).to_be_visible()
+    expect(page.locator(".minutes-item").nth(0).get_by_role("link", name="Welcome deck")).to_be_visible()
+    _shot(page, "minutes-with-documents")
+    assert_accessible(page)
     # The worker built both packets when the publishing committed, before anyone asked for one.
     assert set(MeetingPacketPDF.objects.values_list("public", "state")) == {(False, "ready"), (True, "ready")}
 
