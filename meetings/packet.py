@@ -118,8 +118,9 @@ def queue_rendering(meeting_id: int) -> None:
 
 
 def queue_after_commit(meeting_id: int) -> None:
-    """Queue the meeting's packets once the change to its agenda or documents is saved (and only if it is)."""
-    transaction.on_commit(lambda: queue_rendering(meeting_id))
+    """Queue the meeting's packets once the change to its agenda or documents is saved (and only if it is). Robust:
+    the change is saved either way, and a packet that could not be queued is made when someone asks for it."""
+    transaction.on_commit(lambda: queue_rendering(meeting_id), robust=True)
 
 
 def previous_pdf(meeting: Meeting, *, public: bool) -> MeetingPacketPDF | None:
