@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from taskforce.admin import NamedAutocompleteMixin, TabularInline, VersionedAdmin
 
 from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, MeetingDocument, Motion
+from .packet import queue_after_commit
 
 
 class AgendaItemInline(NamedAutocompleteMixin, admin.StackedInline):
@@ -47,6 +48,10 @@ class MeetingAdmin(VersionedAdmin, SimpleHistoryAdmin):
         (_("Agenda and minutes"), {"fields": ["agenda_state", "minutes_state", "minutes_approved_at"]}),
         (_("Closing"), {"fields": ["announcements", "next_meeting_note"]}),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        queue_after_commit(form.instance.pk)  # a published agenda's packets follow what staff fix here
 
 
 class MotionInline(TabularInline):
@@ -130,6 +135,13 @@ class MeetingDocumentAdmin(SimpleHistoryAdmin):
     search_fields = ["title"]
     raw_id_fields = ["meeting", "agenda_item", "added_by"]
     readonly_fields = ["file", "added_by", "added_at"]
+
+    def delete_queryset(self, request, queryset):
+        """The bulk delete skips MeetingDocument.delete: the packets of the meetings are queued here instead."""
+        meeting_ids = set(queryset.values_list("meeting_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for meeting_id in meeting_ids:
+            queue_after_commit(meeting_id)
 
     def has_add_permission(self, request):
         return False  # added from the meeting's page, whose form checks the file's content and the uploader

@@ -271,6 +271,7 @@ class Meeting(Versioned):
     def publish_agenda(self):
         self.agenda_state = self.AgendaState.PUBLISHED
         self.save(update_fields=["agenda_state", "updated_at"])
+        queue_packets(self.pk)  # the worker builds its packets before anyone asks
 
     @classmethod
     @transaction.atomic
@@ -634,6 +635,13 @@ class ActionItem(Versioned):
         )
 
 
+def queue_packets(meeting_id):
+    """meetings.packet.queue_after_commit: the packet is drawn from these models, so it is imported when needed."""
+    from .packet import queue_after_commit
+
+    queue_after_commit(meeting_id)
+
+
 class MeetingDocumentQuerySet(models.QuerySet):
     def visible_to(self, viewer):
         """The documents a user may open: taskforce.permissions.document_q."""
@@ -697,8 +705,18 @@ class MeetingDocument(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        queue_packets(self.meeting_id)  # the packets list it, or hold its pages
+
     def get_absolute_url(self):
         return reverse("meetings:document", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        meeting_id = self.meeting_id
+        deleted = super().delete(*args, **kwargs)
+        queue_packets(meeting_id)
+        return deleted
 
     def clean(self):
         super().clean()
@@ -708,6 +726,12 @@ class MeetingDocument(models.Model):
             raise ValidationError(
                 {"visibility": _("A document can be public only once the meeting's agenda is published.")}
             )
+
+    def set_visibility(self, visibility):
+        """Staff make it public (once the agenda is published: clean() says so) or private again."""
+        self.visibility = visibility
+        self.clean()
+        self.save(update_fields=["visibility"])
 
     @property
     def is_public(self):

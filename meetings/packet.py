@@ -4,6 +4,8 @@ per item and page numbers stamped on every page (pypdf). Built by the background
 import hashlib
 import io
 
+from django.conf import settings
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from pypdf import PdfReader, PdfWriter
@@ -94,6 +96,31 @@ def current_pdf(meeting: Meeting, *, public: bool, site_url: str) -> MeetingPack
         task=render_packet_pdf,
         defaults={"site_url": site_url},
     )
+
+
+def queue_rendering(meeting_id: int) -> None:
+    """Queue the packets of a published agenda for the worker, the members' and the public's (the readers of a
+    published agenda who may not open its private documents): each once per data version (stored_pdfs.queue), so
+    nobody asking for a packet waits for its layout."""
+    from .tasks import render_packet_pdf
+
+    meeting = Meeting.objects.filter(pk=meeting_id, agenda_state=Meeting.AgendaState.PUBLISHED).first()
+    if meeting is None:
+        return  # a draft agenda's packet is made only when someone asks for it
+    for public in (False, True):
+        stored_pdfs.queue(
+            MeetingPacketPDF,
+            key={"meeting_id": meeting.pk, "public": public},
+            data_version=data_version(meeting, public=public),
+            task=render_packet_pdf,
+            defaults={"site_url": settings.SITE_URL},
+        )
+
+
+def queue_after_commit(meeting_id: int) -> None:
+    """Queue the meeting's packets once the change to its agenda or documents is saved (and only if it is). Robust:
+    the change is saved either way, and a packet that could not be queued is made when someone asks for it."""
+    transaction.on_commit(lambda: queue_rendering(meeting_id), robust=True)
 
 
 def previous_pdf(meeting: Meeting, *, public: bool) -> MeetingPacketPDF | None:

@@ -27,6 +27,7 @@ urlpatterns = [
     path("meetings/<int:pk>/packet.pdf", views.packet_pdf, name="packet"),
     path("meetings/<int:pk>/packet/status/", views.packet_status, name="packet_status"),
     path("meetings/documents/<int:pk>/", views.document_download, name="document"),
+    path("meetings/documents/<int:pk>/visibility/", views.document_visibility, name="document_visibility"),
     path("meetings/<int:pk>/attendance/", views.attendance, name="attendance"),
     path("meetings/<int:pk>/attendance/guest/", views.add_guest, name="add_guest"),
     path("meetings/<int:pk>/minutes/", views.minutes, name="minutes"),

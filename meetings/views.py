@@ -4,7 +4,7 @@ import datetime
 
 import icalendar
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
@@ -26,6 +26,7 @@ from taskforce.permissions import (
     AGENDA_VISIBLE,
     ANYONE,
     COCHAIR_OR_STAFF,
+    DOCUMENT_PUBLISHER,
     DOCUMENT_READERS,
     MEETING_EDITOR,
     MEETING_VISIBLE,
@@ -57,7 +58,16 @@ from .forms import (
     minutes_choices,
     minutes_conflicts,
 )
-from .models import ActionItem, AgendaItem, Attendance, CalendarToken, Meeting, MeetingPacketPDF, Motion
+from .models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    CalendarToken,
+    Meeting,
+    MeetingDocument,
+    MeetingPacketPDF,
+    Motion,
+)
 
 MEETINGS_PAGE_SIZE = 25  # past meetings per page; upcoming ones are all shown on the first
 ACTIONS_PAGE_SIZE = 50  # open action items per page
@@ -155,6 +165,8 @@ def meeting_detail(request, pk):
         "carried": carried,
         "may_close_items": can_edit and not meeting.not_yet_held(),
         "documents": documents,
+        # Staff make each document public or private again here, once the agenda is published.
+        "may_publish_documents": meeting.agenda_published and permissions.can_publish_document(request.user),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
@@ -203,6 +215,29 @@ def document_add(request, pk):
         messages.success(request, _("The document is added."))
         return redirect("meetings:detail", pk=meeting.pk)
     return render(request, "meetings/document_form.html", {"meeting": meeting, "form": form})
+
+
+@access(DOCUMENT_PUBLISHER)
+@require_POST
+def document_visibility(request, pk):
+    """Make a document public (once its meeting's agenda is published) or private again."""
+    document = get_object_or_404(MeetingDocument.objects.select_related("meeting"), pk=pk)
+    visibility = request.POST.get("visibility")
+    if visibility not in MeetingDocument.Visibility.values:
+        return HttpResponseBadRequest(_("Unknown visibility."))
+    try:
+        document.set_visibility(visibility)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if document.is_public:
+            message = _("Public now: anyone may open %(title)s.") % {"title": document.title}
+        else:
+            message = _("Private again: only staff and the committee's members may open %(title)s.") % {
+                "title": document.title
+            }
+        messages.success(request, message)
+    return redirect("meetings:detail", pk=document.meeting_id)
 
 
 @access(AGENDA_VISIBLE)
@@ -269,6 +304,7 @@ def meeting_edit(request, pk):
                 item.save()
             for item in agenda.deleted_objects:
                 item.delete()
+            packet.queue_after_commit(meeting.pk)  # a published agenda's packets follow its edits
         messages.success(request, _("The meeting and its agenda are saved."))
         return redirect("meetings:detail", pk=meeting.pk)
     return render(
@@ -417,6 +453,8 @@ def minutes(request, pk):
     meeting = _get_meeting(request, pk)
     context = services.minutes_context(meeting)
     context["can_edit"] = permissions.can_edit_meeting(request.user, meeting)
+    # As on the meeting's page: each item lists the documents this reader may open (the PDF lists none).
+    context["documents"] = services.attach_documents(context["items"], meeting.documents.visible_to(request.user))
     return render(request, "meetings/minutes.html", context)
 
 

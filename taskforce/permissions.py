@@ -583,6 +583,7 @@ MINUTES_VISIBLE = Rule(
 MEETING_EDITOR = Rule(_("the committee's co-chairs and staff"), _meeting_rule(can_edit_meeting))
 # The link is the credential: the view answers 404 unless calendar_link_owner finds its owner.
 DOCUMENT_READERS = Rule(_("staff and the committee's members; anyone once staff make it public"), _can_open_document)
+DOCUMENT_PUBLISHER = Rule(_("staff"), lambda user, **kw: can_publish_document(user))
 AGENDA_VISIBLE = Rule(
     _("anyone once a public meeting's agenda is published, members for the rest; drafts: co-chairs and staff"),
     _meeting_rule(can_see_agenda),

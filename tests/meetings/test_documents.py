@@ -182,3 +182,144 @@ def test_query_counts_are_pinned(meeting, client_as, django_assert_num_queries):
     # As the page was (7, tests/meetings/test_minutes_pages.py) and one query for the documents of every item.
     with django_assert_num_queries(8):
         assert client.get(detail).status_code == 200
+
+
+def test_the_minutes_page_lists_the_documents_its_reader_may_open(meeting, make_meeting, world, client_as):
+    meeting.publish_agenda()
+    meeting.approve_minutes(at=make_meeting(world.youth, days=30))
+    first, second = meeting.agenda_items.order_by("position")
+    _add(meeting, title="Private slides", agenda_item=second)
+    _add(meeting, title="Public poster", agenda_item=first, visibility=MeetingDocument.Visibility.PUBLIC)
+    _add(meeting, title="Meeting handout")
+    url = reverse("meetings:minutes", args=[meeting.pk])
+    public = client_as("anonymous").get(url).content.decode()
+    assert "Public poster" in public
+    assert "Private slides" not in public and "Meeting handout" not in public
+    member = client_as("member").get(url).content.decode()
+    assert member.index("Welcome") < member.index("Public poster") < member.index("Shelter count")
+    assert member.index("Shelter count") < member.index("Private slides") < member.index("Meeting handout")
+    assert reverse("meetings:document", args=[MeetingDocument.objects.get(title="Private slides").pk]) in member
+    # The minutes PDF is a record of the meeting, not a list of links: it names none of them.
+    assert b"Public poster" not in client_as("staff").get(reverse("meetings:minutes_pdf", args=[meeting.pk])).content
+
+
+def test_the_minutes_page_query_count_does_not_grow_with_documents(
+    meeting, make_meeting, world, client_as, django_assert_num_queries
+):
+    meeting.publish_agenda()
+    meeting.approve_minutes(at=make_meeting(world.youth, days=30))
+    client = client_as("member")
+    url = reverse("meetings:minutes", args=[meeting.pk])
+    _add(meeting, agenda_item=meeting.agenda_items.first())
+    client.get(url)
+    # As the pin in tests/meetings/test_minutes_pages.py (staff: 12), and the member's committee roles, which
+    # decide the private documents they may open.
+    with django_assert_num_queries(13) as first:
+        assert client.get(url).status_code == 200
+    for item in meeting.agenda_items.all():
+        for number in range(3):
+            _add(meeting, title=f"More {number}", agenda_item=item)
+    with django_assert_num_queries(len(first.captured_queries)):
+        assert client.get(url).status_code == 200
+
+
+def test_a_document_title_comes_back_escaped(meeting, client_as):
+    hostile, escaped = "<script>\"'&", "&lt;script&gt;&quot;&#x27;&amp;"
+    meeting.publish_agenda()
+    _add(meeting, title=hostile, agenda_item=meeting.agenda_items.first())
+    _add(meeting, title=hostile)
+    client = client_as("staff")
+    for name in ("meetings:minutes", "meetings:detail"):
+        page = client.get(reverse(name, args=[meeting.pk])).content.decode()
+        assert hostile not in page
+        assert page.count(f">{escaped}</a>") == 2
+    # The staff's buttons name it too.
+    assert f'aria-label="Make public: {escaped}"' in page
+
+
+def _visibility(client, document, visibility):
+    return client.post(reverse("meetings:document_visibility", args=[document.pk]), {"visibility": visibility})
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("anonymous", 302), ("member", 403), ("data_contact", 403), ("cochair", 403), ("staff", 302)],
+)
+def test_only_staff_make_a_document_public_from_the_meeting_page(meeting, client_as, persona, status):
+    meeting.publish_agenda()
+    document = _add(meeting, agenda_item=meeting.agenda_items.first())
+    client = client_as(persona)
+    response = _visibility(client, document, "public")
+    assert response.status_code == status
+    document.refresh_from_db()
+    assert document.is_public == (persona == "staff")
+    if persona == "anonymous":
+        assert "/accounts/login/" in response.url
+    if persona == "staff":
+        assert response.url == reverse("meetings:detail", args=[meeting.pk])
+        assert "Public now: anyone may open Slides." in client.get(response.url).content.decode()
+        response = _visibility(client, document, "private")
+        document.refresh_from_db()
+        assert not document.is_public
+        assert "Private again" in client.get(response.url).content.decode()
+        assert client_as("anonymous").get(reverse("meetings:document", args=[document.pk])).status_code == 302
+        assert document.history.count() == 3  # added, made public, made private
+
+
+def test_a_visitor_opens_a_document_once_staff_make_it_public(meeting, client_as):
+    meeting.publish_agenda()
+    document = _add(meeting)
+    url = reverse("meetings:document", args=[document.pk])
+    assert client_as("anonymous").get(url).status_code == 302
+    _visibility(client_as("staff"), document, "public")
+    assert client_as("anonymous").get(url).status_code == 200
+
+
+def test_a_document_of_a_draft_agenda_is_not_made_public(meeting, client_as):
+    document = _add(meeting)
+    client = client_as("staff")
+    page = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert "Make public" not in page  # no button until the agenda is published
+    response = _visibility(client, document, "public")
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert not document.is_public
+    page = client.get(response.url).content.decode()
+    assert "A document can be public only once the meeting&#x27;s agenda is published." in page
+
+
+def test_an_unknown_visibility_is_refused(meeting, client_as):
+    meeting.publish_agenda()
+    document = _add(meeting)
+    assert _visibility(client_as("staff"), document, "secret").status_code == 400
+    assert client_as("staff").get(reverse("meetings:document_visibility", args=[document.pk])).status_code == 405
+    document.refresh_from_db()
+    assert not document.is_public
+
+
+def test_staff_see_a_button_per_document_others_do_not(meeting, client_as):
+    meeting.publish_agenda()
+    _add(meeting, title="Private slides", agenda_item=meeting.agenda_items.first())
+    _add(meeting, title="Public poster", visibility=MeetingDocument.Visibility.PUBLIC)
+    url = reverse("meetings:detail", args=[meeting.pk])
+    staff = client_as("staff").get(url).content.decode()
+    assert 'aria-label="Make public: Private slides">Make public</button>' in staff
+    assert 'aria-label="Make private: Public poster">Make private</button>' in staff
+    for persona in ("cochair", "member", "anonymous"):
+        page = client_as(persona).get(url).content.decode()
+        assert "Make public" not in page and "Make private" not in page
+
+
+def test_query_counts_of_the_visibility_change_are_pinned(meeting, client_as, django_assert_num_queries):
+    meeting.publish_agenda()
+    document = _add(meeting, agenda_item=meeting.agenda_items.first())
+    client = client_as("staff")
+    # The session, the user, the document with its meeting, its agenda item (clean() checks it is the meeting's),
+    # the update and its history row; savepoints around the history are not counted.
+    with django_assert_num_queries(6):
+        assert _visibility(client, document, "public").status_code == 302
+    for number in range(5):
+        _add(meeting, title=f"More {number}", agenda_item=meeting.agenda_items.last())
+    # The meeting's page with a button per document costs staff what it costs any reader: none per document.
+    with django_assert_num_queries(8):
+        assert client.get(reverse("meetings:detail", args=[meeting.pk])).status_code == 200

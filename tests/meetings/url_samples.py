@@ -64,6 +64,7 @@ SAMPLES = {
     "meetings:packet": Sample(kwargs=meeting_kwargs, ok=frozenset({200, 202, 503})),
     "meetings:packet_status": Sample(kwargs=meeting_kwargs),
     "meetings:document": Sample(kwargs=lambda world: {"pk": _document(world).pk}),
+    "meetings:document_visibility": Sample(kwargs=lambda world: {"pk": _document(world).pk}, ok=POST_ONLY),
     "meetings:publish_agenda": Sample(kwargs=meeting_kwargs, ok=POST_ONLY),
     "meetings:close_action_item": Sample(
         kwargs=lambda world: {"pk": _meeting(world).pk, "item_pk": _action_item(world).pk}, ok=POST_ONLY
