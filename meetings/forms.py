@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Committee, Organization, Person
@@ -634,7 +634,8 @@ class NotYetHeldForm(forms.Form):
         self.meeting = meeting
         self.needed = meeting.not_yet_held()
         day = meeting.local_start.date()
-        date = formats.date_format(day, "l, F j" if day.year == timezone.localdate().year else "l, F j, Y")
+        # The language's own order ("miércoles, 4 de marzo"); the year only when it is not this one.
+        date = dates.weekday_date(day, "MONTH_DAY_FORMAT" if day.year == timezone.localdate().year else "DATE_FORMAT")
         self.fields["confirm_not_yet_held"].label = self.QUESTIONS[record] % {"date": date}
         self.fields["confirm_not_yet_held"].help_text = _("Tick to save: the meeting's day has not come yet.")
         if not self.needed:

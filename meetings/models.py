@@ -14,12 +14,11 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, CommitteeRole, Membership, Organization, Person
 from members.storage import get_private_storage
-from taskforce.dates import date_in_range, moment_in_range, validate_date
+from taskforce.dates import date_in_range, moment_in_range, validate_date, weekday_date
 from taskforce.models import StoredPDF
 from taskforce.versions import Versioned
 
@@ -305,12 +304,8 @@ class Meeting(Versioned):
 
 
 def date_label(moment):
-    """'Wednesday, December 14, 2016' for a local date and time, in the active language's words and order
-    (Django's DATE_FORMAT for the language; the translator places the weekday)."""
-    return pgettext("a weekday, then a date", "%(weekday)s, %(date)s") % {
-        "weekday": formats.date_format(moment, "l"),
-        "date": formats.date_format(moment, "DATE_FORMAT"),
-    }
+    """'Wednesday, December 14, 2016' for a local date and time, in the active language's words and order."""
+    return weekday_date(moment)
 
 
 def _clock(moment):

@@ -675,7 +675,7 @@ def action_items(request):
         # The row's two phrases are worded here: a {% blocktranslate %} per row cost a tenth of the page.
         item.from_meeting = _("from %(meeting)s") % {"meeting": item.meeting.date_label}
         if item.overdue:
-            item.due_label = _("%(due)s (overdue)") % {"due": date_format(item.due_on, "F j, Y")}
+            item.due_label = _("%(due)s (overdue)") % {"due": date_format(item.due_on, "DATE_FORMAT")}
     context = {
         "page": page,
         "filters": filters,

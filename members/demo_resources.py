@@ -283,8 +283,8 @@ DISTRIBUTIONS = [
 ]
 
 
-# Spanish and Chinese (Traditional) texts of the public services, by their English name: written for the
-# demo by the developer (not by a qualified translator), like the English sample texts they translate.
+# Spanish, Chinese (Traditional) and Filipino texts of the public services, by their English name: written for
+# the demo by the developer (not by a qualified translator), like the English sample texts they translate.
 TRANSLATIONS = {
     "24-hour response for sexually exploited youth": {
         "es": {
@@ -297,6 +297,13 @@ TRANSLATIONS = {
             "how_to_refer": "請撥打 24 小時專線。警察、兒童福利機構、醫院及學校可以直接來電；青少年也可以自行來電。",
             "fees": "免費",
             "hours": "全年無休，每天 24 小時",
+        },
+        "tl": {
+            "name": "24-oras na tugon para sa mga kabataang sekswal na pinagsamantalahan",
+            "description": "Nakikipagkita ang mga peer advocate sa mga bata at kabataang pinagsamantalahan sa komersyal na sex saanman sila matagpuan, anumang oras ng araw o gabi, at sinasamahan sila sa mga unang araw: kaligtasan, pangangalagang medikal, matutuluyan at isang case manager. (Halimbawang datos.)",
+            "how_to_refer": "Tumawag sa 24-oras na linya. Maaaring direktang tumawag ang pulisya, child welfare, mga ospital at mga paaralan; maaari ring tumawag ang kabataan para sa kanilang sarili.",
+            "fees": "Libre",
+            "hours": "24 oras bawat araw, araw-araw",
         },
     },
     "Spanish-speaking legal help for adults": {
@@ -313,6 +320,14 @@ TRANSLATIONS = {
             "fees": "免費",
             "hours": "週一至週五，上午 9 時至下午 5 時",
         },
+        "tl": {
+            "name": "Tulong legal sa wikang Espanyol para sa mga nasa hustong gulang",
+            "description": "Payong legal at representasyon sa wikang Espanyol para sa mga nasa hustong gulang na nakaligtas sa labor at sex trafficking: hindi nabayarang sahod, kasong sibil laban sa mga trafficker, pabahay at mga benepisyo. (Halimbawang datos.)",
+            "how_to_refer": "Tumawag sa intake line mula Lunes hanggang Biyernes, o mag-email ng unang pangalan ng tao at ng ligtas na paraan para makontak siya.",
+            "eligibility": "Mga nasa hustong gulang na nakatira o nagtatrabaho sa San Francisco, anuman ang katayuan sa imigrasyon.",
+            "fees": "Libre",
+            "hours": "Lunes hanggang Biyernes, 9 am-5 pm",
+        },
     },
     "Confidential shelter for Asian women and their children": {
         "es": {
@@ -325,6 +340,13 @@ TRANSLATIONS = {
             "how_to_refer": "請撥打 24 小時危機專線；輔導員會安排安全的會面地點。庇護所地址絕不對外透露。",
             "fees": "免費",
             "hours": "危機專線 24 小時服務",
+        },
+        "tl": {
+            "name": "Kumpidensyal na kanlungan para sa mga babaeng Asyano at kanilang mga anak",
+            "description": "Pang-emergency na kanlungan at pansamantalang pabahay sa isang kumpidensyal na lugar para sa mga babae at kanilang mga anak na tumatakas sa trafficking at karahasan sa tahanan, kasama ang mga advocate na nagsasalita ng iba't ibang wika. (Halimbawang datos.)",
+            "how_to_refer": "Tumawag sa 24-oras na crisis line; mag-aayos ang isang advocate ng ligtas na lugar na pagkikitaan. Hindi kailanman ibinibigay ang address ng kanlungan.",
+            "fees": "Libre",
+            "hours": "Crisis line 24 oras bawat araw",
         },
     },
     "Public health outreach to massage and restaurant workers": {
@@ -342,6 +364,13 @@ TRANSLATIONS = {
             "fees": "免費",
             "hours": "週二至週六，上午 10 時至晚上 7 時",
         },
+        "tl": {
+            "name": "Outreach ng pampublikong kalusugan para sa mga manggagawa sa masahehan at restawran",
+            "description": "Bumibisita ang mga bilingual na health worker sa mga masahehan at restawran para kausapin ang mga manggagawa tungkol sa kanilang kalusugan, sa kanilang mga karapatan sa trabaho, at kung saan hihingi ng tulong kung sila ay pinagsasamantalahan. (Halimbawang datos.)",
+            "how_to_refer": "Maaaring humiling ang mga miyembro sa pamamagitan ng email ng pagbisita sa isang lugar ng trabaho o grupo sa komunidad; maaaring tumawag ang mga manggagawa sa outreach line.",
+            "fees": "Libre",
+            "hours": "Martes hanggang Sabado, 10 am-7 pm",
+        },
     },
     "Immigration legal help for survivors (T and U visas)": {
         "es": {
@@ -357,6 +386,13 @@ TRANSLATIONS = {
             "how_to_refer": "請來電預約受理面談；經倖存者同意，成員機構可代為來電。",
             "fees": "免費",
             "hours": "週一至週五，上午 9 時至下午 5 時",
+        },
+        "tl": {
+            "name": "Tulong legal sa imigrasyon para sa mga nakaligtas (T at U visa)",
+            "description": "Tulong sa imigrasyon para sa mga nakaligtas sa trafficking at iba pang krimen: T visa, U visa, permiso sa trabaho at petisyon para sa pamilya, sa mga wikang Asyano at ng mga Pacific Islander. (Halimbawang datos.)",
+            "how_to_refer": "Tumawag para magpa-iskedyul ng intake appointment; maaaring tumawag ang isang miyembrong ahensya para sa nakaligtas kung pumapayag siya.",
+            "fees": "Libre",
+            "hours": "Lunes hanggang Biyernes, 9 am-5 pm",
         },
     },
     "Peer-run health care for sex workers": {
@@ -374,6 +410,13 @@ TRANSLATIONS = {
             "fees": "免費",
             "hours": "週二及週四，下午 1 時至晚上 8 時",
         },
+        "tl": {
+            "name": "Pangangalagang pangkalusugan para sa mga sex worker, pinapatakbo ng kapwa nila",
+            "description": "Libre at walang panghuhusgang pangangalagang medikal at pangkalusugang pangkaisipan, mula sa at para sa mga sex worker ng lahat ng kasarian, kasama ang pangangalagang pangkalusugan para sa mga transgender. (Halimbawang datos.)",
+            "how_to_refer": "Pumunta lang sa oras ng klinika o tumawag muna. Walang kailangang magsabi kung paano sila napunta rito.",
+            "fees": "Libre",
+            "hours": "Martes at Huwebes, 1-8 pm",
+        },
     },
     "Groceries for survivors and their families": {
         "es": {
@@ -387,6 +430,12 @@ TRANSLATIONS = {
             "description": "每週在社區食物站免費領取食品雜貨；不需任何證件或收入證明。（範例資料）",
             "how_to_refer": "請來電查詢最近的食物站及開放日期。",
             "fees": "免費",
+        },
+        "tl": {
+            "name": "Grocery para sa mga nakaligtas at kanilang mga pamilya",
+            "description": "Libreng grocery bawat linggo sa mga pantry sa inyong lugar; walang hinihinging dokumento o patunay ng kita. (Halimbawang datos.)",
+            "how_to_refer": "Tumawag para malaman kung saan ang pinakamalapit na pantry at kung anong araw ito bukas.",
+            "fees": "Libre",
         },
     },
     "Victim services for trafficking survivors": {
@@ -403,6 +452,13 @@ TRANSLATIONS = {
             "how_to_refer": "請致電被害人服務部門，要求與人口販運個案輔導員通話。",
             "fees": "免費",
             "hours": "週一至週五，上午 8 時至下午 5 時",
+        },
+        "tl": {
+            "name": "Mga serbisyo para sa mga biktima at nakaligtas sa trafficking",
+            "description": "Sinasamahan ng mga advocate ang mga nakaligtas sa anumang kasong kriminal, tinutulungan silang mag-aplay para sa kompensasyon ng biktima at maghanap ng mga serbisyo, sumali man o hindi ang nakaligtas sa paglilitis. (Halimbawang datos.)",
+            "how_to_refer": "Tumawag sa victim services division at humingi ng human trafficking advocate.",
+            "fees": "Libre",
+            "hours": "Lunes hanggang Biyernes, 8 am-5 pm",
         },
     },
 }

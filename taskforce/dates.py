@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 EARLIEST = datetime.date(1990, 1, 1)
 LATEST = datetime.date(2100, 12, 31)
@@ -38,8 +39,21 @@ def _date_error():
     return ValidationError(
         DATE_MESSAGE,
         code="date_out_of_range",
-        params={"earliest": formats.date_format(EARLIEST, "j F Y"), "latest": formats.date_format(LATEST, "j F Y")},
+        params={
+            "earliest": formats.date_format(EARLIEST, "DATE_FORMAT"),
+            "latest": formats.date_format(LATEST, "DATE_FORMAT"),
+        },
     )
+
+
+def weekday_date(value, format_name="DATE_FORMAT"):
+    """'Wednesday, December 14, 2016' for a date (or a local date and time), in the active language's words
+    and order: the language's own format (``DATE_FORMAT``, or ``MONTH_DAY_FORMAT`` to leave the year out),
+    with the weekday placed by the translator."""
+    return pgettext("a weekday, then a date", "%(weekday)s, %(date)s") % {
+        "weekday": formats.date_format(value, "l"),
+        "date": formats.date_format(value, format_name),
+    }
 
 
 def validate_date(value):

@@ -31,7 +31,7 @@ from tests.test_access import URLS, all_samples
 from tests.test_fuzz_forms import row_counts
 
 OUR_APPS = ["accounts", "goals", "meetings", "members", "reports", "taskforce"]
-RANGE_MESSAGE = "Enter a date between 1 January 1990 and 31 December 2100."
+RANGE_MESSAGE = "Enter a date between January 1, 1990 and December 31, 2100."
 EDGES = [
     datetime.date(1, 1, 1),
     datetime.date(1989, 12, 31),

@@ -181,3 +181,49 @@ def make_meeting_at(world):
         )
 
     return make
+
+
+@pytest.mark.django_db
+def test_the_not_yet_held_question_says_the_day_in_the_language(make_meeting_at):
+    """The confirmation on the attendance and minutes forms: the weekday and the date in the language's order,
+    the year only when the meeting is not this year's."""
+    from meetings.forms import NotYetHeldForm
+
+    meeting = make_meeting_at(datetime.datetime(2099, 3, 4, 13, 30), hours=2)
+    expected = {
+        "en": "Wednesday, March 4, 2099",
+        "es": "miércoles, 4 de marzo de 2099",
+        "zh-hant": "2099年3月4日 星期三",
+        "tl": "Miyerkules, Marso 4, 2099",
+    }
+    for language, day in expected.items():
+        with translation.override(language):
+            assert day in str(NotYetHeldForm(meeting=meeting, record="attendance").fields["confirm_not_yet_held"].label)
+
+
+def test_dates_on_staff_pages_follow_the_language():
+    """The template filter and format names the staff pages use instead of English patterns ("l, F j, Y",
+    "M j, Y"), and the date-range message of every date field."""
+    from django.core.exceptions import ValidationError
+    from django.template import Context, Template
+
+    from taskforce.dates import validate_date, weekday_date
+
+    template = Template(
+        '{% load taskforce_dates %}{{ day|weekday_date }} / {{ day|date:"SHORT_DATE_FORMAT" }} / '
+        '{{ day|date:"YEAR_MONTH_FORMAT" }} / {{ day|date:"MONTH_DAY_FORMAT" }}'
+    )
+    day = datetime.date(2026, 3, 4)
+    expected = {
+        "en": ("Wednesday, March 4, 2026 / Mar 4, 2026 / March 2026 / March 4", "Wednesday, March 4", "January 1, 1990"),
+        "es": ("miércoles, 4 de marzo de 2026 / 04/03/2026 / marzo de 2026 / 4 de marzo", "miércoles, 4 de marzo", "1 de enero de 1990"),
+        "zh-hant": ("2026年3月4日 星期三 / 2026年3月4日 / 2026年3月 / 3月4日", "3月4日 星期三", "1990年1月1日"),
+        "tl": ("Miyerkules, Marso 4, 2026 / 03/04/2026 / Marso 2026 / Marso 4", "Miyerkules, Marso 4", "Enero 1, 1990"),
+    }  # fmt: skip
+    for language, (rendered, this_year, earliest) in expected.items():
+        with translation.override(language):
+            assert template.render(Context({"day": day})) == rendered
+            assert weekday_date(day, "MONTH_DAY_FORMAT") == this_year
+            with pytest.raises(ValidationError) as error:
+                validate_date(datetime.date(1800, 1, 1))
+            assert earliest in error.value.messages[0]

@@ -35,3 +35,21 @@ def test_seed_demo_loads_services_once():
     assert all("(Sample data.)" in service.description for service in Service.objects.all())
     assert Service.objects.filter(visibility=Service.Visibility.MEMBERS).exists()
     assert Service.objects.stale().exists()
+
+
+def test_every_public_demo_service_has_its_own_texts_in_spanish_chinese_and_filipino(client):
+    from django.conf import settings
+
+    call_command("seed_demo")
+    public = Service.objects.public().filter(status=Service.Status.ACTIVE)
+    assert public.count() == 8
+    for service in public:
+        for language in ("es", "zh-hant", "tl"):
+            texts = service.texts(language)
+            assert not texts["name"].in_english and not texts["description"].in_english, (service, language)
+
+    # A Filipino visitor's search in Filipino finds the service by its Filipino text.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tl"
+    body = client.get("/resources/", {"q": "kanlungan"}).content.decode()
+    assert "Kumpidensyal na kanlungan para sa mga babaeng Asyano at kanilang mga anak" in body
+    assert "Mga serbisyo para sa mga biktima" not in body

@@ -124,3 +124,20 @@ def test_the_list_links_a_pamphlet_in_each_language(client, translated):
         ("tl", "Polyeto sa Filipino"),
     ]:
         assert f'href="{URL}?lang={language}&amp;size=letter" hreflang="{language}" lang="{language}">{words}' in body
+
+
+def test_every_demo_service_is_printed_once_in_every_language(tmp_path):
+    """The demo's longer Filipino texts made a pair of services too tall for what was left of a page: WeasyPrint
+    then printed the pair's floats twice, cut on one page and whole on the next. Each public service once."""
+    from django.core.management import call_command
+
+    from members import pamphlet as pamphlet_module
+    from members.models import Service
+
+    call_command("seed_demo")
+    phones = [service.phone for service in Service.objects.public().filter(status=Service.Status.ACTIVE)]
+    assert len(phones) == 8
+    for language in ("en", "es", "zh-hant", "tl"):
+        content, _pages = pamphlet_module.render_pdf(language=language, size="letter")
+        text = pdf_text(content, tmp_path)
+        assert {phone: text.count(phone) for phone in phones} == dict.fromkeys(phones, 1), language

@@ -1,0 +1,4 @@
+"""Traditional Chinese: Django's own formats, but a month and day without a leading zero ("3月4日", not "03月4日"),
+as its long date writes them."""
+
+MONTH_DAY_FORMAT = "n月j日"
