@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Avg, Case, F, Prefetch, Q, Value, When
+from django.db.models import Avg, Case, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -49,21 +49,30 @@ class StrategicPlan(Versioned):
 
 
 class GoalQuerySet(models.QuerySet):
-    def with_objectives_and_metrics(self):
+    def with_objectives_and_metrics(self, *, latest_figures_only=False):
         """Goals with everything /goals/ and the annual report show, in a fixed number of queries.
 
         Each goal gets ``objective_list`` (its own objectives); each objective gets ``committee_list``,
         ``also_serves_list`` and ``metric_list``; each metric ``measurement_list``. The objectives of
         other goals that also serve a goal come from ``goals.services.goals_overview``.
+        With ``latest_figures_only`` (/goals/, which shows each metric's latest figure), ``measurement_list``
+        holds only each metric's latest period, not every figure of every year, and ``is_sample`` is read
+        from an annotation.
         """
         # Prefetching through the reverse relations already sets each objective's goal and each
         # metric's objective, so nothing here joins them again; no page of the plan shows a figure's source.
         measurements = Measurement.objects.order_by("period_start", "period_end", "breakdown")
-        metrics = Metric.objects.prefetch_related(
-            Prefetch("measurements", queryset=measurements, to_attr="measurement_list")
-        )
+        metrics = Metric.objects.all()
+        if latest_figures_only:
+            measurements = measurements.of_latest_period()
+            metrics = metrics.annotate(
+                has_sample_figures=Exists(Measurement.objects.filter(metric=OuterRef("pk"), is_sample=True))
+            )
+        metrics = metrics.prefetch_related(Prefetch("measurements", queryset=measurements, to_attr="measurement_list"))
+        # The plan's pages show a committee's name and link to its work plan, and another goal's number.
+        committees = Committee.objects.only("name", "slug").order_by("position", "name")
         objectives = Objective.objects.with_progress().prefetch_related(
-            Prefetch("committees", queryset=Committee.objects.order_by("position", "name"), to_attr="committee_list"),
+            Prefetch("committees", queryset=committees, to_attr="committee_list"),
             Prefetch("also_serves", queryset=Goal.objects.order_by("number"), to_attr="also_serves_list"),
             Prefetch("metrics", queryset=metrics, to_attr="metric_list"),
         )
@@ -521,6 +530,9 @@ class Metric(Versioned):
 
     @property
     def is_sample(self):
+        """Some of its figures are invented (the demo's)."""
+        if hasattr(self, "has_sample_figures"):  # with_objectives_and_metrics(latest_figures_only=True)
+            return self.has_sample_figures
         return any(m.is_sample for m in self._measurements())
 
     @property
@@ -535,6 +547,17 @@ class Metric(Versioned):
         if self.direction == self.Direction.INCREASE:
             return value >= self.target
         return value <= self.target
+
+
+class MeasurementQuerySet(models.QuerySet):
+    def of_latest_period(self):
+        """Only the figures of each metric's latest period: the last point of ``Metric.series`` (the latest
+        end, then the latest start)."""
+        latest = Measurement.objects.filter(metric=OuterRef("metric")).order_by("-period_end", "-period_start")
+        return self.filter(
+            period_end=Subquery(latest.values("period_end")[:1]),
+            period_start=Subquery(latest.values("period_start")[:1]),
+        )
 
 
 class Measurement(Versioned):
@@ -573,6 +596,7 @@ class Measurement(Versioned):
     )
     created_at = models.DateTimeField(_("recorded"), default=timezone.now, validators=[validate_date])
 
+    objects = MeasurementQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:

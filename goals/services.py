@@ -12,10 +12,11 @@ from members.models import PamphletDistribution
 from .models import Goal, Measurement, Metric, Objective, StrategicPlan
 
 
-def goals_overview() -> list[Goal]:
+def goals_overview(*, latest_figures_only: bool = False) -> list[Goal]:
     """The goals in order, each with ``objective_list`` (progress, ``committee_list``, ``metric_list``
-    with ``measurement_list``) and ``shared_objective_list``; a fixed number of queries."""
-    goals = list(Goal.objects.with_objectives_and_metrics())
+    with ``measurement_list``: every figure, or with ``latest_figures_only`` each metric's latest period)
+    and ``shared_objective_list``; a fixed number of queries."""
+    goals = list(Goal.objects.with_objectives_and_metrics(latest_figures_only=latest_figures_only))
     # Every objective arrives with the goals it also serves, so each goal's shared objectives are
     # gathered from those lists (in plan order) rather than read again through the same table.
     by_pk = {goal.pk: goal for goal in goals}

@@ -43,7 +43,7 @@ from .services import ease_importance_grid, goals_overview
 
 @access(MEMBER_ONLY)
 def index(request):
-    goals = goals_overview()
+    goals = goals_overview(latest_figures_only=True)  # the page shows each metric's latest figure
     objectives = [objective for goal in goals for objective in goal.objective_list]
     # Each committee's work-plan link is reversed once, not once for every objective it shares.
     workplan_urls = {}

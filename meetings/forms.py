@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Committee, Organization, Person
 from taskforce import dates
-from taskforce.forms import WIDGET_RENDERER
 from taskforce.versions import VersionedRowForm
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, MeetingDocument, Motion
@@ -322,8 +321,6 @@ class MinutesForm(VersionedRowForm, forms.ModelForm):
 class AmendmentForm(forms.Form):
     """Approved minutes are locked: staff change them by an amendment whose reason is kept in the history."""
 
-    default_renderer = WIDGET_RENDERER
-
     amendment_reason = forms.CharField(
         label=_("Reason for the amendment"),
         required=False,
@@ -581,7 +578,6 @@ class AttendanceFilterForm(forms.Form):
 class ActionItemFilterForm(forms.Form):
     """The action-items page's filters: one committee (by its slug in the address) and "only mine"."""
 
-    default_renderer = WIDGET_RENDERER
     committee = forms.ModelChoiceField(
         label=_("Committee"),
         queryset=Committee.objects.filter(is_active=True),
@@ -619,8 +615,6 @@ class MeetingFilterForm(forms.Form):
 class NotYetHeldForm(forms.Form):
     """Attendance or minutes of a meeting whose day is still ahead are saved only once confirmed: a slip of the
     meeting picker (next month's meeting for last month's) should not quietly record a meeting nobody held."""
-
-    default_renderer = WIDGET_RENDERER
 
     confirm_not_yet_held = forms.BooleanField(required=False)
 

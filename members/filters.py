@@ -1,21 +1,12 @@
 """Search and filters of the directory (django-filter)."""
 
 import django_filters
-from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
-
-from taskforce.forms import WIDGET_RENDERER
 
 from .models import MOU, Committee, Membership, Organization, Person
 
 UNSIGNED = "unsigned"  # organizations with no signed MOU: the dashboard's list to chase
-
-
-class FilterForm(forms.Form):
-    """The form of the list pages' filter sets: their widgets drawn by Django's Jinja2 form renderer."""
-
-    default_renderer = WIDGET_RENDERER  # taskforce/forms.py
 
 
 def _committee_filter():
@@ -39,7 +30,6 @@ class PersonFilter(django_filters.FilterSet):
     class Meta:
         model = Person
         fields = []
-        form = FilterForm
 
     # The filters test memberships and roles with EXISTS rather than joins, so a person is never
     # listed twice and the list needs no DISTINCT (the directory reads its rows with .values()).
@@ -89,7 +79,6 @@ class OrganizationFilter(django_filters.FilterSet):
     class Meta:
         model = Organization
         fields = []
-        form = FilterForm
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))

@@ -18,7 +18,6 @@ from taskforce.dates import DateInput
 from taskforce.versions import VersionedModelForm
 
 from . import languages
-from .filters import FilterForm
 from .models import (
     PamphletDistribution,
     Population,
@@ -112,7 +111,6 @@ class ServiceFilter(django_filters.FilterSet):
     class Meta:
         model = Service
         fields = []
-        form = FilterForm
 
     def __init__(self, *args, language_codes=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -83,6 +83,34 @@ def test_goals_page_query_count_does_not_grow(login, plan, world, django_assert_
     get_counted(django_assert_num_queries, client, reverse("goals:index"), GOALS_QUERIES)
 
 
+def test_goals_page_reads_only_each_metrics_latest_period(login, plan, django_assert_num_queries):
+    """/goals/ shows each metric's latest figure: it reads that period's rows, not every year's, and still
+    sums a breakdown and marks a metric whose earlier figures are samples."""
+    for year, values in [(2015, [1, 2]), (2016, [3, 4])]:
+        for agency, value in zip(["Shelter A", "Shelter B"], values, strict=True):
+            Measurement.objects.create(
+                metric=plan.adult_metric,
+                period_start=D(year, 1, 1),
+                period_end=D(year, 12, 31),
+                value=value,
+                breakdown=agency,
+                is_sample=True,
+            )
+    Measurement.objects.create(
+        metric=plan.youth_metric, period_start=D(2016, 7, 1), period_end=D(2017, 12, 31), value=7
+    )
+    latest = Measurement.objects.of_latest_period()
+    assert sorted((m.metric_id, m.period_start.year, m.value) for m in latest) == [
+        (plan.youth_metric.pk, 2017, 9),  # same end, the later start
+        (plan.adult_metric.pk, 2017, 10),
+        (plan.adult_metric.pk, 2017, 15),
+    ]
+    response = get_counted(django_assert_num_queries, login("member"), reverse("goals:index"), GOALS_QUERIES)
+    body = response.content.decode()
+    assert "<strong>25</strong> in 2017" in body and "<strong>9</strong> in 2017" in body
+    assert body.count("Sample data") == 2  # the youth metric's 2017 figure, the adult metric's earlier ones
+
+
 def test_goals_page_empty_state(login, db):
     assert "No goals have been entered yet" in login("member").get(reverse("goals:index")).content.decode()
 
