@@ -1,14 +1,24 @@
 """A meeting's packet: the agenda as its cover, then each item's PDF documents in agenda order, with a bookmark
-per item and page numbers stamped on every page (pypdf). Built by the background worker, stored per version."""
+per item and page numbers stamped on every page (pypdf). Built by the background worker, stored per version.
+
+What is tagged (docs/pages.md says the same): the packet is built from the cover, a tagged PDF (PDF/UA-1, the
+language of the page, a title shown as the window's title), so its structure tree, /MarkInfo, /Lang, XMP metadata
+and /ViewerPreferences are the packet's; the stamped page numbers are pagination artifacts. The uploaded documents
+appended after the cover are not in that structure tree: pypdf cannot merge structure trees, so the tags of a
+document that was itself tagged are lost in the packet (its text is still there, and not hidden as an artifact),
+and each document is also served on its own, as uploaded, from the meeting's pages. So a packet with documents
+does not claim PDF/UA-1 conformance in its XMP metadata (a packet of its cover alone does)."""
 
 import hashlib
 import io
+import re
 
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import ContentStream
 
 from taskforce import pdf as weasy
 from taskforce import permissions, stored_pdfs
@@ -16,7 +26,7 @@ from taskforce import permissions, stored_pdfs
 from . import services
 from .models import Meeting, MeetingPacketPDF
 
-PACKET_LAYOUT_VERSION = 1
+PACKET_LAYOUT_VERSION = 2  # 2: the tagged cover (PDF/UA-1), page numbers as artifacts
 
 
 def _documents(meeting: Meeting, *, public: bool):
@@ -37,9 +47,25 @@ def data_version(meeting: Meeting, *, public: bool) -> str:
     return hashlib.sha256(repr(inputs).encode()).hexdigest()
 
 
-def _numbers(total: int) -> PdfReader:
+PDF_VARIANT = "pdf/ua-1"  # as the minutes, the reports and the pamphlet
+
+# The XMP attribute by which the cover says it conforms to PDF/UA-1 (WeasyPrint's pdf/ua-1 variant writes it).
+PDF_UA_CLAIM = re.compile(rb'\s+pdfuaid:part="\d+"')
+
+# The stamped page numbers are pagination artifacts (ISO 14289-1, 7.8): marked so, not untagged content.
+PAGINATION_ARTIFACT = (b"/Artifact <</Type /Pagination>> BDC\n", b"\nEMC\n")
+
+
+def _numbers(total: int) -> list[PageObject]:
+    """A page per packet page, with only its "Page N of M", marked as a pagination artifact."""
     html = render_to_string("meetings/packet_numbers.html", {"numbers": range(1, total + 1), "total": total})
-    return PdfReader(io.BytesIO(weasy.html(string=html).write_pdf()))
+    numbers = PdfWriter(clone_from=PdfReader(io.BytesIO(weasy.html(string=html).write_pdf())))
+    begin, end = PAGINATION_ARTIFACT
+    for page in numbers.pages:
+        content = ContentStream(None, numbers)
+        content.set_data(begin + page.get_contents().get_data() + end)
+        page.replace_contents(content)
+    return list(numbers.pages)
 
 
 def _append_pdfs(writer: PdfWriter, documents: list) -> list[tuple]:
@@ -49,6 +75,12 @@ def _append_pdfs(writer: PdfWriter, documents: list) -> list[tuple]:
         starts.append((document, len(writer.pages)))
         with document.file.open("rb") as handle:
             writer.append(PdfReader(io.BytesIO(handle.read())), import_outline=False)
+        # pypdf drops each appended page's /StructParents, not its annotations' /StructParent: those keys would
+        # point into the cover's parent tree (a link of the document read as a link of the cover). The document's
+        # own structure tree is not carried over (see the module's docstring), so its keys go.
+        for page in writer.pages[starts[-1][1] :]:
+            for annotation in page.get("/Annots") or []:
+                annotation.get_object().pop("/StructParent", None)
     return starts
 
 
@@ -61,8 +93,10 @@ def render_pdf(meeting: Meeting, *, public: bool, site_url: str = "") -> tuple[b
         "meetings/packet_cover.html",
         {"meeting": meeting, "items": items, "documents": rest, "site_url": site_url.rstrip("/")},
     )
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(weasy.html(string=cover_html).write_pdf())), import_outline=False)
+    # Built from the tagged cover (clone_from), so the packet keeps its structure tree, /MarkInfo, /Lang, XMP
+    # metadata, title and /ViewerPreferences (DisplayDocTitle); PdfWriter().append would keep none of them.
+    cover = weasy.html(string=cover_html).write_pdf(pdf_variant=PDF_VARIANT)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(cover)))
     writer.add_outline_item(title=gettext("Agenda"), page_number=0)
     for item in in_order:
         title = f"{item.number}. {item.title}"
@@ -77,8 +111,13 @@ def render_pdf(meeting: Meeting, *, public: bool, site_url: str = "") -> tuple[b
         for document, first in starts:
             writer.add_outline_item(title=document.title, page_number=first, parent=parent)
     total = len(writer.pages)
+    if total > 1:
+        # The appended documents' pages are not in the structure tree: the packet does not conform to PDF/UA-1,
+        # so it does not say it does (the rest of the cover's XMP metadata stays). A packet of its cover alone does.
+        metadata = writer.root_object["/Metadata"].get_object()
+        metadata.set_data(PDF_UA_CLAIM.sub(b"", metadata.get_data()))
     numbers = _numbers(total)
-    for page, number in zip(writer.pages, numbers.pages, strict=True):
+    for page, number in zip(writer.pages, numbers, strict=True):
         page.merge_page(number)
     out = io.BytesIO()
     writer.write(out)
