@@ -171,13 +171,11 @@ def test_the_cover_is_in_the_active_language(meeting):
     assert pages == 5 and reader.metadata.title.startswith("Paquete: ")
 
 
-def test_a_picture_of_the_cover(meeting, client_as):
-    """The cover as readers see it (the tagging changes nothing they see): /work/shots/packetua/cover.png."""
+def test_pictures_of_the_packet(meeting, client_as):
+    """The packet as readers see it (the tagging changes nothing they see): /work/shots/packetua/packet-N.png,
+    the cover and the documents' pages with their page numbers."""
     content = client_as("member").get(reverse("meetings:packet", args=[meeting.pk])).content
     SHOTS.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [PDFTOPPM, "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", "-", str(SHOTS / "cover")],
-        input=content,
-        check=True,
-    )
-    assert (SHOTS / "cover.png").read_bytes().startswith(b"\x89PNG")
+    subprocess.run([PDFTOPPM, "-png", "-r", "60", "-", str(SHOTS / "packet")], input=content, check=True)
+    for number in range(1, 6):
+        assert (SHOTS / f"packet-{number}.png").read_bytes().startswith(b"\x89PNG")
