@@ -165,7 +165,7 @@ def test_a_meetings_time_follows_the_language(make_meeting_at):
     with translation.override("es"):
         assert meeting.when == "miércoles, 4 de marzo de 2026, 13:30-15:30"
     with translation.override("zh-hant"):
-        assert meeting.when == "2026年3月4日 星期三, 13:30-15:30"
+        assert meeting.when == "2026年3月4日 星期三 13:30-15:30"  # Chinese joins the day and the time without a comma
 
 
 @pytest.fixture
@@ -288,7 +288,7 @@ def test_a_public_meeting_pages_time_follows_the_language(client, make_meeting_a
     expected = {
         "en": "Wednesday, March 4, 2026, 11:12 am-1:12 pm",
         "es": "miércoles, 4 de marzo de 2026, 11:12-13:12",
-        "zh-hant": "2026年3月4日 星期三, 11:12-13:12",
+        "zh-hant": "2026年3月4日 星期三 11:12-13:12",
         "tl": "Miyerkules, Marso 4, 2026, 11:12 AM-1:12 PM",
     }
     for language, when in expected.items():
