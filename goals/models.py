@@ -10,7 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Avg, Case, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -400,7 +400,8 @@ class ProgressUpdate(models.Model):
         constraints = [moment_in_range("created_at")]
 
     def __str__(self):
-        return _("Update on %(item)s (%(date)s)") % {"item": self.item, "date": f"{self.created_at:%Y-%m-%d}"}
+        day = formats.date_format(timezone.localtime(self.created_at), "SHORT_DATE_FORMAT")
+        return _("Update on %(item)s (%(date)s)") % {"item": self.item, "date": day}
 
     @property
     def author_name(self):
@@ -640,4 +641,7 @@ class Measurement(Versioned):
         start, end = self.period_start, self.period_end
         if start.month == 1 and start.day == 1 and end == datetime.date(start.year, 12, 31):
             return str(start.year)
-        return f"{start:%b %-d, %Y} to {end:%b %-d, %Y}"
+        return gettext("%(start)s to %(end)s") % {
+            "start": formats.date_format(start, "SHORT_DATE_FORMAT"),
+            "end": formats.date_format(end, "SHORT_DATE_FORMAT"),
+        }

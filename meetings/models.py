@@ -14,6 +14,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, CommitteeRole, Membership, Organization, Person
@@ -203,8 +204,12 @@ class Meeting(Versioned):
 
     @property
     def when(self):
-        """'Wednesday, December 14, 2016, 1:30-3:30 pm'."""
-        return f"{self.date_label}, {self.time_label}"
+        """'Wednesday, December 14, 2016, 1:30-3:30 pm'; in Chinese '2016年12月14日 星期三 13:30-15:30' (the
+        translator joins the day and the time)."""
+        return pgettext("a meeting's day, then its time", "%(date)s, %(time)s") % {
+            "date": self.date_label,
+            "time": self.time_label,
+        }
 
     @property
     def place(self):

@@ -26,7 +26,7 @@ from taskforce import pdf as weasy
 from taskforce import stored_pdfs
 
 from .models import Organization, PamphletPDF, Population, Service, ServiceCategory, content_language
-from .pamphlet_text import PAPER_SIZES, TEXT, ages_in, language_name_in
+from .pamphlet_text import PAPER_SIZES, TEXT, ages_in, language_name_in, list_separator
 
 PAMPHLET_LAYOUT_VERSION = 2  # 2: four languages, each service once under its main category
 
@@ -116,7 +116,7 @@ def pamphlet_document(*, language: str, size: str, parts: list[dict] | None = No
     )
     with translation.override(language):
         for service in services:
-            service.language_list = text["separator"].join(
+            service.language_list = list_separator(language).join(
                 language_name_in(code, language) for code in service.languages
             )
             service.shown = service.texts(language)

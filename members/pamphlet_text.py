@@ -209,3 +209,9 @@ def ages_in(service, text):
     if high is not None:
         return text["ages_to"].format(high)
     return ""
+
+
+def list_separator(language):
+    """What joins the names in a list, in this language: ", " ("Adults, Youth"), and Chinese's enumeration
+    comma "、" ("成人、青少年"). The pamphlet and the resource pages read it here (members/templatetags/lists.py)."""
+    return TEXT.get(language, TEXT["en"])["separator"]

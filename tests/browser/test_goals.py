@@ -1,8 +1,11 @@
 """Co-chairs update their work plan and metrics in the browser; the goals page follows; axe on every page."""
 
+import os
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import expect
 
 from tests.browser.helpers import assert_accessible, log_in
@@ -190,3 +193,28 @@ def test_the_second_of_two_pages_saving_an_item_is_told_and_keeps_its_text(page,
     other.get_by_label("What").fill("Recruit twelve mentors by spring")
     other.get_by_role("button", name="Save").click()
     expect(other.get_by_text("“Recruit twelve mentors by spring” is saved.")).to_be_visible()
+
+
+def test_the_work_plan_in_spanish_writes_its_dates_in_spanish(page, live_server, world):
+    """The table's dates, the timeline's months and the item's overdue date in Spanish formats; axe passes.
+    A screenshot goes to /work/shots/goalsdates (or SHOTS_DIR) when that folder can be made."""
+    plan = plan_for(world)
+    log_in(page, live_server, "cochair")
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "es", "url": live_server.url}])
+    page.goto(f"{live_server.url}/committees/youth/workplan/?plan={plan.youth_plan.pk}")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    row = page.locator("tr.is-overdue")
+    expect(row).to_contain_text("01/09/2017")
+    expect(row).to_contain_text("31/03/2018")
+    expect(page.locator("svg.timeline-chart")).to_contain_text("jul 2017")
+    expect(page.locator("main")).not_to_contain_text(re.compile(r"\b(Sep|Mar) \d"))
+    assert_accessible(page)
+    shots = Path(os.environ.get("SHOTS_DIR", "/work/shots/goalsdates"))
+    try:
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / "workplan-es.png"), full_page=True)
+    except OSError:
+        pass
+    row.get_by_role("link", name="Recruit mentors").click()
+    expect(page.get_by_text("sábado, 31 de marzo de 2018")).to_be_visible()
+    assert_accessible(page)

@@ -101,6 +101,7 @@ PUBLIC_MSGIDS = {
     "Committee",
     "Year",
     "%(weekday)s, %(date)s",
+    "%(date)s, %(time)s",
     "Adopted",
     "Failed",
     "Tabled",

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.conf import settings
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import get_language_info
 
 from taskforce.models import TranslationReview
@@ -165,7 +165,7 @@ def test_a_meetings_time_follows_the_language(make_meeting_at):
     with translation.override("es"):
         assert meeting.when == "miércoles, 4 de marzo de 2026, 13:30-15:30"
     with translation.override("zh-hant"):
-        assert meeting.when == "2026年3月4日 星期三, 13:30-15:30"
+        assert meeting.when == "2026年3月4日 星期三 13:30-15:30"  # Chinese joins the day and the time without a comma
 
 
 @pytest.fixture
@@ -227,3 +227,72 @@ def test_dates_on_staff_pages_follow_the_language():
             with pytest.raises(ValidationError) as error:
                 validate_date(datetime.date(1800, 1, 1))
             assert earliest in error.value.messages[0]
+
+
+def test_every_language_names_the_charts_short_month():
+    """SHORT_YEAR_MONTH_FORMAT is the project's own format name (the work plan's timeline axis): a language
+    without it would print the name's letters as a date pattern."""
+    day = datetime.date(2016, 12, 14)
+    expected = {"en": "Dec 2016", "es": "dic 2016", "zh-hant": "2016年12月", "tl": "Dec 2016"}
+    assert set(expected) == {code for code, _name in settings.LANGUAGES}
+    for language, month in expected.items():
+        with translation.override(language):
+            assert formats.date_format(day, "SHORT_YEAR_MONTH_FORMAT") == month
+
+
+@pytest.mark.django_db
+def test_the_goals_pages_dates_follow_the_language(client_as, world):
+    """The work plan (its dates, the timeline's axis and bars) and an item (overdue since, an update's date and
+    time, its history) in each language's formats; English reads as it always did."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from goals.models import ProgressUpdate
+    from tests.goals.factories import plan_for
+
+    plan = plan_for(world)
+    item = plan.youth_item  # 1 September 2017 to Saturday 31 March 2018, overdue since
+    ProgressUpdate.objects.create(
+        item=item, author=world.cochair.user, text="Two mentors trained.",
+        created_at=timezone.make_aware(datetime.datetime(2018, 2, 14, 13, 5)),
+    )  # fmt: skip
+    client = client_as("cochair")
+    workplan = reverse("goals:workplan", args=["youth"]) + f"?plan={plan.youth_plan.pk}"
+    expected = {
+        "en": (["Sep 1, 2017", "Mar 31, 2018", "last Feb 14, 2018", ">Jul 2017<", "Recruit mentors: Sep 1, 2017"],
+               ["It was due Saturday, March 31, 2018.", "Wednesday, February 14, 2018, 1:05 p.m."]),
+        "es": ([">01/09/2017<", ">31/03/2018", "14/02/2018", ">jul 2017<", "Recruit mentors: 01/09/2017"],
+               ["sábado, 31 de marzo de 2018", "miércoles, 14 de febrero de 2018 a las 13:05"]),
+        "zh-hant": ([">2017年9月1日<", ">2018年3月31日", "2018年2月14日", ">2017年7月<", "Recruit mentors: 2017年9月1日"],
+                    ["2018年3月31日 星期六", "2018年2月14日 13:05 星期三"]),
+    }  # fmt: skip
+    for language, (on_the_plan, on_the_item) in expected.items():
+        client.cookies[COOKIE] = language
+        body = client.get(workplan).content.decode()
+        for text in on_the_plan:
+            assert text in body, (language, text)
+        body = client.get(reverse("goals:item", args=[item.pk])).content.decode()
+        for text in on_the_item:
+            assert text in body, (language, text)
+        if language != "en":
+            assert not re.search(r"\b(Sep|Mar|Feb|Saturday|Wednesday|p\.m\.)\b", body.split("<main", 1)[1])
+
+
+@pytest.mark.django_db
+def test_a_public_meeting_pages_time_follows_the_language(client, make_meeting_at):
+    """The meeting page a visitor reads: its day and its time range on the language's own clock."""
+    from meetings.models import Meeting
+
+    meeting = make_meeting_at(datetime.datetime(2026, 3, 4, 11, 12), hours=2)
+    Meeting.objects.filter(pk=meeting.pk).update(is_public=True, agenda_state=Meeting.AgendaState.PUBLISHED)
+    expected = {
+        "en": "Wednesday, March 4, 2026, 11:12 am-1:12 pm",
+        "es": "miércoles, 4 de marzo de 2026, 11:12-13:12",
+        "zh-hant": "2026年3月4日 星期三 11:12-13:12",
+        "tl": "Miyerkules, Marso 4, 2026, 11:12 AM-1:12 PM",
+    }
+    for language, when in expected.items():
+        client.cookies[COOKIE] = language
+        response = client.get(meeting.get_absolute_url())
+        assert response.status_code == 200
+        assert f'<p class="lead mb-1">{when}</p>' in response.content.decode(), language

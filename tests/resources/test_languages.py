@@ -144,3 +144,18 @@ def test_hsds_export_in_chinese_has_chinese_rows_and_marks_english_ones(client, 
     populations = [row["taxonomy_term"] for row in legal["attributes"] if row["link_type"] == "population"]
     # Populations without a Chinese name stay English rows, said to be English.
     assert {term["language"] for term in populations} == {"en"}
+
+
+@pytest.mark.parametrize(("language", "separator"), [("en", ", "), ("es", ", "), ("zh-hant", "、"), ("tl", ", ")])
+def test_lists_of_names_are_joined_as_the_language_writes_a_list(client, services, language, separator):
+    """The populations and languages on the list and the service page: Chinese joins them with "、", as the
+    pamphlet does (members.pamphlet_text.list_separator), the other languages with ", "."""
+    legal = Service.objects.get(pk=services.legal.pk)
+    with translation.override(language):
+        languages = separator.join(legal.language_labels)
+        populations = separator.join(str(population.text()) for population in legal.populations.order_by("pk"))
+    assert "、" not in languages + populations or language == "zh-hant"
+    for url in [LIST, legal.get_absolute_url()]:
+        body = page(client, url, language)
+        assert f"<dd>{languages}</dd>" in body
+    assert populations.split(separator)[0] + separator in page(client, LIST, language)

@@ -12,3 +12,5 @@ FIRST_DAY_OF_WEEK = 0  # Sunday
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
 NUMBER_GROUPING = 3
+# A chart axis's month: "Dec 2016", the English abbreviation Philippine usage shares.
+SHORT_YEAR_MONTH_FORMAT = "M Y"

@@ -2,3 +2,5 @@
 as its long date writes them."""
 
 MONTH_DAY_FORMAT = "n月j日"
+# A chart axis's month: "2016年12月".
+SHORT_YEAR_MONTH_FORMAT = "Y年n月"
