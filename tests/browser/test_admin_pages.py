@@ -9,12 +9,12 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from meetings.models import CalendarToken, Meeting, MeetingDocument
+from meetings.models import CalendarToken, Meeting
 from reminders.models import ReminderPreference, ReminderSent
 from taskforce.models import TranslationReview
 from tests.browser.helpers import assert_accessible, log_in_with_session
 from tests.conftest import PASSWORD
-from tests.meetings.files import pdf_bytes, upload
+from tests.meetings.files import add_document
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -91,9 +91,7 @@ def test_every_admin_add_and_change_page_passes_axe(page, live_server, django_us
     AccessAttempt.objects.create(**attempt, failures_since_start=1)
     AccessFailureLog.objects.create(**attempt)
     AccessLog.objects.create(**attempt)
-    document = MeetingDocument(meeting=Meeting.objects.order_by("pk").first(), title="Slides")
-    document.file = upload("slides.pdf", pdf_bytes())
-    document.save()
+    add_document(Meeting.objects.order_by("pk").first())
     checked, failures = [], []
     for label, url in admin_pages():
         response = page.goto(f"{live_server.url}{url}")

@@ -33,3 +33,13 @@ def office_bytes(folder="ppt/"):
 
 def upload(name, content):
     return SimpleUploadedFile(name, content)
+
+
+def add_document(meeting, title="Slides", name="slides.pdf", content=None, **fields):
+    """A document of the meeting (``fields``: agenda_item, visibility...), saved as the page saves one."""
+    from meetings.models import MeetingDocument
+
+    document = MeetingDocument(meeting=meeting, title=title, **fields)
+    document.file = upload(name, pdf_bytes() if content is None else content)
+    document.save()
+    return document

@@ -5,7 +5,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from meetings.models import AgendaItem, MeetingDocument
-from tests.meetings.files import office_bytes, pdf_bytes, png_bytes, upload
+from tests.meetings.files import add_document, office_bytes, pdf_bytes, png_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -16,13 +16,6 @@ def meeting(world, make_meeting):
     AgendaItem.objects.create(meeting=meeting, position=1, title="Welcome")
     AgendaItem.objects.create(meeting=meeting, position=2, title="Shelter count")
     return meeting
-
-
-def _add(meeting, title="Slides", name="slides.pdf", content=None, **fields):
-    document = MeetingDocument(meeting=meeting, title=title, **fields)
-    document.file = upload(name, content or pdf_bytes())
-    document.save()
-    return document
 
 
 def _post(client, meeting, **data):
@@ -127,7 +120,7 @@ def test_office_files_with_their_parts_are_taken(meeting, client_as, name, conte
     [("anonymous", 302), ("data_contact", 403), ("member", 200), ("cochair", 200), ("staff", 200)],
 )
 def test_who_may_open_a_private_document(meeting, client_as, persona, status):
-    document = _add(meeting, agenda_item=meeting.agenda_items.first())
+    document = add_document(meeting, agenda_item=meeting.agenda_items.first())
     response = client_as(persona).get(reverse("meetings:document", args=[document.pk]))
     assert response.status_code == status
     if status == 200:
@@ -139,7 +132,7 @@ def test_who_may_open_a_private_document(meeting, client_as, persona, status):
 
 def test_anyone_may_open_a_public_document(meeting, client_as):
     meeting.publish_agenda()
-    document = _add(meeting, visibility=MeetingDocument.Visibility.PUBLIC)
+    document = add_document(meeting, visibility=MeetingDocument.Visibility.PUBLIC)
     response = client_as("anonymous").get(reverse("meetings:document", args=[document.pk]))
     assert response.status_code == 200
     assert "no-store" not in response.get("Cache-Control", "")
@@ -152,9 +145,9 @@ def test_a_missing_document_is_404(client_as):
 def test_the_meeting_page_lists_the_documents_its_reader_may_open(meeting, client_as):
     meeting.publish_agenda()
     first, second = meeting.agenda_items.order_by("position")
-    _add(meeting, title="Private slides", agenda_item=second)
-    _add(meeting, title="Public poster", agenda_item=first, visibility=MeetingDocument.Visibility.PUBLIC)
-    _add(meeting, title="Meeting handout")
+    add_document(meeting, title="Private slides", agenda_item=second)
+    add_document(meeting, title="Public poster", agenda_item=first, visibility=MeetingDocument.Visibility.PUBLIC)
+    add_document(meeting, title="Meeting handout")
     public = client_as("anonymous").get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
     assert "Public poster" in public
     assert "Private slides" not in public and "Meeting handout" not in public
@@ -164,7 +157,7 @@ def test_the_meeting_page_lists_the_documents_its_reader_may_open(meeting, clien
 
 
 def test_query_counts_are_pinned(meeting, client_as, django_assert_num_queries):
-    document = _add(meeting, agenda_item=meeting.agenda_items.first())
+    document = add_document(meeting, agenda_item=meeting.agenda_items.first())
     client = client_as("member")
     # The session, the user, the access rule's document (with its answer), the user's committee roles.
     with django_assert_num_queries(4):
@@ -176,7 +169,7 @@ def test_query_counts_are_pinned(meeting, client_as, django_assert_num_queries):
     with django_assert_num_queries(7):
         assert client.get(url).status_code == 200
     for number in range(5):
-        _add(meeting, title=f"More {number}", agenda_item=meeting.agenda_items.last())
+        add_document(meeting, title=f"More {number}", agenda_item=meeting.agenda_items.last())
     detail = reverse("meetings:detail", args=[meeting.pk])
     client = client_as("member")
     # As the page was (7, tests/meetings/test_minutes_pages.py) and one query for the documents of every item.
@@ -188,9 +181,9 @@ def test_the_minutes_page_lists_the_documents_its_reader_may_open(meeting, make_
     meeting.publish_agenda()
     meeting.approve_minutes(at=make_meeting(world.youth, days=30))
     first, second = meeting.agenda_items.order_by("position")
-    _add(meeting, title="Private slides", agenda_item=second)
-    _add(meeting, title="Public poster", agenda_item=first, visibility=MeetingDocument.Visibility.PUBLIC)
-    _add(meeting, title="Meeting handout")
+    add_document(meeting, title="Private slides", agenda_item=second)
+    add_document(meeting, title="Public poster", agenda_item=first, visibility=MeetingDocument.Visibility.PUBLIC)
+    add_document(meeting, title="Meeting handout")
     url = reverse("meetings:minutes", args=[meeting.pk])
     public = client_as("anonymous").get(url).content.decode()
     assert "Public poster" in public
@@ -210,7 +203,7 @@ def test_the_minutes_page_query_count_does_not_grow_with_documents(
     meeting.approve_minutes(at=make_meeting(world.youth, days=30))
     client = client_as("member")
     url = reverse("meetings:minutes", args=[meeting.pk])
-    _add(meeting, agenda_item=meeting.agenda_items.first())
+    add_document(meeting, agenda_item=meeting.agenda_items.first())
     client.get(url)
     # As the pin in tests/meetings/test_minutes_pages.py (staff: 12), and the member's committee roles, which
     # decide the private documents they may open.
@@ -218,7 +211,7 @@ def test_the_minutes_page_query_count_does_not_grow_with_documents(
         assert client.get(url).status_code == 200
     for item in meeting.agenda_items.all():
         for number in range(3):
-            _add(meeting, title=f"More {number}", agenda_item=item)
+            add_document(meeting, title=f"More {number}", agenda_item=item)
     with django_assert_num_queries(len(first.captured_queries)):
         assert client.get(url).status_code == 200
 
@@ -226,8 +219,8 @@ def test_the_minutes_page_query_count_does_not_grow_with_documents(
 def test_a_document_title_comes_back_escaped(meeting, client_as):
     hostile, escaped = "<script>\"'&", "&lt;script&gt;&quot;&#x27;&amp;"
     meeting.publish_agenda()
-    _add(meeting, title=hostile, agenda_item=meeting.agenda_items.first())
-    _add(meeting, title=hostile)
+    add_document(meeting, title=hostile, agenda_item=meeting.agenda_items.first())
+    add_document(meeting, title=hostile)
     client = client_as("staff")
     for name in ("meetings:minutes", "meetings:detail"):
         page = client.get(reverse(name, args=[meeting.pk])).content.decode()
@@ -247,7 +240,7 @@ def _visibility(client, document, visibility):
 )
 def test_only_staff_make_a_document_public_from_the_meeting_page(meeting, client_as, persona, status):
     meeting.publish_agenda()
-    document = _add(meeting, agenda_item=meeting.agenda_items.first())
+    document = add_document(meeting, agenda_item=meeting.agenda_items.first())
     client = client_as(persona)
     response = _visibility(client, document, "public")
     assert response.status_code == status
@@ -268,7 +261,7 @@ def test_only_staff_make_a_document_public_from_the_meeting_page(meeting, client
 
 def test_a_visitor_opens_a_document_once_staff_make_it_public(meeting, client_as):
     meeting.publish_agenda()
-    document = _add(meeting)
+    document = add_document(meeting)
     url = reverse("meetings:document", args=[document.pk])
     assert client_as("anonymous").get(url).status_code == 302
     _visibility(client_as("staff"), document, "public")
@@ -276,7 +269,7 @@ def test_a_visitor_opens_a_document_once_staff_make_it_public(meeting, client_as
 
 
 def test_a_document_of_a_draft_agenda_is_not_made_public(meeting, client_as):
-    document = _add(meeting)
+    document = add_document(meeting)
     client = client_as("staff")
     page = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
     assert "Make public" not in page  # no button until the agenda is published
@@ -290,7 +283,7 @@ def test_a_document_of_a_draft_agenda_is_not_made_public(meeting, client_as):
 
 def test_an_unknown_visibility_is_refused(meeting, client_as):
     meeting.publish_agenda()
-    document = _add(meeting)
+    document = add_document(meeting)
     assert _visibility(client_as("staff"), document, "secret").status_code == 400
     assert client_as("staff").get(reverse("meetings:document_visibility", args=[document.pk])).status_code == 405
     document.refresh_from_db()
@@ -299,8 +292,8 @@ def test_an_unknown_visibility_is_refused(meeting, client_as):
 
 def test_staff_see_a_button_per_document_others_do_not(meeting, client_as):
     meeting.publish_agenda()
-    _add(meeting, title="Private slides", agenda_item=meeting.agenda_items.first())
-    _add(meeting, title="Public poster", visibility=MeetingDocument.Visibility.PUBLIC)
+    add_document(meeting, title="Private slides", agenda_item=meeting.agenda_items.first())
+    add_document(meeting, title="Public poster", visibility=MeetingDocument.Visibility.PUBLIC)
     url = reverse("meetings:detail", args=[meeting.pk])
     staff = client_as("staff").get(url).content.decode()
     assert 'aria-label="Make public: Private slides">Make public</button>' in staff
@@ -312,14 +305,14 @@ def test_staff_see_a_button_per_document_others_do_not(meeting, client_as):
 
 def test_query_counts_of_the_visibility_change_are_pinned(meeting, client_as, django_assert_num_queries):
     meeting.publish_agenda()
-    document = _add(meeting, agenda_item=meeting.agenda_items.first())
+    document = add_document(meeting, agenda_item=meeting.agenda_items.first())
     client = client_as("staff")
     # The session, the user, the document with its meeting, its agenda item (clean() checks it is the meeting's),
     # the update and its history row; savepoints around the history are not counted.
     with django_assert_num_queries(6):
         assert _visibility(client, document, "public").status_code == 302
     for number in range(5):
-        _add(meeting, title=f"More {number}", agenda_item=meeting.agenda_items.last())
+        add_document(meeting, title=f"More {number}", agenda_item=meeting.agenda_items.last())
     # The meeting's page with a button per document costs staff what it costs any reader: none per document.
     with django_assert_num_queries(8):
         assert client.get(reverse("meetings:detail", args=[meeting.pk])).status_code == 200

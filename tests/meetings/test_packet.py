@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from meetings.models import AgendaItem, MeetingDocument, MeetingPacketPDF
-from tests.meetings.files import office_bytes, pdf_bytes, upload
+from meetings.models import AgendaItem, MeetingPacketPDF
+from tests.meetings.files import add_document, office_bytes, pdf_bytes
 
 PDFTOTEXT = shutil.which("pdftotext")
 pytestmark = [
@@ -24,13 +24,6 @@ def _immediate_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
-def _add(meeting, title, name, content, item=None, visibility=MeetingDocument.Visibility.PRIVATE):
-    document = MeetingDocument(meeting=meeting, title=title, agenda_item=item, visibility=visibility)
-    document.file = upload(name, content)
-    document.save()
-    return document
-
-
 @pytest.fixture
 def meeting(world, make_meeting):
     meeting = make_meeting(world.youth, days=7, is_public=True)
@@ -38,9 +31,9 @@ def meeting(world, make_meeting):
     count = AgendaItem.objects.create(meeting=meeting, position=2, title="Shelter count")
     AgendaItem.objects.create(meeting=meeting, position=3, title="Outreach", parent=count)
     # Added out of agenda order: the packet follows the agenda, not the order of upload.
-    _add(meeting, "Count slides", "count.pdf", pdf_bytes(pages=3), item=count)
-    _add(meeting, "Count deck", "deck.pptx", office_bytes("ppt/"), item=count)
-    _add(meeting, "Welcome letter", "welcome.pdf", pdf_bytes(pages=2), item=welcome, visibility="public")
+    add_document(meeting, "Count slides", "count.pdf", pdf_bytes(pages=3), agenda_item=count)
+    add_document(meeting, "Count deck", "deck.pptx", office_bytes("ppt/"), agenda_item=count)
+    add_document(meeting, "Welcome letter", "welcome.pdf", pdf_bytes(pages=2), agenda_item=welcome, visibility="public")
     meeting.publish_agenda()
     return meeting
 
@@ -91,7 +84,7 @@ def test_a_new_document_makes_a_new_packet(meeting, client_as, world):
     client = client_as("member")
     url = reverse("meetings:packet", args=[meeting.pk])
     assert len(PdfReader(io.BytesIO(client.get(url).content)).pages) == 6
-    _add(meeting, "Handout", "handout.pdf", pdf_bytes(pages=1))  # the whole meeting's: at the end
+    add_document(meeting, "Handout", "handout.pdf", pdf_bytes(pages=1))  # the whole meeting's: at the end
     reader = PdfReader(io.BytesIO(client.get(url).content))
     assert len(reader.pages) == 7
     assert reader.outline[-2].title == "Documents of the meeting"

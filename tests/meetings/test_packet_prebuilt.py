@@ -11,7 +11,7 @@ from meetings import packet
 from meetings.admin import MeetingDocumentAdmin
 from meetings.models import AgendaItem, MeetingDocument, MeetingPacketPDF
 from taskforce.models import StoredPDF
-from tests.meetings.files import office_bytes, pdf_bytes, upload
+from tests.meetings.files import add_document, office_bytes, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -27,13 +27,6 @@ def meeting(world, make_meeting):
     meeting = make_meeting(world.youth, days=7, is_public=True)
     AgendaItem.objects.create(meeting=meeting, position=1, title="Welcome")
     return meeting
-
-
-def _add(meeting, title="Slides", name="slides.pdf", content=None, **fields):
-    document = MeetingDocument(meeting=meeting, title=title, **fields)
-    document.file = upload(name, content or pdf_bytes())
-    document.save()
-    return document
 
 
 def _current_versions(meeting):
@@ -52,7 +45,7 @@ def _current_ones_are_queued(meeting):
 
 
 def test_publishing_the_agenda_queues_both_packets(meeting, django_capture_on_commit_callbacks, settings):
-    _add(meeting, "Count slides")
+    add_document(meeting, "Count slides")
     assert not MeetingPacketPDF.objects.exists()  # a draft agenda's packet is made only when asked for
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         meeting.publish_agenda()
@@ -66,7 +59,7 @@ def test_publishing_the_agenda_queues_both_packets(meeting, django_capture_on_co
 def test_the_worker_builds_them_and_the_first_reader_gets_the_stored_file(
     meeting, django_capture_on_commit_callbacks, client_as
 ):
-    _add(meeting, "Count slides", content=pdf_bytes(pages=2), agenda_item=meeting.agenda_items.get())
+    add_document(meeting, "Count slides", content=pdf_bytes(pages=2), agenda_item=meeting.agenda_items.get())
     with django_capture_on_commit_callbacks(execute=True):
         meeting.publish_agenda()
     for row in MeetingPacketPDF.objects.all():
@@ -103,7 +96,7 @@ def test_a_document_added_through_the_page_queues_the_new_version(
 
 @pytest.mark.parametrize("change", ["title", "public", "delete"])
 def test_a_changed_document_queues_the_new_version(meeting, django_capture_on_commit_callbacks, change):
-    document = _add(meeting, "Count slides")
+    document = add_document(meeting, "Count slides")
     with django_capture_on_commit_callbacks(execute=True):
         meeting.publish_agenda()
     with django_capture_on_commit_callbacks(execute=True):
@@ -120,13 +113,13 @@ def test_a_changed_document_queues_the_new_version(meeting, django_capture_on_co
 
 def test_a_document_of_a_draft_agenda_queues_nothing(meeting, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        _add(meeting, "Count slides")
+        add_document(meeting, "Count slides")
     assert not MeetingPacketPDF.objects.exists()
 
 
 def test_the_admins_bulk_delete_queues_the_new_version(meeting, django_capture_on_commit_callbacks, world):
-    _add(meeting, "One")
-    _add(meeting, "Two")
+    add_document(meeting, "One")
+    add_document(meeting, "Two")
     with django_capture_on_commit_callbacks(execute=True):
         meeting.publish_agenda()
     request = RequestFactory().post("/")

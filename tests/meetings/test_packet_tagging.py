@@ -16,9 +16,9 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 from meetings import packet
-from meetings.models import AgendaItem, MeetingDocument
+from meetings.models import AgendaItem
 from taskforce import pdf as weasy
-from tests.meetings.files import upload
+from tests.meetings.files import add_document
 
 PDFTOTEXT = shutil.which("pdftotext")
 PDFTOPPM = shutil.which("pdftoppm")
@@ -51,9 +51,7 @@ def meeting(world, make_meeting):
     welcome = AgendaItem.objects.create(meeting=meeting, position=1, title="Welcome")
     count = AgendaItem.objects.create(meeting=meeting, position=2, title="Shelter count")
     for item, title, pages in ((count, "Count slides", 3), (welcome, "Welcome letter", 1)):
-        document = MeetingDocument(meeting=meeting, title=title, agenda_item=item)
-        document.file = upload(f"{title}.pdf", _slides(pages))
-        document.save()
+        add_document(meeting, title, f"{title}.pdf", _slides(pages), agenda_item=item)
     meeting.publish_agenda()
     return meeting
 

@@ -41,14 +41,12 @@ def _calendar_secret(world):
 
 def _document(world):
     from meetings.models import MeetingDocument
-    from tests.meetings.files import pdf_bytes, upload
+    from tests.meetings.files import add_document
 
     meeting = _meeting(world)
     document = MeetingDocument.objects.filter(meeting=meeting).first()
     if document is None:
-        document = MeetingDocument(meeting=meeting, title="Sample slides")
-        document.file = upload("slides.pdf", pdf_bytes())
-        document.save()
+        document = add_document(meeting, title="Sample slides")
     return document
 
 
