@@ -6,7 +6,7 @@ from django.test import Client
 
 from members.models import Committee
 
-from . import services
+from . import packet, services
 from .models import Meeting
 
 
@@ -64,11 +64,15 @@ def pdfs():
         assert response.status_code == 200, response.status_code
         return response.content
 
+    def render_packet():
+        return packet.render_pdf(meeting, public=True)[0]  # what the background worker does
+
+    def packet_html():
+        return packet.cover_html(meeting, *packet.contents(meeting, public=True))
+
+    options = {"base_url": str(settings.BASE_DIR), "write": {"pdf_variant": services.PDF_VARIANT}}
     return [
-        (
-            "minutes",
-            render_pdf,
-            lambda: services.render_minutes_html(meeting),
-            {"base_url": str(settings.BASE_DIR), "write": {"pdf_variant": services.PDF_VARIANT}},
-        )
+        ("minutes", render_pdf, lambda: services.render_minutes_html(meeting), options),
+        # Against WeasyPrint alone on its cover: the rest is pypdf joining the documents and numbering the pages.
+        ("packet", render_packet, packet_html, {"base_url": None, "write": {"pdf_variant": packet.PDF_VARIANT}}),
     ]

@@ -84,18 +84,27 @@ def _append_pdfs(writer: PdfWriter, documents: list) -> list[tuple]:
     return starts
 
 
-def render_pdf(meeting: Meeting, *, public: bool, site_url: str = "") -> tuple[bytes, int]:
-    """The packet drawn now, and its page count: the worker's job."""
+def contents(meeting: Meeting, *, public: bool) -> tuple[list, list]:
+    """The agenda in outline, each item with its documents, and the documents of the meeting as a whole."""
     items = services.outline(list(meeting.agenda_items.order_by("position", "pk")))
-    rest = services.attach_documents(items, _documents(meeting, public=public))
-    in_order = [entry for item in items for entry in (item, *item.parts)]
-    cover_html = render_to_string(
+    return items, services.attach_documents(items, _documents(meeting, public=public))
+
+
+def cover_html(meeting: Meeting, items: list, rest: list, site_url: str = "") -> str:
+    """The packet's cover (the agenda, listing every document), as HTML for WeasyPrint."""
+    return render_to_string(
         "meetings/packet_cover.html",
         {"meeting": meeting, "items": items, "documents": rest, "site_url": site_url.rstrip("/")},
     )
+
+
+def render_pdf(meeting: Meeting, *, public: bool, site_url: str = "") -> tuple[bytes, int]:
+    """The packet drawn now, and its page count: the worker's job."""
+    items, rest = contents(meeting, public=public)
+    in_order = [entry for item in items for entry in (item, *item.parts)]
     # Built from the tagged cover (clone_from), so the packet keeps its structure tree, /MarkInfo, /Lang, XMP
     # metadata, title and /ViewerPreferences (DisplayDocTitle); PdfWriter().append would keep none of them.
-    cover = weasy.html(string=cover_html).write_pdf(pdf_variant=PDF_VARIANT)
+    cover = weasy.html(string=cover_html(meeting, items, rest, site_url)).write_pdf(pdf_variant=PDF_VARIANT)
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(cover)))
     writer.add_outline_item(title=gettext("Agenda"), page_number=0)
     for item in in_order:
