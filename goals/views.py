@@ -49,9 +49,13 @@ def index(request):
     workplan_urls = {}
     for objective in objectives:
         for committee in objective.committee_list:
-            if committee.pk not in workplan_urls:
-                workplan_urls[committee.pk] = reverse("goals:workplan", args=[committee.slug])
-            committee.workplan_url = workplan_urls[committee.pk]
+            if committee["slug"] not in workplan_urls:
+                workplan_urls[committee["slug"]] = reverse("goals:workplan", args=[committee["slug"]])
+            committee["workplan_url"] = workplan_urls[committee["slug"]]
+    # The progress bar's name is worded once for the page, not by a {% blocktranslate %} in every row.
+    progress_of = _("Progress of %(title)s")
+    for objective in objectives:
+        objective.progress_label = progress_of % {"title": objective.title}
     context = {
         "goals": goals,
         "plan": StrategicPlan.objects.first(),
