@@ -66,7 +66,7 @@ def index(request):
     context = {
         "goals": goals,
         "plan": StrategicPlan.objects.first(),
-        "committees": Committee.objects.filter(is_active=True).order_by("position", "name"),
+        "committees": Committee.objects.filter(is_active=True).order_by("position", "name").only("name", "slug"),
         "grid": ease_importance_grid(objectives),
         "ease_choices": Objective.Ease.choices,
     }
