@@ -5,10 +5,12 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Avg, Case, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
@@ -52,9 +54,10 @@ class GoalQuerySet(models.QuerySet):
     def with_objectives_and_metrics(self, *, latest_figures_only=False):
         """Goals with everything /goals/ and the annual report show, in a fixed number of queries.
 
-        Each goal gets ``objective_list`` (its own objectives); each objective gets ``committee_list``,
-        ``also_serves_list`` and ``metric_list``; each metric ``measurement_list``. The objectives of
-        other goals that also serve a goal come from ``goals.services.goals_overview``.
+        Each goal gets ``objective_list`` (its own objectives); each objective gets ``committee_list``
+        (each committee's ``name`` and ``slug``), ``also_serves_pks`` (the other goals it serves, in
+        plan order) and ``metric_list``; each metric ``measurement_list``. ``goals.services.goals_overview``
+        turns ``also_serves_pks`` into goals and gathers each goal's shared objectives.
         With ``latest_figures_only`` (/goals/, which shows each metric's latest figure), ``measurement_list``
         holds only each metric's latest period, not every figure of every year, and ``is_sample`` is read
         from an annotation.
@@ -69,12 +72,19 @@ class GoalQuerySet(models.QuerySet):
                 has_sample_figures=Exists(Measurement.objects.filter(metric=OuterRef("pk"), is_sample=True))
             )
         metrics = metrics.prefetch_related(Prefetch("measurements", queryset=measurements, to_attr="measurement_list"))
-        # The plan's pages show a committee's name and link to its work plan, and another goal's number.
-        committees = Committee.objects.only("name", "slug").order_by("position", "name")
-        objectives = Objective.objects.with_progress().prefetch_related(
-            Prefetch("committees", queryset=committees, to_attr="committee_list"),
-            Prefetch("also_serves", queryset=Goal.objects.order_by("number"), to_attr="also_serves_list"),
-            Prefetch("metrics", queryset=metrics, to_attr="metric_list"),
+        # The plan's pages show a committee's name and link to its work plan, and another goal's number:
+        # a few columns read with the objective itself, rather than two many-to-many prefetches that
+        # build a related manager for every objective (a tenth of /goals/).
+        committees = (
+            Committee.objects.filter(objectives=OuterRef("pk"))
+            .order_by("position", "name")
+            .values(json=JSONObject(name="name", slug="slug"))
+        )
+        also_serves = Goal.objects.filter(shared_objectives=OuterRef("pk")).order_by("number").values("pk")
+        objectives = (
+            Objective.objects.with_progress()
+            .annotate(committee_list=ArraySubquery(committees), also_serves_pks=ArraySubquery(also_serves))
+            .prefetch_related(Prefetch("metrics", queryset=metrics, to_attr="metric_list"))
         )
         return self.order_by("number").prefetch_related(
             Prefetch("objectives", queryset=objectives, to_attr="objective_list"),
@@ -602,6 +612,11 @@ class Measurement(Versioned):
 
     class Meta:
         ordering = ["metric", "period_start", "breakdown"]
+        indexes = [
+            # MeasurementQuerySet.of_latest_period looks up each metric's latest period once per figure;
+            # without this index each lookup reads the whole table (/goals/, the report).
+            models.Index(fields=["metric", "-period_end", "-period_start"], name="measurement_latest_idx"),
+        ]
         constraints = [
             date_in_range("period_start"),
             date_in_range("period_end"),

@@ -13,9 +13,9 @@ from .models import Goal, Measurement, Metric, Objective, StrategicPlan
 
 
 def goals_overview(*, latest_figures_only: bool = False) -> list[Goal]:
-    """The goals in order, each with ``objective_list`` (progress, ``committee_list``, ``metric_list``
-    with ``measurement_list``: every figure, or with ``latest_figures_only`` each metric's latest period)
-    and ``shared_objective_list``; a fixed number of queries."""
+    """The goals in order, each with ``objective_list`` (progress, ``committee_list`` of names and slugs,
+    ``also_serves_list`` of goals, ``metric_list`` with ``measurement_list``: every figure, or with
+    ``latest_figures_only`` each metric's latest period) and ``shared_objective_list``; a fixed number of queries."""
     goals = list(Goal.objects.with_objectives_and_metrics(latest_figures_only=latest_figures_only))
     # Every objective arrives with the goals it also serves, so each goal's shared objectives are
     # gathered from those lists (in plan order) rather than read again through the same table.
@@ -24,8 +24,9 @@ def goals_overview(*, latest_figures_only: bool = False) -> list[Goal]:
         goal.shared_objective_list = []
     for goal in goals:
         for objective in goal.objective_list:
+            objective.also_serves_list = [by_pk[pk] for pk in objective.also_serves_pks]
             for served in objective.also_serves_list:
-                by_pk[served.pk].shared_objective_list.append(objective)
+                served.shared_objective_list.append(objective)
     return goals
 
 

@@ -49,13 +49,24 @@ def index(request):
     workplan_urls = {}
     for objective in objectives:
         for committee in objective.committee_list:
-            if committee.pk not in workplan_urls:
-                workplan_urls[committee.pk] = reverse("goals:workplan", args=[committee.slug])
-            committee.workplan_url = workplan_urls[committee.pk]
+            if committee["slug"] not in workplan_urls:
+                workplan_urls[committee["slug"]] = reverse("goals:workplan", args=[committee["slug"]])
+            committee["workplan_url"] = workplan_urls[committee["slug"]]
+    # Words every row repeats are looked up once for the page: the progress bar's name (not a
+    # {% blocktranslate %} per row) and the status names (not an enum lookup and a lazy translation per row).
+    # Each metric's latest figure is worked out once, not again for the target badge.
+    progress_of = _("Progress of %(title)s")
+    status_names = {value: str(label) for value, label in Objective.Status.choices}
+    for objective in objectives:
+        objective.progress_label = progress_of % {"title": objective.title}
+        objective.status_name = status_names[objective.status]
+        for metric in objective.metric_list:
+            metric.latest_figure = metric.latest
+            metric.latest_meets = metric.met_target(metric.latest_figure["value"]) if metric.latest_figure else None
     context = {
         "goals": goals,
         "plan": StrategicPlan.objects.first(),
-        "committees": Committee.objects.filter(is_active=True).order_by("position", "name"),
+        "committees": Committee.objects.filter(is_active=True).order_by("position", "name").only("name", "slug"),
         "grid": ease_importance_grid(objectives),
         "ease_choices": Objective.Ease.choices,
     }

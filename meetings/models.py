@@ -597,6 +597,11 @@ class ActionItem(Versioned):
         ordering = [F("due_on").asc(nulls_last=True), "pk"]
         verbose_name = _("action item")
         constraints = [date_in_range("due_on")]
+        indexes = [
+            # /actions/ and the dashboard's panel read the open items (a tenth of them at ten-year data),
+            # by committee and due date: without it each of those reads scans every item ever taken.
+            models.Index(fields=["committee", "due_on"], condition=Q(status="open"), name="actionitem_open_idx"),
+        ]
 
     def __str__(self):
         return self.description
