@@ -33,6 +33,7 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes/", views.minutes, name="minutes"),
     path("meetings/<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes_pdf"),
     path("meetings/<int:pk>/minutes/edit/", views.minutes_edit, name="minutes_edit"),
+    path("meetings/<int:pk>/minutes/blank/<str:kind>/", views.minutes_blank_row, name="minutes_blank_row"),
     path("actions/", views.action_items, name="actions"),
     path("actions/<int:pk>/status/", views.action_item_status, name="action_item_status"),
     path("members/eligibility/", views.eligibility, name="eligibility"),

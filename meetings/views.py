@@ -488,6 +488,18 @@ def minutes_edit(request, pk):
     return render(request, "meetings/minutes_edit.html", parts)
 
 
+@access(MEETING_EDITOR)
+def minutes_blank_row(request, pk, kind):
+    """A blank motion or action item of the minutes form (its formset's empty form, ids holding __prefix__),
+    fetched by "Add another" (static/js/minutes_rows.js) the first time it is pressed, so the form does not
+    draw two blank rows on every load."""
+    if kind not in ("motions", "actions"):
+        raise Http404("No such row.")
+    meeting = _get_meeting(request, pk)
+    formset = _minutes_forms(meeting, None, permissions.can_approve_minutes(request.user))[kind]
+    return render(request, "meetings/minutes_edit.html#blank-row", {"kind": kind, "blank": formset.empty_form})
+
+
 def _minutes_forms(meeting, data, may_approve):
     """The minutes page's forms (bound to ``data`` when posted), as the template's context. Each row and the
     closing part carry their own version; ``version`` says when the page was opened (taskforce/versions.py)."""

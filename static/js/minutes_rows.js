@@ -1,5 +1,6 @@
-// Minutes form: "Add another" buttons that clone a formset's blank row (its empty form in a <template>), so
-// several motions and action items are saved at once. Without JavaScript the page keeps its one blank row.
+// Minutes form: "Add another" buttons that clone a formset's blank row (its empty form, fetched from the
+// rows' data-blank-url the first time and kept in a <template>), so several motions and action items are saved
+// at once. Without JavaScript the page keeps its one blank row.
 (function () {
   "use strict";
   var labels = {
@@ -18,11 +19,36 @@
   document.querySelectorAll("[data-formset]").forEach(function (rows) {
     var prefix = rows.getAttribute("data-formset");
     var text = labels[rows.getAttribute("data-row-kind")];
-    var blank = document.getElementById(prefix + "-empty");
+    var blankUrl = rows.getAttribute("data-blank-url");
+    var blank = null;  // the <template> of the blank row, once fetched
     var total = document.querySelector('input[name="' + prefix + '-TOTAL_FORMS"]');
     var most = document.querySelector('input[name="' + prefix + '-MAX_NUM_FORMS"]');
-    if (!text || !blank || !total) {
+    if (!text || !blankUrl || !total) {
       return;
+    }
+
+    function withBlank(then) {
+      if (blank) {
+        then();
+        return;
+      }
+      fetch(blankUrl, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok || response.redirected) {  // a lapsed session answers with the log-in page
+            throw new Error(response.status);
+          }
+          return response.text();
+        })
+        .then(function (html) {
+          if (!blank) {
+            blank = document.createElement("template");
+            blank.innerHTML = html.trim();
+          }
+          then();
+        })
+        .catch(function () {
+          announcer.textContent = gettext("The blank row could not be loaded: check the connection and try again.");
+        });
     }
     var button = document.createElement("button");
     button.type = "button";
@@ -31,6 +57,10 @@
     rows.insertAdjacentElement("afterend", button);
 
     button.addEventListener("click", function () {
+      withBlank(addRow);
+    });
+
+    function addRow() {
       var index = parseInt(total.value, 10);
       var limit = most ? parseInt(most.value, 10) : NaN;
       if (!isNaN(limit) && index >= limit) {
@@ -54,6 +84,6 @@
       }
       announcer.textContent = "";
       window.setTimeout(function () { announcer.textContent = text.added; }, 50);
-    });
+    }
   });
 })();

@@ -87,7 +87,7 @@ def test_person_selects_list_the_attendees_and_a_search_finds_anyone_else(world,
         assert re.findall(r'<option value="(\d+)"', select) == [str(attendee.pk)]
         # Beside it, a labelled search of the whole registry (shown by static/js/person_picker.js).
         assert f'<label class="form-label small" for="id_{name}_search">' in page
-    assert page.count('type="search"') == 3 + 3  # three rows' pickers, and the blank rows' templates
+    assert page.count('type="search"') == 3  # three rows' pickers (a blank row fetched by "Add another" has its own)
     assert f'data-people-search-url="{reverse("meetings:people_search")}"' in page
     assert "js/person_picker.js" in page
     found = client.get(reverse("meetings:people_search"), {"q": stranger.family_name}).json()["results"]
@@ -203,13 +203,30 @@ def test_several_motions_and_action_items_are_saved_in_one_post(world, meeting, 
     ]
 
 
-def test_the_page_offers_a_blank_row_to_clone_and_the_script(world, meeting, client_as):
-    page = client_as("staff").get(edit_url(meeting)).content.decode()
-    for prefix in ("motions", "actions"):
-        template = re.search(rf'<template id="{prefix}-empty">(.*?)</template>', page, re.S).group(1)
-        assert f'name="{prefix}-__prefix__-' in template
-        assert f'data-formset="{prefix}"' in page
+def test_the_page_offers_a_blank_row_to_clone_and_the_script(world, meeting, add_people, client_as):
+    """The blank row "Add another" clones is fetched once from its own address (not drawn on every load): the
+    formset's empty form, its selects listing what the page's rows list."""
+    ((attendee, org),) = add_people(1)
+    Attendance.objects.create(meeting=meeting, person=attendee, organization=org)
+    client = client_as("staff")
+    page = client.get(edit_url(meeting)).content.decode()
+    assert "__prefix__" not in page
+    for prefix, legend in (("motions", "Record a motion"), ("actions", "Add an action item")):
+        url = reverse("meetings:minutes_blank_row", args=[meeting.pk, prefix])
+        assert f'data-formset="{prefix}" data-row-kind="{prefix[:-1]}" data-blank-url="{url}"' in page
         assert f'name="{prefix}-MAX_NUM_FORMS" value="{MAX_ROWS}"' in page
+        row = client.get(url).content.decode()
+        assert row.startswith(f'<fieldset class="card card-body mb-3"><legend class="h6">{legend}</legend>')
+        assert f'name="{prefix}-__prefix__-' in row and f'name="{prefix}-0-' not in row
+        assert "<html" not in row and "csrfmiddlewaretoken" not in row
+        people = "moved_by" if prefix == "motions" else "owner"
+        select = re.search(rf'<select name="{prefix}-__prefix__-{people}".*?</select>', row, re.S).group(0)
+        assert re.findall(r'<option value="(\d+)"', select) == [str(attendee.pk)]
+        assert f'for="id_{prefix}-__prefix__-{people}_search"' in row
+    assert client.get(reverse("meetings:minutes_blank_row", args=[meeting.pk, "items"])).status_code == 404
+    assert (
+        client_as("member").get(reverse("meetings:minutes_blank_row", args=[meeting.pk, "motions"])).status_code == 403
+    )
     assert reverse("javascript-catalog") in page and "js/minutes_rows.js" in page
     assert 'aria-live="polite"' in page
 

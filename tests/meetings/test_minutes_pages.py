@@ -47,6 +47,21 @@ def test_query_count_is_pinned_and_does_not_grow_with_rows(
         assert client.get(url).status_code == 200
 
 
+# The blank row "Add another" fetches (meetings:minutes_blank_row): its selects' lists, read once as the editor
+# reads them (agenda, attendees); a motion's also lists the earlier meetings whose minutes it may adopt: one more.
+@pytest.mark.parametrize(("kind", "queries"), [("motions", 9), ("actions", 8)])
+def test_blank_row_query_count_is_pinned(
+    world, meeting, fill_meeting, client_as, django_assert_num_queries, kind, queries
+):
+    client = client_as("staff")
+    url = reverse("meetings:minutes_blank_row", args=[meeting.pk, kind])
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+    fill_meeting(meeting, 25)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+
+
 def test_names_and_titles_come_back_escaped(world, make_meeting, client_as):
     meeting = make_meeting(world.task_force)
     person = Person.objects.create(honorific=HOSTILE, given_name=HOSTILE, family_name=HOSTILE)

@@ -72,6 +72,7 @@ SAMPLES = {
     "meetings:minutes": Sample(kwargs=meeting_kwargs),
     "meetings:minutes_pdf": Sample(kwargs=meeting_kwargs),
     "meetings:minutes_edit": Sample(kwargs=meeting_kwargs),
+    "meetings:minutes_blank_row": Sample(kwargs=lambda world: {**meeting_kwargs(world), "kind": "motions"}),
     "meetings:committee_calendar": Sample(kwargs=lambda world: {"slug": world.task_force.slug}),
     "meetings:private_calendar": Sample(kwargs=lambda world: {"token": _calendar_secret(world)}),
     "meetings:private_committee_calendar": Sample(
