@@ -5,13 +5,14 @@ import uuid
 
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField, DateRangeField, RangeOperators
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Func, Q
+from django.db.models import F, Func, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -663,6 +664,16 @@ class ServiceQuerySet(models.QuerySet):
         """Active services nobody has verified in the last 12 months."""
         cutoff = (on or timezone.localdate()) - datetime.timedelta(days=365)
         return self.active().filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff))
+
+    def with_term_ids(self):
+        """Each service's category and population ids, two arrays in its own row: for a list that reads the
+        few terms once anyway (the resource list, for its filters) instead of prefetching them per page."""
+        links = Service.categories.through.objects.filter(service=OuterRef("pk"))
+        people = Service.populations.through.objects.filter(service=OuterRef("pk"))
+        return self.annotate(
+            category_ids=ArraySubquery(links.values("servicecategory_id")),
+            population_ids=ArraySubquery(people.values("population_id")),
+        )
 
 
 class Service(Versioned):
