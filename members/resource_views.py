@@ -60,6 +60,8 @@ def resource_list(request):
     context = {
         "filter": service_filter,
         "page": page,
+        # Part of each kept card's key: a renamed category or population is drawn anew on every card.
+        "terms_changed": max((term.updated_at for term in [*categories, *populations]), default=None),
         "searched": bool(request.GET.get("q", "").strip()) or service_filter.is_narrowed,
         "pamphlet_links": [(code, text["link"]) for code, text in PAMPHLET_TEXT.items()],
         "pamphlet_language": pamphlet_module.options(request)[0],

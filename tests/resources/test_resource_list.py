@@ -291,3 +291,67 @@ def test_visitors_are_not_offered_a_language_only_members_only_services_use(clie
     services.members_only.save()
     assert '<option value="fr">' not in client_as("anonymous").get(URL).content.decode()
     assert '<option value="fr">French (français)</option>' in client_as("member").get(URL).content.decode()
+
+
+def _edit_service(services, vocabulary):
+    services.legal.how_to_refer = "Email intake@example.org."
+    services.legal.save()
+    return "Email intake@example.org."
+
+
+def _rename_organization(services, vocabulary):
+    services.legal.organization.name = "Bay Legal Aid"
+    services.legal.organization.save()
+    return "Bay Legal Aid"
+
+
+def _rename_category(services, vocabulary):
+    legal = vocabulary.categories["Legal"]
+    legal.name_en = "Legal help"
+    legal.save()
+    return ">Legal help</span>"
+
+
+def _rename_population(services, vocabulary):
+    adults = vocabulary.populations["Adults"]
+    adults.name_en = "Grown-ups"
+    adults.save()
+    return "<dd>Grown-ups, Labor-trafficking survivors;"
+
+
+def _drop_population(services, vocabulary):
+    services.legal.populations.remove(vocabulary.populations["Adults"])  # no save of the service
+    return "<dt>For</dt><dd>Labor-trafficking survivors; Ages 18 and up</dd>"
+
+
+def _add_category(services, vocabulary):
+    services.legal.categories.add(vocabulary.categories["Housing and shelter"])
+    return ">Housing and shelter</span>"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_edit_service, _rename_organization, _rename_category, _rename_population, _drop_population, _add_category],
+)
+def test_a_kept_card_follows_each_input_it_shows(client_as, services, vocabulary, change):
+    client = client_as("member")
+    _card(client.get(URL).content.decode(), services.legal)  # drawn and kept
+    shown = change(services, vocabulary)
+    assert shown in _card(client.get(URL).content.decode(), services.legal)
+
+
+def test_a_kept_card_is_kept_per_language(client_as, services):
+    client = client_as("anonymous")
+    assert "Spanish-speaking legal help for adults" in _card(client.get(URL).content.decode(), services.legal)
+    spanish = _card(client.get(URL, HTTP_ACCEPT_LANGUAGE="es").content.decode(), services.legal)
+    assert "Ayuda legal en español para personas adultas" in spanish
+
+
+def test_the_verification_line_and_form_are_never_kept(client_as, services):
+    staff_card = _card(client_as("staff").get(URL).content.decode(), services.shelter)  # kept by staff's visit
+    assert ": needs checking" in staff_card and 'name="csrfmiddlewaretoken"' in staff_card
+    member_card = _card(client_as("member").get(URL).content.decode(), services.shelter)
+    assert ": needs checking" not in member_card and "csrfmiddlewaretoken" not in member_card
+    services.shelter.mark_verified(by=None)
+    staff_card = _card(client_as("staff").get(URL).content.decode(), services.shelter)
+    assert ": needs checking" not in staff_card and "Verified today" not in staff_card
