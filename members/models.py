@@ -666,13 +666,14 @@ class ServiceQuerySet(models.QuerySet):
         return self.active().filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff))
 
     def with_term_ids(self):
-        """Each service's category and population ids, two arrays in its own row: for a list that reads the
-        few terms once anyway (the resource list, for its filters) instead of prefetching them per page."""
+        """Each service's category and population ids, two arrays in its own row (in id order: the resource
+        list's kept cards name them in their key): for a list that reads the few terms once anyway (the
+        resource list, for its filters) instead of prefetching them per page."""
         links = Service.categories.through.objects.filter(service=OuterRef("pk"))
         people = Service.populations.through.objects.filter(service=OuterRef("pk"))
         return self.annotate(
-            category_ids=ArraySubquery(links.values("servicecategory_id")),
-            population_ids=ArraySubquery(people.values("population_id")),
+            category_ids=ArraySubquery(links.order_by("servicecategory_id").values("servicecategory_id")),
+            population_ids=ArraySubquery(people.order_by("population_id").values("population_id")),
         )
 
 
