@@ -5,13 +5,14 @@ import uuid
 
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField, DateRangeField, RangeOperators
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Func, Q
+from django.db.models import F, Func, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -81,6 +82,15 @@ class OrganizationQuerySet(models.QuerySet):
         return self.annotate(
             representative_count=Coalesce(models.Subquery(current, output_field=models.IntegerField()), 0)
         )
+
+
+def choice_label(choices, value):
+    """A value's label, as get_FOO_display() gives it, for a list's rows: get_FOO_display() translates every
+    choice's label at each call to find this one (a tenth of a millisecond for the 15 sectors, each row)."""
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
 
 
 class Organization(Versioned):
@@ -157,6 +167,14 @@ class Organization(Versioned):
     def clean(self):
         if self.joined_on and self.left_on and self.left_on < self.joined_on:
             raise ValidationError({"left_on": _("The date it left must be on or after the date it joined.")})
+
+    @property
+    def sector_label(self):
+        return choice_label(self.Sector, self.sector)
+
+    @property
+    def status_label(self):
+        return choice_label(self.Status, self.status)
 
 
 class NamedMixin:
@@ -462,6 +480,10 @@ class MOU(models.Model):
             "status": self.get_status_display(),
         }
 
+    @property
+    def status_label(self):
+        return choice_label(self.Status, self.status)
+
     def clean(self):
         errors = {}
         if self.status == self.Status.SIGNED and not self.signed_on:
@@ -654,6 +676,17 @@ class ServiceQuerySet(models.QuerySet):
         """Active services nobody has verified in the last 12 months."""
         cutoff = (on or timezone.localdate()) - datetime.timedelta(days=365)
         return self.active().filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff))
+
+    def with_term_ids(self):
+        """Each service's category and population ids, two arrays in its own row (in id order: the resource
+        list's kept cards name them in their key): for a list that reads the few terms once anyway (the
+        resource list, for its filters) instead of prefetching them per page."""
+        links = Service.categories.through.objects.filter(service=OuterRef("pk"))
+        people = Service.populations.through.objects.filter(service=OuterRef("pk"))
+        return self.annotate(
+            category_ids=ArraySubquery(links.order_by("servicecategory_id").values("servicecategory_id")),
+            population_ids=ArraySubquery(people.order_by("population_id").values("population_id")),
+        )
 
 
 class Service(Versioned):

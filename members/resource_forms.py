@@ -20,9 +20,7 @@ from taskforce.versions import VersionedModelForm
 from . import languages
 from .models import (
     PamphletDistribution,
-    Population,
     Service,
-    ServiceCategory,
     content_language,
     validate_language_code,
 )
@@ -81,20 +79,11 @@ class ServiceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_words")
     # Categories and populations filter through EXISTS, not a join: a join multiplies the rows
     # the full-text expression is computed on, which PostgreSQL can turn into a very slow plan.
-    category = django_filters.ModelChoiceFilter(
-        label=_("Kind of help"),
-        method="filter_category",
-        to_field_name="slug",
-        queryset=ServiceCategory.objects.all(),
-        empty_label=_("Any kind of help"),
+    # Their choices are the terms the page reads once for its cards too (see __init__).
+    category = django_filters.ChoiceFilter(
+        label=_("Kind of help"), method="filter_category", empty_label=_("Any kind of help")
     )
-    population = django_filters.ModelChoiceFilter(
-        label=_("For"),
-        method="filter_population",
-        to_field_name="slug",
-        queryset=Population.objects.all(),
-        empty_label=_("Anyone"),
-    )
+    population = django_filters.ChoiceFilter(label=_("For"), method="filter_population", empty_label=_("Anyone"))
     language = django_filters.ChoiceFilter(label=_("Language"), method="filter_language", empty_label=_("Any language"))
     age = django_filters.NumberFilter(
         label=_("Age of the person"),
@@ -112,8 +101,14 @@ class ServiceFilter(django_filters.FilterSet):
         model = Service
         fields = []
 
-    def __init__(self, *args, language_codes=(), **kwargs):
+    def __init__(self, *args, language_codes=(), categories=(), populations=(), **kwargs):
+        """``categories`` and ``populations``: every ServiceCategory and Population, in their order (the
+        page reads them once, for these choices and for its cards)."""
         super().__init__(*args, **kwargs)
+        self.terms = {"category": {term.slug: term for term in categories}}
+        self.terms["population"] = {term.slug: term for term in populations}
+        for name, terms in self.terms.items():
+            self.filters[name].extra["choices"] = [(slug, str(term)) for slug, term in terms.items()]
         self.filters["language"].extra["choices"] = sorted(
             ((code, languages.label(code)) for code in language_codes), key=lambda choice: choice[1]
         )
@@ -128,11 +123,13 @@ class ServiceFilter(django_filters.FilterSet):
         return search_services(queryset, value) if value.strip() else queryset
 
     def filter_category(self, queryset, name, value):
-        links = Service.categories.through.objects.filter(service=OuterRef("pk"), servicecategory=value)
+        category = self.terms[name][value]
+        links = Service.categories.through.objects.filter(service=OuterRef("pk"), servicecategory=category)
         return queryset.filter(Exists(links))
 
     def filter_population(self, queryset, name, value):
-        links = Service.populations.through.objects.filter(service=OuterRef("pk"), population=value)
+        population = self.terms[name][value]
+        links = Service.populations.through.objects.filter(service=OuterRef("pk"), population=population)
         return queryset.filter(Exists(links))
 
     def filter_language(self, queryset, name, value):

@@ -1,7 +1,6 @@
 """Pages of the resource list: search, a service, the pamphlet PDF, the HSDS export, staff actions."""
 
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +22,7 @@ from taskforce.permissions import (
 
 from . import hsds
 from . import pamphlet as pamphlet_module
-from .models import PamphletDistribution, PamphletPDF, Service
+from .models import PamphletDistribution, PamphletPDF, Population, Service, ServiceCategory
 from .pamphlet_text import TEXT as PAMPHLET_TEXT
 from .resource_forms import PamphletDistributionForm, ServiceFilter, language_codes_in_use
 
@@ -44,18 +43,25 @@ def get_visible_service(user, pk):
 @access(ANYONE)
 def resource_list(request):
     services = Service.objects.listed(include_members_only=can_see_members_only_services(request.user))
-    service_filter = ServiceFilter(request.GET, queryset=services, language_codes=language_codes_in_use(services))
-    cards = (
-        service_filter.qs.select_related("organization")
-        .defer("search_vector")
-        .prefetch_related(
-            Prefetch("categories", to_attr="category_list"), Prefetch("populations", to_attr="population_list")
-        )
+    # The few categories and populations, read once: the filters' choices and every card's badges.
+    categories, populations = list(ServiceCategory.objects.all()), list(Population.objects.all())
+    service_filter = ServiceFilter(
+        request.GET,
+        queryset=services,
+        language_codes=language_codes_in_use(services),
+        categories=categories,
+        populations=populations,
     )
+    cards = service_filter.qs.select_related("organization").defer("search_vector").with_term_ids()
     page = get_page(cards, PAGE_SIZE, request.GET.get("page"))
+    for service in page:
+        service.category_list = [term for term in categories if term.pk in service.category_ids]
+        service.population_list = [term for term in populations if term.pk in service.population_ids]
     context = {
         "filter": service_filter,
         "page": page,
+        # Part of each kept card's key: a renamed category or population is drawn anew on every card.
+        "terms_changed": max((term.updated_at for term in [*categories, *populations]), default=None),
         "searched": bool(request.GET.get("q", "").strip()) or service_filter.is_narrowed,
         "pamphlet_links": [(code, text["link"]) for code, text in PAMPHLET_TEXT.items()],
         "pamphlet_language": pamphlet_module.options(request)[0],

@@ -328,3 +328,17 @@ def test_staff_registry_pages_query_counts_do_not_grow(client_as, world, django_
     )
     add_people(100, world.shelter, world.youth)
     get_counted(django_assert_num_queries, client, url, expected)
+
+
+def test_organization_list_names_each_sector(client_as, world):
+    body = client_as("member").get("/members/organizations/").content.decode()
+    assert '<td data-label="Sector">Legal services</td>' in body
+    assert '<td data-label="Sector">Community-based organization</td>' in body
+    assert '<td data-label="Status">Member</td>' in body
+    mou = MOU.objects.create(organization=world.legal_aid, status=MOU.Status.SENT)
+    assert '<td data-label="MOU">Sent' in client_as("member").get("/members/organizations/").content.decode()
+    assert world.legal_aid.sector_label == world.legal_aid.get_sector_display()
+    assert world.legal_aid.status_label == world.legal_aid.get_status_display()
+    assert mou.status_label == mou.get_status_display()
+    world.legal_aid.sector = "retired_sector"  # a value no longer among the choices reads as itself
+    assert world.legal_aid.sector_label == world.legal_aid.get_sector_display() == "retired_sector"

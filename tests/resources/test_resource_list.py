@@ -121,6 +121,12 @@ def test_bad_filter_values_are_explained_not_a_crash(client_as, services):
     assert "Select a valid choice." in body
 
 
+def test_a_hostile_filter_value_comes_back_escaped(client_as, services):
+    body = client_as("anonymous").get(URL, {"category": "<script>\"'&", "population": "adults"}).content.decode()
+    assert "Select a valid choice. &lt;script&gt;&quot;&#x27;&amp; is not one of the available choices." in body
+    assert '<script>"' not in body
+
+
 def _many_services(world, vocabulary, count, prefix="Service"):
     services = Service.objects.bulk_create(
         Service(
@@ -150,9 +156,10 @@ def _many_services(world, vocabulary, count, prefix="Service"):
 
 EVERY_FILTER = {"q": "legal help", "language": "es", "category": "legal", "population": "adults", "age": "30"}
 
-# Every request: the language codes in use, the count, the page of services with their organizations,
-# their categories and populations (two prefetches), the category and population filters' options.
-LIST_QUERIES = 7
+# Every request: the language codes in use, the count, the page of services with their organizations
+# and the ids of their categories and populations, and every category and population (read once for the
+# filters' options and the cards' badges: no prefetch per page, no lookup of a chosen one).
+LIST_QUERIES = 5
 # Signed in: the session, the user, the navigation's roles (two queries) and published report.
 SIGNED_IN = 5
 
@@ -163,8 +170,8 @@ SIGNED_IN = 5
         ("anonymous", {}, LIST_QUERIES),
         # Staff always see the reports link: no question whether a report is published.
         ("staff", {}, LIST_QUERIES + SIGNED_IN - 1),
-        # The chosen category and population are looked up when the filter form is checked.
-        ("member", EVERY_FILTER, LIST_QUERIES + SIGNED_IN + 2),
+        # The chosen category and population are checked against the terms already read.
+        ("member", EVERY_FILTER, LIST_QUERIES + SIGNED_IN),
     ],
 )
 def test_query_count_does_not_grow_with_services(
@@ -284,3 +291,67 @@ def test_visitors_are_not_offered_a_language_only_members_only_services_use(clie
     services.members_only.save()
     assert '<option value="fr">' not in client_as("anonymous").get(URL).content.decode()
     assert '<option value="fr">French (français)</option>' in client_as("member").get(URL).content.decode()
+
+
+def _edit_service(services, vocabulary):
+    services.legal.how_to_refer = "Email intake@example.org."
+    services.legal.save()
+    return "Email intake@example.org."
+
+
+def _rename_organization(services, vocabulary):
+    services.legal.organization.name = "Bay Legal Aid"
+    services.legal.organization.save()
+    return "Bay Legal Aid"
+
+
+def _rename_category(services, vocabulary):
+    legal = vocabulary.categories["Legal"]
+    legal.name_en = "Legal help"
+    legal.save()
+    return ">Legal help</span>"
+
+
+def _rename_population(services, vocabulary):
+    adults = vocabulary.populations["Adults"]
+    adults.name_en = "Grown-ups"
+    adults.save()
+    return "<dd>Grown-ups, Labor-trafficking survivors;"
+
+
+def _drop_population(services, vocabulary):
+    services.legal.populations.remove(vocabulary.populations["Adults"])  # no save of the service
+    return "<dt>For</dt><dd>Labor-trafficking survivors; Ages 18 and up</dd>"
+
+
+def _add_category(services, vocabulary):
+    services.legal.categories.add(vocabulary.categories["Housing and shelter"])
+    return ">Housing and shelter</span>"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_edit_service, _rename_organization, _rename_category, _rename_population, _drop_population, _add_category],
+)
+def test_a_kept_card_follows_each_input_it_shows(client_as, services, vocabulary, change):
+    client = client_as("member")
+    _card(client.get(URL).content.decode(), services.legal)  # drawn and kept
+    shown = change(services, vocabulary)
+    assert shown in _card(client.get(URL).content.decode(), services.legal)
+
+
+def test_a_kept_card_is_kept_per_language(client_as, services):
+    client = client_as("anonymous")
+    assert "Spanish-speaking legal help for adults" in _card(client.get(URL).content.decode(), services.legal)
+    spanish = _card(client.get(URL, HTTP_ACCEPT_LANGUAGE="es").content.decode(), services.legal)
+    assert "Ayuda legal en español para personas adultas" in spanish
+
+
+def test_the_verification_line_and_form_are_never_kept(client_as, services):
+    staff_card = _card(client_as("staff").get(URL).content.decode(), services.shelter)  # kept by staff's visit
+    assert ": needs checking" in staff_card and 'name="csrfmiddlewaretoken"' in staff_card
+    member_card = _card(client_as("member").get(URL).content.decode(), services.shelter)
+    assert ": needs checking" not in member_card and "csrfmiddlewaretoken" not in member_card
+    services.shelter.mark_verified(by=None)
+    staff_card = _card(client_as("staff").get(URL).content.decode(), services.shelter)
+    assert ": needs checking" not in staff_card and "Verified today" not in staff_card
