@@ -124,7 +124,9 @@ DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 # Kept work (the annual report's body): each process's memory unless
 # CACHE_URL names a shared cache, e.g. redis://cache.example.org:6379/1, for several app servers.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Each process's memory by default (right for one machine), room for every language's resource cards and the
+# report bodies (Django's default of 300 entries would let cards push a report body out); see the README.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://?max_entries=5000")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
