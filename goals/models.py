@@ -64,8 +64,11 @@ class GoalQuerySet(models.QuerySet):
         """
         # Prefetching through the reverse relations already sets each objective's goal and each
         # metric's objective, so nothing here joins them again; no page of the plan shows a figure's source.
+        # Each list is ordered within its owner only (a goal's objectives, an objective's metrics): ordering
+        # by the models' default (the goal's number, the objective's position) joined the goals and
+        # objectives again into each prefetch just to sort.
         measurements = Measurement.objects.order_by("period_start", "period_end", "breakdown")
-        metrics = Metric.objects.all()
+        metrics = Metric.objects.order_by("position", "pk")
         if latest_figures_only:
             measurements = measurements.of_latest_period()
             metrics = metrics.annotate(
@@ -84,6 +87,7 @@ class GoalQuerySet(models.QuerySet):
         objectives = (
             Objective.objects.with_progress()
             .annotate(committee_list=ArraySubquery(committees), also_serves_pks=ArraySubquery(also_serves))
+            .order_by("position", "pk")
             .prefetch_related(Prefetch("metrics", queryset=metrics, to_attr="metric_list"))
         )
         return self.order_by("number").prefetch_related(

