@@ -44,6 +44,9 @@ def test_scale_seed_and_benchmark_pages(made, client_as, world):
     client = client_as("staff")
     for name, path in bench.pages():
         assert client.get(path).status_code == 200, name
-    ((name, render_pdf, render_html, options),) = bench.pdfs()
-    assert render_pdf().startswith(b"%PDF") and "Minutes" in render_html()
-    assert options["write"] == {"pdf_variant": "pdf/ua-1"}
+    pdfs = {name: (render_pdf, render_html, options) for name, render_pdf, render_html, options in bench.pdfs()}
+    assert set(pdfs) == {"minutes", "packet"}
+    for name, words in (("minutes", "Minutes"), ("packet", "Agenda")):
+        render_pdf, render_html, options = pdfs[name]
+        assert render_pdf().startswith(b"%PDF") and words in render_html(), name
+        assert options["write"] == {"pdf_variant": "pdf/ua-1"}
