@@ -23,6 +23,7 @@
   document.querySelectorAll("#guest-form input[data-search-url]").forEach(function (box) {
     var select = document.getElementById(box.getAttribute("data-fills"));
     var help = document.getElementById(box.getAttribute("aria-describedby"));
+    var instructions = help.getAttribute("data-instructions");
     var timer = null;
     var latest = 0;
     var run = function () {
@@ -63,9 +64,20 @@
         run();
       }
     });
-    searches[box.id] = function () {
-      window.clearTimeout(timer);
-      run();
+    searches[box.id] = {
+      run: function () {
+        window.clearTimeout(timer);
+        run();
+      },
+      clear: function () {  // after a guest is added: ready for the next one
+        window.clearTimeout(timer);
+        latest++;
+        box.value = "";
+        while (select.options.length > 1) {
+          select.remove(1);
+        }
+        help.textContent = instructions;
+      },
     };
   });
   var searchForm = document.getElementById("guest-search-form");
@@ -74,7 +86,7 @@
       var box = event.submitter && event.submitter.getAttribute("data-search");
       if (searches[box]) {
         event.preventDefault();
-        searches[box]();
+        searches[box].run();
       }
     });
   }
@@ -110,6 +122,7 @@
         row.removeAttribute("data-added");
         messages.appendChild(done);
         guestForm.reset();
+        Object.keys(searches).forEach(function (box) { searches[box].clear(); });
         if (search) {
           search.focus();  // ready for the next guest; the message above is announced
         }

@@ -89,6 +89,10 @@ def test_staff_add_a_guest_choosing_the_organization_by_typing_and_keyboard(page
     expect(page.locator("#attendance-rows tr", has_text="Wanjiru, Amani")).to_contain_text(
         "Department on the Status of Women"
     )
+    # Ready for the next guest: the searches are empty again and say what to type.
+    expect(search).to_have_value("")
+    expect(status).to_have_text("Type part of its name or acronym; the matches fill the list below.")
+    expect(organizations.locator("option")).to_have_count(1)
     guest = Attendance.objects.get(meeting=meeting, person__family_name="Wanjiru")
     assert guest.organization == world.dosw and guest.status == "present"
     assert_accessible(page)
