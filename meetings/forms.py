@@ -526,7 +526,10 @@ class GuestForm(AmendmentForm):
     given_name = forms.CharField(label=_("Or a new person: given name"), max_length=100, required=False)
     family_name = forms.CharField(label=_("Family name"), max_length=100, required=False)
     organization = forms.ModelChoiceField(
-        label=_("Organization they represent"), queryset=Organization.objects.all(), required=False
+        label=_("Organization they represent"),
+        queryset=Organization.objects.all(),
+        required=False,
+        help_text=_("Search by name above; the first match is chosen."),
     )
     new_organization = forms.CharField(
         label=_("Or a new organization's name"), max_length=200, required=False, help_text=_("Added as a prospect.")

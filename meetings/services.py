@@ -158,6 +158,14 @@ def search_people(query: str, *, limit: int = SEARCH_LIMIT) -> list[tuple[int, s
     return [(pk, f"{family}, {given}") for pk, family, given in rows]
 
 
+def search_organizations(query: str, *, limit: int = SEARCH_LIMIT) -> list[tuple[int, str]]:
+    """Organizations whose name or acronym contains every word typed (Organization.objects.matching), by name:
+    (pk, name). One query (none for an empty search), so the guest form does not list every organization."""
+    if not query.split():
+        return []
+    return list(Organization.objects.matching(query).order_by("name", "pk").values_list("pk", "name")[:limit])
+
+
 # --- voting eligibility --------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("meetings/calendar/link/", views.calendar_link_create, name="calendar_link_create"),
     path("meetings/calendar/link/revoke/", views.calendar_link_revoke, name="calendar_link_revoke"),
     path("meetings/people/", views.people_search, name="people_search"),
+    path("meetings/organizations/", views.organization_search, name="organization_search"),
     path("meetings/attendance-report/", views.attendance_report, name="attendance_report"),
     path("meetings/<int:pk>/", views.meeting_detail, name="detail"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="edit"),

@@ -323,6 +323,11 @@ def publish_agenda(request, pk):
     return redirect("meetings:detail", pk=meeting.pk)
 
 
+def _status_labels():
+    """The attendance statuses with their labels translated once: each row of the list prints every label twice."""
+    return [(value, str(label)) for value, label in Attendance.Status.choices]
+
+
 @access(MEETING_EDITOR)
 def attendance(request, pk):
     meeting = _get_meeting(request, pk)
@@ -364,13 +369,20 @@ def attendance(request, pk):
     rows = [(row, posted.get(f"status-{row.person_id}", row.status)) for row in roster]
     query = request.GET.get("q", "")[:100]
     found = services.search_people(query)
-    # The picker offers the people the search found; any person in the registry is still accepted. The
-    # organizations (some 300 at ten-year data) are listed as (pk, name) pairs, not built into model objects.
+    organization_query = request.GET.get("organization_q", "")[:100]
+    found_organizations = services.search_organizations(organization_query)
+    # The pickers offer what their searches found (without JavaScript, the search form reloads the page with
+    # it); any person or organization in the registry is still accepted.
     guest_form = GuestForm(
         meeting=meeting,
         choices={
             "person": [("", "---------"), *found],
-            "organization": [("", "---------"), *Organization.objects.values_list("pk", "name")],
+            "organization": [("", "---------"), *found_organizations],
+        },
+        # As with JavaScript, the first match is chosen.
+        initial={
+            "person": found[0][0] if found else None,
+            "organization": found_organizations[0][0] if found_organizations else None,
         },
     )
     if not meeting.minutes_approved:
@@ -381,13 +393,16 @@ def attendance(request, pk):
         "roster": roster,
         "rows": rows,
         "errors": errors,
-        "statuses": Attendance.Status.choices,
+        "statuses": _status_labels(),
         "guest_form": guest_form,
         "amendment": amendment,
         "not_yet_held": not_yet_held,
         "guest_confirm": guest_confirm,
         "query": query,
         "found": found,
+        "organization_query": organization_query,
+        "found_organizations": found_organizations,
+        "search_limit": services.SEARCH_LIMIT,
     }
     return render(request, "meetings/attendance.html", context)
 
@@ -396,6 +411,14 @@ def attendance(request, pk):
 def people_search(request):
     """The guest picker's search: up to twenty people matching every word typed, as JSON."""
     found = services.search_people(request.GET.get("q", "")[:100])
+    return JsonResponse({"results": [{"id": pk, "label": label} for pk, label in found]})
+
+
+@access(COCHAIR_OR_STAFF)
+def organization_search(request):
+    """The guest form's organization search: up to twenty organizations whose name or acronym holds every word
+    typed, as JSON. Every organization, as on the organization list (a former member may still send a guest)."""
+    found = services.search_organizations(request.GET.get("q", "")[:100])
     return JsonResponse({"results": [{"id": pk, "label": label} for pk, label in found]})
 
 
@@ -442,7 +465,7 @@ def add_guest(request, pk):
         "role": row.get_role_display().lower(),
     }
     if wants_fragment:
-        context = {"row": row, "status": row.status, "statuses": Attendance.Status.choices, "added": added}
+        context = {"row": row, "status": row.status, "statuses": _status_labels(), "added": added}
         return render(request, "meetings/attendance.html#attendance-row", context)
     messages.success(request, added)
     return redirect("meetings:attendance", pk=meeting.pk)

@@ -81,7 +81,7 @@ class OrganizationFilter(django_filters.FilterSet):
         fields = []
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value))
+        return queryset.matching(value)
 
     def with_mou(self, queryset, name, value):
         if value == "none":

@@ -54,7 +54,18 @@ class CurrentMixin:
         return self.start_on <= on and (self.end_on is None or self.end_on >= on)
 
 
+SEARCH_WORDS = 5  # words of a name search used: more narrow nothing a person types, only make the query longer
+
+
 class OrganizationQuerySet(models.QuerySet):
+    def matching(self, text):
+        """The organizations whose name or acronym contains every word of `text` (the organization list's search
+        and the guest form's); every organization when `text` has no words."""
+        matches = self
+        for word in text.split()[:SEARCH_WORDS]:
+            matches = matches.filter(Q(name__icontains=word) | Q(acronym__icontains=word))
+        return matches
+
     def members(self):
         return self.filter(status=Organization.Status.MEMBER)
 

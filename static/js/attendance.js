@@ -12,55 +12,85 @@
     });
   }
 
-  // The guest picker lists only the people matching the search (the registry has thousands).
-  var search = document.getElementById("guest-search");
-  var people = document.getElementById("id_person");
-  var searchForm = document.getElementById("guest-search-form");
-  var help = document.getElementById("guest-search-help");
-  if (search && people) {
+  // The guest form's pickers list only what their searches found (the registry has thousands of people and
+  // hundreds of organizations): typing fills the select named by the box's data-fills, the first match chosen.
+  // Without JavaScript the same boxes submit the search form and the page comes back with the matches listed.
+  var nobody = {
+    "guest-search": gettext("Nobody in the registry matches \u201c%(query)s\u201d: type a new person's name below."),
+    "guest-organization-search": gettext("No organization matches \u201c%(query)s\u201d: type a new organization's name below."),
+  };
+  var searches = {};
+  document.querySelectorAll("#guest-form input[data-search-url]").forEach(function (box) {
+    var select = document.getElementById(box.getAttribute("data-fills"));
+    var help = document.getElementById(box.getAttribute("aria-describedby"));
+    var instructions = help.getAttribute("data-instructions");
     var timer = null;
     var latest = 0;
-    var runSearch = function () {
-      var query = search.value.trim();
+    var run = function () {
+      var query = box.value.trim();
       var ticket = ++latest;
       if (!query) {
         return;
       }
-      var url = search.getAttribute("data-search-url") + "?q=" + encodeURIComponent(query);
+      var url = box.getAttribute("data-search-url") + "?q=" + encodeURIComponent(query);
       fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then(function (response) { return response.json(); })
         .then(function (data) {
           if (ticket !== latest) {
             return;  // a newer search is under way
           }
-          while (people.options.length > 1) {
-            people.remove(1);
+          while (select.options.length > 1) {
+            select.remove(1);
           }
-          data.results.forEach(function (person) {
-            people.add(new Option(person.label, person.id));
+          data.results.forEach(function (found) {
+            select.add(new Option(found.label, found.id));
           });
-          people.value = data.results.length ? String(data.results[0].id) : "";
+          select.value = data.results.length ? String(data.results[0].id) : "";
           var count = data.results.length;
           var found = count >= 20
             ? ngettext("%(count)s match for \u201c%(query)s\u201d (the first 20: type more of the name).", "%(count)s matches for \u201c%(query)s\u201d (the first 20: type more of the name).", count)
             : ngettext("%(count)s match for \u201c%(query)s\u201d.", "%(count)s matches for \u201c%(query)s\u201d.", count);
-          help.textContent = count
-            ? interpolate(found, { count: count, query: query }, true)
-            : interpolate(gettext("Nobody in the registry matches \u201c%(query)s\u201d: type a new person's name below."), { query: query }, true);
+          help.textContent = interpolate(count ? found : nobody[box.id], { count: count, query: query }, true);
         });
     };
-    search.addEventListener("input", function () {
+    box.addEventListener("input", function () {
       window.clearTimeout(timer);
-      timer = window.setTimeout(runSearch, 200);
+      timer = window.setTimeout(run, 200);
     });
-    if (searchForm) {
-      searchForm.addEventListener("submit", function (event) {
-        event.preventDefault();
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();  // Enter searches this box now, in place
         window.clearTimeout(timer);
-        runSearch();
-      });
-    }
+        run();
+      }
+    });
+    searches[box.id] = {
+      run: function () {
+        window.clearTimeout(timer);
+        run();
+      },
+      clear: function () {  // after a guest is added: ready for the next one
+        window.clearTimeout(timer);
+        latest++;
+        box.value = "";
+        while (select.options.length > 1) {
+          select.remove(1);
+        }
+        help.textContent = instructions;
+      },
+    };
+  });
+  var searchForm = document.getElementById("guest-search-form");
+  if (searchForm) {
+    searchForm.addEventListener("submit", function (event) {
+      var box = event.submitter && event.submitter.getAttribute("data-search");
+      if (searches[box]) {
+        event.preventDefault();
+        searches[box].run();
+      }
+    });
   }
+  var search = document.getElementById("guest-search");
 
   var guestForm = document.getElementById("guest-form");
   if (!guestForm) {
@@ -92,6 +122,7 @@
         row.removeAttribute("data-added");
         messages.appendChild(done);
         guestForm.reset();
+        Object.keys(searches).forEach(function (box) { searches[box].clear(); });
         if (search) {
           search.focus();  // ready for the next guest; the message above is announced
         }

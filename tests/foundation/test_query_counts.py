@@ -1,5 +1,5 @@
 """Query counts of the pages outside the four apps: the log-in and password pages, the health check and
-the guest picker's search. (Each app's pages are pinned beside their own tests.)"""
+the guest form's searches. (Each app's pages are pinned beside their own tests.)"""
 
 import pytest
 from django.urls import reverse
@@ -30,3 +30,10 @@ def test_people_search_query_count(world, client_as, django_assert_num_queries):
     with django_assert_num_queries(3):
         response = client.get(reverse("meetings:people_search"), {"q": "morgan member"})
     assert [row["label"] for row in response.json()["results"]] == ["Member, Morgan"]
+
+
+def test_organization_search_query_count(world, client_as, django_assert_num_queries):
+    client = client_as("staff")
+    with django_assert_num_queries(3):  # the session, the user, the organizations
+        response = client.get(reverse("meetings:organization_search"), {"q": "shelter asian"})
+    assert [row["label"] for row in response.json()["results"]] == [world.shelter.name]
