@@ -159,3 +159,12 @@ def test_lists_of_names_are_joined_as_the_language_writes_a_list(client, service
         body = page(client, url, language)
         assert f"<dd>{languages}</dd>" in body
     assert populations.split(separator)[0] + separator in page(client, LIST, language)
+
+
+@pytest.mark.parametrize(("language", "before_ages"), [("en", "; "), ("es", "; "), ("zh-hant", "；"), ("tl", "; ")])
+def test_the_age_range_follows_the_populations_as_the_language_punctuates(client, services, language, before_ages):
+    """On a resource card, "Minors; 11-24": Chinese sets its full-width semicolon, with no space, before the ages."""
+    youth = Service.objects.get(pk=services.youth.pk)
+    with translation.override(language):
+        expected = f"{youth.populations.get().text()}{before_ages}{youth.age_range}</dd>"
+    assert expected in page(client, LIST, language)
