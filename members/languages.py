@@ -5,6 +5,7 @@ recognize their language in the pamphlet and the filters.
 """
 
 from django.conf.locale import LANG_INFO
+from django.utils import translation
 
 ISO_639_1 = {
     "aa": "Afar",
@@ -209,10 +210,14 @@ def native_name(code: str) -> str:
     return info.get("name_local") or language_name(code)
 
 
-def label(code: str) -> str:
-    """ "Spanish (español)", or just "English" when both names are the same."""
-    english, native = language_name(code), native_name(code)
-    return english if english.casefold() == native.casefold() else f"{english} ({native})"
+def label(code: str, language: str | None = None) -> str:
+    """The language's name in the reader's language (the active one by default), then its own name where that
+    differs: "Spanish (español)" in English, "西班牙語 (español)" in Chinese, "español" in Spanish, "中文" in Chinese.
+    Names in a reader's language are the pamphlet's (members.pamphlet_text); a language it lacks is named in English."""
+    from .pamphlet_text import language_name_in
+
+    name, native = language_name_in(code, language or translation.get_language()), native_name(code)
+    return name if name.casefold() == native.casefold() else f"{name} ({native})"
 
 
 def search_words(codes) -> str:
@@ -225,4 +230,4 @@ def search_words(codes) -> str:
     return " ".join(words)
 
 
-CHOICES = sorted(((code, label(code)) for code in ISO_639_1), key=lambda choice: choice[1])
+CHOICES = sorted(((code, label(code, "en")) for code in ISO_639_1), key=lambda choice: choice[1])

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from members.models import PamphletDistribution, Service
 
@@ -49,6 +49,14 @@ def test_language_names_are_kept_for_search(world):
     assert "Spanish" in service.language_names and "español" in service.language_names
     assert "Chinese" in service.language_names
     assert service.language_labels == ["Spanish (español)", "Chinese (中文)"]
+    # On a page in another language, each is named as that reader names it, then in its own words.
+    for language, labels in {
+        "es": ["español", "chino (中文)"],
+        "zh-hant": ["西班牙語 (español)", "中文"],
+        "tl": ["Espanyol (español)", "Tsino (中文)"],
+    }.items():
+        with translation.override(language):
+            assert service.language_labels == labels, language
     service.languages = ["vi"]
     service.save(update_fields=["languages"])
     service.refresh_from_db()
