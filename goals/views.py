@@ -52,14 +52,11 @@ def index(request):
             if committee["slug"] not in workplan_urls:
                 workplan_urls[committee["slug"]] = reverse("goals:workplan", args=[committee["slug"]])
             committee["workplan_url"] = workplan_urls[committee["slug"]]
-    # Words every row repeats are looked up once for the page: the progress bar's name (not a
-    # {% blocktranslate %} per row) and the status names (not an enum lookup and a lazy translation per row).
-    # Each metric's latest figure is worked out once, not again for the target badge.
+    # The progress bar's name is worded once for the page (not a {% blocktranslate %} per row), and each
+    # metric's latest figure worked out once, not again for the target badge.
     progress_of = _("Progress of %(title)s")
-    status_names = {value: str(label) for value, label in Objective.Status.choices}
     for objective in objectives:
         objective.progress_label = progress_of % {"title": objective.title}
-        objective.status_name = status_names[objective.status]
         for metric in objective.metric_list:
             metric.latest_figure = metric.latest
             metric.latest_meets = metric.met_target(metric.latest_figure["value"]) if metric.latest_figure else None

@@ -148,13 +148,13 @@ SEARCH_LIMIT = 20
 def search_people(query: str, *, limit: int = SEARCH_LIMIT) -> list[tuple[int, str]]:
     """People whose given or family name contains every word typed, by family name: (pk, "Family, Given").
     One query (none for an empty search), so a guest is found without sending the whole registry."""
-    words = query.split()[:5]
-    if not words:
+    if not query.split():
         return []
-    people = Person.objects.all()
-    for word in words:
-        people = people.filter(Q(given_name__icontains=word) | Q(family_name__icontains=word))
-    rows = people.order_by("family_name", "given_name", "pk").values_list("pk", "family_name", "given_name")[:limit]
+    rows = (
+        Person.objects.named(query)
+        .order_by("family_name", "given_name", "pk")
+        .values_list("pk", "family_name", "given_name")[:limit]
+    )
     return [(pk, f"{family}, {given}") for pk, family, given in rows]
 
 
