@@ -111,6 +111,13 @@ TEMPLATES = [
             ],
         },
     },
+    # One template Django's engine draws too slowly (docs/architecture.md): /goals/'s goals and objective rows.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "taskforce.jinja2.environment"},
+    },
 ]
 
 # The project-local cluster (scripts/db.sh) unless DATABASE_URL says otherwise.
