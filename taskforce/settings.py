@@ -114,8 +114,7 @@ TEMPLATES = [
     # One template Django's engine draws too slowly (docs/architecture.md): /goals/'s goals and objective rows.
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "jinja2"],
-        "APP_DIRS": False,
+        "APP_DIRS": True,  # <app>/jinja2/
         "OPTIONS": {"environment": "taskforce.jinja2.environment"},
     },
 ]

@@ -23,8 +23,7 @@ TEMPLATES = Path(settings.BASE_DIR) / "templates"
 TEMPLATE_FILES = sorted(p for p in TEMPLATES.rglob("*") if p.suffix in {".html", ".txt", ".svg"})
 # The templates Jinja2 draws (taskforce/jinja2.py): the same check reads them, as their tags use the same
 # delimiters and their text goes through {{ _("...") }}, which Django's lexer and makemessages read too.
-JINJA2_TEMPLATES = Path(settings.BASE_DIR) / "jinja2"
-JINJA2_FILES = sorted(p for p in JINJA2_TEMPLATES.rglob("*") if p.suffix == ".html")
+JINJA2_FILES = sorted(Path(settings.BASE_DIR).glob("*/jinja2/**/*.html"))
 
 # Attributes whose value a person reads (tooltips) or hears (screen readers).
 VISIBLE_ATTRIBUTES = {"aria-label", "title", "alt", "placeholder", "aria-description", "value"}
@@ -151,14 +150,14 @@ def test_every_template_compiles():
     for template in TEMPLATE_FILES:
         get_template(str(template.relative_to(TEMPLATES)))
     for template in JINJA2_FILES:
-        engines["jinja2"].get_template(str(template.relative_to(JINJA2_TEMPLATES)))
+        engines["jinja2"].get_template(str(template.relative_to(template.parents[1])))
 
 
 def test_makemessages_finds_the_jinja2_templates_strings():
     """makemessages reads a Jinja2 template with Django's own template reader: every {{ _("...") }} must reach
     the catalogue with the same text a {% translate %} or {% blocktranslate %} gave it."""
-    source = (JINJA2_TEMPLATES / "goals" / "_plan.html").read_text()
-    found = templatize(source, origin="jinja2/goals/_plan.html")
+    source = (Path(settings.BASE_DIR) / "goals" / "jinja2" / "goals" / "_plan.html").read_text()
+    found = templatize(source, origin="goals/jinja2/goals/_plan.html")
     for msgid in [
         "Goal %(number)s: %(title)s",
         'Add a metric<span class="visually-hidden"> to %(title)s</span>',
