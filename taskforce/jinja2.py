@@ -1,7 +1,7 @@
 """The Jinja2 environment, for the one template Django's engine draws too slowly (/goals/'s objective rows).
 
 docs/architecture.md says when a page uses it. The environment gives a template what the page's Django template
-had: ``_()`` (Django's ``gettext``: ``makemessages`` finds ``{{ _("...") }}`` as it does in a Django template),
+had: ``_()`` (Django's ``gettext``; ``makemessages`` finds ``{{ _("...") }}`` as it does in a Django template),
 ``interpolate`` (what ``{% blocktranslate with ... %}`` does with the translated text), ``url()`` and Django's
 ``date`` and ``floatformat`` filters. Every value is escaped as Django escapes it, so the HTML is byte for byte
 what Django's engine drew (``&#x27;``, not Jinja2's ``&#39;``).
@@ -17,10 +17,28 @@ from django.utils.translation import gettext
 from jinja2 import Environment
 
 
+class Translated(str):
+    """A catalogue's text that remembers the template's own (English) text."""
+
+    source: str
+
+
+def translate(message: str) -> Translated:
+    """``_()`` in a template: Django's ``gettext``."""
+    translated = Translated(gettext(message))
+    translated.source = message
+    return translated
+
+
 def interpolate(translated: str, **values) -> str:
-    """``{% blocktranslate %}``'s last step: the catalogue's text (the template's own markup) with each value
-    escaped into it."""
-    return mark_safe(translated % {name: conditional_escape(value) for name, value in values.items()})  # noqa: S308
+    """``{% blocktranslate %}``'s last step: the catalogue's text (markup the template wrote) with each value
+    escaped into it; the English text, as ``{% blocktranslate %}`` does, when a translation's placeholders do
+    not match."""
+    escaped = {name: conditional_escape(value) for name, value in values.items()}
+    try:
+        return mark_safe(translated % escaped)  # noqa: S308 -- the template's text, every value escaped
+    except (KeyError, ValueError):
+        return mark_safe(getattr(translated, "source", translated) % escaped)  # noqa: S308 -- as above
 
 
 def escape(value):
@@ -39,6 +57,6 @@ def url(name: str, *args) -> str:
 def environment(**options) -> Environment:
     options.pop("autoescape", None)  # Django's backend passes True; it is never anything else here
     env = Environment(autoescape=True, finalize=escape, **options)
-    env.globals.update(_=gettext, url=url)
+    env.globals.update(_=translate, url=url)
     env.filters.update(date=date, floatformat=floatformat, interpolate=interpolate)
     return env
