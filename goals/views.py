@@ -58,8 +58,8 @@ def index(request):
                 workplan_urls[committee["slug"]] = reverse("goals:workplan", args=[committee["slug"]])
             committee["workplan_url"] = workplan_urls[committee["slug"]]
     if is_staff(request.user):
-        # Staff change each objective and add its metrics from its row: each link reversed here, not through a
-        # {% url %} tag that looks up the request's namespace again for every row (120 of them).
+        # Staff change each objective and add its metrics from its row: both links reversed here, and only for
+        # staff (a {% url %} tag in each row also looked up the request's namespace again, 120 times).
         for objective in objectives:
             objective.edit_url = reverse("goals:objective_edit", args=[objective.pk])
             objective.new_metric_url = reverse("goals:metric_new", args=[objective.pk])
