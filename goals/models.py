@@ -70,11 +70,17 @@ class GoalQuerySet(models.QuerySet):
         # objectives again into each prefetch just to sort.
         measurements = Measurement.objects.order_by("period_start", "period_end", "breakdown")
         metrics = Metric.objects.order_by("position", "pk")
+        objectives = Objective.objects.with_progress()
         if latest_figures_only:
-            measurements = measurements.of_latest_period()
-            metrics = metrics.annotate(
+            # /goals/ reads a few columns of each row: a figure's period and value, a metric's name and target,
+            # an objective's title, status, due date and place on the retreat's grid.
+            measurements = measurements.of_latest_period().only(
+                "metric", "period_start", "period_end", "period_label", "breakdown", "value"
+            )
+            metrics = metrics.only("objective", "name", "direction", "target", "target_on").annotate(
                 has_sample_figures=Exists(Measurement.objects.filter(metric=OuterRef("pk"), is_sample=True))
             )
+            objectives = objectives.only("goal", "title", "ease", "importance", "status", "due_on")
         metrics = metrics.prefetch_related(Prefetch("measurements", queryset=measurements, to_attr="measurement_list"))
         # The plan's pages show a committee's name and link to its work plan, and another goal's number:
         # a few columns read with the objective itself, rather than two many-to-many prefetches that
@@ -86,8 +92,7 @@ class GoalQuerySet(models.QuerySet):
         )
         also_serves = Goal.objects.filter(shared_objectives=OuterRef("pk")).order_by("number").values("pk")
         objectives = (
-            Objective.objects.with_progress()
-            .annotate(committee_list=ArraySubquery(committees), also_serves_pks=ArraySubquery(also_serves))
+            objectives.annotate(committee_list=ArraySubquery(committees), also_serves_pks=ArraySubquery(also_serves))
             .order_by("position", "pk")
             .prefetch_related(Prefetch("metrics", queryset=metrics, to_attr="metric_list"))
         )

@@ -23,6 +23,7 @@ from taskforce.permissions import (
     access,
     can_edit_committee,
     can_record_measurement,
+    is_staff,
 )
 
 from . import services
@@ -45,13 +46,23 @@ from .services import ease_importance_grid, goals_overview
 def index(request):
     goals = goals_overview(latest_figures_only=True)  # the page shows each metric's latest figure
     objectives = [objective for goal in goals for objective in goal.objective_list]
-    # Each committee's work-plan link is reversed once, not once for every objective it shares.
+    committees = list(Committee.objects.filter(is_active=True).order_by("position", "name").only("name", "slug"))
+    # Each committee's work-plan link is reversed once, not once for every objective it shares and again in
+    # the list of work plans.
     workplan_urls = {}
+    for committee in committees:
+        committee.workplan_url = workplan_urls[committee.slug] = reverse("goals:workplan", args=[committee.slug])
     for objective in objectives:
         for committee in objective.committee_list:
             if committee["slug"] not in workplan_urls:
                 workplan_urls[committee["slug"]] = reverse("goals:workplan", args=[committee["slug"]])
             committee["workplan_url"] = workplan_urls[committee["slug"]]
+    if is_staff(request.user):
+        # Staff change each objective and add its metrics from its row: both links reversed here, and only for
+        # staff (a {% url %} tag in each row also looked up the request's namespace again, 120 times).
+        for objective in objectives:
+            objective.edit_url = reverse("goals:objective_edit", args=[objective.pk])
+            objective.new_metric_url = reverse("goals:metric_new", args=[objective.pk])
     # The progress bar's name is worded once for the page (not a {% blocktranslate %} per row), and each
     # metric's latest figure worked out once, not again for the target badge.
     progress_of = _("Progress of %(title)s")
@@ -63,7 +74,7 @@ def index(request):
     context = {
         "goals": goals,
         "plan": StrategicPlan.objects.first(),
-        "committees": Committee.objects.filter(is_active=True).order_by("position", "name").only("name", "slug"),
+        "committees": committees,
         "grid": ease_importance_grid(objectives),
         "ease_choices": Objective.Ease.choices,
     }

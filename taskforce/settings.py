@@ -111,6 +111,12 @@ TEMPLATES = [
             ],
         },
     },
+    # One template Django's engine draws too slowly (docs/architecture.md): /goals/'s goals and objective rows.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,  # <app>/jinja2/
+        "OPTIONS": {"environment": "taskforce.jinja2.environment"},
+    },
 ]
 
 # The project-local cluster (scripts/db.sh) unless DATABASE_URL says otherwise.

@@ -14,11 +14,16 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.template import engines
 from django.template.base import Lexer, TokenType
 from django.template.loader import get_template
+from django.utils.translation.template import templatize
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 TEMPLATE_FILES = sorted(p for p in TEMPLATES.rglob("*") if p.suffix in {".html", ".txt", ".svg"})
+# The templates Jinja2 draws (taskforce/jinja2.py): the same check reads them, as their tags use the same
+# delimiters and their text goes through {{ _("...") }}, which Django's lexer and makemessages read too.
+JINJA2_FILES = sorted(Path(settings.BASE_DIR).glob("*/jinja2/**/*.html"))
 
 # Attributes whose value a person reads (tooltips) or hears (screen readers).
 VISIBLE_ATTRIBUTES = {"aria-label", "title", "alt", "placeholder", "aria-description", "value"}
@@ -131,12 +136,12 @@ def test_the_check_finds_text_outside_translation_tags():
 
 @pytest.mark.parametrize(
     "template",
-    TEMPLATE_FILES,
-    ids=lambda p: str(p.relative_to(TEMPLATES)),
+    TEMPLATE_FILES + JINJA2_FILES,
+    ids=lambda p: str(p.relative_to(settings.BASE_DIR)),
 )
 def test_every_visible_string_is_marked_for_translation(template):
     assert untranslated(template.read_text()) == [], (
-        f"{template.relative_to(TEMPLATES)} shows text outside translation tags"
+        f"{template.relative_to(settings.BASE_DIR)} shows text outside translation tags"
     )
 
 
@@ -144,3 +149,19 @@ def test_every_template_compiles():
     """A {% blocktranslate %} that reaches into an attribute or holds a tag fails here, not on a page."""
     for template in TEMPLATE_FILES:
         get_template(str(template.relative_to(TEMPLATES)))
+    for template in JINJA2_FILES:
+        engines["jinja2"].get_template(str(template.relative_to(template.parents[1])))
+
+
+def test_makemessages_finds_the_jinja2_templates_strings():
+    """makemessages reads a Jinja2 template with Django's own template reader: every {{ _("...") }} must reach
+    the catalogue with the same text a {% translate %} or {% blocktranslate %} gave it."""
+    source = (Path(settings.BASE_DIR) / "goals" / "jinja2" / "goals" / "_plan.html").read_text()
+    found = templatize(source, origin="goals/jinja2/goals/_plan.html")
+    for msgid in [
+        "Goal %(number)s: %(title)s",
+        'Add a metric<span class="visually-hidden"> to %(title)s</span>',
+        "%(progress)s%% done, from its objectives' work-plan items.",
+        "Objectives by ease and importance",
+    ]:
+        assert f'_("{msgid}")' in found or f"_('{msgid}')" in found, msgid
