@@ -111,6 +111,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Only for a template drawn so often that Django's template language was most of its page's time:
+        # the attendance list's rows (jinja2/, docs/architecture.md). Its words come translated from the view.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {},
+    },
 ]
 
 # The project-local cluster (scripts/db.sh) unless DATABASE_URL says otherwise.

@@ -4,6 +4,7 @@ import pathlib
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -40,7 +41,8 @@ def test_committee_roster_lists_its_members_chairs_and_guests_by_family_name(wor
     assert positions == sorted(positions)
     assert body.count('data-label="Name">Member, Morgan') == 1
     # A committee member who represents an organization is listed with it; the guest with theirs.
-    assert 'Member, Morgan</th>\n  <td data-label="Organization">Asian Women&#x27;s Shelter</td>' in body
+    # (The rows are drawn by Jinja2, whose escaping writes the apostrophe &#39; where Django writes &#x27;.)
+    assert 'Member, Morgan</th>\n  <td data-label="Organization">Asian Women&#39;s Shelter</td>' in body
     assert '<span class="badge text-bg-light border">Guest</span>' in body
     # Not every task-force representative: not the committee's, and a past co-chair no longer.
     for name in ("Datacontact, Dana", "Staffer, Sam", "Other, Olive", "Former, Frances"):
@@ -403,3 +405,43 @@ def test_a_guest_at_a_meeting_not_yet_held_is_added_only_once_confirmed(world, m
         HTTP_X_REQUESTED_WITH="fetch",
     )
     assert response.status_code == 200 and Attendance.objects.get().person == amani
+
+
+HOSTILE = "<script>\"'&"
+
+
+def test_the_rows_escape_names_and_organizations_on_the_page_and_in_the_added_row(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth)
+    hostile_org = Organization.objects.create(name=f"Org {HOSTILE}")
+    listed = Person.objects.create(given_name=f"Gil {HOSTILE}", family_name=f"Hostile {HOSTILE}")
+    Attendance.objects.create(meeting=meeting, person=listed, organization=hostile_org, role="guest")
+    client = client_as("staff")
+    body = client.get(url(meeting)).content.decode()
+    rows = body[body.index('<tbody id="attendance-rows">') : body.index("</tbody>")]
+    assert "<script>" not in rows
+    assert "Hostile &lt;script&gt;&#34;&#39;&amp;, Gil &lt;script&gt;&#34;&#39;&amp; <span" in rows
+    assert '<td data-label="Organization">Org &lt;script&gt;&#34;&#39;&amp;</td>' in rows
+    assert f'for="status-{listed.pk}-present">Present: Gil &lt;script&gt;' in rows
+    added = Person.objects.create(given_name=HOSTILE, family_name="Added")
+    response = client.post(
+        reverse("meetings:add_guest", args=[meeting.pk]),
+        {"person": added.pk, "organization": hostile_org.pk, "role": "guest"},
+        HTTP_X_REQUESTED_WITH="fetch",
+    )
+    row = response.content.decode()
+    assert response.status_code == 200 and "<script>" not in row
+    assert 'data-added="Added &lt;script&gt;&#34;&#39;&amp; Added (guest) as present."' in row
+    assert "Added, &lt;script&gt;&#34;&#39;&amp; <span" in row
+
+
+def test_the_rows_words_are_in_the_pages_language(world, make_meeting, client_as):
+    """The rows' column labels come translated from the view: the rows' template has no words of its own."""
+    meeting = make_meeting(world.youth)
+    guest = Person.objects.create(given_name="Gina", family_name="Guest")
+    Attendance.objects.create(meeting=meeting, person=guest, organization=world.dosw, role="guest")
+    client = client_as("staff")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    body = client.get(url(meeting)).content.decode()
+    rows = body[body.index('<tbody id="attendance-rows">') : body.index("</tbody>")]
+    assert '<td data-label="Organización">' in rows
+    assert 'data-label="Organization"' not in rows
