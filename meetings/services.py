@@ -340,9 +340,9 @@ class _CountedPaginator(Paginator):
 
 
 def _table_page(rows, number, per_page) -> Page:
-    """A Paginator page of an aggregated queryset, read in one query: each row carries the table's size
-    (a window count over the grouped rows). The aggregation runs once, not once for Paginator's count and
-    again for the page, and an empty table costs the same query as a full one. A number past the end
+    """A Paginator page of a queryset, read in one query: each row carries the table's size (a window count
+    over the grouped or filtered rows). The aggregation or filter runs once, not once for Paginator's count
+    and again for the page, and an empty table costs the same query as a full one. A number past the end
     shows the last page, as Paginator.get_page does (two more queries, for a stale link only)."""
     number = page_number(number)
     start = (number - 1) * per_page
