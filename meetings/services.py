@@ -7,7 +7,7 @@ from functools import cached_property
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.paginator import Page, Paginator
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When, Window
 from django.db.models.functions import JSONObject, Lower
 from django.utils import timezone
@@ -43,30 +43,41 @@ ROSTER_PAGE_SIZE = 50  # people per page of the attendance list: each row draws 
 
 
 def _expected_with_rows(meeting: Meeting):
-    """Meeting.expected_people, each with what their row needs: their attendance here (``recorded_here``),
-    their current memberships and, at a committee meeting, their role on the committee."""
+    """Meeting.expected_people, each read with what their row needs, in the same query: their attendance here
+    (``recorded``: its id, status, role and organization), their first current membership (``membership``: its
+    role and organization) and, at a committee meeting, their role on the committee (``committee_role``)."""
     day = meeting.local_start.date()
-    recorded = meeting.attendances.select_related("organization").only(
-        "meeting", "person", "organization__name", "status", "role"
+    recorded = (
+        meeting.attendances.filter(person=OuterRef("pk"))
+        .order_by()
+        .values(
+            json=JSONObject(
+                id="pk", status="status", role="role", organization_id="organization", organization="organization__name"
+            )
+        )
     )
-    memberships = (
+    membership = (
         Membership.objects.current(day)
-        .select_related("organization")
-        .only("person", "role", "organization__name")
+        .filter(person=OuterRef("pk"))
         .order_by("start_on", "pk")
+        .values(json=JSONObject(role="role", organization_id="organization", organization="organization__name"))[:1]
     )
     people = (
         meeting.expected_people()
         .only("given_name", "family_name")
-        .prefetch_related(
-            Prefetch("attendances", queryset=recorded, to_attr="recorded_here"),
-            Prefetch("memberships", queryset=memberships, to_attr="current_memberships"),
-        )
+        .annotate(recorded=Subquery(recorded), membership=Subquery(membership))
     )
     if meeting.committee.kind != TASK_FORCE:
         roles = CommitteeRole.objects.current(day).filter(committee_id=meeting.committee_id, person=OuterRef("pk"))
         people = people.annotate(committee_role=Subquery(roles.order_by("pk").values("role")[:1]))
     return people
+
+
+def _organization(read) -> Organization | None:
+    """The organization a row names, as Organization.objects.only("name") would load it."""
+    if read["organization_id"] is None:
+        return None
+    return Organization.from_db(DEFAULT_DB_ALIAS, ["id", "name"], [read["organization_id"], read["organization"]])
 
 
 def _rows(meeting: Meeting, people) -> list[Attendance]:
@@ -75,24 +86,26 @@ def _rows(meeting: Meeting, people) -> list[Attendance]:
     task_force = meeting.committee.kind == TASK_FORCE
     rows = []
     for person in people:
-        if person.recorded_here:
-            row = person.recorded_here[0]
-            row.person = person
+        if person.recorded:
+            read = person.recorded
+            # The saved row, as Attendance.objects.only(...) would load it.
+            row = Attendance.from_db(
+                DEFAULT_DB_ALIAS,
+                ["id", "meeting_id", "person_id", "organization_id", "status", "role"],
+                [read["id"], meeting.pk, person.pk, read["organization_id"], read["status"], read["role"]],
+            )
+            row.meeting = meeting
         else:
-            membership = person.current_memberships[0] if person.current_memberships else None
+            read = person.membership or {"role": None, "organization_id": None}
             if task_force:
-                role = _expected_role(membership_role=membership and membership.role)
+                role = _expected_role(membership_role=read["role"])
             elif person.committee_role is None:
                 role = Attendance.Role.GUEST  # listed because they came to one of the last three meetings
             else:
                 role = _expected_role(committee_role=person.committee_role)
-            row = Attendance(
-                meeting=meeting,
-                person=person,
-                organization=membership.organization if membership else None,
-                role=role,
-                status="",
-            )
+            row = Attendance(meeting=meeting, role=role, status="")
+        row.person = person
+        row.organization = _organization(read)
         rows.append(row)
     return rows
 
@@ -100,10 +113,10 @@ def _rows(meeting: Meeting, people) -> list[Attendance]:
 def attendance_roster(meeting: Meeting, *, page=1):
     """A page of everyone expected at the meeting (Meeting.expected_people, by family name): a Paginator
     page whose rows are attendances, saved ones as recorded, unsaved ones (no status yet) for the others.
-    Four queries (the count, the page's people, their attendance here, their current memberships),
-    whatever the registry holds."""
-    roster = get_page(_expected_with_rows(meeting), ROSTER_PAGE_SIZE, page)
-    roster.object_list = _rows(meeting, roster)
+    One query (the page's people with their rows and the list's size: _table_page), whatever the registry
+    holds."""
+    roster = _table_page(_expected_with_rows(meeting), page, ROSTER_PAGE_SIZE)
+    roster.object_list = _rows(meeting, roster.object_list)
     return roster
 
 
@@ -113,7 +126,7 @@ POSTED_LIMIT = 1000  # at most this many people saved by one post: a page and th
 def posted_roster(meeting: Meeting, person_ids) -> list[Attendance]:
     """The rows of the people a posted page listed who are still expected at the meeting, by family name.
     Saving reads the list the page showed, not the page as it is now: a guest added meanwhile moves the
-    page's boundaries. Three queries."""
+    page's boundaries. One query."""
     return _rows(meeting, _expected_with_rows(meeting).filter(pk__in=list(person_ids)[:POSTED_LIMIT]))
 
 
@@ -327,9 +340,9 @@ class _CountedPaginator(Paginator):
 
 
 def _table_page(rows, number, per_page) -> Page:
-    """A Paginator page of an aggregated queryset, read in one query: each row carries the table's size
-    (a window count over the grouped rows). The aggregation runs once, not once for Paginator's count and
-    again for the page, and an empty table costs the same query as a full one. A number past the end
+    """A Paginator page of a queryset, read in one query: each row carries the table's size (a window count
+    over the grouped or filtered rows). The aggregation or filter runs once, not once for Paginator's count
+    and again for the page, and an empty table costs the same query as a full one. A number past the end
     shows the last page, as Paginator.get_page does (two more queries, for a stale link only)."""
     number = page_number(number)
     start = (number - 1) * per_page

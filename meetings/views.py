@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -328,6 +329,19 @@ def _status_labels():
     return [(value, str(label)) for value, label in Attendance.Status.choices]
 
 
+def _attendance_rows(rows, *, added=None) -> str:
+    """The attendance list's rows, (attendance, status shown) pairs, as HTML drawn by Jinja2
+    (meetings/jinja2/meetings/attendance_rows.html; why in docs/architecture.md). Its words are translated here, once:
+    each row prints every status label twice, and the column names label its cells on a narrow screen."""
+    context = {
+        "rows": rows,
+        "statuses": _status_labels(),
+        "labels": {"name": _("Name"), "organization": _("Organization")},
+        "added": added,
+    }
+    return get_template("meetings/attendance_rows.html", using="jinja2").render(context)
+
+
 @access(MEETING_EDITOR)
 def attendance(request, pk):
     meeting = _get_meeting(request, pk)
@@ -392,6 +406,7 @@ def attendance(request, pk):
         "meeting": meeting,
         "roster": roster,
         "rows": rows,
+        "attendance_rows": _attendance_rows(rows),
         "errors": errors,
         "statuses": _status_labels(),
         "guest_form": guest_form,
@@ -465,8 +480,7 @@ def add_guest(request, pk):
         "role": row.get_role_display().lower(),
     }
     if wants_fragment:
-        context = {"row": row, "status": row.status, "statuses": _status_labels(), "added": added}
-        return render(request, "meetings/attendance.html#attendance-row", context)
+        return HttpResponse(_attendance_rows([(row, row.status)], added=added))
     messages.success(request, added)
     return redirect("meetings:attendance", pk=meeting.pk)
 

@@ -111,7 +111,8 @@ TEMPLATES = [
             ],
         },
     },
-    # One template Django's engine draws too slowly (docs/architecture.md): /goals/'s goals and objective rows.
+    # Templates Django's engine draws too slowly (docs/architecture.md): /goals/'s goals and objective rows, the
+    # attendance list's rows.
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "APP_DIRS": True,  # <app>/jinja2/

@@ -4,6 +4,7 @@ import pathlib
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -277,8 +278,11 @@ def test_saving_a_page_saves_whom_it_listed_even_if_a_guest_moved_the_pages_sinc
     assert not Attendance.objects.filter(meeting=meeting, person_id=shown[-1]).exists()
 
 
-# Nine: the guest form lists no organizations until its search asks (the search itself is a tenth query).
-@pytest.mark.parametrize(("committee", "queries"), [("task_force", 9), ("youth", 9)])
+# Six: the session, the user, the meeting, the list's page (read with each row's attendance, membership and
+# committee role and the list's size in one query; it was four: the count, the people and two prefetches),
+# and the viewer's committee roles and data-contact organizations. The guest form lists no organizations
+# until its search asks (the search itself is a seventh query).
+@pytest.mark.parametrize(("committee", "queries"), [("task_force", 6), ("youth", 6)])
 def test_the_list_reads_the_same_queries_for_few_or_many_people(
     world, make_meeting, add_people, client_as, django_assert_num_queries, pages_of_ten, committee, queries
 ):
@@ -400,3 +404,43 @@ def test_a_guest_at_a_meeting_not_yet_held_is_added_only_once_confirmed(world, m
         HTTP_X_REQUESTED_WITH="fetch",
     )
     assert response.status_code == 200 and Attendance.objects.get().person == amani
+
+
+HOSTILE = "<script>\"'&"
+
+
+def test_the_rows_escape_names_and_organizations_on_the_page_and_in_the_added_row(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth)
+    hostile_org = Organization.objects.create(name=f"Org {HOSTILE}")
+    listed = Person.objects.create(given_name=f"Gil {HOSTILE}", family_name=f"Hostile {HOSTILE}")
+    Attendance.objects.create(meeting=meeting, person=listed, organization=hostile_org, role="guest")
+    client = client_as("staff")
+    body = client.get(url(meeting)).content.decode()
+    rows = body[body.index('<tbody id="attendance-rows">') : body.index("</tbody>")]
+    assert "<script>" not in rows
+    assert "Hostile &lt;script&gt;&quot;&#x27;&amp;, Gil &lt;script&gt;&quot;&#x27;&amp; <span" in rows
+    assert '<td data-label="Organization">Org &lt;script&gt;&quot;&#x27;&amp;</td>' in rows
+    assert f'for="status-{listed.pk}-present">Present: Gil &lt;script&gt;' in rows
+    added = Person.objects.create(given_name=HOSTILE, family_name="Added")
+    response = client.post(
+        reverse("meetings:add_guest", args=[meeting.pk]),
+        {"person": added.pk, "organization": hostile_org.pk, "role": "guest"},
+        HTTP_X_REQUESTED_WITH="fetch",
+    )
+    row = response.content.decode()
+    assert response.status_code == 200 and "<script>" not in row
+    assert 'data-added="Added &lt;script&gt;&quot;&#x27;&amp; Added (guest) as present."' in row
+    assert "Added, &lt;script&gt;&quot;&#x27;&amp; <span" in row
+
+
+def test_the_rows_words_are_in_the_pages_language(world, make_meeting, client_as):
+    """The rows' column labels come translated from the view: the rows' template has no words of its own."""
+    meeting = make_meeting(world.youth)
+    guest = Person.objects.create(given_name="Gina", family_name="Guest")
+    Attendance.objects.create(meeting=meeting, person=guest, organization=world.dosw, role="guest")
+    client = client_as("staff")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    body = client.get(url(meeting)).content.decode()
+    rows = body[body.index('<tbody id="attendance-rows">') : body.index("</tbody>")]
+    assert '<td data-label="Organización">' in rows
+    assert 'data-label="Organization"' not in rows

@@ -36,8 +36,10 @@ QUERIES = {
     "list": 9,
     "list filtered": 10,
     # The guest form lists no organizations until its organization search asks (one query less than before).
-    "task-force attendance": 9,
-    "committee attendance": 10,
+    # The list's page is one query, read with each row's attendance, membership, committee role and the list's
+    # size (three fewer than the count, the people and two prefetches before).
+    "task-force attendance": 6,
+    "committee attendance": 7,  # its guest search, ?q=family, is one more
     "eligibility": 10,  # the names and organizations of the rows shown are read after paging (one query)
     "action items": 7,
     "attendance report": 8,
