@@ -1,6 +1,7 @@
-// Minutes form: "Add another" buttons that clone a formset's blank row (its empty form, fetched from the
-// rows' data-blank-url the first time and kept in a <template>), so several motions and action items are saved
-// at once. Without JavaScript the page keeps its one blank row.
+// An agenda item's minutes page (and the page of the action items of no agenda item): "Add another" buttons
+// that clone a formset's blank row (its empty form, fetched from the rows' data-blank-url, the item's own
+// meetings:minutes_blank_row, the first time and kept in a <template>), so several motions and action items of
+// the item are saved at once. Without JavaScript the page keeps its one blank row.
 (function () {
   "use strict";
   var labels = {
