@@ -84,7 +84,7 @@ def test_the_overview_lists_each_item_with_its_minutes_and_counts(world, meeting
     for item in meeting.agenda_items.all():
         link = reverse("meetings:minutes_item_edit", args=[meeting.pk, item.pk])
         assert (
-            f'<a href="{link}">Edit the minutes of this item<span class="visually-hidden">: {item.title}</span></a>'
+            f'<a href="{link}" aria-label="Edit the minutes of this item: {item.title}">Edit the minutes of this item</a>'
             in body
         )
     # The closing part is the overview's own form.

@@ -125,7 +125,7 @@ def test_names_and_titles_come_back_escaped(world, make_meeting, client_as):
     overview = client.get(reverse("meetings:minutes_edit", args=[meeting.pk])).content.decode()
     assert HOSTILE not in overview
     assert f">1. {ESCAPED}</h3>" in overview and f">{ESCAPED}</p>" in overview  # the item, the start of its minutes
-    assert f'<span class="visually-hidden">: {ESCAPED}</span>' in overview  # its link's name
+    assert f'aria-label="Edit the minutes of this item: {ESCAPED}"' in overview  # its link's name
     form = client.get(reverse("meetings:minutes_item_edit", args=[meeting.pk, item.pk])).content.decode()
     assert HOSTILE not in form
     assert f'value="{ESCAPED}"' in form  # the item's title in its input
