@@ -293,14 +293,15 @@ class MinutesItemForm(VersionedRowForm, forms.ModelForm):
 
 
 class NewMinutesItemForm(forms.ModelForm):
-    """An agenda item added while the minutes are written (the minutes' overview): its minutes are then
-    written on its own page."""
+    """An agenda item added while the minutes are written (the minutes' overview), after the last one: its
+    minutes (and another place, if need be) are then written on its own page."""
 
-    helper = formset_helper(("position", "title"), narrow={"position"})
+    helper = formset_helper("title")
 
     class Meta:
         model = AgendaItem
-        fields = ["position", "title"]
+        fields = ["title"]
+        labels = {"title": _("Title of the item to add")}
 
 
 AgendaItemFormSet = inlineformset_factory(
@@ -441,8 +442,9 @@ MotionFormSet = inlineformset_factory(
     form=MotionForm,
     formset=BaseMotionFormSet,
     fk_name="agenda_item",
-    extra=1,
+    extra=0,  # a blank row on request (?add=...), or fetched by "Add another" (meetings:minutes_blank_row)
     can_delete=True,
+    can_delete_extra=False,  # a blank row is left blank, not deleted
     max_num=MAX_ROWS,
     absolute_max=MAX_ROWS,
     validate_max=True,
@@ -495,8 +497,9 @@ ActionItemFormSet = inlineformset_factory(
     form=ActionItemForm,
     formset=BaseActionItemFormSet,
     fk_name="meeting",
-    extra=1,
+    extra=0,  # a blank row on request (?add=...), or fetched by "Add another" (meetings:minutes_blank_row)
     can_delete=True,
+    can_delete_extra=False,  # a blank row is left blank, not deleted
     max_num=MAX_ROWS,
     absolute_max=MAX_ROWS,
     validate_max=True,
@@ -525,8 +528,9 @@ ItemActionFormSet = inlineformset_factory(
     form=ActionItemForm,
     formset=BaseItemActionFormSet,
     fk_name="agenda_item",
-    extra=1,
+    extra=0,  # a blank row on request (?add=...), or fetched by "Add another" (meetings:minutes_blank_row)
     can_delete=True,
+    can_delete_extra=False,  # a blank row is left blank, not deleted
     max_num=MAX_ROWS,
     absolute_max=MAX_ROWS,
     validate_max=True,

@@ -516,8 +516,8 @@ def minutes_edit(request, pk):
         "new_item": NewMinutesItemForm(
             data if adding else None,
             prefix="new",
-            instance=AgendaItem(meeting=meeting),
-            initial={"position": max((item.position for item in items), default=0) + 1},
+            # After the last item: its page sets another place.
+            instance=AgendaItem(meeting=meeting, position=max((item.position for item in items), default=0) + 1),
         ),
         "new_amendment": AmendmentForm(data if adding else None, prefix="new", meeting=meeting, may_amend=may_approve),
         "new_not_yet_held": NotYetHeldForm(data if adding else None, prefix="new", meeting=meeting, record="minutes"),
@@ -557,12 +557,21 @@ def minutes_item_edit(request, pk, item_pk=None):
     """One agenda item's minutes: its position, title and text, its motions and its action items. Without
     ``item_pk``: the meeting's action items that belong to no agenda item."""
     meeting = _get_meeting(request, pk)
-    item = None
+    item, agenda = None, []
     if item_pk is not None:
-        item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+        # The meeting's agenda, read once: the item, and the next one for "Save and edit the next item".
+        agenda = list(meeting.agenda_items.order_by("position", "pk"))
+        item = next((row for row in agenda if row.pk == item_pk), None)
+        if item is None:
+            raise Http404("No such agenda item in this meeting.")
         item.meeting = meeting
     data = request.POST if request.method == "POST" else None
     parts = _minutes_item_forms(meeting, item, data, permissions.can_approve_minutes(request.user))
+    # The page opens with the item's own rows; a blank motion or action item comes with "Add another" (fetched
+    # by static/js/minutes_rows.js), or without JavaScript from the same button's link, ?add=motions.
+    for kind in set(request.GET.getlist("add")) & {"motions", "actions"}:
+        if parts[kind] is not None:
+            parts[kind].extra = 1
     names = [
         name
         for name in ("amendment", "not_yet_held", "version", "item_form", "motions", "actions")
@@ -571,7 +580,7 @@ def minutes_item_edit(request, pk, item_pk=None):
     if data is not None and all([parts[name].is_valid() for name in names]):  # noqa: C419 (every part's errors)
         with transaction.atomic():
             _save_minutes_item(meeting, parts)
-        following = item and "save_next" in data and _next_item(meeting, item)
+        following = item and "save_next" in data and _next_item(agenda, item)
         if following:
             messages.success(
                 request,
@@ -584,17 +593,18 @@ def minutes_item_edit(request, pk, item_pk=None):
         else:
             messages.success(request, _("The action items are saved."))
         return redirect("meetings:minutes_edit", pk=meeting.pk)
-    parts["next_item"] = item and _next_item(meeting, item)
+    parts["next_item"] = item and _next_item(agenda, item)
     parts["conflicts"] = minutes_conflicts(
         [parts[name] for name in ("item_form", "motions", "actions") if parts[name] is not None]
     )
     return render(request, "meetings/minutes_item_edit.html", parts)
 
 
-def _next_item(meeting, item):
-    """The agenda item after ``item`` in the minutes' order (position, then when it was added), or None."""
-    after = Q(position__gt=item.position) | Q(position=item.position, pk__gt=item.pk)
-    return meeting.agenda_items.filter(after).order_by("position", "pk").only("pk", "title").first()
+def _next_item(agenda, item):
+    """The agenda item after ``item`` (as it is now: its position may just have changed) in the minutes' order
+    (position, then when it was added), or None."""
+    after = [row for row in agenda if row.pk != item.pk and (row.position, row.pk) > (item.position, item.pk)]
+    return min(after, key=lambda row: (row.position, row.pk), default=None)
 
 
 @access(MEETING_EDITOR)

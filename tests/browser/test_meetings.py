@@ -93,10 +93,12 @@ def test_staff_runs_a_meeting_and_the_right_people_see_the_minutes(page, live_se
     page.get_by_role("button", name="Save and edit the next item").click()
     expect(page.get_by_role("heading", name="Minutes of 3. Announcements")).to_be_visible()
     page.locator('[name="item-minutes"]').fill("- Awareness month events\n    - send them to staff")
+    page.get_by_role("button", name="Add a motion").click()
     page.locator('[name="motions-0-text"]').fill("Endorse the awareness month calendar.")
     # Morgan was excused, so she is found through the registry search under the select.
     choose_person(page, "motions-0-moved_by", "Member, Morgan", search="morgan")
     page.locator('[name="motions-0-seconded_by"]').select_option(label="Cochair, Casey")
+    page.get_by_role("button", name="Add an action item").click()
     page.locator('[name="actions-0-description"]').fill("Collect the events for the calendar")
     choose_person(page, "actions-0-owner", "Staffer, Sam", search="staffer")
     page.locator('[name="actions-0-due_on"]').fill((day + datetime.timedelta(days=30)).isoformat())
@@ -127,6 +129,7 @@ def test_staff_runs_a_meeting_and_the_right_people_see_the_minutes(page, live_se
     later = schedule(page, live_server, day + datetime.timedelta(days=7))
     page.goto(f"{live_server.url}/meetings/{later}/minutes/edit/")
     page.get_by_role("link", name="Edit the minutes of this item: Review of minutes").click()
+    page.get_by_role("button", name="Add a motion").click()
     page.locator('[name="motions-0-text"]').fill("Minutes were adopted by the group.")
     # No attendance is recorded yet, so both are found through the registry search.
     choose_person(page, "motions-0-moved_by", "Datacontact, Dana", search="datacontact")

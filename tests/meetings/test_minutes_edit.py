@@ -29,7 +29,9 @@ def item_url(meeting, position):
 
 
 def page(client, url):
-    return client.get(url).content.decode()
+    """The page as drawn; an item's page with a blank motion and action item (as "Add a motion" and "Add an
+    action item" open it without JavaScript)."""
+    return client.get(f"{url}?add=motions&add=actions" if "/items/" in url else url).content.decode()
 
 
 def test_cochair_writes_minutes_with_a_motion_and_an_action_item(world, meeting, client_as):
@@ -94,7 +96,7 @@ def test_the_overview_lists_each_item_with_its_minutes_and_counts(world, meeting
 def test_save_and_edit_the_next_item(world, meeting, client_as):
     client = client_as("cochair")
     url = item_url(meeting, 1)
-    body = page(client, url)
+    body = client.get(url).content.decode()
     assert "Save and edit the next item" in body
     response = client.post(url, {**form_data(body, **{"item-minutes": "Hello"}), "save_next": "1"})
     assert response["Location"] == item_url(meeting, 2)

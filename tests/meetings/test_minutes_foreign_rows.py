@@ -120,7 +120,10 @@ def test_a_row_of_another_item_of_the_meeting_is_refused(world, two_meetings, cl
     mine.refresh_from_db()
     assert (mine.text, mine.agenda_item.position) == ("Ours", 1)
     # Nor may a new row name another item than the page's.
-    data = form_data(client.get(url).content.decode(), **{"motions-0-text": "New", "motions-0-agenda_item": mine.pk})
+    data = form_data(
+        client.get(f"{url}?add=motions").content.decode(),
+        **{"motions-0-text": "New", "motions-0-agenda_item": mine.pk},
+    )
     response = client.post(url, data)
     assert response.status_code == 200 and not Motion.objects.filter(text="New").exists()
 

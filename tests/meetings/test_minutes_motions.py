@@ -31,6 +31,12 @@ def edit_url(meeting, position=3):
     return reverse("meetings:minutes_item_edit", args=[meeting.pk, meeting.agenda_items.get(position=position).pk])
 
 
+def blank_url(meeting):
+    """The item's page with a blank motion and action item, as "Add a motion" and "Add an action item" open it
+    without JavaScript."""
+    return f"{edit_url(meeting)}?add=motions&add=actions"
+
+
 def pdf_text(client, meeting, tmp_path):
     response = client.get(reverse("meetings:minutes_pdf", args=[meeting.pk]))
     assert response.status_code == 200
@@ -80,7 +86,7 @@ def test_person_selects_list_the_attendees_and_a_search_finds_anyone_else(world,
     Attendance.objects.create(meeting=meeting, person=attendee, organization=org)
     Attendance.objects.create(meeting=meeting, person=excused, status=Attendance.Status.EXCUSED)
     client = client_as("staff")
-    page = client.get(edit_url(meeting)).content.decode()
+    page = client.get(blank_url(meeting)).content.decode()
     for name in ("motions-0-moved_by", "motions-0-seconded_by", "actions-0-owner"):
         select = re.search(rf'<select name="{name}".*?</select>', page, re.S).group(0)
         assert re.findall(r'<optgroup label="([^"]+)">', select) == ["Attended this meeting"]
@@ -102,7 +108,7 @@ def test_person_search_is_for_those_who_write_minutes(world, client_as):
 
 
 def test_before_attendance_the_selects_offer_only_the_empty_choice(world, meeting, client_as):
-    page = client_as("staff").get(edit_url(meeting)).content.decode()
+    page = client_as("staff").get(blank_url(meeting)).content.decode()
     select = re.search(r'<select name="actions-0-owner".*?</select>', page, re.S).group(0)
     assert re.findall(r"<option[^>]*>", select) == ['<option value="" selected>']
 
@@ -112,7 +118,7 @@ def test_someone_not_recorded_as_attending_can_move_second_and_own(world, meetin
     Attendance.objects.create(meeting=meeting, person=attendee, organization=org)
     client = client_as("cochair")
     data = form_data(
-        client.get(edit_url(meeting)).content.decode(),
+        client.get(blank_url(meeting)).content.decode(),
         **{
             "motions-0-text": "Invite the school district.",
             "motions-0-moved_by": mover.pk,
@@ -140,7 +146,7 @@ def test_an_unknown_person_is_refused_next_to_the_field(world, meeting, client_a
     unknown = Person.objects.order_by("-pk").first().pk + 1000
     unknown = f'{unknown}"><script>' if hostile else unknown
     data = form_data(
-        client.get(edit_url(meeting)).content.decode(),
+        client.get(blank_url(meeting)).content.decode(),
         **{
             "motions-0-text": "Adopt",
             "actions-0-description": "Do it",
@@ -174,7 +180,7 @@ def test_several_motions_and_action_items_are_saved_in_one_post(world, meeting, 
     client = client_as("cochair")
     item = meeting.agenda_items.get(position=3)
     due = (meeting.local_start.date() + datetime.timedelta(days=7)).isoformat()
-    data = form_data(client.get(edit_url(meeting)).content.decode())
+    data = form_data(client.get(blank_url(meeting)).content.decode())
     add_rows(
         data,
         "motions",
@@ -216,6 +222,15 @@ def test_the_page_offers_a_blank_row_to_clone_and_the_script(world, meeting, add
     client = client_as("staff")
     page = client.get(edit_url(meeting)).content.decode()
     assert "__prefix__" not in page
+    # The page opens without blank rows: the links open it with one (without JavaScript), the script turns
+    # them into buttons that add a fetched blank row in place.
+    assert 'name="motions-0-text"' not in page and 'name="actions-0-description"' not in page
+    assert "No motions are recorded under this item." in page
+    for prefix, label in (("motions", "Add a motion"), ("actions", "Add an action item")):
+        assert f'data-add-row="{prefix}" href="?add={prefix}#{prefix}-rows">{label}</a>' in page
+    with_rows = client.get(blank_url(meeting)).content.decode()
+    assert 'name="motions-0-text"' in with_rows and 'name="actions-0-description"' in with_rows
+    assert 'name="motions-0-DELETE"' not in with_rows  # a blank row is left blank, not deleted
     for prefix, legend in (("motions", "Record a motion"), ("actions", "Add an action item")):
         url = reverse("meetings:minutes_blank_row", args=[meeting.pk, item.pk, prefix])
         assert f'data-formset="{prefix}" data-row-kind="{prefix[:-1]}" data-blank-url="{url}"' in page
