@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Committee, Organization, Person
@@ -99,9 +100,16 @@ class MinutesPeople:
     FIELDS = ("moved_by", "seconded_by", "owner")
 
     def __init__(self, attendees):
-        self.attendees = [(person.pk, person.sort_name) for person in attendees]
-        self._listed = {pk for pk, _name in self.attendees}
+        self._attendees = attendees  # read when a row first draws its select: a page of no rows reads nothing
         self._posted = None
+
+    @cached_property
+    def attendees(self):
+        return [(person.pk, person.sort_name) for person in self._attendees]
+
+    @cached_property
+    def _listed(self):
+        return {pk for pk, _name in self.attendees}
 
     def choices(self, form, name):
         """The select's choices for `form`'s field `name`: empty, the attendees, then the person it names."""

@@ -159,3 +159,16 @@ def test_minutes_list_who_attended_and_the_next_meeting(world, make_meeting, cli
     meeting.next_meeting_note = "In the spring (date to be set)."
     meeting.save()
     assert "<p>In the spring (date to be set).</p>" in client.get(url).content.decode()
+
+
+def test_an_item_page_without_rows_reads_no_people(world, meeting, fill_meeting, client_as, django_assert_num_queries):
+    """An item with no motions or action items yet (most of an agenda): its page draws no person select, so it
+    reads neither the attendees nor the earlier meetings (8 queries), however many the meeting has."""
+    client = client_as("staff")
+    item = AgendaItem.objects.create(meeting=meeting, position=99, title="Any other business")
+    url = reverse("meetings:minutes_item_edit", args=[meeting.pk, item.pk])
+    with django_assert_num_queries(8):
+        assert client.get(url).status_code == 200
+    fill_meeting(meeting, 25)
+    with django_assert_num_queries(8):
+        assert client.get(url).status_code == 200
