@@ -524,9 +524,14 @@ def minutes_edit(request, pk):
     }
     # Validate every part (no short-circuit) so each shows its own errors.
     if adding and all([form.is_valid() for form in new.values()]):  # noqa: C419
+        reason = new["new_amendment"].change_reason
         item = new["new_item"].save(commit=False)
-        item._change_reason = new["new_amendment"].change_reason
-        item.save()
+        item._change_reason = reason
+        with transaction.atomic():
+            item.save()
+            if reason:  # an amendment is recorded in the meeting's history too (the minutes list it)
+                meeting._change_reason = reason
+                meeting.save(update_fields=["updated_at"])
         messages.success(request, _("The item “%(title)s” is added: write its minutes.") % {"title": item.title})
         return redirect("meetings:minutes_item_edit", pk=meeting.pk, item_pk=item.pk)
     closing = ("amendment", "not_yet_held", "form", "version")

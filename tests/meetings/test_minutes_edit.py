@@ -257,6 +257,7 @@ def test_approved_minutes_change_only_by_staff_amendment_with_a_reason(world, me
     assert staff.post(overview, adding).status_code == 302
     late = meeting.agenda_items.get(title="Late item")
     assert late.history.first().history_change_reason == "Amendment: Item forgotten"
+    assert meeting.history.first().history_change_reason == "Amendment: Item forgotten"
     adding["new-title"] = "Cochair's item"
     cochair = client_as("cochair")
     assert "These minutes were approved and are locked" in cochair.post(overview, adding).content.decode()
