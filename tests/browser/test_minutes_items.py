@@ -105,3 +105,11 @@ def test_a_cochair_writes_the_minutes_item_by_item_by_keyboard(page, live_server
     # The last item has no "next".
     page.get_by_role("link", name="Edit the minutes of this item: Announcements").click()
     expect(page.get_by_role("button", name="Save and edit the next item")).to_have_count(0)
+
+    # An item added during the minutes goes after the last, and opens its page.
+    page.get_by_role("link", name="Write minutes").click()
+    page.get_by_label("Title of the item to add").fill("Any other business")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Minutes of 5. Any other business")).to_be_visible()
+    expect(page.get_by_text("The item “Any other business” is added: write its minutes.")).to_be_visible()
+    assert_accessible(page)
