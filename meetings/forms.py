@@ -681,13 +681,14 @@ class NotYetHeldForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.needed = meeting.not_yet_held()
+        if not self.needed:
+            del self.fields["confirm_not_yet_held"]
+            return
         day = meeting.local_start.date()
         # The language's own order ("miércoles, 4 de marzo"); the year only when it is not this one.
         date = dates.weekday_date(day, "MONTH_DAY_FORMAT" if day.year == timezone.localdate().year else "DATE_FORMAT")
         self.fields["confirm_not_yet_held"].label = self.QUESTIONS[record] % {"date": date}
         self.fields["confirm_not_yet_held"].help_text = _("Tick to save: the meeting's day has not come yet.")
-        if not self.needed:
-            del self.fields["confirm_not_yet_held"]
 
     def clean(self):
         cleaned = super().clean()
