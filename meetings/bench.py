@@ -1,13 +1,13 @@
 """Pages and the PDF of the meetings app that the benchmark (bench/run.py) measures."""
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, F
 from django.test import Client
 
 from members.models import Committee
 
 from . import packet, services
-from .models import Meeting
+from .models import AgendaItem, Meeting
 
 
 def _busiest_task_force_meeting():
@@ -33,8 +33,19 @@ def _recent_meeting(kind):
     )
 
 
+def _fullest_item(meeting):
+    """The meeting's agenda item whose minutes hold the most motions and action items (ties: the first)."""
+    return (
+        AgendaItem.objects.with_minutes_counts()
+        .filter(meeting=meeting)
+        .order_by((F("motion_count") + F("action_count")).desc(), "position", "pk")
+        .first()
+    )
+
+
 def pages():
     meeting = _busiest_task_force_meeting()
+    item = _fullest_item(meeting)
     recent_task_force = _recent_meeting(Committee.Kind.TASK_FORCE)
     recent = _recent_meeting(Committee.Kind.STANDING)
     return [
@@ -43,6 +54,7 @@ def pages():
         ("attendance", f"/meetings/{meeting.pk}/attendance/"),
         ("minutes", f"/meetings/{meeting.pk}/minutes/"),
         ("minutes edit", f"/meetings/{meeting.pk}/minutes/edit/"),
+        ("minutes item edit", f"/meetings/{meeting.pk}/minutes/items/{item.pk}/edit/"),
         ("attendance recent", f"/meetings/{recent_task_force.pk}/attendance/"),
         ("attendance committee", f"/meetings/{recent.pk}/attendance/"),
         ("minutes recent", f"/meetings/{recent.pk}/minutes/"),

@@ -8,8 +8,9 @@ from crispy_forms.layout import Column, Field, Layout, Row
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Committee, Organization, Person
@@ -99,9 +100,16 @@ class MinutesPeople:
     FIELDS = ("moved_by", "seconded_by", "owner")
 
     def __init__(self, attendees):
-        self.attendees = [(person.pk, person.sort_name) for person in attendees]
-        self._listed = {pk for pk, _name in self.attendees}
+        self._attendees = attendees  # read when a row first draws its select: a page of no rows reads nothing
         self._posted = None
+
+    @cached_property
+    def attendees(self):
+        return [(person.pk, person.sort_name) for person in self._attendees]
+
+    @cached_property
+    def _listed(self):
+        return {pk for pk, _name in self.attendees}
 
     def choices(self, form, name):
         """The select's choices for `form`'s field `name`: empty, the attendees, then the person it names."""
@@ -282,27 +290,30 @@ class AgendaItemForm(forms.ModelForm):
 
 
 class MinutesItemForm(VersionedRowForm, forms.ModelForm):
+    """One agenda item's minutes, on its own page (meetings:minutes_item_edit)."""
+
     helper = formset_helper(("position", "title"), "minutes", narrow={"position"})
 
     class Meta:
         model = AgendaItem
         fields = ["position", "title", "minutes"]
-        widgets = {"minutes": forms.Textarea(attrs={"rows": 6})}
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 10})}
+
+
+class NewMinutesItemForm(forms.ModelForm):
+    """An agenda item added while the minutes are written (the minutes' overview), after the last one: its
+    minutes (and another place, if need be) are then written on its own page."""
+
+    helper = formset_helper("title")
+
+    class Meta:
+        model = AgendaItem
+        fields = ["title"]
+        labels = {"title": _("Title of the item to add")}
 
 
 AgendaItemFormSet = inlineformset_factory(
     Meeting, AgendaItem, form=AgendaItemForm, formset=OwnRowsInlineFormSet, extra=1, can_delete=True
-)
-MinutesItemFormSet = inlineformset_factory(
-    Meeting,
-    AgendaItem,
-    form=MinutesItemForm,
-    formset=OwnRowsInlineFormSet,
-    extra=1,
-    can_delete=False,
-    max_num=MAX_ROWS,
-    absolute_max=MAX_ROWS,
-    validate_max=True,
 )
 
 
@@ -365,11 +376,12 @@ class SharedChoicesFormSet:
 
 
 class MotionForm(VersionedRowForm, forms.ModelForm):
+    """A motion of one agenda item (its page of the minutes: the item is the formset's, not a choice)."""
+
     helper = formset_helper(
-        ("agenda_item", "result"),
         "text",
         ("moved_by", "seconded_by"),
-        ("yes_count", "no_count", "abstain_count"),
+        ("result", "yes_count", "no_count", "abstain_count"),
         "approves_minutes_of",
         people={"moved_by", "seconded_by"},
     )
@@ -377,7 +389,6 @@ class MotionForm(VersionedRowForm, forms.ModelForm):
     class Meta:
         model = Motion
         fields = [
-            "agenda_item",
             "text",
             "moved_by",
             "seconded_by",
@@ -388,7 +399,6 @@ class MotionForm(VersionedRowForm, forms.ModelForm):
             "approves_minutes_of",
         ]
         field_classes = {
-            "agenda_item": AgendaItemChoiceField,
             "moved_by": PersonChoiceField,
             "seconded_by": PersonChoiceField,
             "approves_minutes_of": MeetingChoiceField,
@@ -414,9 +424,11 @@ class MotionForm(VersionedRowForm, forms.ModelForm):
         return cleaned
 
 
-class BaseMotionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseModelFormSet):
-    def __init__(self, *args, meeting, choices, may_approve, opened=None, **kwargs):
-        self.meeting, self.choices, self.may_approve, self.opened = meeting, choices, may_approve, opened
+class BaseMotionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseInlineFormSet):
+    """The motions of one agenda item (the formset's instance)."""
+
+    def __init__(self, *args, choices, may_approve, opened=None, **kwargs):
+        self.choices, self.may_approve, self.opened = choices, may_approve, opened
         super().__init__(*args, **kwargs)
 
     def clean(self):
@@ -432,12 +444,15 @@ class BaseMotionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseMode
                 form.add_error("approves_minutes_of", ValidationError(_("Only staff approve minutes."), code="approve"))
 
 
-MotionFormSet = modelformset_factory(
+MotionFormSet = inlineformset_factory(
+    AgendaItem,
     Motion,
     form=MotionForm,
     formset=BaseMotionFormSet,
-    extra=1,
+    fk_name="agenda_item",
+    extra=0,  # a blank row on request (?add=...), or fetched by "Add another" (meetings:minutes_blank_row)
     can_delete=True,
+    can_delete_extra=False,  # a blank row is left blank, not deleted
     max_num=MAX_ROWS,
     absolute_max=MAX_ROWS,
     validate_max=True,
@@ -445,6 +460,9 @@ MotionFormSet = modelformset_factory(
 
 
 class ActionItemForm(VersionedRowForm, forms.ModelForm):
+    """An action item of the minutes: on an agenda item's page its item is the formset's; those of no agenda item
+    have their own page, where the item is a choice (to give them one)."""
+
     helper = formset_helper("description", ("owner", "due_on", "status"), "agenda_item", people={"owner"})
 
     class Meta:
@@ -470,6 +488,8 @@ class ActionItemForm(VersionedRowForm, forms.ModelForm):
 
 
 class BaseActionItemFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseInlineFormSet):
+    """The action items of a meeting that belong to no agenda item (the formset's instance is the meeting)."""
+
     def __init__(self, *args, choices, opened=None, **kwargs):
         self.choices, self.opened = choices, opened
         super().__init__(*args, **kwargs)
@@ -485,33 +505,64 @@ ActionItemFormSet = inlineformset_factory(
     form=ActionItemForm,
     formset=BaseActionItemFormSet,
     fk_name="meeting",
-    extra=1,
+    extra=0,  # a blank row on request (?add=...), or fetched by "Add another" (meetings:minutes_blank_row)
     can_delete=True,
+    can_delete_extra=False,  # a blank row is left blank, not deleted
     max_num=MAX_ROWS,
     absolute_max=MAX_ROWS,
     validate_max=True,
 )
 
 
-def minutes_choices(meeting, items):
-    """What the minutes form's selects list and validate against, read once for all its formsets: the meeting's
-    agenda (`items`, the agenda items already read by its formset), the people who attended it (anyone else in
-    the registry is found by the search beside each person select, and accepted) and the earlier meetings
-    whose minutes it may adopt (Meeting.objects.minutes_to_approve_at, the latest listed)."""
+class BaseItemActionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseInlineFormSet):
+    """The action items of one agenda item (the formset's instance, its ``meeting`` read): a new one is of the
+    item's meeting and committee."""
+
+    def __init__(self, *args, choices, opened=None, **kwargs):
+        self.choices, self.opened = choices, opened
+        super().__init__(*args, **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if form.instance.meeting_id is None:
+            form.instance.meeting = self.instance.meeting  # the due date is checked against its day
+            form.instance.committee_id = self.instance.meeting.committee_id
+        return form
+
+
+ItemActionFormSet = inlineformset_factory(
+    AgendaItem,
+    ActionItem,
+    form=ActionItemForm,
+    formset=BaseItemActionFormSet,
+    fk_name="agenda_item",
+    extra=0,  # a blank row on request (?add=...), or fetched by "Add another" (meetings:minutes_blank_row)
+    can_delete=True,
+    can_delete_extra=False,  # a blank row is left blank, not deleted
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
+)
+
+
+def minutes_choices(meeting, agenda=None):
+    """What the minutes' selects list and validate against, read once for all the rows of a page: the people
+    who attended the meeting (anyone else in the registry is found by the search beside each person select, and
+    accepted), the earlier meetings whose minutes a motion may adopt (Meeting.objects.minutes_to_approve_at, the
+    latest listed) and, given ``agenda`` (the meeting's items, in order), the agenda item of an action item."""
     earlier = Meeting.objects.minutes_to_approve_at(meeting)
-    agenda = AgendaItem.objects.filter(meeting=meeting)
     listed_earlier = earlier.only("starts_at").order_by("-starts_at")[:EARLIER_MEETINGS_LISTED]
-    return SharedChoices(
-        people=MinutesPeople(meeting.minutes_people().only("given_name", "family_name")),
-        agenda_item=(agenda, items),
-        approves_minutes_of=(earlier, listed_earlier),
-    )
+    fields = {"approves_minutes_of": (earlier, listed_earlier)}
+    if agenda is not None:
+        fields["agenda_item"] = (AgendaItem.objects.filter(meeting=meeting), agenda)
+    return SharedChoices(people=MinutesPeople(meeting.minutes_people().only("given_name", "family_name")), **fields)
 
 
-def minutes_conflicts(parts):
-    """The messages of the minutes' rows that someone else saved while this editor changed them."""
-    forms_ = [parts["form"], *(form for name in ("items", "motions", "actions") for form in parts[name].forms)]
-    return [form.conflict_summary for form in forms_ if form.conflict]
+def minutes_conflicts(forms_):
+    """The messages of the minutes' rows (``forms_``: forms and formsets) that someone else saved while this
+    editor changed them."""
+    rows = [row for form in forms_ for row in getattr(form, "forms", [form])]
+    return [row.conflict_summary for row in rows if row.conflict]
 
 
 class GuestForm(AmendmentForm):
@@ -630,13 +681,14 @@ class NotYetHeldForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.needed = meeting.not_yet_held()
+        if not self.needed:
+            del self.fields["confirm_not_yet_held"]
+            return
         day = meeting.local_start.date()
         # The language's own order ("miércoles, 4 de marzo"); the year only when it is not this one.
         date = dates.weekday_date(day, "MONTH_DAY_FORMAT" if day.year == timezone.localdate().year else "DATE_FORMAT")
         self.fields["confirm_not_yet_held"].label = self.QUESTIONS[record] % {"date": date}
         self.fields["confirm_not_yet_held"].help_text = _("Tick to save: the meeting's day has not come yet.")
-        if not self.needed:
-            del self.fields["confirm_not_yet_held"]
 
     def clean(self):
         cleaned = super().clean()

@@ -318,6 +318,15 @@ def _clock(moment):
     return f"{hour}:{moment:%M}" if moment.minute else f"{hour}"
 
 
+class AgendaItemQuerySet(models.QuerySet):
+    def with_minutes_counts(self):
+        """Each item with ``motion_count`` and ``action_count``: the motions and action items its minutes hold."""
+        return self.annotate(
+            motion_count=models.Count("motions", distinct=True),
+            action_count=models.Count("action_items", distinct=True),
+        )
+
+
 class AgendaItem(Versioned):
     """An item on a meeting's agenda, with the minutes taken for it."""
 
@@ -352,6 +361,7 @@ class AgendaItem(Versioned):
     )
 
     history = HistoricalRecords(excluded_fields=["version"])
+    objects = AgendaItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "position", "pk"]

@@ -34,7 +34,20 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes/", views.minutes, name="minutes"),
     path("meetings/<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes_pdf"),
     path("meetings/<int:pk>/minutes/edit/", views.minutes_edit, name="minutes_edit"),
-    path("meetings/<int:pk>/minutes/blank/<str:kind>/", views.minutes_blank_row, name="minutes_blank_row"),
+    path("meetings/<int:pk>/minutes/items/<int:item_pk>/edit/", views.minutes_item_edit, name="minutes_item_edit"),
+    path(
+        "meetings/<int:pk>/minutes/items/<int:item_pk>/blank/<str:kind>/",
+        views.minutes_blank_row,
+        name="minutes_blank_row",
+    ),
+    # The meeting's action items of no agenda item: the item page's action items, without an item.
+    path("meetings/<int:pk>/minutes/actions/edit/", views.minutes_item_edit, name="minutes_actions_edit"),
+    path(
+        "meetings/<int:pk>/minutes/actions/blank/",
+        views.minutes_blank_row,
+        {"kind": "actions"},
+        name="minutes_actions_blank_row",
+    ),
     path("actions/", views.action_items, name="actions"),
     path("actions/<int:pk>/status/", views.action_item_status, name="action_item_status"),
     path("members/eligibility/", views.eligibility, name="eligibility"),

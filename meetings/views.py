@@ -49,12 +49,14 @@ from .forms import (
     AmendmentForm,
     AttendanceFilterForm,
     GuestForm,
+    ItemActionFormSet,
     MeetingDocumentForm,
     MeetingFilterForm,
     MeetingForm,
     MinutesForm,
-    MinutesItemFormSet,
+    MinutesItemForm,
     MotionFormSet,
+    NewMinutesItemForm,
     NotYetHeldForm,
     minutes_choices,
     minutes_conflicts,
@@ -508,82 +510,212 @@ def minutes_pdf(request, pk):
 
 @access(MEETING_EDITOR)
 def minutes_edit(request, pk):
+    """The minutes' overview: the closing part (status, announcements, next meeting), every agenda item with the
+    start of its minutes and how many motions and action items it holds, each written on its own page
+    (minutes_item_edit), and a form to add an item."""
     meeting = _get_meeting(request, pk)
     data = request.POST if request.method == "POST" else None
-    parts = _minutes_forms(meeting, data, permissions.can_approve_minutes(request.user))
+    adding = data is not None and "add_item" in data
+    may_approve = permissions.can_approve_minutes(request.user)
+    version = PageOpenedForm(None if adding else data)
+    parts = {
+        "meeting": meeting,
+        "version": version,
+        "form": MinutesForm(None if adding else data, instance=meeting, opened=version.moment),
+        "amendment": AmendmentForm(None if adding else data, meeting=meeting, may_amend=may_approve),
+        "not_yet_held": NotYetHeldForm(None if adding else data, meeting=meeting, record="minutes"),
+    }
+    items = list(AgendaItem.objects.with_minutes_counts().filter(meeting=meeting).order_by("position", "pk"))
+    new = {
+        "new_item": NewMinutesItemForm(
+            data if adding else None,
+            prefix="new",
+            # After the last item: its page sets another place.
+            instance=AgendaItem(meeting=meeting, position=max((item.position for item in items), default=0) + 1),
+        ),
+        "new_amendment": AmendmentForm(data if adding else None, prefix="new", meeting=meeting, may_amend=may_approve),
+        "new_not_yet_held": NotYetHeldForm(data if adding else None, prefix="new", meeting=meeting, record="minutes"),
+    }
     # Validate every part (no short-circuit) so each shows its own errors.
-    parts["not_yet_held"] = NotYetHeldForm(data, meeting=meeting, record="minutes")
-    names = ("amendment", "not_yet_held", "form", "version", "items", "motions", "actions")
-    valid = data is not None and [parts[name].is_valid() for name in names]
-    if valid and all(valid):
+    if adding and all([form.is_valid() for form in new.values()]):  # noqa: C419
+        reason = new["new_amendment"].change_reason
+        item = new["new_item"].save(commit=False)
+        item._change_reason = reason
         with transaction.atomic():
-            reason = parts["amendment"].change_reason
-            _save_minutes(reason, parts["form"], parts["items"], parts["motions"], parts["actions"])
+            item.save()
+            if reason:  # an amendment is recorded in the meeting's history too (the minutes list it)
+                meeting._change_reason = reason
+                meeting.save(update_fields=["updated_at"])
+        messages.success(request, _("The item “%(title)s” is added: write its minutes.") % {"title": item.title})
+        return redirect("meetings:minutes_item_edit", pk=meeting.pk, item_pk=item.pk)
+    closing = ("amendment", "not_yet_held", "form", "version")
+    if data is not None and not adding and all([parts[name].is_valid() for name in closing]):  # noqa: C419
+        with transaction.atomic():
+            _save_closing(parts["amendment"].change_reason, parts["form"])
         messages.success(request, _("The minutes are saved."))
         return redirect("meetings:minutes", pk=meeting.pk)
-    parts["conflicts"] = minutes_conflicts(parts)
-    return render(request, "meetings/minutes_edit.html", parts)
+    unassigned = meeting.action_items.filter(agenda_item=None).count()
+    context = {**parts, **new, "items": items, "unassigned_actions": unassigned}
+    context["conflicts"] = minutes_conflicts([parts["form"]])
+    return render(request, "meetings/minutes_edit.html", context)
 
 
-@access(MEETING_EDITOR)
-def minutes_blank_row(request, pk, kind):
-    """A blank motion or action item of the minutes form (its formset's empty form, ids holding __prefix__),
-    fetched by "Add another" (static/js/minutes_rows.js) the first time it is pressed, so the form does not
-    draw two blank rows on every load."""
-    if kind not in ("motions", "actions"):
-        raise Http404("No such row.")
-    meeting = _get_meeting(request, pk)
-    formset = _minutes_forms(meeting, None, permissions.can_approve_minutes(request.user))[kind]
-    return render(request, "meetings/minutes_edit.html#blank-row", {"kind": kind, "blank": formset.empty_form})
-
-
-def _minutes_forms(meeting, data, may_approve):
-    """The minutes page's forms (bound to ``data`` when posted), as the template's context. Each row and the
-    closing part carry their own version; ``version`` says when the page was opened (taskforce/versions.py)."""
-    version = PageOpenedForm(data)
-    opened = version.moment
-    items = MinutesItemFormSet(data, instance=meeting, prefix="items", form_kwargs={"opened": opened})
-    # The motions' and action items' selects list the agenda as the items' formset read it.
-    choices = minutes_choices(meeting, items.get_queryset())
-    return {
-        "meeting": meeting,
-        "form": MinutesForm(data, instance=meeting, opened=opened),
-        "amendment": AmendmentForm(data, meeting=meeting, may_amend=may_approve),
-        "version": version,
-        "items": items,
-        "motions": MotionFormSet(
-            data,
-            queryset=Motion.objects.filter(agenda_item__meeting=meeting).select_related("moved_by", "seconded_by"),
-            prefix="motions",
-            meeting=meeting,
-            choices=choices,
-            may_approve=may_approve,
-            opened=opened,
-        ),
-        "actions": ActionItemFormSet(
-            data,
-            instance=meeting,
-            queryset=ActionItem.objects.select_related("owner"),  # each row's select names its owner
-            prefix="actions",
-            choices=choices,
-            opened=opened,
-        ),
-    }
-
-
-def _save_minutes(reason, form, items, motions, actions):
-    """Saves only what the editor changed, so rows others saved meanwhile keep their version (and their text)."""
+def _save_closing(reason, form):
+    """The closing part is saved only when the editor changed it, so what others saved meanwhile keeps its
+    version (and its text)."""
     meeting = form.save(commit=False)
     meeting._change_reason = reason
     if form.has_changed():
         meeting.save()
-    elif reason:  # an amendment is recorded in the meeting's history even when only its items changed
+    elif reason:  # an amendment is recorded in the meeting's history even when nothing else changed
         meeting.save(update_fields=["updated_at"])
-    for item in items.save(commit=False):
+
+
+@access(MEETING_EDITOR)
+def minutes_item_edit(request, pk, item_pk=None):
+    """One agenda item's minutes: its position, title and text, its motions and its action items. Without
+    ``item_pk``: the meeting's action items that belong to no agenda item."""
+    meeting = _get_meeting(request, pk)
+    item, agenda = None, []
+    if item_pk is not None:
+        # The meeting's agenda, read once: the item, and the next one for "Save and edit the next item".
+        agenda = list(meeting.agenda_items.order_by("position", "pk"))
+        item = next((row for row in agenda if row.pk == item_pk), None)
+        if item is None:
+            raise Http404("No such agenda item in this meeting.")
+        item.meeting = meeting
+    data = request.POST if request.method == "POST" else None
+    parts = _minutes_item_forms(meeting, item, data, permissions.can_approve_minutes(request.user))
+    # The page opens with the item's own rows; a blank motion or action item comes with "Add another" (fetched
+    # by static/js/minutes_rows.js), or without JavaScript from the same button's link, ?add=motions.
+    for kind in set(request.GET.getlist("add")) & {"motions", "actions"}:
+        if parts[kind] is not None:
+            parts[kind].extra = 1
+    names = [
+        name
+        for name in ("amendment", "not_yet_held", "version", "item_form", "motions", "actions")
+        if parts[name] is not None
+    ]
+    if data is not None and all([parts[name].is_valid() for name in names]):  # noqa: C419 (every part's errors)
+        with transaction.atomic():
+            _save_minutes_item(meeting, parts)
+        following = item and "save_next" in data and _next_item(agenda, item)
+        if following:
+            messages.success(
+                request,
+                _("The minutes of “%(title)s” are saved: now “%(next)s”.")
+                % {"title": item.title, "next": following.title},
+            )
+            return redirect("meetings:minutes_item_edit", pk=meeting.pk, item_pk=following.pk)
+        if item:
+            messages.success(request, _("The minutes of “%(title)s” are saved.") % {"title": item.title})
+        else:
+            messages.success(request, _("The action items are saved."))
+        return redirect("meetings:minutes_edit", pk=meeting.pk)
+    parts["next_item"] = item and _next_item(agenda, item)
+    parts["conflicts"] = minutes_conflicts(
+        [parts[name] for name in ("item_form", "motions", "actions") if parts[name] is not None]
+    )
+    return render(request, "meetings/minutes_item_edit.html", parts)
+
+
+def _next_item(agenda, item):
+    """The agenda item after ``item`` (as it is now: its position may just have changed) in the minutes' order
+    (position, then when it was added), or None."""
+    after = [row for row in agenda if row.pk != item.pk and (row.position, row.pk) > (item.position, item.pk)]
+    return min(after, key=lambda row: (row.position, row.pk), default=None)
+
+
+@access(MEETING_EDITOR)
+def minutes_blank_row(request, pk, kind, item_pk=None):
+    """A blank motion or action item of an item's minutes page (its formset's empty form, ids holding
+    __prefix__), fetched by "Add another" (static/js/minutes_rows.js) the first time it is pressed, so the page
+    does not draw two blank rows on every load. Without ``item_pk``: a blank action item of no agenda item."""
+    if kind not in ("motions", "actions") or (item_pk is None and kind != "actions"):
+        raise Http404("No such row.")
+    meeting = _get_meeting(request, pk)
+    item = None
+    if item_pk is not None:
+        item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+        item.meeting = meeting
+    formset = _minutes_item_forms(meeting, item, None, permissions.can_approve_minutes(request.user))[kind]
+    return render(request, "meetings/minutes_item_edit.html#blank-row", {"kind": kind, "blank": formset.empty_form})
+
+
+def _minutes_item_forms(meeting, item, data, may_approve):
+    """The forms of an agenda item's minutes page (bound to ``data`` when posted), as the template's context:
+    the item itself, its motions and its action items (``item`` None: the meeting's action items of no agenda
+    item, and nothing else). Each row carries its own version; ``version`` says when the page was opened
+    (taskforce/versions.py)."""
+    version = PageOpenedForm(data)
+    opened = version.moment
+    if item is None:
+        agenda = list(meeting.agenda_items.order_by("position", "pk").only("position", "title"))
+        choices = minutes_choices(meeting, agenda)
+        actions = ActionItemFormSet(
+            data,
+            instance=meeting,
+            queryset=ActionItem.objects.filter(agenda_item=None).select_related("owner"),
+            prefix="actions",
+            choices=choices,
+            opened=opened,
+        )
+        motions = item_form = None
+    else:
+        choices = minutes_choices(meeting)
+        item_form = MinutesItemForm(data, instance=item, prefix="item", opened=opened)
+        motions = MotionFormSet(
+            data,
+            instance=item,
+            queryset=Motion.objects.select_related("moved_by", "seconded_by"),
+            prefix="motions",
+            choices=choices,
+            may_approve=may_approve,
+            opened=opened,
+        )
+        actions = ItemActionFormSet(
+            data,
+            instance=item,
+            queryset=ActionItem.objects.select_related("owner"),  # each row's select names its owner
+            prefix="actions",
+            choices=choices,
+            opened=opened,
+        )
+    return {
+        "meeting": meeting,
+        "item": item,
+        "version": version,
+        "amendment": AmendmentForm(data, meeting=meeting, may_amend=may_approve),
+        "not_yet_held": NotYetHeldForm(data, meeting=meeting, record="minutes"),
+        "item_form": item_form,
+        "motions": motions,
+        "actions": actions,
+    }
+
+
+def _save_minutes_item(meeting, parts):
+    """Saves only what the editor changed, so rows others saved meanwhile keep their version (and their text)."""
+    reason = parts["amendment"].change_reason
+    if reason:  # an amendment is recorded in the meeting's history too
+        meeting._change_reason = reason
+        meeting.save(update_fields=["updated_at"])
+    if parts["item_form"] is not None and parts["item_form"].has_changed():
+        item = parts["item_form"].save(commit=False)
         item._change_reason = reason
         item.save()
-    saved_motions = motions.save()
-    actions.save()
+    saved_motions = []
+    if parts["motions"] is not None:
+        for motion in parts["motions"].save(commit=False):
+            motion._change_reason = reason
+            motion.save()
+            saved_motions.append(motion)
+        for motion in parts["motions"].deleted_objects:
+            motion.delete()
+    for action in parts["actions"].save(commit=False):
+        action._change_reason = reason
+        action.save()
+    for action in parts["actions"].deleted_objects:
+        action.delete()
     for motion in saved_motions:
         earlier = motion.approves_minutes_of
         if earlier and motion.result == Motion.Result.ADOPTED and not earlier.minutes_approved:

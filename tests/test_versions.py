@@ -57,6 +57,11 @@ class EditForm:
     field: str
     kind: str
     refused: str = ""  # what the refusal says, when not conflict_message(kind) (the minutes name the item)
+    prefix: str = ""  # the form's prefix on a page of several forms (an agenda item's minutes page: "item-")
+
+    @property
+    def posted(self):
+        return self.prefix + self.field
 
     def __str__(self):
         return self.field
@@ -130,6 +135,17 @@ EDIT_FORMS = {
         "meeting",
         refused="saved the closing part of these minutes (status, announcements, next meeting) at",
     ),
+    "minutes of an agenda item": EditForm(
+        "staff",
+        lambda world: (
+            (item := _meeting(world).agenda_items.get()),
+            reverse("meetings:minutes_item_edit", args=[item.meeting_id, item.pk]),
+        ),
+        "minutes",
+        "agenda item",
+        refused="saved the agenda item “Welcome” at",
+        prefix="item-",
+    ),
     "admin: service": EditForm(
         "superuser",
         lambda world: ((service := _service(world)), reverse("admin:members_service_change", args=[service.pk])),
@@ -190,8 +206,8 @@ def test_the_second_of_two_editors_is_refused_and_the_first_save_is_kept(world, 
     form = EDIT_FORMS[name]
     record, url = form.record_and_url(world)
     first, second = _client(world, form.persona), _client(world, form.persona)
-    first_data = form_data(first.get(url).content.decode(), **{form.field: "Written by the first editor"})
-    second_data = form_data(second.get(url).content.decode(), **{form.field: "Written by the second editor"})
+    first_data = form_data(first.get(url).content.decode(), **{form.posted: "Written by the first editor"})
+    second_data = form_data(second.get(url).content.decode(), **{form.posted: "Written by the second editor"})
 
     saved = _post(first, url, first_data)
     assert saved.status_code == 302, saved.content.decode()[:2000]
@@ -212,11 +228,11 @@ def test_a_save_without_its_true_version_is_refused(world, name, version):
     form = EDIT_FORMS[name]
     record, url = form.record_and_url(world)
     client = _client(world, form.persona)
-    data = form_data(client.get(url).content.decode(), **{form.field: "Sent without a version"})
+    data = form_data(client.get(url).content.decode(), **{form.posted: "Sent without a version"})
     if version:
-        data["version"] = version
+        data[f"{form.prefix}version"] = version
     else:
-        del data["version"]
+        del data[f"{form.prefix}version"]
     response = _post(client, url, data)
     assert response.status_code in (200, 400)
     assert escape(NO_VERSION % {"record": form.kind}) in response.content.decode()

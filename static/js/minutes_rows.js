@@ -1,6 +1,8 @@
-// Minutes form: "Add another" buttons that clone a formset's blank row (its empty form, fetched from the
-// rows' data-blank-url the first time and kept in a <template>), so several motions and action items are saved
-// at once. Without JavaScript the page keeps its one blank row.
+// An agenda item's minutes page (and the page of the action items of no agenda item): the "Add a motion" and
+// "Add an action item" links become buttons that clone a formset's blank row (its empty form, fetched from the
+// rows' data-blank-url, the item's own meetings:minutes_blank_row, the first time and kept in a <template>), so
+// several motions and action items of the item are saved at once. Without JavaScript the link opens the page
+// again with one blank row (?add=motions).
 (function () {
   "use strict";
   var labels = {
@@ -50,11 +52,16 @@
           announcer.textContent = gettext("The blank row could not be loaded: check the connection and try again.");
         });
     }
+    var link = document.querySelector('[data-add-row="' + prefix + '"]');
     var button = document.createElement("button");
     button.type = "button";
     button.className = "btn btn-outline-primary mb-3";
-    button.textContent = text.button;
-    rows.insertAdjacentElement("afterend", button);
+    button.textContent = link ? link.textContent : text.button;
+    if (link) {
+      link.replaceWith(button);
+    } else {
+      rows.insertAdjacentElement("afterend", button);
+    }
 
     button.addEventListener("click", function () {
       withBlank(addRow);
@@ -76,6 +83,7 @@
           }
         });
       });
+      rows.querySelectorAll("[data-no-rows]").forEach(function (empty) { empty.remove(); });
       rows.appendChild(row);
       total.value = String(index + 1);
       var first = row.querySelector("select, textarea, input:not([type=hidden])");

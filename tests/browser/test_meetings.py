@@ -81,20 +81,30 @@ def test_staff_runs_a_meeting_and_the_right_people_see_the_minutes(page, live_se
     expect(rows).to_have_count(31)
     assert_accessible(page)
 
-    # Minutes for three items, a motion and an action item.
+    # Minutes for three items, a motion and an action item: one item at a time, from the overview.
     page.goto(f"{live_server.url}/meetings/{pk}/minutes/edit/")
     assert_accessible(page)
-    page.locator('[name="items-0-minutes"]').fill("- Thirty members introduced themselves")
-    page.locator('[name="items-1-minutes"]').fill("- Nothing to review yet")
-    page.locator('[name="items-2-minutes"]').fill("- Awareness month events\n    - send them to staff")
-    page.locator('[name="motions-0-agenda_item"]').select_option(label="3. Announcements")
+    page.get_by_role("link", name="Edit the minutes of this item: Welcome and introductions").click()
+    assert_accessible(page)
+    page.locator('[name="item-minutes"]').fill("- Thirty members introduced themselves")
+    page.get_by_role("button", name="Save and edit the next item").click()
+    expect(page.get_by_role("heading", name="Minutes of 2. Review of minutes")).to_be_visible()
+    page.locator('[name="item-minutes"]').fill("- Nothing to review yet")
+    page.get_by_role("button", name="Save and edit the next item").click()
+    expect(page.get_by_role("heading", name="Minutes of 3. Announcements")).to_be_visible()
+    page.locator('[name="item-minutes"]').fill("- Awareness month events\n    - send them to staff")
+    page.get_by_role("button", name="Add a motion").click()
     page.locator('[name="motions-0-text"]').fill("Endorse the awareness month calendar.")
     # Morgan was excused, so she is found through the registry search under the select.
     choose_person(page, "motions-0-moved_by", "Member, Morgan", search="morgan")
     page.locator('[name="motions-0-seconded_by"]').select_option(label="Cochair, Casey")
+    page.get_by_role("button", name="Add an action item").click()
     page.locator('[name="actions-0-description"]').fill("Collect the events for the calendar")
     choose_person(page, "actions-0-owner", "Staffer, Sam", search="staffer")
     page.locator('[name="actions-0-due_on"]').fill((day + datetime.timedelta(days=30)).isoformat())
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("The minutes of “Announcements” are saved.")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("1 motion, 1 action item")
     page.locator('[name="announcements"]').fill("Brown bag on civil remedies next month.")
     page.get_by_role("button", name="Save the minutes").click()
     expect(page.get_by_text("The minutes are saved.")).to_be_visible()
@@ -118,13 +128,16 @@ def test_staff_runs_a_meeting_and_the_right_people_see_the_minutes(page, live_se
     # The next meeting adopts the minutes by motion.
     later = schedule(page, live_server, day + datetime.timedelta(days=7))
     page.goto(f"{live_server.url}/meetings/{later}/minutes/edit/")
-    page.locator('[name="motions-0-agenda_item"]').select_option(label="2. Review of minutes")
+    page.get_by_role("link", name="Edit the minutes of this item: Review of minutes").click()
+    page.get_by_role("button", name="Add a motion").click()
     page.locator('[name="motions-0-text"]').fill("Minutes were adopted by the group.")
     # No attendance is recorded yet, so both are found through the registry search.
     choose_person(page, "motions-0-moved_by", "Datacontact, Dana", search="datacontact")
     choose_person(page, "motions-0-seconded_by", "Member, Morgan", search="morgan")
     page.locator('[name="motions-0-approves_minutes_of"]').select_option(index=1)
-    page.get_by_role("button", name="Save the minutes").click()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("The minutes of “Review of minutes” are saved.")).to_be_visible()
+    page.goto(f"{live_server.url}/meetings/{later}/minutes/")
     expect(page.get_by_text("Minutes were adopted by the group. [Datacontact/ Member]")).to_be_visible()
 
     member.goto(f"{live_server.url}/meetings/{pk}/minutes/")
@@ -194,6 +207,7 @@ def test_staff_pages_of_approved_minutes_pass_axe(page, live_server, world):
         f"/meetings/{meeting.pk}/attendance/",
         f"/meetings/{meeting.pk}/edit/",
         f"/meetings/{meeting.pk}/minutes/edit/",
+        f"/meetings/{meeting.pk}/minutes/items/{meeting.agenda_items.get().pk}/edit/",
     ]:
         page.goto(f"{live_server.url}{path}")
         assert_accessible(page)

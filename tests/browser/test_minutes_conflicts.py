@@ -28,53 +28,59 @@ def meeting(world):
     return meeting
 
 
-def open_minutes(browser, live_server, persona, meeting):
+def item_url(live_server, meeting, position):
+    item = meeting.agenda_items.get(position=position)
+    return f"{live_server.url}/meetings/{meeting.pk}/minutes/items/{item.pk}/edit/"
+
+
+def open_minutes(browser, live_server, persona, meeting, position):
     context = browser.new_context()
     page = context.new_page()
     page.emulate_media(reduced_motion="reduce")
     log_in(page, live_server, persona)
-    page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/edit/")
+    page.goto(item_url(live_server, meeting, position))
     page.wait_for_load_state("load")
     return context, page
 
 
 def save(page):
-    page.get_by_role("button", name="Save the minutes").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_load_state("load")
 
 
 def test_two_editors_in_two_browsers(browser, live_server, world, meeting):
-    staff_context, staff = open_minutes(browser, live_server, "staff", meeting)
-    cochair_context, cochair = open_minutes(browser, live_server, "cochair", meeting)
+    staff_context, staff = open_minutes(browser, live_server, "staff", meeting, 1)
+    cochair_context, cochair = open_minutes(browser, live_server, "cochair", meeting, 3)
 
     # Different items: both saves go through.
-    staff.locator('[name="items-0-minutes"]').fill("- Everyone introduced themselves")
-    cochair.locator('[name="items-2-minutes"]').fill("- Referrals are up")
+    staff.locator('[name="item-minutes"]').fill("- Everyone introduced themselves")
+    cochair.locator('[name="item-minutes"]').fill("- Referrals are up")
     cochair.locator('[name="motions-0-result"]').select_option(label="Tabled")
     save(staff)
-    expect(staff.get_by_text("The minutes are saved.")).to_be_visible()
+    expect(staff.get_by_text("The minutes of “Welcome” are saved.")).to_be_visible()
     save(cochair)
-    expect(cochair.get_by_text("The minutes are saved.")).to_be_visible()
+    expect(cochair.get_by_text("The minutes of “Case trends” are saved.")).to_be_visible()
+    cochair.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/")
     main = cochair.locator("main")
     expect(main).to_contain_text("Everyone introduced themselves")
     expect(main).to_contain_text("Referrals are up")
     expect(main).to_contain_text("Result: Tabled.")
 
     # The same motion: the second save is refused, naming the motion and who saved it.
-    staff.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/edit/")
-    cochair.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/edit/")
+    staff.goto(item_url(live_server, meeting, 3))
+    cochair.goto(item_url(live_server, meeting, 3))
     staff.locator('[name="motions-0-text"]').fill("Invite the school district to present.")
     cochair.locator('[name="motions-0-text"]').fill("Invite the district and the county.")
-    cochair.locator('[name="items-1-minutes"]').fill("- Adopted as written")
+    cochair.locator('[name="item-minutes"]').fill("- Referrals are up\n- Adopted as written")
     save(staff)
-    expect(staff.get_by_text("The minutes are saved.")).to_be_visible()
+    expect(staff.get_by_text("The minutes of “Case trends” are saved.")).to_be_visible()
     save(cochair)
     summary = cochair.get_by_role("alert").filter(has_text="Nothing was saved")
     expect(summary).to_contain_text("the motion “Invite the school district to present.”, saved by Sam Staffer at")
     row = cochair.locator("fieldset", has=cochair.locator('[name="motions-0-text"]'))
     expect(row).to_contain_text("Sam Staffer saved the motion “Invite the school district to present.” at")
     expect(cochair.locator('[name="motions-0-text"]')).to_have_value("Invite the district and the county.")
-    expect(cochair.locator('[name="items-1-minutes"]')).to_have_value("- Adopted as written")
+    expect(cochair.locator('[name="item-minutes"]')).to_have_value("- Referrals are up\n- Adopted as written")
     assert_accessible(cochair)
     cochair.screenshot(path=SHOTS / "conflict-summary.png")
     row.scroll_into_view_if_needed()
@@ -83,9 +89,10 @@ def test_two_editors_in_two_browsers(browser, live_server, world, meeting):
 
     # Told, they save again: their text replaces the other, with the rest of what they typed.
     save(cochair)
-    expect(cochair.get_by_text("The minutes are saved.")).to_be_visible()
+    expect(cochair.get_by_text("The minutes of “Case trends” are saved.")).to_be_visible()
     assert_accessible(cochair)
     assert Motion.objects.get().text == "Invite the district and the county."
-    assert AgendaItem.objects.get(meeting=meeting, position=2).minutes == "- Adopted as written"
+    minutes = AgendaItem.objects.get(meeting=meeting, position=3).minutes
+    assert minutes.replace("\r\n", "\n") == "- Referrals are up\n- Adopted as written"  # a browser sends CR LF
     staff_context.close()
     cochair_context.close()

@@ -1,4 +1,4 @@
-"""Staff type minutes with several motions and action items: "add another" clones a blank row, keyboard and
+"""Staff type an agenda item's minutes with several motions and action items: "add another" clones a blank row, keyboard and
 screen-reader friendly; anyone in the registry can move a motion; each result shows in the minutes."""
 
 import datetime
@@ -36,10 +36,12 @@ def test_staff_add_several_motions_and_action_items_in_one_save(page, live_serve
 
     log_in(page, live_server, "staff")
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/edit/")
+    page.get_by_role("link", name="Edit the minutes of this item: Case trends").click()
     page.wait_for_load_state("load")  # minutes_rows.js adds the buttons
     assert_accessible(page)
 
-    add_motion = page.get_by_role("button", name="Add another motion")
+    add_motion = page.get_by_role("button", name="Add a motion")
+    add_motion.click()  # the page opens with the item's own rows only
     # Only the attendees are listed; anyone else in the registry is found by the search under each select.
     expect(page.locator('[name="motions-0-moved_by"] option')).to_have_text(["- Select an option -", "Member, Morgan"])
     motions = [
@@ -51,18 +53,16 @@ def test_staff_add_several_motions_and_action_items_in_one_save(page, live_serve
         if index:
             add_motion.focus()
             page.keyboard.press("Enter")  # keyboard usable
-            agenda = page.locator(f'[name="motions-{index}-agenda_item"]')
-            expect(agenda).to_be_focused()
+            expect(page.locator(f'[name="motions-{index}-text"]')).to_be_focused()
             expect(page.locator("#rows-added")).to_have_text(
                 "A blank motion was added below; its first field has the focus."
             )
-        page.locator(f'[name="motions-{index}-agenda_item"]').select_option(label="3. Case trends")
         page.locator(f'[name="motions-{index}-text"]').fill(text)
         choose_person(page, f"motions-{index}-moved_by", mover, search)
         page.locator(f'[name="motions-{index}-result"]').select_option(label=result)
     expect(page.locator('[name="motions-TOTAL_FORMS"]')).to_have_value("3")
 
-    add_action = page.get_by_role("button", name="Add another action item")
+    add_action = page.get_by_role("button", name="Add an action item")
     for index, (description, owner, search) in enumerate(
         [
             ("Write to the district", "Notyet, Nadia", "Nadia"),
@@ -70,9 +70,8 @@ def test_staff_add_several_motions_and_action_items_in_one_save(page, live_serve
             ("Ask for names", "Member, Morgan", None),
         ]
     ):
-        if index:
-            add_action.click()
-            expect(page.locator(f'[name="actions-{index}-description"]')).to_be_focused()
+        add_action.click()
+        expect(page.locator(f'[name="actions-{index}-description"]')).to_be_focused()
         page.locator(f'[name="actions-{index}-description"]').fill(description)
         choose_person(page, f"actions-{index}-owner", owner, search)
         page.locator(f'[name="actions-{index}-due_on"]').fill(due)
@@ -84,8 +83,10 @@ def test_staff_add_several_motions_and_action_items_in_one_save(page, live_serve
     page.locator("#id_actions-1-owner").scroll_into_view_if_needed()
     page.screenshot(path=SHOTS / "person-picker-found.png")
 
-    page.get_by_role("button", name="Save the minutes").click()
-    expect(page.get_by_text("The minutes are saved.")).to_be_visible()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("The minutes of “Case trends” are saved.")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("3 motions, 3 action items")
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/")
     assert_accessible(page)
     main = page.locator("main")
     expect(main).to_contain_text("Invite the school district. [Notyet] Result: Adopted.")
@@ -107,13 +108,16 @@ def test_without_javascript_the_attendees_are_chosen_and_saved(browser, live_ser
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     log_in(page, live_server, "staff")
-    page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/edit/")
+    item = meeting.agenda_items.get()
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/items/{item.pk}/edit/")
     # The search needs the script, so it is hidden (axe needs scripts too: it checks this page with them above).
     expect(page.locator("#id_motions-0-moved_by_search")).to_be_hidden()
-    page.locator('[name="motions-0-agenda_item"]').select_option(label="1. Welcome")
+    # The link opens the page again with one blank motion to fill.
+    page.get_by_role("link", name="Add a motion").click()
     page.locator('[name="motions-0-text"]').fill("Adopt the agenda.")
     page.locator('[name="motions-0-moved_by"]').select_option(label="Member, Morgan")
-    page.get_by_role("button", name="Save the minutes").click()
-    expect(page.get_by_text("The minutes are saved.")).to_be_visible()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("The minutes of “Welcome” are saved.")).to_be_visible()
     assert Motion.objects.get().moved_by == world.member
+    assert Motion.objects.get().agenda_item == item
     context.close()

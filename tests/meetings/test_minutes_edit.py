@@ -1,4 +1,5 @@
-"""Writing minutes: motions, action items, approval by a later meeting, amendments and conflicts."""
+"""Writing minutes: the overview (closing part, agenda items, adding an item), each item's page (its minutes,
+motions and action items), approval by a later meeting, amendments and conflicts."""
 
 import datetime
 
@@ -23,19 +24,27 @@ def edit_url(meeting):
     return reverse("meetings:minutes_edit", args=[meeting.pk])
 
 
-def page(client, meeting):
-    return client.get(edit_url(meeting)).content.decode()
+def item_url(meeting, position):
+    return reverse("meetings:minutes_item_edit", args=[meeting.pk, meeting.agenda_items.get(position=position).pk])
+
+
+def page(client, url):
+    """The page as drawn; an item's page with a blank motion and action item (as "Add a motion" and "Add an
+    action item" open it without JavaScript)."""
+    return client.get(f"{url}?add=motions&add=actions" if "/items/" in url else url).content.decode()
 
 
 def test_cochair_writes_minutes_with_a_motion_and_an_action_item(world, meeting, client_as):
     client = client_as("cochair")
-    items = list(meeting.agenda_items.order_by("position"))
+    url = item_url(meeting, 1)
+    response = client.post(url, form_data(page(client, url), **{"item-minutes": "- Everyone introduced themselves"}))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert response["Location"] == edit_url(meeting)  # "Save": back to the overview
+    url = item_url(meeting, 3)
     data = form_data(
-        page(client, meeting),
+        page(client, url),
         **{
-            "items-0-minutes": "- Everyone introduced themselves",
-            "items-2-minutes": "- Referrals are up\n    - mostly from schools",
-            "motions-0-agenda_item": items[2].pk,
+            "item-minutes": "- Referrals are up\n    - mostly from schools",
             "motions-0-text": "Ask the school district to present.",
             "motions-0-moved_by": world.member.pk,
             "motions-0-seconded_by": world.cochair.pk,
@@ -46,41 +55,118 @@ def test_cochair_writes_minutes_with_a_motion_and_an_action_item(world, meeting,
             "actions-0-owner": world.cochair.pk,
             "actions-0-due_on": (meeting.local_start.date() + datetime.timedelta(days=14)).isoformat(),
             "actions-0-status": "open",
-            "announcements": "Brown bag on civil remedies.",
         },
     )
-    response = client.post(edit_url(meeting), data)
+    response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
+    overview = page(client, edit_url(meeting))
+    assert "The minutes of “Case trends” are saved." in overview
+    data = form_data(overview, announcements="Brown bag on civil remedies.")
+    assert client.post(edit_url(meeting), data)["Location"] == reverse("meetings:minutes", args=[meeting.pk])
     body = client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
     assert "<li>Referrals are up<ul>" in body.replace("\n", "")
     assert "Ask the school district to present. (7 yes, 0 no) [Member/ Cochair]" in body
-    assert "Invite SFUSD" in body and "Casey Cochair" in body
-    assert ActionItem.objects.get().committee == world.youth
+    assert "Invite SFUSD" in body and "Casey Cochair" in body and "Brown bag on civil remedies." in body
+    action = ActionItem.objects.get()
+    assert action.committee == world.youth and action.meeting == meeting
+    assert action.agenda_item == Motion.objects.get().agenda_item == meeting.agenda_items.get(position=3)
+
+
+def test_the_overview_lists_each_item_with_its_minutes_and_counts(world, meeting, client_as):
+    trends = meeting.agenda_items.get(position=3)
+    trends.minutes = "Referrals are up. " * 30
+    trends.save()
+    Motion.objects.create(agenda_item=trends, text="Invite the district.")
+    Motion.objects.create(agenda_item=trends, text="Invite the schools.")
+    ActionItem.objects.create(meeting=meeting, committee=world.youth, agenda_item=trends, description="Write")
+    body = page(client_as("cochair"), edit_url(meeting))
+    assert body.count("No minutes yet") == 2
+    assert "Referrals are up. Referrals are up." in body and ("Referrals are up. " * 30) not in body  # its start
+    assert "2 motions, 1 action item" in body and body.count("0 motions, 0 action items") == 2
+    for item in meeting.agenda_items.all():
+        link = reverse("meetings:minutes_item_edit", args=[meeting.pk, item.pk])
+        assert (
+            f'<a href="{link}" aria-label="Edit the minutes of this item: {item.title}">Edit the minutes of this item</a>'
+            in body
+        )
+    # The closing part is the overview's own form.
+    assert 'name="announcements"' in body and 'name="item-minutes"' not in body and 'name="motions-0-text"' not in body
+
+
+def test_save_and_edit_the_next_item(world, meeting, client_as):
+    client = client_as("cochair")
+    url = item_url(meeting, 1)
+    body = client.get(url).content.decode()
+    assert "Save and edit the next item" in body
+    response = client.post(url, {**form_data(body, **{"item-minutes": "Hello"}), "save_next": "1"})
+    assert response["Location"] == item_url(meeting, 2)
+    assert "The minutes of “Welcome” are saved: now “Review of minutes”." in page(client, response["Location"])
+    assert meeting.agenda_items.get(position=1).minutes == "Hello"
+    assert "Save and edit the next item" not in page(client, item_url(meeting, 3))  # the last item
+
+
+def test_an_item_of_another_meeting_is_not_found(world, meeting, make_meeting, client_as):
+    other = make_meeting(world.youth, days=7)
+    theirs = AgendaItem.objects.create(meeting=other, position=1, title="Theirs")
+    client = client_as("staff")
+    assert client.get(reverse("meetings:minutes_item_edit", args=[meeting.pk, theirs.pk])).status_code == 404
+    assert client.get(reverse("meetings:minutes_item_edit", args=[meeting.pk, 999999])).status_code == 404
+    assert client.get(reverse("meetings:minutes_blank_row", args=[meeting.pk, theirs.pk, "motions"])).status_code == 404
+
+
+def test_an_item_is_added_from_the_overview(world, meeting, client_as):
+    client = client_as("cochair")
+    data = form_data(page(client, edit_url(meeting)), **{"new-title": ""})
+    data["add_item"] = "1"
+    response = client.post(edit_url(meeting), data)
+    assert response.status_code == 200
+    assert 'id="error_1_id_new-title"' in response.content.decode()
+    assert meeting.agenda_items.count() == 3
+    data.update({"new-title": "Any other business", "announcements": "Not saved by adding an item"})
+    response = client.post(edit_url(meeting), data)
+    item = meeting.agenda_items.get(title="Any other business")
+    assert item.position == 4  # after the last, unless said otherwise
+    assert response["Location"] == reverse("meetings:minutes_item_edit", args=[meeting.pk, item.pk])
+    assert Meeting.objects.get(pk=meeting.pk).announcements == ""
+
+
+def test_action_items_of_no_agenda_item_have_their_own_page(world, meeting, client_as):
+    action = ActionItem.objects.create(meeting=meeting, committee=world.youth, description="Book a room")
+    client = client_as("cochair")
+    overview = page(client, edit_url(meeting))
+    url = reverse("meetings:minutes_actions_edit", args=[meeting.pk])
+    assert "1 action item" in overview and f'href="{url}"' in overview
+    trends = meeting.agenda_items.get(position=3)
+    data = form_data(page(client, url), **{"actions-0-agenda_item": trends.pk, "actions-0-status": "done"})
+    assert "item-minutes" not in data and "motions-TOTAL_FORMS" not in data  # only action items
+    assert client.post(url, data)["Location"] == edit_url(meeting)
+    action.refresh_from_db()
+    assert (action.agenda_item, action.status) == (trends, "done")
+    assert f'href="{url}"' not in page(client, edit_url(meeting))  # none left without an item
 
 
 def test_markdown_is_sanitized(world, meeting, client_as):
     client = client_as("staff")
-    data = form_data(
-        page(client, meeting), **{"items-0-minutes": "<script>alert(1)</script>\n\n[x](javascript:alert(2))"}
-    )
-    assert client.post(edit_url(meeting), data).status_code == 302
+    url = item_url(meeting, 1)
+    data = form_data(page(client, url), **{"item-minutes": "<script>alert(1)</script>\n\n[x](javascript:alert(2))"})
+    assert client.post(url, data).status_code == 302
     body = client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
     assert "<script>alert" not in body and "javascript:" not in body
 
 
 def test_motion_seconded_by_its_mover_is_refused(world, meeting, client_as):
     client = client_as("staff")
+    url = item_url(meeting, 1)
     data = form_data(
-        page(client, meeting),
+        page(client, url),
         **{
-            "motions-0-agenda_item": meeting.agenda_items.first().pk,
             "motions-0-text": "Adopt",
             "motions-0-moved_by": world.member.pk,
             "motions-0-seconded_by": world.member.pk,
-            "items-0-minutes": "Should not be saved",
+            "item-minutes": "Should not be saved",
         },
     )
-    response = client.post(edit_url(meeting), data)
+    response = client.post(url, data)
     assert response.status_code == 200
     assert "A motion cannot be seconded by the person who moved it." in response.content.decode()
     assert not Motion.objects.exists()
@@ -89,15 +175,16 @@ def test_motion_seconded_by_its_mover_is_refused(world, meeting, client_as):
 
 def test_due_date_before_the_meeting_is_refused(world, meeting, client_as):
     client = client_as("staff")
+    url = item_url(meeting, 1)
     data = form_data(
-        page(client, meeting),
+        page(client, url),
         **{
             "actions-0-description": "Too late already",
             "actions-0-owner": world.member.pk,
             "actions-0-due_on": (meeting.local_start.date() - datetime.timedelta(days=1)).isoformat(),
         },
     )
-    response = client.post(edit_url(meeting), data)
+    response = client.post(url, data)
     assert "The due date cannot be before the meeting." in response.content.decode()
     assert not ActionItem.objects.exists()
 
@@ -105,8 +192,8 @@ def test_due_date_before_the_meeting_is_refused(world, meeting, client_as):
 def test_a_later_meeting_approves_earlier_minutes_by_motion(world, meeting, make_meeting, client_as):
     later = make_meeting(world.youth, days=-1)
     review = AgendaItem.objects.create(meeting=later, position=1, title="Review of minutes")
+    url = reverse("meetings:minutes_item_edit", args=[later.pk, review.pk])
     motion = {
-        "motions-0-agenda_item": review.pk,
         "motions-0-text": "Minutes were adopted by the group.",
         "motions-0-moved_by": world.member.pk,
         "motions-0-seconded_by": world.cochair.pk,
@@ -114,38 +201,67 @@ def test_a_later_meeting_approves_earlier_minutes_by_motion(world, meeting, make
         "motions-0-approves_minutes_of": meeting.pk,
     }
     # Co-chairs draft; only staff approve.
-    response = client_as("cochair").post(edit_url(later), form_data(page(client_as("cochair"), later), **motion))
+    response = client_as("cochair").post(url, form_data(page(client_as("cochair"), url), **motion))
     assert "Only staff approve minutes." in response.content.decode()
     meeting.refresh_from_db()
     assert not meeting.minutes_approved
 
     client = client_as("staff")
-    assert client.post(edit_url(later), form_data(page(client, later), **motion)).status_code == 302
+    assert client.post(url, form_data(page(client, url), **motion)).status_code == 302
     meeting.refresh_from_db()
     assert meeting.minutes_approved and meeting.minutes_approved_at == later
     # Approved, so members may now read them.
     assert client_as("member").get(reverse("meetings:minutes", args=[meeting.pk])).status_code == 200
 
 
+NO_REASON = "Approved minutes change only by an amendment: give the reason."
+
+
 def test_approved_minutes_change_only_by_staff_amendment_with_a_reason(world, meeting, make_meeting, client_as):
     meeting.approve_minutes(at=make_meeting(world.youth, days=-1))
+    url = item_url(meeting, 1)
     cochair = client_as("cochair")
-    response = cochair.post(edit_url(meeting), form_data(page(cochair, meeting), **{"items-0-minutes": "Rewritten"}))
+    response = cochair.post(url, form_data(page(cochair, url), **{"item-minutes": "Rewritten"}))
     assert "These minutes were approved and are locked" in response.content.decode()
     assert not AgendaItem.objects.filter(minutes="Rewritten").exists()
 
     staff = client_as("staff")
-    response = staff.post(edit_url(meeting), form_data(page(staff, meeting), **{"items-0-minutes": "Rewritten"}))
-    assert "give the reason" in response.content.decode()
+    response = staff.post(url, form_data(page(staff, url), **{"item-minutes": "Rewritten"}))
+    assert NO_REASON in response.content.decode()
     assert not AgendaItem.objects.filter(minutes="Rewritten").exists()
 
-    data = form_data(page(staff, meeting), **{"items-0-minutes": "Rewritten", "amendment_reason": "Name misspelled"})
-    assert staff.post(edit_url(meeting), data).status_code == 302
+    data = form_data(page(staff, url), **{"item-minutes": "Rewritten", "amendment_reason": "Name misspelled"})
+    assert staff.post(url, data).status_code == 302
     item = AgendaItem.objects.get(minutes="Rewritten")
     assert item.history.first().history_change_reason == "Amendment: Name misspelled"
     assert meeting.history.first().history_change_reason == "Amendment: Name misspelled"
     body = staff.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
     assert "Name misspelled" in body and "Amended" in body
+
+    # The closing part (the overview) and an added item are amendments too.
+    overview = edit_url(meeting)
+    cochair = client_as("cochair")  # the same test client, logged in as each in turn
+    response = cochair.post(overview, form_data(page(cochair, overview), announcements="Rewritten"))
+    assert "These minutes were approved and are locked" in response.content.decode()
+    staff = client_as("staff")
+    response = staff.post(overview, form_data(page(staff, overview), announcements="Rewritten"))
+    assert NO_REASON in response.content.decode()
+    data = form_data(page(staff, overview), announcements="Rewritten", amendment_reason="Announcement added")
+    assert staff.post(overview, data).status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.announcements == "Rewritten"
+    assert meeting.history.first().history_change_reason == "Amendment: Announcement added"
+    adding = {**form_data(page(staff, overview), **{"new-title": "Late item"}), "add_item": "1"}
+    assert NO_REASON in staff.post(overview, adding).content.decode()
+    adding["new-amendment_reason"] = "Item forgotten"
+    assert staff.post(overview, adding).status_code == 302
+    late = meeting.agenda_items.get(title="Late item")
+    assert late.history.first().history_change_reason == "Amendment: Item forgotten"
+    assert meeting.history.first().history_change_reason == "Amendment: Item forgotten"
+    adding["new-title"] = "Cochair's item"
+    cochair = client_as("cochair")
+    assert "These minutes were approved and are locked" in cochair.post(overview, adding).content.decode()
+    assert not meeting.agenda_items.filter(title="Cochair's item").exists()
 
 
 def test_agenda_edit_conflict_and_bad_times(world, meeting, client_as):

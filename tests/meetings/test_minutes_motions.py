@@ -26,8 +26,15 @@ def meeting(world, make_meeting):
     return meeting
 
 
-def edit_url(meeting):
-    return reverse("meetings:minutes_edit", args=[meeting.pk])
+def edit_url(meeting, position=3):
+    """The page of an agenda item's minutes (its motions and action items)."""
+    return reverse("meetings:minutes_item_edit", args=[meeting.pk, meeting.agenda_items.get(position=position).pk])
+
+
+def blank_url(meeting):
+    """The item's page with a blank motion and action item, as "Add a motion" and "Add an action item" open it
+    without JavaScript."""
+    return f"{edit_url(meeting)}?add=motions&add=actions"
 
 
 def pdf_text(client, meeting, tmp_path):
@@ -79,7 +86,7 @@ def test_person_selects_list_the_attendees_and_a_search_finds_anyone_else(world,
     Attendance.objects.create(meeting=meeting, person=attendee, organization=org)
     Attendance.objects.create(meeting=meeting, person=excused, status=Attendance.Status.EXCUSED)
     client = client_as("staff")
-    page = client.get(edit_url(meeting)).content.decode()
+    page = client.get(blank_url(meeting)).content.decode()
     for name in ("motions-0-moved_by", "motions-0-seconded_by", "actions-0-owner"):
         select = re.search(rf'<select name="{name}".*?</select>', page, re.S).group(0)
         assert re.findall(r'<optgroup label="([^"]+)">', select) == ["Attended this meeting"]
@@ -101,7 +108,7 @@ def test_person_search_is_for_those_who_write_minutes(world, client_as):
 
 
 def test_before_attendance_the_selects_offer_only_the_empty_choice(world, meeting, client_as):
-    page = client_as("staff").get(edit_url(meeting)).content.decode()
+    page = client_as("staff").get(blank_url(meeting)).content.decode()
     select = re.search(r'<select name="actions-0-owner".*?</select>', page, re.S).group(0)
     assert re.findall(r"<option[^>]*>", select) == ['<option value="" selected>']
 
@@ -111,9 +118,8 @@ def test_someone_not_recorded_as_attending_can_move_second_and_own(world, meetin
     Attendance.objects.create(meeting=meeting, person=attendee, organization=org)
     client = client_as("cochair")
     data = form_data(
-        client.get(edit_url(meeting)).content.decode(),
+        client.get(blank_url(meeting)).content.decode(),
         **{
-            "motions-0-agenda_item": meeting.agenda_items.get(position=3).pk,
             "motions-0-text": "Invite the school district.",
             "motions-0-moved_by": mover.pk,
             "motions-0-seconded_by": seconder.pk,
@@ -140,12 +146,11 @@ def test_an_unknown_person_is_refused_next_to_the_field(world, meeting, client_a
     unknown = Person.objects.order_by("-pk").first().pk + 1000
     unknown = f'{unknown}"><script>' if hostile else unknown
     data = form_data(
-        client.get(edit_url(meeting)).content.decode(),
+        client.get(blank_url(meeting)).content.decode(),
         **{
-            "motions-0-agenda_item": meeting.agenda_items.first().pk,
             "motions-0-text": "Adopt",
             "actions-0-description": "Do it",
-            "items-0-minutes": "Should not be saved",
+            "item-minutes": "Should not be saved",
             field: unknown,
         },
     )
@@ -173,14 +178,14 @@ def add_rows(data, prefix, rows):
 
 def test_several_motions_and_action_items_are_saved_in_one_post(world, meeting, client_as):
     client = client_as("cochair")
-    item = meeting.agenda_items.get(position=3).pk
+    item = meeting.agenda_items.get(position=3)
     due = (meeting.local_start.date() + datetime.timedelta(days=7)).isoformat()
-    data = form_data(client.get(edit_url(meeting)).content.decode())
+    data = form_data(client.get(blank_url(meeting)).content.decode())
     add_rows(
         data,
         "motions",
         [
-            {"agenda_item": item, "text": f"Motion {i}", "moved_by": world.member.pk, "result": result}
+            {"text": f"Motion {i}", "moved_by": world.member.pk, "result": result}
             for i, result in enumerate(["adopted", "failed", "tabled"])
         ],
     )
@@ -201,6 +206,11 @@ def test_several_motions_and_action_items_are_saved_in_one_post(world, meeting, 
         "Task 1",
         "Task 2",
     ]
+    # All of them the item's (and its meeting's and committee's).
+    assert {motion.agenda_item for motion in Motion.objects.all()} == {item}
+    assert set(ActionItem.objects.values_list("agenda_item", "meeting", "committee")) == {
+        (item.pk, meeting.pk, world.youth.pk)
+    }
 
 
 def test_the_page_offers_a_blank_row_to_clone_and_the_script(world, meeting, add_people, client_as):
@@ -208,11 +218,21 @@ def test_the_page_offers_a_blank_row_to_clone_and_the_script(world, meeting, add
     formset's empty form, its selects listing what the page's rows list."""
     ((attendee, org),) = add_people(1)
     Attendance.objects.create(meeting=meeting, person=attendee, organization=org)
+    item = meeting.agenda_items.get(position=3)
     client = client_as("staff")
     page = client.get(edit_url(meeting)).content.decode()
     assert "__prefix__" not in page
+    # The page opens without blank rows: the links open it with one (without JavaScript), the script turns
+    # them into buttons that add a fetched blank row in place.
+    assert 'name="motions-0-text"' not in page and 'name="actions-0-description"' not in page
+    assert "No motions are recorded under this item." in page
+    for prefix, label in (("motions", "Add a motion"), ("actions", "Add an action item")):
+        assert f'data-add-row="{prefix}" href="?add={prefix}#{prefix}-rows">{label}</a>' in page
+    with_rows = client.get(blank_url(meeting)).content.decode()
+    assert 'name="motions-0-text"' in with_rows and 'name="actions-0-description"' in with_rows
+    assert 'name="motions-0-DELETE"' not in with_rows  # a blank row is left blank, not deleted
     for prefix, legend in (("motions", "Record a motion"), ("actions", "Add an action item")):
-        url = reverse("meetings:minutes_blank_row", args=[meeting.pk, prefix])
+        url = reverse("meetings:minutes_blank_row", args=[meeting.pk, item.pk, prefix])
         assert f'data-formset="{prefix}" data-row-kind="{prefix[:-1]}" data-blank-url="{url}"' in page
         assert f'name="{prefix}-MAX_NUM_FORMS" value="{MAX_ROWS}"' in page
         row = client.get(url).content.decode()
@@ -223,9 +243,21 @@ def test_the_page_offers_a_blank_row_to_clone_and_the_script(world, meeting, add
         select = re.search(rf'<select name="{prefix}-__prefix__-{people}".*?</select>', row, re.S).group(0)
         assert re.findall(r'<option value="(\d+)"', select) == [str(attendee.pk)]
         assert f'for="id_{prefix}-__prefix__-{people}_search"' in row
-    assert client.get(reverse("meetings:minutes_blank_row", args=[meeting.pk, "items"])).status_code == 404
+        # The row is the item's: its agenda item is fixed, not a choice.
+        assert f'<input type="hidden" name="{prefix}-__prefix__-agenda_item" value="{item.pk}"' in row
+        assert f'<select name="{prefix}-__prefix__-agenda_item"' not in row
+    # The action items of no agenda item have their blank row too, where the agenda item is a choice.
+    unassigned = client.get(reverse("meetings:minutes_actions_edit", args=[meeting.pk])).content.decode()
+    url = reverse("meetings:minutes_actions_blank_row", args=[meeting.pk])
+    assert f'data-formset="actions" data-row-kind="action" data-blank-url="{url}"' in unassigned
+    row = client.get(url).content.decode()
+    assert '<select name="actions-__prefix__-agenda_item"' in row and ">3. Case trends</option>" in row
+    assert client.get(reverse("meetings:minutes_blank_row", args=[meeting.pk, item.pk, "items"])).status_code == 404
     assert (
-        client_as("member").get(reverse("meetings:minutes_blank_row", args=[meeting.pk, "motions"])).status_code == 403
+        client_as("member")
+        .get(reverse("meetings:minutes_blank_row", args=[meeting.pk, item.pk, "motions"]))
+        .status_code
+        == 403
     )
     assert reverse("javascript-catalog") in page and "js/minutes_rows.js" in page
     assert 'aria-live="polite"' in page
@@ -233,7 +265,7 @@ def test_the_page_offers_a_blank_row_to_clone_and_the_script(world, meeting, add
 
 def test_a_huge_row_count_is_a_form_error_not_a_slow_request(world, meeting, client_as):
     client = client_as("staff")
-    data = form_data(client.get(edit_url(meeting)).content.decode(), **{"items-0-minutes": "Not saved"})
+    data = form_data(client.get(edit_url(meeting)).content.decode(), **{"item-minutes": "Not saved"})
     data["motions-TOTAL_FORMS"] = "1000000"
     data["actions-TOTAL_FORMS"] = str(MAX_ROWS + 1)
     response = client.post(edit_url(meeting), data)
@@ -246,8 +278,8 @@ def test_a_huge_row_count_is_a_form_error_not_a_slow_request(world, meeting, cli
 
 def test_minutes_edit_query_count_does_not_grow_with_the_registry(world, meeting, add_people, client_as):
     client = client_as("staff")
-    url = edit_url(meeting)
-    first = count_queries(client, url)
+    urls = [edit_url(meeting), reverse("meetings:minutes_edit", args=[meeting.pk])]
+    first = [count_queries(client, url) for url in urls]
     people = add_people(40)
     Attendance.objects.bulk_create(Attendance(meeting=meeting, person=person) for person, _ in people[:10])
-    assert count_queries(client, url) == first
+    assert [count_queries(client, url) for url in urls] == first

@@ -4,7 +4,7 @@ people type comes back escaped."""
 import pytest
 from django.urls import reverse
 
-from meetings.models import AgendaItem, Attendance, Motion
+from meetings.models import ActionItem, AgendaItem, Attendance, Motion
 from members.models import Organization, Person
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,10 @@ def meeting(world, make_meeting, fill_meeting):
         # 10 since the PDF asks whether an anonymous visitor may open it (permissions.public_to_anyone, for
         # Cache-Control: no-store); that change left the pin at 9.
         ("meetings:minutes_pdf", 10),
-        ("meetings:minutes_edit", 10),  # the attendees as mover/seconder/owner (the search finds the rest): one query
+        # The overview of the minutes editor: the closing part and the items, each with its motions and action
+        # items counted (one query), and the count of action items of no agenda item. 7 since the minutes are
+        # written one item at a time (it was 10 when this page held every item's forms).
+        ("meetings:minutes_edit", 7),
     ],
 )
 def test_query_count_is_pinned_and_does_not_grow_with_rows(
@@ -47,14 +50,57 @@ def test_query_count_is_pinned_and_does_not_grow_with_rows(
         assert client.get(url).status_code == 200
 
 
+def _grow_item(meeting, item, add_people, count):
+    """`count` more motions and action items under `item`, and as many action items of no agenda item."""
+    people = [person for person, _org in add_people(count)]
+    Motion.objects.bulk_create(
+        Motion(agenda_item=item, text=f"More {i}", moved_by=person, seconded_by=people[i - 1])
+        for i, person in enumerate(people)
+    )
+    for agenda_item in (item, None):
+        ActionItem.objects.bulk_create(
+            ActionItem(
+                meeting=meeting, committee=meeting.committee, agenda_item=agenda_item, description="More", owner=person
+            )
+            for person in people
+        )
+
+
+# The page of an item's minutes: its motions and action items (each with its people), the attendees as
+# mover/seconder/owner (the search finds the rest) and the earlier meetings whose minutes a motion may adopt, read
+# once for all rows; the agenda, read once for the item and the next (for "Save and edit the next item"). The action items of no agenda item: the
+# agenda as their select, no motions.
+@pytest.mark.parametrize(
+    ("name", "queries"), [("meetings:minutes_item_edit", 10), ("meetings:minutes_actions_edit", 8)]
+)
+def test_item_pages_query_count_is_pinned_and_does_not_grow_with_rows(
+    world, meeting, fill_meeting, add_people, client_as, django_assert_num_queries, name, queries
+):
+    client = client_as("staff")
+    item = meeting.agenda_items.order_by("position", "pk").first()
+    url = reverse(name, args=[meeting.pk, item.pk] if name == "meetings:minutes_item_edit" else [meeting.pk])
+    ActionItem.objects.create(meeting=meeting, committee=meeting.committee, description="Of no item")
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+    fill_meeting(meeting, 25)
+    _grow_item(meeting, item, add_people, 25)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+
+
 # The blank row "Add another" fetches (meetings:minutes_blank_row): its selects' lists, read once as the editor
-# reads them (agenda, attendees); a motion's also lists the earlier meetings whose minutes it may adopt: one more.
-@pytest.mark.parametrize(("kind", "queries"), [("motions", 9), ("actions", 8)])
+# reads them (attendees); a motion's also lists the earlier meetings whose minutes it may adopt: one more. The
+# action items of no agenda item list the agenda.
+@pytest.mark.parametrize(("kind", "queries"), [("motions", 9), ("actions", 8), (None, 8)])
 def test_blank_row_query_count_is_pinned(
     world, meeting, fill_meeting, client_as, django_assert_num_queries, kind, queries
 ):
     client = client_as("staff")
-    url = reverse("meetings:minutes_blank_row", args=[meeting.pk, kind])
+    item = meeting.agenda_items.order_by("position", "pk").first()
+    if kind is None:
+        url = reverse("meetings:minutes_actions_blank_row", args=[meeting.pk])
+    else:
+        url = reverse("meetings:minutes_blank_row", args=[meeting.pk, item.pk, kind])
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
     fill_meeting(meeting, 25)
@@ -67,7 +113,7 @@ def test_names_and_titles_come_back_escaped(world, make_meeting, client_as):
     person = Person.objects.create(honorific=HOSTILE, given_name=HOSTILE, family_name=HOSTILE)
     organization = Organization.objects.create(name=HOSTILE)
     Attendance.objects.create(meeting=meeting, person=person, organization=organization)
-    item = AgendaItem.objects.create(meeting=meeting, position=1, title=HOSTILE, presenters=HOSTILE)
+    item = AgendaItem.objects.create(meeting=meeting, position=1, title=HOSTILE, presenters=HOSTILE, minutes=HOSTILE)
     Motion.objects.create(agenda_item=item, text=HOSTILE, moved_by=person)
     meeting.action_items.create(committee=meeting.committee, description=HOSTILE, owner=person)
     client = client_as("staff")
@@ -76,11 +122,19 @@ def test_names_and_titles_come_back_escaped(world, make_meeting, client_as):
     # The attendee line names the person and their organization; the agenda item, its motion and action item.
     assert f"{ESCAPED} {ESCAPED} {ESCAPED}, {ESCAPED}</p>" in minutes
     assert f"1. {ESCAPED}</h3>" in minutes and f"[{ESCAPED}]" in minutes
-    form = client.get(reverse("meetings:minutes_edit", args=[meeting.pk])).content.decode()
+    overview = client.get(reverse("meetings:minutes_edit", args=[meeting.pk])).content.decode()
+    assert HOSTILE not in overview
+    assert f">1. {ESCAPED}</h3>" in overview and f">{ESCAPED}</p>" in overview  # the item, the start of its minutes
+    assert f'aria-label="Edit the minutes of this item: {ESCAPED}"' in overview  # its link's name
+    form = client.get(reverse("meetings:minutes_item_edit", args=[meeting.pk, item.pk])).content.decode()
     assert HOSTILE not in form
     assert f'value="{ESCAPED}"' in form  # the item's title in its input
-    assert f">1. {ESCAPED}</option>" in form  # the item in the motions' and action items' selects
+    assert f"Minutes of 1. {ESCAPED}</h1>" in form
     assert f">{ESCAPED}, {ESCAPED}</option>" in form  # the person as mover, seconder and owner
+    meeting.action_items.update(agenda_item=None)
+    form = client.get(reverse("meetings:minutes_actions_edit", args=[meeting.pk])).content.decode()
+    assert HOSTILE not in form
+    assert f">1. {ESCAPED}</option>" in form  # the item in the action items' selects
     edit = client.get(reverse("meetings:edit", args=[meeting.pk])).content.decode()
     assert HOSTILE not in edit and f'value="{ESCAPED}"' in edit
 
@@ -105,3 +159,16 @@ def test_minutes_list_who_attended_and_the_next_meeting(world, make_meeting, cli
     meeting.next_meeting_note = "In the spring (date to be set)."
     meeting.save()
     assert "<p>In the spring (date to be set).</p>" in client.get(url).content.decode()
+
+
+def test_an_item_page_without_rows_reads_no_people(world, meeting, fill_meeting, client_as, django_assert_num_queries):
+    """An item with no motions or action items yet (most of an agenda): its page draws no person select, so it
+    reads neither the attendees nor the earlier meetings (8 queries), however many the meeting has."""
+    client = client_as("staff")
+    item = AgendaItem.objects.create(meeting=meeting, position=99, title="Any other business")
+    url = reverse("meetings:minutes_item_edit", args=[meeting.pk, item.pk])
+    with django_assert_num_queries(8):
+        assert client.get(url).status_code == 200
+    fill_meeting(meeting, 25)
+    with django_assert_num_queries(8):
+        assert client.get(url).status_code == 200

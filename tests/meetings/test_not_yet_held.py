@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def edit_url(meeting):
-    return reverse("meetings:minutes_edit", args=[meeting.pk])
+    return reverse("meetings:minutes_item_edit", args=[meeting.pk, meeting.agenda_items.get().pk])
 
 
 def test_minutes_of_a_meeting_not_yet_held_are_saved_only_once_confirmed(world, make_meeting, client_as):
@@ -22,7 +22,7 @@ def test_minutes_of_a_meeting_not_yet_held_are_saved_only_once_confirmed(world, 
     question = NotYetHeldForm(meeting=meeting, record="minutes").fields["confirm_not_yet_held"].label
     assert question.startswith(f"This meeting is on {meeting.local_start:%A, %B} {meeting.local_start.day}")
     assert question.endswith("; record minutes anyway?") and question in body
-    data = form_data(body, **{"items-0-minutes": "- Everyone introduced themselves"})
+    data = form_data(body, **{"item-minutes": "- Everyone introduced themselves"})
     response = client.post(edit_url(meeting), data)
     assert response.status_code == 200
     assert "Nothing was saved: tick the box to confirm" in response.content.decode()
@@ -31,6 +31,25 @@ def test_minutes_of_a_meeting_not_yet_held_are_saved_only_once_confirmed(world, 
     data["confirm_not_yet_held"] = "on"
     assert client.post(edit_url(meeting), data).status_code == 302
     assert meeting.agenda_items.get().minutes == "- Everyone introduced themselves"
+
+
+def test_the_overview_asks_too_for_the_closing_part_and_an_added_item(world, make_meeting, client_as):
+    meeting = make_meeting(world.youth, days=10)
+    client = client_as("cochair")
+    url = reverse("meetings:minutes_edit", args=[meeting.pk])
+    body = client.get(url).content.decode()
+    question = NotYetHeldForm(meeting=meeting, record="minutes").fields["confirm_not_yet_held"].label
+    assert body.count(question) == 2  # the closing part's form and the form adding an item
+    data = form_data(body, announcements="Brown bag", **{"new-title": "Welcome"})
+    for adding in (False, True):
+        posted = {**data, "add_item": "1"} if adding else data
+        response = client.post(url, posted)
+        assert "Nothing was saved: tick the box to confirm" in response.content.decode()
+    assert not meeting.agenda_items.exists() and Meeting.objects.get(pk=meeting.pk).announcements == ""
+    assert client.post(url, {**data, "confirm_not_yet_held": "on"}).status_code == 302
+    assert client.post(url, {**data, "add_item": "1", "new-confirm_not_yet_held": "on"}).status_code == 302
+    assert meeting.agenda_items.get().title == "Welcome"
+    assert Meeting.objects.get(pk=meeting.pk).announcements == "Brown bag"
 
 
 def test_a_meeting_held_today_or_before_asks_nothing(world, make_meeting):

@@ -74,9 +74,16 @@ def test_draft_agenda_is_hidden_from_members_until_published(world, make_meeting
 
 def test_other_committees_co_chair_cannot_edit(world, make_meeting, client_as):
     meeting = make_meeting(world.adult)
-    for name in ("meetings:edit", "meetings:attendance", "meetings:minutes_edit"):
-        assert client_as("cochair").get(reverse(name, args=[meeting.pk])).status_code == 403
-        assert client_as("staff").get(reverse(name, args=[meeting.pk])).status_code == 200
+    item = meeting.agenda_items.create(position=1, title="Welcome")
+    for name, args in (
+        ("meetings:edit", [meeting.pk]),
+        ("meetings:attendance", [meeting.pk]),
+        ("meetings:minutes_edit", [meeting.pk]),
+        ("meetings:minutes_item_edit", [meeting.pk, item.pk]),
+        ("meetings:minutes_actions_edit", [meeting.pk]),
+    ):
+        assert client_as("cochair").get(reverse(name, args=args)).status_code == 403
+        assert client_as("staff").get(reverse(name, args=args)).status_code == 200
 
 
 @pytest.mark.parametrize(

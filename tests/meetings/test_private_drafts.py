@@ -139,7 +139,18 @@ PATHS = {
         lambda world, draft: reverse("meetings:minutes_pdf", args=[draft.meeting.pk]),
         shown=lambda response, role: response.status_code == 200,
     ),
-    "minutes form": Path(lambda world, draft: reverse("meetings:minutes_edit", args=[draft.meeting.pk])),
+    # The overview of the minutes editor counts each item's motions and action items, never shows them.
+    "minutes form's overview": Path(
+        lambda world, draft: reverse("meetings:minutes_edit", args=[draft.meeting.pk]), draft_readers=NOBODY
+    ),
+    "minutes form of an item (its motions)": Path(
+        lambda world, draft: reverse(
+            "meetings:minutes_item_edit", args=[draft.meeting.pk, draft.meeting.agenda_items.get().pk]
+        )
+    ),
+    "minutes form of the action items of no agenda item": Path(
+        lambda world, draft: reverse("meetings:minutes_actions_edit", args=[draft.meeting.pk])
+    ),
     "attendance form": Path(lambda world, draft: reverse("meetings:attendance", args=[draft.meeting.pk])),
     "organization page (its representatives' attendance)": Path(
         lambda world, draft: reverse("members:organization", args=[world.legal_aid.pk])
@@ -293,7 +304,10 @@ QUERIES = {
     ("members/views.py", "organization_detail"): ROUTED,
     ("meetings/services.py", "minutes_context"): "the minutes page and PDF: MINUTES_VISIBLE asked minutes_q of the "
     "whole meeting, and every record listed is that meeting's",
-    ("meetings/views.py", "_minutes_forms"): "the minutes form: MEETING_EDITOR, whose editors read the draft",
+    ("meetings/views.py", "_minutes_item_forms"): "the minutes form: MEETING_EDITOR, whose editors read the draft",
+    ("meetings/views.py", "minutes_edit"): "the minutes form's overview (a count): MEETING_EDITOR",
+    ("meetings/models.py", "AgendaItemQuerySet.with_minutes_counts"): "the minutes form's overview (counts): "
+    "MEETING_EDITOR",
     ("meetings/models.py", "Meeting.minutes_people"): "the minutes form's choices: MEETING_EDITOR",
     ("meetings/models.py", "Meeting.expected_people"): "the attendance form: MEETING_EDITOR",
     ("meetings/services.py", "_expected_with_rows"): "the attendance form: MEETING_EDITOR",

@@ -54,6 +54,23 @@ def meeting_kwargs(world):
     return {"pk": _meeting(world).pk}
 
 
+def agenda_item_kwargs(world):
+    """The sample meeting and its agenda item (the minutes are written one item at a time), with an action item
+    (so the item's page has a due date to probe)."""
+    from meetings.models import ActionItem, AgendaItem
+
+    meeting = _meeting(world)
+    item, _ = AgendaItem.objects.get_or_create(meeting=meeting, position=1, defaults={"title": "Sample item"})
+    ActionItem.objects.get_or_create(
+        meeting=meeting,
+        agenda_item=item,
+        committee=world.youth,
+        description="Sample item action",
+        defaults={"owner": world.member},
+    )
+    return {"pk": meeting.pk, "item_pk": item.pk}
+
+
 SAMPLES = {
     "meetings:detail": Sample(kwargs=meeting_kwargs),
     "meetings:edit": Sample(kwargs=meeting_kwargs),
@@ -72,7 +89,10 @@ SAMPLES = {
     "meetings:minutes": Sample(kwargs=meeting_kwargs),
     "meetings:minutes_pdf": Sample(kwargs=meeting_kwargs),
     "meetings:minutes_edit": Sample(kwargs=meeting_kwargs),
-    "meetings:minutes_blank_row": Sample(kwargs=lambda world: {**meeting_kwargs(world), "kind": "motions"}),
+    "meetings:minutes_item_edit": Sample(kwargs=agenda_item_kwargs),
+    "meetings:minutes_actions_edit": Sample(kwargs=meeting_kwargs),
+    "meetings:minutes_blank_row": Sample(kwargs=lambda world: {**agenda_item_kwargs(world), "kind": "motions"}),
+    "meetings:minutes_actions_blank_row": Sample(kwargs=meeting_kwargs),
     "meetings:committee_calendar": Sample(kwargs=lambda world: {"slug": world.task_force.slug}),
     "meetings:private_calendar": Sample(kwargs=lambda world: {"token": _calendar_secret(world)}),
     "meetings:private_committee_calendar": Sample(
