@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.aggregates import ArrayAgg, BoolOr
 from django.core.paginator import Page, Paginator
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When, Window
@@ -20,6 +20,7 @@ from members.models import (
     CommitteeRole,
     Membership,
     MembershipPolicy,
+    NamedMixin,
     Organization,
     Person,
 )
@@ -182,21 +183,22 @@ def search_organizations(query: str, *, limit: int = SEARCH_LIMIT) -> list[tuple
 # --- voting eligibility --------------------------------------------------------------------
 
 
-@dataclass
-class Eligibility:
+@dataclass(slots=True)
+class Eligibility(NamedMixin):
     person_id: int
+    family_name: str
+    given_name: str
+    organization_names: list[str]  # of their current memberships: an organization twice if they hold two there
     has_mou: bool
     attended: int
     attended_of_held: str  # "2 of 6": the window's meetings attended
     can_vote: bool = False
-    reasons: list[str] = field(default_factory=list)
-    # Read only for the rows a page shows (EligibilityReport.show): with ``organization_names``, the
-    # organizations they represent now.
-    person: Person | None = None
+    reasons: list[str] = field(default_factory=list)  # shared by the rows judged alike: read, never changed
 
     @property
     def representing(self):
-        return "; ".join(self.person.organization_names)
+        """The organizations they represent now, each once, by name."""
+        return "; ".join(sorted(set(self.organization_names), key=str.lower))
 
 
 @dataclass
@@ -205,7 +207,6 @@ class EligibilityReport:
     window: list[Meeting]
     required: int
     rows: list[Eligibility]
-    today: datetime.date
 
     @cached_property
     def voters(self):
@@ -215,17 +216,26 @@ class EligibilityReport:
     def non_voters(self):
         return [row for row in self.rows if not row.can_vote]
 
-    def show(self, rows) -> None:
-        """Read the names and organizations of the rows a page shows: one query, whatever the registry holds."""
-        wanted = {row.person_id: row for row in rows}
-        people = (
-            Person.objects.filter(pk__in=wanted, memberships__in=Membership.objects.current(self.today))
-            .annotate(organization_names=ArrayAgg("memberships__organization__name", distinct=True))
-            .only("given_name", "family_name")
-        )
-        for person in people:
-            person.organization_names.sort(key=str.lower)
-            wanted[person.pk].person = person
+
+def _judge(policy, has_mou, attended, *, held, required):
+    """The membership policy's voting rule for one person: (can vote, the reasons why not, "2 of 6")."""
+    rule = MembershipPolicy.VotingRule
+    mou_reason = gettext("no signed MOU")
+    attendance_ok = attended >= required
+    attendance_reason = gettext(
+        "attended %(attended)d of the last %(window)d task-force meetings, %(required)d required"
+    ) % {"attended": attended, "window": held, "required": required}
+    if policy.voting_rule == rule.MOU_ONLY:
+        can_vote, failing = has_mou, [mou_reason]
+    elif policy.voting_rule == rule.ATTENDANCE_ONLY:
+        can_vote, failing = attendance_ok, [attendance_reason]
+    elif policy.voting_rule == rule.BOTH:
+        can_vote = has_mou and attendance_ok
+        failing = [reason for ok, reason in [(has_mou, mou_reason), (attendance_ok, attendance_reason)] if not ok]
+    else:
+        can_vote, failing = has_mou or attendance_ok, [mou_reason, attendance_reason]
+    of_held = gettext("%(attended)s of %(held)s") % {"attended": attended, "held": held}
+    return can_vote, [] if can_vote else failing, of_held
 
 
 def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityReport:
@@ -234,92 +244,79 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
 
     Attendance counts per task-force meeting in the window (the last M held); when
     committee meetings count, attending any committee meeting after the previous
-    task-force meeting and up to that one counts as attending it. Five queries; the names of the rows a
-    page shows are one more (``EligibilityReport.show``).
+    task-force meeting and up to that one counts as attending it. Four queries, whatever the registry
+    holds: the policy, the window's meetings, the attendance counts, and the current members with their
+    names, organizations and MOU answer. The policy's rule judges each pair of MOU answer and count once.
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
     policy = MembershipPolicy.load()
+    # The window's meetings and the one before it (where the first period starts), read whole: the page
+    # names the window's.
     held = list(
         Meeting.objects.counted_for_attendance(now)
         .filter(committee__kind=Committee.Kind.TASK_FORCE)
-        .order_by("-starts_at")
-        .values_list("pk", "starts_at")[: policy.window_meetings + 1]
+        .order_by("-starts_at")[: policy.window_meetings + 1]
     )
     window, before = held[: policy.window_meetings], held[policy.window_meetings :]
     required = min(policy.required_meetings, len(window))
 
-    # Counted in the database: the organizations each member represents now, and whether one of them has
-    # a signed MOU that has not expired.
-    current = Membership.objects.current(today)
+    # Counted in the database, from the current memberships read once, a row a person: their name, the
+    # organizations they represent now, and whether one of these has a signed MOU that has not expired.
     signed = MOU.objects.filter(status=MOU.Status.SIGNED, organization=OuterRef("organization")).exclude(
         expires_on__lt=today
     )
-    # Everyone is judged, so the counts cover everyone; only the rows a page shows are read in full (show()).
     people = (
-        Person.objects.filter(Exists(current.filter(person=OuterRef("pk"))))
-        .annotate(has_mou=Exists(current.filter(person=OuterRef("pk")).filter(Exists(signed))))
-        .order_by(Lower("family_name"), Lower("given_name"), "pk")
-        .values_list("pk", "has_mou")
+        Membership.objects.current(today)
+        .order_by()
+        .values("person_id", "person__family_name", "person__given_name")
+        .annotate(organizations=ArrayAgg("organization__name"), has_mou=BoolOr(Exists(signed)))
+        .order_by(Lower("person__family_name"), Lower("person__given_name"), "person_id")
+        .values_list("person_id", "person__family_name", "person__given_name", "organizations", "has_mou")
     )
 
     attended: dict[int, int] = {}
     if window:
         # Each window meeting covers the period since the task-force meeting before it: an attendance
         # counts for the first window meeting that starts at or after it.
-        boundaries = sorted(window, key=lambda pair: pair[1])
-        period_start = before[0][1] if before else None
+        boundaries = sorted(window, key=lambda meeting: meeting.starts_at)
+        period_start = before[0].starts_at if before else None
         attendance = Attendance.objects.filter(
-            status__in=Attendance.ATTENDED, meeting__starts_at__lte=boundaries[-1][1]
+            status__in=Attendance.ATTENDED, meeting__starts_at__lte=boundaries[-1].starts_at
         )
         if period_start:
             attendance = attendance.filter(meeting__starts_at__gt=period_start)
         if not policy.committee_meetings_count:
-            attendance = attendance.filter(meeting_id__in=[pk for pk, _ in window])
+            attendance = attendance.filter(meeting__in=window)
         attendance = attendance.exclude(meeting__status=Meeting.Status.CANCELLED)
-        counts_for = Case(*(When(meeting__starts_at__lte=boundary, then=Value(pk)) for pk, boundary in boundaries))
+        counts_for = Case(
+            *(When(meeting__starts_at__lte=meeting.starts_at, then=Value(meeting.pk)) for meeting in boundaries)
+        )
+        # Without the model's ordering by name, which would join every person for nothing.
         attended = dict(
-            attendance.values("person_id")
+            attendance.order_by()
+            .values("person_id")
             .annotate(meetings=Count(counts_for, distinct=True))
             .values_list("person_id", "meetings")
         )
 
-    # Translated once: a reason reads the same on every row that gives it.
-    mou_reason = gettext("no signed MOU")
-    of_held = gettext("%(attended)s of %(held)s")
-    attendance_reasons = {}
-    rule = MembershipPolicy.VotingRule
+    # Everyone with the same MOU answer and the same count is judged alike: each pair is judged once
+    # (_judge), and its reasons and "2 of 6" are one list and one string for every row that gives them.
+    verdicts = {}
     rows = []
-    for person_id, has_mou in people:
+    for person_id, family_name, given_name, organizations, has_mou in people:
         count = attended.get(person_id, 0)
-        row = Eligibility(
-            person_id=person_id,
-            has_mou=has_mou,
-            attended=count,
-            attended_of_held=of_held % {"attended": count, "held": len(window)},
+        verdict = verdicts.get((has_mou, count))
+        if verdict is None:
+            verdict = verdicts[has_mou, count] = _judge(policy, has_mou, count, held=len(window), required=required)
+        can_vote, reasons, attended_of_held = verdict
+        rows.append(
+            Eligibility(
+                person_id, family_name, given_name, organizations, has_mou, count, attended_of_held, can_vote, reasons
+            )
         )
-        attendance_ok = row.attended >= required
-        attendance_reason = attendance_reasons.get(row.attended)
-        if attendance_reason is None:
-            attendance_reason = attendance_reasons[row.attended] = gettext(
-                "attended %(attended)d of the last %(window)d task-force meetings, %(required)d required"
-            ) % {"attended": row.attended, "window": len(window), "required": required}
-        if policy.voting_rule == rule.MOU_ONLY:
-            row.can_vote, failing = row.has_mou, [mou_reason]
-        elif policy.voting_rule == rule.ATTENDANCE_ONLY:
-            row.can_vote, failing = attendance_ok, [attendance_reason]
-        elif policy.voting_rule == rule.BOTH:
-            row.can_vote = row.has_mou and attendance_ok
-            failing = [
-                reason for ok, reason in [(row.has_mou, mou_reason), (attendance_ok, attendance_reason)] if not ok
-            ]
-        else:
-            row.can_vote, failing = row.has_mou or attendance_ok, [mou_reason, attendance_reason]
-        row.reasons = [] if row.can_vote else failing
-        rows.append(row)
 
-    meetings = list(Meeting.objects.filter(pk__in=[pk for pk, _ in window]).order_by("-starts_at")) if window else []
-    return EligibilityReport(policy=policy, window=meetings, required=required, rows=rows, today=today)
+    return EligibilityReport(policy=policy, window=window, required=required, rows=rows)
 
 
 # --- attendance reports --------------------------------------------------------------------

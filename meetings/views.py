@@ -900,7 +900,6 @@ def eligibility(request):
     report = services.voting_eligibility()
     voters = get_page(report.voters, ELIGIBILITY_PAGE_SIZE, request.GET.get("page"))
     others = get_page(report.non_voters, ELIGIBILITY_PAGE_SIZE, request.GET.get("others_page"))
-    report.show([*voters, *others])
     return render(request, "meetings/eligibility.html", {"report": report, "voters": voters, "others": others})
 
 

@@ -148,3 +148,22 @@ def test_each_table_pages_and_the_counts_cover_everyone(world, client_as, add_pe
     assert f"Cannot vote ({everyone})" in second
     assert second.count("<tr>") == 1 + everyone - 100
     assert "?others_page=1" in second
+
+
+def test_each_row_names_the_organizations_represented_now_once_each(world, client_as):
+    set_policy(MembershipPolicy.VotingRule.MOU_ONLY)
+    # A second current membership at the same organization (an alternate too), one at another, one ended.
+    Membership.objects.create(
+        person=world.member, organization=world.shelter, role=Membership.Role.ALTERNATE, start_on="2021-01-01"
+    )
+    Membership.objects.create(person=world.member, organization=world.dosw, start_on="2021-01-01")
+    Membership.objects.create(
+        person=world.member, organization=world.legal_aid, start_on="2020-01-01", end_on="2020-12-31"
+    )
+    rows = {row.person_id: row for row in voting_eligibility().rows}
+    assert rows[world.member.pk].representing == "Asian Women's Shelter; Department on the Status of Women"
+    assert rows[world.member.pk].sort_name == "Member, Morgan"
+    assert len([row for row in voting_eligibility().rows if row.person_id == world.member.pk]) == 1
+    body = client_as("member").get("/members/eligibility/").content.decode()
+    assert '<th scope="row" data-label="Name">Member, Morgan</th>' in body
+    assert "Asian Women&#x27;s Shelter; Department on the Status of Women" in body

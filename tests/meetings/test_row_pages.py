@@ -40,7 +40,9 @@ QUERIES = {
     # size (three fewer than the count, the people and two prefetches before).
     "task-force attendance": 6,
     "committee attendance": 7,  # its guest search, ?q=family, is one more
-    "eligibility": 10,  # the names and organizations of the rows shown are read after paging (one query)
+    # The policy, the window's meetings, the attendance counts and the current members with their names,
+    # organizations and MOU answer (one query read the names of the rows shown, another the window again).
+    "eligibility": 8,
     "action items": 7,
     "attendance report": 8,
     # The feeds never read the user themselves; taskforce.middleware.UserLanguageMiddleware does (session and

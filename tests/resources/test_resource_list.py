@@ -1,10 +1,13 @@
 """/resources/: who sees what, search, filters, paging, and a fixed query count."""
 
+import datetime
 import re
 
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from members.models import Service
 
@@ -355,3 +358,21 @@ def test_the_verification_line_and_form_are_never_kept(client_as, services):
     services.shelter.mark_verified(by=None)
     staff_card = _card(client_as("staff").get(URL).content.decode(), services.shelter)
     assert ": needs checking" not in staff_card and "Verified today" not in staff_card
+
+
+def test_a_kept_card_is_drawn_again_when_its_verification_changes(client_as, services):
+    """The kept card holds when it was last verified: its key names the date and whether it is stale today,
+    so a date changed without touching the service (a queryset update) or a year passing redraws it."""
+    client = client_as("member")
+    fresh = _card(client.get(URL).content.decode(), services.legal)
+    assert "text-body-secondary" in fresh.split("Last verified")[0][-120:]
+    long_ago = timezone.localdate() - datetime.timedelta(days=400)
+    Service.objects.filter(pk=services.legal.pk).update(last_verified_on=long_ago)
+    stale = _card(client.get(URL).content.decode(), services.legal)
+    assert "text-danger-emphasis" in stale
+    assert f"Last verified {date_format(long_ago, 'DATE_FORMAT')}" in stale
+    # Only staff read that it needs checking, and only they get the form; the kept part is the same for all.
+    assert ": needs checking" not in stale
+    staff = _card(client_as("staff").get(URL).content.decode(), services.legal)
+    assert f"Last verified {date_format(long_ago, 'DATE_FORMAT')}: needs checking" in staff
+    assert reverse("members:service_verify", args=[services.legal.pk]) in staff
