@@ -334,10 +334,12 @@ def _status_labels():
 def _attendance_rows(rows, *, added=None) -> str:
     """The attendance list's rows, (attendance, status shown) pairs, as HTML drawn by Jinja2
     (meetings/jinja2/meetings/attendance_rows.html; why in docs/architecture.md). Its words are translated here, once:
-    each row prints every status label twice, and the column names label its cells on a narrow screen."""
+    each row prints every status label twice, and the column names label its cells on a narrow screen; a role's
+    name (get_role_display() translated it again for every row) is looked up in ``roles``."""
     context = {
         "rows": rows,
         "statuses": _status_labels(),
+        "roles": {value: str(label) for value, label in Attendance.Role.choices},
         "labels": {"name": _("Name"), "organization": _("Organization")},
         "added": added,
     }
