@@ -81,6 +81,16 @@ class MeetingChoiceField(forms.ModelChoiceField):
 
 
 MAX_ROWS = 100  # rows a minutes formset takes in one save: a larger TOTAL_FORMS is a form error, not a slow request
+# The minutes' motion and action-item formsets: no blank row drawn on load (one on request, ?add=..., or fetched
+# by "Add another": meetings:minutes_blank_row), a blank row left blank rather than deleted, at most MAX_ROWS.
+MINUTES_ROWS = {
+    "extra": 0,
+    "can_delete": True,
+    "can_delete_extra": False,
+    "max_num": MAX_ROWS,
+    "absolute_max": MAX_ROWS,
+    "validate_max": True,
+}
 
 
 def _choice_list(field, objects):
@@ -450,12 +460,7 @@ MotionFormSet = inlineformset_factory(
     form=MotionForm,
     formset=BaseMotionFormSet,
     fk_name="agenda_item",
-    extra=0,  # a blank row on request (?add=...), or fetched by "Add another" (meetings:minutes_blank_row)
-    can_delete=True,
-    can_delete_extra=False,  # a blank row is left blank, not deleted
-    max_num=MAX_ROWS,
-    absolute_max=MAX_ROWS,
-    validate_max=True,
+    **MINUTES_ROWS,
 )
 
 
@@ -505,12 +510,7 @@ ActionItemFormSet = inlineformset_factory(
     form=ActionItemForm,
     formset=BaseActionItemFormSet,
     fk_name="meeting",
-    extra=0,  # a blank row on request (?add=...), or fetched by "Add another" (meetings:minutes_blank_row)
-    can_delete=True,
-    can_delete_extra=False,  # a blank row is left blank, not deleted
-    max_num=MAX_ROWS,
-    absolute_max=MAX_ROWS,
-    validate_max=True,
+    **MINUTES_ROWS,
 )
 
 
@@ -536,12 +536,7 @@ ItemActionFormSet = inlineformset_factory(
     form=ActionItemForm,
     formset=BaseItemActionFormSet,
     fk_name="agenda_item",
-    extra=0,  # a blank row on request (?add=...), or fetched by "Add another" (meetings:minutes_blank_row)
-    can_delete=True,
-    can_delete_extra=False,  # a blank row is left blank, not deleted
-    max_num=MAX_ROWS,
-    absolute_max=MAX_ROWS,
-    validate_max=True,
+    **MINUTES_ROWS,
 )
 
 
