@@ -10,7 +10,6 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -331,19 +330,18 @@ def _status_labels():
     return [(value, str(label)) for value, label in Attendance.Status.choices]
 
 
-def _attendance_rows(rows, *, added=None) -> str:
-    """The attendance list's rows, (attendance, status shown) pairs, as HTML drawn by Jinja2
-    (meetings/jinja2/meetings/attendance_rows.html; why in docs/architecture.md). Its words are translated here, once:
-    each row prints every status label twice, and the column names label its cells on a narrow screen; a role's
+def _rows_context(rows, *, added=None) -> dict:
+    """What the attendance list's rows (meetings/jinja2/meetings/attendance_rows.html, drawn by Jinja2: why in
+    docs/architecture.md) read besides the (attendance, status shown) pairs: their words translated once, since
+    each row prints every status label twice, the column names label its cells on a narrow screen, and a role's
     name (get_role_display() translated it again for every row) is looked up in ``roles``."""
-    context = {
+    return {
         "rows": rows,
         "statuses": _status_labels(),
         "roles": {value: str(label) for value, label in Attendance.Role.choices},
         "labels": {"name": _("Name"), "organization": _("Organization")},
         "added": added,
     }
-    return get_template("meetings/attendance_rows.html", using="jinja2").render(context)
 
 
 @access(MEETING_EDITOR)
@@ -409,10 +407,8 @@ def attendance(request, pk):
     context = {
         "meeting": meeting,
         "roster": roster,
-        "rows": rows,
-        "attendance_rows": _attendance_rows(rows),
+        **_rows_context(rows),
         "errors": errors,
-        "statuses": _status_labels(),
         "guest_form": guest_form,
         "amendment": amendment,
         "not_yet_held": not_yet_held,
@@ -484,7 +480,9 @@ def add_guest(request, pk):
         "role": row.get_role_display().lower(),
     }
     if wants_fragment:
-        return HttpResponse(_attendance_rows([(row, row.status)], added=added))
+        return render(
+            request, "meetings/attendance_rows.html", _rows_context([(row, row.status)], added=added), using="jinja2"
+        )
     messages.success(request, added)
     return redirect("meetings:attendance", pk=meeting.pk)
 
