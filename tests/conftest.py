@@ -152,3 +152,10 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-quic",
         ],
     }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Every test's page asks for reduced motion: Bootstrap then drops its colour transitions, so axe never sees
+    a button mid-fade. (A context a test opens itself says so where it needs it.)"""
+    return {**browser_context_args, "reduced_motion": "reduce"}

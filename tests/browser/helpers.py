@@ -45,3 +45,10 @@ def choose_person(page, name, label, search=None):
     else:
         page.locator(f'[name="{name}"]').select_option(label=label)
     expect(page.locator(f'[name="{name}"] option:checked')).to_have_text(label)
+
+
+def screenshot(page, folder, name):
+    """Save the whole page as folder/name.png, only when that folder exists (on the developers' machine, where
+    the screenshots are looked at; not in CI)."""
+    if folder.is_dir():
+        page.screenshot(path=str(folder / f"{name}.png"), full_page=True)

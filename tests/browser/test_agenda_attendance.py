@@ -11,21 +11,11 @@ from playwright.sync_api import expect
 
 from meetings.models import ActionItem, Attendance, Meeting
 from members.models import Person
-from tests.browser.helpers import assert_accessible, log_in
+from tests.browser.helpers import assert_accessible, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SHOTS = pathlib.Path("/work/shots/agenda")
-
-
-@pytest.fixture(autouse=True)
-def _no_animations(page):
-    page.emulate_media(reduced_motion="reduce")
-
-
-def shot(page, name):
-    if SHOTS.is_dir():
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def _meeting(world, days, **fields):
@@ -74,7 +64,7 @@ def test_cochair_sees_the_open_action_items_on_the_next_agenda_and_closes_one(pa
     expect(agenda.locator(".carried-overdue")).to_have_count(2)
     assert agenda.inner_text().index("Casey Cochair") < agenda.inner_text().index("Morgan Member")
     assert_accessible(page)
-    shot(page, "01-agenda-open-action-items-cochair")
+    screenshot(page, SHOTS, "01-agenda-open-action-items-cochair")
 
     # Closing one at this meeting: the agenda says so, and a later meeting no longer carries it.
     carried = agenda.get_by_role("listitem").filter(has_text="Ask the school district to present")
@@ -82,7 +72,7 @@ def test_cochair_sees_the_open_action_items_on_the_next_agenda_and_closes_one(pa
     expect(page.get_by_text("Marked done at this meeting: Ask the school district to present")).to_be_visible()
     expect(page.locator("#carried-items")).to_contain_text("done at this meeting")
     assert_accessible(page)
-    shot(page, "02-agenda-item-done-at-this-meeting")
+    screenshot(page, SHOTS, "02-agenda-item-done-at-this-meeting")
     item = ActionItem.objects.get(description="Ask the school district to present")
     assert (item.status, item.closed_at) == (ActionItem.Status.DONE, held)
 
@@ -104,7 +94,7 @@ def test_cochair_sees_the_open_action_items_on_the_next_agenda_and_closes_one(pa
     expect(carried).not_to_contain_text("Ask the school district")  # done
     expect(carried.get_by_role("button")).to_have_count(0)
     assert_accessible(visitor)
-    shot(visitor, "03-public-agenda-approved-items-only")
+    screenshot(visitor, SHOTS, "03-public-agenda-approved-items-only")
     visitor_context.close()
 
 
@@ -138,7 +128,7 @@ def test_staff_takes_attendance_of_the_right_people_by_keyboard_and_adds_a_guest
     assert focused_row.locator("th").evaluate(background) != other_row.locator("th").evaluate(background)
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid"
-    shot(page, "04-attendance-keyboard-focus-row")
+    screenshot(page, SHOTS, "04-attendance-keyboard-focus-row")
 
     page.get_by_role("button", name="Mark all present").click()
     page.get_by_role("button", name="Save attendance").click()
@@ -155,7 +145,7 @@ def test_staff_takes_attendance_of_the_right_people_by_keyboard_and_adds_a_guest
     expect(page.get_by_text("Added Amani Wanjiru (guest) as present.")).to_be_visible()
     expect(rows).to_have_count(4)
     assert_accessible(page)
-    shot(page, "05-attendance-guest-added")
+    screenshot(page, SHOTS, "05-attendance-guest-added")
 
 
 def test_cochair_confirms_attendance_and_minutes_of_a_meeting_not_yet_held(page, live_server, world):
@@ -172,7 +162,7 @@ def test_cochair_confirms_attendance_and_minutes_of_a_meeting_not_yet_held(page,
     expect(page.get_by_label("Present: Morgan Member")).to_be_checked()
     assert not Attendance.objects.filter(meeting=meeting).exists()
     assert_accessible(page)
-    shot(page, "06-attendance-not-yet-held-asks")
+    screenshot(page, SHOTS, "06-attendance-not-yet-held-asks")
     page.locator("#attendance-form").get_by_label("record attendance anyway?").check()
     page.get_by_role("button", name="Save attendance").click()
     expect(page.get_by_text("Attendance saved (1 changed).")).to_be_visible()
@@ -187,7 +177,7 @@ def test_cochair_confirms_attendance_and_minutes_of_a_meeting_not_yet_held(page,
     page.get_by_role("button", name="Add to the list as present").click()
     expect(page.get_by_text("Added Amani Wanjiru (guest) as present.")).to_be_visible()
     assert_accessible(page)
-    shot(page, "08-guest-at-a-meeting-not-yet-held")
+    screenshot(page, SHOTS, "08-guest-at-a-meeting-not-yet-held")
 
     page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/edit/")
     assert_accessible(page)
@@ -197,7 +187,7 @@ def test_cochair_confirms_attendance_and_minutes_of_a_meeting_not_yet_held(page,
     expect(page.get_by_text("Nothing was saved: tick the box to confirm")).to_be_visible()
     expect(page.locator('[name="item-minutes"]')).to_have_value("- Written ahead from the planning call")
     assert_accessible(page)
-    shot(page, "07-minutes-not-yet-held-asks")
+    screenshot(page, SHOTS, "07-minutes-not-yet-held-asks")
     page.get_by_label("record minutes anyway?").check()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("The minutes of “Welcome” are saved.")).to_be_visible()

@@ -12,11 +12,6 @@ from tests.browser.helpers import assert_accessible, log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _no_animations(page):
-    page.emulate_media(reduced_motion="reduce")
-
-
 @pytest.fixture
 def meetings(world):
     from meetings.models import Meeting

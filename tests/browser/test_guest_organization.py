@@ -12,21 +12,11 @@ from playwright.sync_api import expect
 
 from meetings.models import Attendance, Meeting
 from members.models import Organization
-from tests.browser.helpers import assert_accessible, log_in, log_in_with_session
+from tests.browser.helpers import assert_accessible, log_in, log_in_with_session, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SHOTS = pathlib.Path("/work/shots/orgsearch")
-
-
-@pytest.fixture(autouse=True)
-def _no_animations(page):
-    page.emulate_media(reduced_motion="reduce")
-
-
-def shot(page, name):
-    if SHOTS.is_dir():
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def _meeting(world):
@@ -57,7 +47,7 @@ def test_staff_add_a_guest_choosing_the_organization_by_typing_and_keyboard(page
     )
     expect(organizations).to_have_value(str(world.shelter.pk))  # the first match is chosen
     assert_accessible(page)
-    shot(page, "01-organization-search-found")
+    screenshot(page, SHOTS, "01-organization-search-found")
 
     # By keyboard: from the search box past its button to the select, then the next match down.
     page.keyboard.press("Tab")
@@ -66,7 +56,7 @@ def test_staff_add_a_guest_choosing_the_organization_by_typing_and_keyboard(page
     expect(organizations).to_be_focused()
     page.keyboard.press("ArrowDown")
     expect(organizations).to_have_value(str(world.dosw.pk))
-    shot(page, "02-organization-chosen-by-keyboard")
+    screenshot(page, SHOTS, "02-organization-chosen-by-keyboard")
 
     # A search by acronym, started with Enter, finds the prospect; nothing is posted meanwhile.
     search.fill("")
@@ -96,7 +86,7 @@ def test_staff_add_a_guest_choosing_the_organization_by_typing_and_keyboard(page
     guest = Attendance.objects.get(meeting=meeting, person__family_name="Wanjiru")
     assert guest.organization == world.dosw and guest.status == "present"
     assert_accessible(page)
-    shot(page, "03-guest-added-with-the-organization")
+    screenshot(page, SHOTS, "03-guest-added-with-the-organization")
 
 
 def test_without_javascript_the_organization_search_reloads_the_page_with_the_matches(browser, live_server, world):
@@ -114,7 +104,7 @@ def test_without_javascript_the_organization_search_reloads_the_page_with_the_ma
     expect(organizations.locator("option")).to_have_text(["---------", "Legal Aid Society"])
     expect(page.get_by_label("Search the organizations by name")).to_have_value("legal")
     # (axe runs on the same markup in the test above: it cannot run in a page without JavaScript.)
-    shot(page, "04-no-javascript-organization-search")
+    screenshot(page, SHOTS, "04-no-javascript-organization-search")
     expect(organizations).to_have_value(str(world.legal_aid.pk))  # the first match is chosen, as with JavaScript
     # The page came back, so the names typed before the search are typed again.
     page.get_by_label("Or a new person: given name").fill("Gina")

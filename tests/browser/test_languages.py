@@ -89,11 +89,6 @@ LANGUAGES = {
 
 
 @pytest.fixture(autouse=True)
-def _no_animations(page):
-    page.emulate_media(reduced_motion="reduce")
-
-
-@pytest.fixture(autouse=True)
 def _immediate_tasks(settings):
     # The pamphlet is drawn when first asked for, as the worker would (the live server runs in this process).
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -27,11 +27,6 @@ def _immediate_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
-@pytest.fixture(autouse=True)
-def _no_animations(page):
-    page.emulate_media(reduced_motion="reduce")
-
-
 def _slides(pages):
     """A PDF whose every page says which slide it is, so the packet's order can be read back."""
     html = "".join(f'<p style="break-after: page">Slide {number} of the count</p>' for number in pages)

@@ -13,12 +13,6 @@ from tests.browser.helpers import assert_accessible, choose_person, log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _no_animations(page):
-    """Bootstrap drops its colour transitions for reduced motion, so axe never sees a button mid-fade."""
-    page.emulate_media(reduced_motion="reduce")
-
-
 @pytest.fixture
 def task_force_of_thirty(world):
     """Twenty-three more representatives: thirty people on the task force in all."""

@@ -17,11 +17,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("/work/shots/minutesitem")
 
 
-@pytest.fixture(autouse=True)
-def _no_animations(page):
-    page.emulate_media(reduced_motion="reduce")
-
-
 @pytest.fixture
 def meeting(world):
     start = timezone.now() - datetime.timedelta(days=2)

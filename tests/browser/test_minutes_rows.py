@@ -18,11 +18,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("/work/shots/minutes")
 
 
-@pytest.fixture(autouse=True)
-def _no_animations(page):
-    page.emulate_media(reduced_motion="reduce")
-
-
 def test_staff_add_several_motions_and_action_items_in_one_save(page, live_server, world):
     start = timezone.now() - datetime.timedelta(days=2)
     meeting = Meeting.objects.create(

@@ -24,9 +24,7 @@ SHOTS = "/work/shots/reminders"
 
 
 @pytest.fixture(autouse=True)
-def _no_animations(page):
-    """Bootstrap drops its colour transitions for reduced motion, so axe never sees a button mid-fade."""
-    page.emulate_media(reduced_motion="reduce")
+def _shots_folder():
     os.makedirs(SHOTS, exist_ok=True)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import assert_accessible
+from tests.browser.helpers import assert_accessible, screenshot
 from tests.resources.conftest import build_services, build_vocabulary
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,11 +23,6 @@ def services(world):
     shelter.name_es = "Refugio confidencial para mujeres asiáticas"
     shelter.save()
     return services
-
-
-def shot(page, name):
-    if SHOTS.is_dir():
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def in_language(page, language):
@@ -49,19 +44,19 @@ def test_spanish_visitor_searches_in_spanish_and_opens_a_service(page, live_serv
     assert card.locator('span[lang="en"]', has_text="Call the intake line.").is_visible()
     assert card.locator(".in-english").first.is_visible()
     assert_accessible(page)
-    shot(page, "resources-es-search")
+    screenshot(page, SHOTS, "resources-es-search")
     page.get_by_role("link", name="Ayuda legal en español para personas adultas").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Ayuda legal en español para personas adultas"
     assert page.get_by_text("Asesoría y representación legal para sobrevivientes adultos").is_visible()
     assert_accessible(page)
-    shot(page, "service-es")
+    screenshot(page, SHOTS, "service-es")
 
 
 def test_chinese_visitor_searches_in_chinese(page, live_server, services):
     page = in_language(page, "zh-TW,zh;q=0.9")
     page.goto(f"{live_server.url}/resources/")
-    shot(page, "resources-zh-hant")
+    screenshot(page, SHOTS, "resources-zh-hant")
     search = page.locator("#id_q")
     search.fill("庇護")
     search.press("Enter")
@@ -69,11 +64,11 @@ def test_chinese_visitor_searches_in_chinese(page, live_server, services):
     assert page.locator(".resource-card h2").all_inner_texts() == ["亞裔婦女保密庇護所"]
     assert page.get_by_text("在保密地點提供緊急庇護。").is_visible()
     assert_accessible(page)
-    shot(page, "resources-zh-hant-search")
+    screenshot(page, SHOTS, "resources-zh-hant-search")
     page.get_by_role("link", name="亞裔婦女保密庇護所").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "亞裔婦女保密庇護所"
     # How to refer has no Chinese text: English, marked.
     assert page.locator('span[lang="en"]', has_text="Call the 24-hour crisis line.").is_visible()
     assert_accessible(page)
-    shot(page, "service-zh-hant")
+    screenshot(page, SHOTS, "service-zh-hant")
