@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
-    "django.forms",  # Django's own widget templates, for FORM_RENDERER below
+    "django.forms",  # Django's own widget templates (django/forms/jinja2/), for FORM_RENDERER below
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -112,7 +112,7 @@ TEMPLATES = [
         },
     },
     # Templates Django's engine draws too slowly (docs/architecture.md): /goals/'s goals and objective rows, the
-    # attendance list's rows.
+    # attendance list's rows, and every form's widgets (Django's own, FORM_RENDERER below).
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "APP_DIRS": True,  # <app>/jinja2/
@@ -223,10 +223,9 @@ PRIVATE_STORAGE_OPTIONS = env.json("PRIVATE_STORAGE_OPTIONS", default={})
 # database; `python manage.py db_worker` runs the queue. Tests choose a backend and run tasks themselves.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
-# Form widgets are drawn by the project's template engine, so templates/django/forms/ may replace one of Django's
-# widget templates for every form (the select draws its options itself: one template render per select, not
-# two per option).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Form widgets are drawn by Django's own Jinja2 widget templates, through the project's Jinja2 environment (the
+# admin's widgets, which have only Django templates, by Django's engine): taskforce/jinja2.py.
+FORM_RENDERER = "taskforce.jinja2.FormRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
