@@ -40,3 +40,13 @@ def test_the_summary_names_the_rows_that_miss():
     report = {"pages": [page(), page(name="attendance recent", html_kb=986.0)], "pdfs": []}
     run.check_budget(report)
     assert report["summary"] == {"checked": 2, "passed": 1, "missed": ["attendance recent"]}
+
+
+def test_the_floor_is_every_slice_together():
+    # Two slices of the floor, one before each page: a quiet one and one with a pause of the machine in it.
+    quiet = {"p95_ms": 6.0, "latencies": [5.0] * 19 + [6.0], "html_kb": 4.0}
+    paused = {"p95_ms": 40.0, "latencies": [5.0] * 18 + [30.0, 40.0], "html_kb": 4.0}
+    floor = run.pooled_floor([quiet, paused])
+    assert floor["requests"] == 40 and floor["p50_ms"] == 5.0
+    assert floor["p95_ms"] == 6.0  # the 38th of 40: one pause does not set the ratio of every page after it
+    assert floor["slice_p95_ms"] == {"lowest": 6.0, "median": 23.0, "highest": 40.0}
