@@ -48,7 +48,11 @@ def panels(request):
         for item in my_items:
             item.is_overdue_now = item.is_overdue(today)
     next_meetings = list(
-        Meeting.objects.visible_to(user).upcoming().select_related("committee").order_by("starts_at")[:5]
+        Meeting.objects.visible_to(user)
+        .upcoming()
+        .select_related("committee")
+        .only("title", "starts_at", "ends_at", "committee__name")  # its name, address and when
+        .order_by("starts_at")[:5]
     )
     panel = {
         "template": "meetings/_dashboard_panel.html",
