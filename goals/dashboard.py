@@ -16,7 +16,12 @@ def panels(request) -> list[dict]:
     if not (is_staff(user) or chaired):
         return []
     today = timezone.localdate()
-    items = WorkPlanItem.objects.needing_attention(today).select_related("work_plan__committee", "owner")
+    # Only what the panel shows: the item, its committee's name and work plan's address, when it is due.
+    items = (
+        WorkPlanItem.objects.needing_attention(today)
+        .select_related("work_plan__committee")
+        .only("title", "due_on", "status", "work_plan__committee__name", "work_plan__committee__slug")
+    )
     if not is_staff(user):
         items = items.filter(work_plan__committee_id__in=chaired)
     items = list(items.order_by("due_on", "pk")[: SHOWN + 1])

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
@@ -853,6 +854,8 @@ def action_items(request):
     for item in page:
         item.overdue = item.is_overdue(today)
         item.may_update = staff or item.committee_id in chaired or (person is not None and item.owner_id == person.pk)
+        if item.may_update:  # what the row's buttons name for a screen reader (Django's truncatechars:40)
+            item.short_description = Truncator(item.description).chars(40)
         # The row's two phrases are worded here: a {% blocktranslate %} per row cost a tenth of the page.
         item.from_meeting = _("from %(meeting)s") % {"meeting": item.meeting.date_label}
         if item.overdue:

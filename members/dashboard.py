@@ -32,6 +32,7 @@ def panels(request):
                 "expiring": list(
                     MOU.objects.expiring_within(EXPIRY_WINDOW_DAYS)
                     .select_related("organization")
+                    .only("expires_on", "organization__name")
                     .order_by("expires_on")
                 ),
                 "unsigned": unsigned,
