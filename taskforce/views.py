@@ -9,6 +9,7 @@ from django.views import i18n
 from django.views.decorators.http import require_POST
 
 from .app_modules import app_modules
+from . import permissions
 from .permissions import ANYONE, access
 
 
@@ -26,7 +27,10 @@ def _app_panels(request, name="panels"):
 def dashboard(request):
     if not request.user.is_authenticated:
         return render(request, "dashboard.html", {"panels": _app_panels(request, "public_panels")})
-    return render(request, "dashboard.html", {"panels": _app_panels(request)})
+    # The viewer's roles in the order Role declares them (a frozenset's order changes from process to process).
+    roles = permissions.roles_of(request.user)
+    viewer_roles = [role for role in permissions.Role if role in roles]
+    return render(request, "dashboard.html", {"panels": _app_panels(request), "viewer_roles": viewer_roles})
 
 
 @access(ANYONE)

@@ -24,6 +24,12 @@ def test_admin_link_only_for_staff(client_as):
     assert "/admin/" in client_as("staff").get("/").content.decode()
 
 
+def test_the_dashboard_names_the_roles_in_one_order(client_as):
+    # The roles are a frozenset, whose order changed from one process to the next; the page follows Role's order.
+    body = client_as("staff").get("/").content.decode()
+    assert "You are signed in as\n    staff, member." in body
+
+
 def test_roles_come_from_the_registry(world):
     assert permissions.roles_of(world.staff.user) >= {permissions.Role.STAFF, permissions.Role.MEMBER}
     assert permissions.Role.COCHAIR in permissions.roles_of(world.cochair.user)
