@@ -53,6 +53,7 @@ PUBLIC_TEMPLATES = [
     "templates/resources/detail.html",
     "templates/meetings/meeting_list.html",
     "templates/meetings/_meeting_table.html",
+    "meetings/jinja2/meetings/meeting_rows.html",
     "templates/meetings/meeting_detail.html",
     "templates/meetings/_documents.html",
     "templates/meetings/minutes.html",
