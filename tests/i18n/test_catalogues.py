@@ -58,6 +58,7 @@ PUBLIC_TEMPLATES = [
     "templates/meetings/_documents.html",
     "templates/meetings/minutes.html",
     "templates/meetings/_minutes_body.html",
+    "meetings/jinja2/meetings/minutes_attendees.html",
     "templates/meetings/_minutes_item.html",
     "templates/meetings/_amendment.html",
     "templates/meetings/minutes_pdf.html",
