@@ -76,6 +76,21 @@ MEETINGS_PAGE_SIZE = 25  # past meetings per page; upcoming ones are all shown o
 ACTIONS_PAGE_SIZE = 50  # open action items per page
 ELIGIBILITY_PAGE_SIZE = 100  # people per page of each eligibility table
 CALENDAR_PAST = datetime.timedelta(days=365)  # how far back the calendar feeds reach
+# What a row of the meeting list (templates/meetings/_meeting_table.html) shows: not the long texts (the
+# announcements, the committee's purpose and standing agenda) that the list never draws.
+MEETING_ROW_FIELDS = (
+    "committee",
+    "title",
+    "starts_at",
+    "ends_at",
+    "location",
+    "online_link",
+    "status",
+    "is_public",
+    "agenda_state",
+    "minutes_state",
+    "committee__name",
+)
 
 
 def _get_meeting(request, pk):
@@ -89,7 +104,7 @@ def _get_meeting(request, pk):
 @access(ANYONE)
 def meeting_list(request):
     user = request.user
-    meetings = Meeting.objects.visible_to(user).select_related("committee")
+    meetings = Meeting.objects.visible_to(user).select_related("committee").only(*MEETING_ROW_FIELDS)
     years = (
         Meeting.objects.visible_to(user)
         .annotate(year=ExtractYear("starts_at", tzinfo=timezone.get_current_timezone()))

@@ -114,3 +114,28 @@ def test_page_links_carry_the_default_period(world, make_meeting, add_people, cl
     assert f"Showing {REPORT_PAGE_SIZE + 1}-{REPORT_PAGE_SIZE + 1} of {REPORT_PAGE_SIZE + 1} people." in second
     only_page = client.get("/meetings/attendance-report/?page=2").content.decode()  # a page without a period
     assert f"Showing {REPORT_PAGE_SIZE + 1}-{REPORT_PAGE_SIZE + 1} of" in only_page
+
+
+HOSTILE = "<script>\"'&"
+ESCAPED = "&lt;script&gt;&quot;&#x27;&amp;"
+
+
+def test_both_tables_escape_names_and_organizations(world, make_meeting, client_as):
+    """The rows are drawn by Jinja2 (meetings/jinja2/meetings/report_*_rows.html): escaped as Django escapes."""
+    from members.models import Organization, Person
+
+    meeting = make_meeting(world.task_force, days=-5)
+    organization = Organization.objects.create(name=f"Org {HOSTILE}")
+    person = Person.objects.create(given_name=f"Gil {HOSTILE}", family_name=f"Hostile {HOSTILE}")
+    Attendance.objects.create(meeting=meeting, person=person, organization=organization)
+    Attendance.objects.create(meeting=meeting, person=world.member, organization=world.shelter)
+    Attendance.objects.create(meeting=make_meeting(world.youth, days=-6), person=person, organization=world.shelter)
+
+    body = client_as("staff").get("/meetings/attendance-report/").content.decode()
+    tables = body[body.index("<tbody>") :]
+    assert "<script>" not in tables
+    assert f'<th scope="row" data-label="Organization">Org {ESCAPED}</th>' in tables
+    assert f'<td data-label="Usual representative">Gil {ESCAPED} Hostile {ESCAPED}</td>' in tables
+    assert f'<th scope="row" data-label="Name">Hostile {ESCAPED}, Gil {ESCAPED}</th>' in tables
+    assert f'<td data-label="Representing">Asian Women&#x27;s Shelter; Org {ESCAPED}</td>' in tables
+    assert '<td data-label="Representing">Asian Women&#x27;s Shelter</td>' in tables

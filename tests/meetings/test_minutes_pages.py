@@ -172,3 +172,28 @@ def test_an_item_page_without_rows_reads_no_people(world, meeting, fill_meeting,
     fill_meeting(meeting, 25)
     with django_assert_num_queries(8):
         assert client.get(url).status_code == 200
+
+
+def test_the_attendee_line_in_the_page_and_the_pdf_and_in_the_pages_language(world, make_meeting, client_as):
+    """The attendee line is drawn by Jinja2 (meetings/jinja2/meetings/minutes_attendees.html) for the page and the
+    PDF: by family name, "; " between people, the honorific and organization when there is one, "(remote)" in the
+    page's language, the absent left out."""
+    from django.utils import translation
+
+    from meetings.services import render_minutes_html
+
+    meeting = make_meeting(world.task_force)
+    first = Person.objects.create(honorific="Dr.", given_name="Ada", family_name="Alpha")
+    second = Person.objects.create(given_name="Bo", family_name="Beta")
+    absent = Person.objects.create(given_name="Cy", family_name="Gamma")
+    Attendance.objects.create(meeting=meeting, person=first, organization=world.shelter)
+    Attendance.objects.create(meeting=meeting, person=second, status=Attendance.Status.REMOTE)
+    Attendance.objects.create(meeting=meeting, person=absent, status=Attendance.Status.ABSENT)
+    line = '<p class="attendees">Dr. Ada Alpha, Asian Women&#x27;s Shelter; Bo Beta (remote)</p>'
+    client = client_as("staff")
+    assert line in client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
+    assert line in render_minutes_html(meeting)
+    spanish = client.get(reverse("meetings:minutes", args=[meeting.pk]), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    with translation.override("es"):
+        remote = translation.gettext("(remote)")
+    assert remote != "(remote)" and f"; Bo Beta {remote}</p>" in spanish

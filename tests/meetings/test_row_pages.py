@@ -131,3 +131,27 @@ def test_names_titles_and_organizations_come_back_escaped(world, make_meeting, c
     actions = client.get("/actions/").content.decode()
     assert f"Task {ESCAPED}" in actions and f"Committee {ESCAPED}" in actions
     assert f"{ESCAPED} Family {ESCAPED}" in actions  # the owner
+
+
+def test_meeting_list_rows_escape_titles_and_read_in_the_pages_language(world, make_meeting, client):
+    """The list's rows are drawn by Jinja2 (meetings/jinja2/meetings/meeting_rows.html): the title escaped in the
+    link and in the minutes link's hidden words, which are in the page's language; badges and places as before."""
+    from django.utils import translation
+
+    from meetings.models import Meeting
+
+    meeting = make_meeting(world.task_force, days=-9, title=f"Meeting {HOSTILE}", is_public=True)
+    meeting.approve_minutes(at=make_meeting(world.task_force, days=-2, is_public=True))
+    online = make_meeting(world.task_force, days=-4, is_public=True, online_link="https://example.org/call")
+    Meeting.objects.filter(pk=online.pk).update(location="")
+    make_meeting(world.task_force, days=-5, is_public=True, status=Meeting.Status.CANCELLED)
+    body = client.get("/meetings/").content.decode()
+    assert HOSTILE not in body
+    assert f'<a href="/meetings/{meeting.pk}/">Meeting {ESCAPED}</a>' in body
+    assert f'<span class="visually-hidden"> of Meeting {ESCAPED}, {meeting.date_label}</span>' in body
+    assert '<td data-label="Where">https://example.org/call</td>' in body
+    assert '<span class="badge text-bg-secondary">Cancelled</span>' in body
+    spanish = client.get("/meetings/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    with translation.override("es"):
+        of_meeting = translation.gettext("of %(meeting)s") % {"meeting": f"Meeting {ESCAPED}, {meeting.date_label}"}
+    assert of_meeting.startswith("de ") and f'<span class="visually-hidden"> {of_meeting}</span>' in spanish
