@@ -1,5 +1,5 @@
-"""The Jinja2 environment, for the templates Django's engine draws too slowly, and the form renderer that draws
-every form's widgets with Django's own Jinja2 widget templates.
+"""The Jinja2 environment, for the rows Django's engine draws too slowly (the table in docs/architecture.md), and the
+form renderer that draws every form's widgets with Django's own Jinja2 widget templates.
 
 docs/architecture.md says when a page uses it. The environment gives a template what the page's Django template
 had: ``_()`` (Django's ``gettext``; ``makemessages`` finds ``{{ _("...") }}`` as it does in a Django template),

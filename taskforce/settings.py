@@ -111,8 +111,8 @@ TEMPLATES = [
             ],
         },
     },
-    # Templates Django's engine draws too slowly (docs/architecture.md): /goals/'s goals and objective rows, the
-    # attendance list's rows, and every form's widgets (Django's own, FORM_RENDERER below).
+    # Rows Django's engine draws too slowly (the table in docs/architecture.md), and every form's widgets (Django's
+    # own, FORM_RENDERER below).
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "APP_DIRS": True,  # <app>/jinja2/
