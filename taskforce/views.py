@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views import i18n
 from django.views.decorators.http import require_POST
 
-from .app_modules import app_modules
 from . import permissions
+from .app_modules import app_modules
 from .permissions import ANYONE, access
 
 
