@@ -70,7 +70,8 @@ class FormRenderer(BaseRenderer):
     """``FORM_RENDERER``: widgets drawn by Django's own widget templates for Jinja2 (``django/forms/jinja2/``, found
     by this environment because ``django.forms`` is an installed app), the same markup as its Django templates in
     half the time (a select of 41 options: 1.5 ms in Django's engine, which draws two templates for each option, and
-    0.7 ms); a template only Django's engine has (the admin's widgets) by that engine. Crispy-bootstrap5 still draws each field around its widget."""
+    0.7 ms); a template only Django's engine has (the admin's widgets) by that engine. Crispy-bootstrap5 still draws
+    each field around its widget."""
 
     def get_template(self, template_name):
         try:
