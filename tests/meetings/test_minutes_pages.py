@@ -197,3 +197,19 @@ def test_the_attendee_line_in_the_page_and_the_pdf_and_in_the_pages_language(wor
     with translation.override("es"):
         remote = translation.gettext("(remote)")
     assert remote != "(remote)" and f"; Bo Beta {remote}</p>" in spanish
+
+
+def test_the_minutes_pdf_numbers_its_pages_in_the_readers_language(meeting, client_as):
+    """The footer "Page 1 of 1" is translated as the rest of the PDF (taskforce_pdf's {% page_of_pages %})."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed")
+    url = reverse("meetings:minutes_pdf", args=[meeting.pk])
+    for language, footer in (("en", "Page 1 of 1"), ("es", "Página 1 de 1")):
+        drawn = client_as("staff").get(url, HTTP_ACCEPT_LANGUAGE=language).content
+        text = subprocess.run(
+            [shutil.which("pdftotext"), "-", "-"], input=drawn, capture_output=True, check=True
+        ).stdout.decode()
+        assert footer in text
