@@ -264,6 +264,8 @@ def main():
             result = measure_after_floor(path)
             admin.append({"name": name, "path": path, **result})
             print(f"  {name}: p95 {result['p95_ms']} ms", flush=True)
+        if not floor_runs:  # --only chose no page and no admin list: the table still has its floor
+            floor_runs.append(measure(port, "/status/", setup["session"], FLOOR_REQUESTS_EACH, args.clients))
     finally:
         server.terminate()
         server.wait(timeout=30)

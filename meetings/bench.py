@@ -79,12 +79,20 @@ def pdfs():
     def render_packet():
         return packet.render_pdf(meeting, public=True)[0]  # what the background worker does
 
-    def packet_html():
-        return packet.cover_html(meeting, *packet.contents(meeting, public=True))
+    def packet_documents():
+        """The two documents the packet lays out: its cover, tagged, and its page numbers (a page per packet page,
+        stamped on the packet's pages)."""
+        cover = packet.cover_html(meeting, *packet.contents(meeting, public=True))
+        pages = packet.render_pdf(meeting, public=True)[1]
+        return [
+            (cover, {"base_url": None, "write": {"pdf_variant": packet.PDF_VARIANT}}),
+            (packet.numbers_html(pages), {"base_url": None}),
+        ]
 
     options = {"base_url": str(settings.BASE_DIR), "write": {"pdf_variant": services.PDF_VARIANT}}
     return [
         ("minutes", render_pdf, lambda: services.render_minutes_html(meeting), options),
-        # Against WeasyPrint alone on its cover: the rest is pypdf joining the documents and numbering the pages.
-        ("packet", render_packet, packet_html, {"base_url": None, "write": {"pdf_variant": packet.PDF_VARIANT}}),
+        # Against WeasyPrint alone on both its documents: the rest is pypdf joining the uploaded documents to the
+        # cover, stamping the numbers and writing the file.
+        ("packet", render_packet, packet_documents, {}),
     ]

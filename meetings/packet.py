@@ -56,10 +56,14 @@ PDF_UA_CLAIM = re.compile(rb'\s+pdfuaid:part="\d+"')
 PAGINATION_ARTIFACT = (b"/Artifact <</Type /Pagination>> BDC\n", b"\nEMC\n")
 
 
+def numbers_html(total: int) -> str:
+    """The page numbers' document, as HTML for WeasyPrint: a page per packet page, with only its "Page N of M"."""
+    return render_to_string("meetings/packet_numbers.html", {"numbers": range(1, total + 1), "total": total})
+
+
 def _numbers(total: int) -> list[PageObject]:
     """A page per packet page, with only its "Page N of M", marked as a pagination artifact."""
-    html = render_to_string("meetings/packet_numbers.html", {"numbers": range(1, total + 1), "total": total})
-    numbers = PdfWriter(clone_from=PdfReader(io.BytesIO(weasy.html(string=html).write_pdf())))
+    numbers = PdfWriter(clone_from=PdfReader(io.BytesIO(weasy.html(string=numbers_html(total)).write_pdf())))
     begin, end = PAGINATION_ARTIFACT
     for page in numbers.pages:
         content = ContentStream(None, numbers)
