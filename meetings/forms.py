@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -445,13 +446,22 @@ class BaseMotionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseInli
         super().clean()
         if self.may_approve:
             return
+        # A motion's result and the minutes it names decide whether those minutes are approved (and locked), so
+        # only staff write, change or delete a motion that approves minutes, or did before this change.
         for form in self.forms:
-            if (
-                form.has_changed()
-                and "approves_minutes_of" in form.changed_data
-                and form.cleaned_data.get("approves_minutes_of")
-            ):
-                form.add_error("approves_minutes_of", ValidationError(_("Only staff approve minutes."), code="approve"))
+            if not form.has_changed():
+                continue
+            before = form.initial.get("approves_minutes_of")
+            if self._should_delete_form(form):
+                if before:
+                    form.add_error(
+                        DELETION_FIELD_NAME,
+                        ValidationError(_("Only staff delete a motion that approves minutes."), code="approve"),
+                    )
+                continue
+            changed = [name for name in ("approves_minutes_of", "result") if name in form.changed_data]
+            if changed and (before or form.cleaned_data.get("approves_minutes_of")):
+                form.add_error(changed[0], ValidationError(_("Only staff approve minutes."), code="approve"))
 
 
 MotionFormSet = inlineformset_factory(

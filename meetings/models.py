@@ -235,6 +235,21 @@ class Meeting(Versioned):
         self.minutes_approved_at = at
         self.save(update_fields=["minutes_state", "minutes_approved_at", "updated_at"])
 
+    def settle_minutes_approval(self, *, at, reason=None):
+        """Approve or reopen these minutes as the motions of meeting ``at`` now say, after they changed: approved
+        once one of its motions adopts them; a draft again when they were approved at ``at`` and none of its
+        motions adopts them any more (that motion failed, names other minutes now, or was deleted). Minutes
+        approved at another meeting stay as they are."""
+        adopted = self.approving_motions.filter(agenda_item__meeting=at, result=Motion.Result.ADOPTED).exists()
+        if adopted and not self.minutes_approved:
+            self._change_reason = reason
+            self.approve_minutes(at=at)
+        elif not adopted and self.minutes_approved and self.minutes_approved_at_id == at.pk:
+            self._change_reason = reason
+            self.minutes_state = self.MinutesState.DRAFT
+            self.minutes_approved_at = None
+            self.save(update_fields=["minutes_state", "minutes_approved_at", "updated_at"])
+
     def expected_people(self):
         """Everyone listed on the meeting's attendance page, by family name: whoever is already on its attendance
         list (guests too), then for a task-force meeting its current representatives, for a committee meeting

@@ -719,8 +719,12 @@ def _save_minutes_item(meeting, parts):
         item = parts["item_form"].save(commit=False)
         item._change_reason = reason
         item.save()
-    saved_motions = []
+    saved_motions, approved_minutes = [], set()
     if parts["motions"] is not None:
+        # The minutes the changed motions approved before this save: a motion may stop approving them.
+        approved_minutes = {
+            form.initial.get("approves_minutes_of") for form in parts["motions"].initial_forms if form.has_changed()
+        }
         for motion in parts["motions"].save(commit=False):
             motion._change_reason = reason
             motion.save()
@@ -732,10 +736,9 @@ def _save_minutes_item(meeting, parts):
         action.save()
     for action in parts["actions"].deleted_objects:
         action.delete()
-    for motion in saved_motions:
-        earlier = motion.approves_minutes_of
-        if earlier and motion.result == Motion.Result.ADOPTED and not earlier.minutes_approved:
-            earlier.approve_minutes(at=meeting)
+    approved_minutes |= {motion.approves_minutes_of_id for motion in saved_motions}
+    for earlier in Meeting.objects.filter(pk__in=approved_minutes - {None}):
+        earlier.settle_minutes_approval(at=meeting, reason=reason)
 
 
 @access(ANYONE)

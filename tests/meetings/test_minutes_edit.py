@@ -214,6 +214,67 @@ def test_a_later_meeting_approves_earlier_minutes_by_motion(world, meeting, make
     assert client_as("member").get(reverse("meetings:minutes", args=[meeting.pk])).status_code == 200
 
 
+def _approving_motion(world, meeting, later, result="adopted"):
+    review = AgendaItem.objects.create(meeting=later, position=1, title="Review of minutes")
+    motion = Motion.objects.create(
+        agenda_item=review, text="Minutes were adopted by the group.", result=result, approves_minutes_of=meeting
+    )
+    if result == "adopted":
+        meeting.approve_minutes(at=later)
+    return reverse("meetings:minutes_item_edit", args=[later.pk, review.pk]), motion
+
+
+@pytest.mark.parametrize(
+    ("result", "change", "message"),
+    [
+        ("failed", {"motions-0-result": "adopted"}, "Only staff approve minutes."),
+        ("adopted", {"motions-0-result": "failed"}, "Only staff approve minutes."),
+        ("adopted", {"motions-0-DELETE": "on"}, "Only staff delete a motion that approves minutes."),
+    ],
+)
+def test_a_cochair_cannot_approve_or_reopen_minutes_by_changing_the_motion(
+    world, meeting, make_meeting, client_as, result, change, message
+):
+    """The motion's result decides the approval as much as the minutes it names: a co-chair who turns a failed
+    approving motion into an adopted one would approve (and lock) the minutes; only staff may."""
+    later = make_meeting(world.youth, days=-1)
+    url, motion = _approving_motion(world, meeting, later, result)
+    cochair = client_as("cochair")
+    response = cochair.post(url, form_data(page(cochair, url), **change))
+    assert message in response.content.decode()
+    meeting.refresh_from_db()
+    motion.refresh_from_db()
+    assert motion.result == result
+    assert meeting.minutes_approved == (result == "adopted")
+
+
+@pytest.mark.parametrize("change", [{"motions-0-result": "failed"}, {"motions-0-DELETE": "on"}])
+def test_minutes_follow_their_approving_motion_when_staff_change_it(world, meeting, make_meeting, client_as, change):
+    """Staff correcting the approving motion (it failed, or was never made) open the minutes again; adopting it
+    again approves them. Minutes approved at another meeting stay approved."""
+    later = make_meeting(world.youth, days=-1)
+    url, motion = _approving_motion(world, meeting, later)
+    other = make_meeting(world.youth, days=-30)
+    other.approve_minutes(at=make_meeting(world.youth, days=-20))
+    Motion.objects.create(agenda_item=motion.agenda_item, text="Adopt other minutes", approves_minutes_of=other)
+    staff = client_as("staff")
+    data = form_data(page(staff, url), **change)
+    data["motions-1-result"] = "failed"  # a motion of this meeting naming minutes approved elsewhere
+    assert staff.post(url, data).status_code == 302
+    meeting.refresh_from_db()
+    other.refresh_from_db()
+    assert not meeting.minutes_approved and meeting.minutes_approved_at is None
+    assert other.minutes_approved
+    # Open again: their co-chair may write them again.
+    cochair, reopened = client_as("cochair"), item_url(meeting, 1)
+    assert cochair.post(reopened, form_data(page(cochair, reopened), **{"item-minutes": "Welcome"})).status_code == 302
+    staff = client_as("staff")  # the same test client, logged in as each in turn
+    if "motions-0-result" in change:
+        assert staff.post(url, form_data(page(staff, url), **{"motions-0-result": "adopted"})).status_code == 302
+        meeting.refresh_from_db()
+        assert meeting.minutes_approved and meeting.minutes_approved_at == later
+
+
 NO_REASON = "Approved minutes change only by an amendment: give the reason."
 
 

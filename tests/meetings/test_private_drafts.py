@@ -310,6 +310,8 @@ QUERIES = {
     "MEETING_EDITOR",
     ("meetings/models.py", "Meeting.minutes_people"): "the minutes form's choices: MEETING_EDITOR",
     ("meetings/models.py", "Meeting.expected_people"): "the attendance form: MEETING_EDITOR",
+    ("meetings/models.py", "Meeting.settle_minutes_approval"): "saving the minutes form (MEETING_EDITOR): whether "
+    "a motion adopts these minutes, nothing shown",
     ("meetings/services.py", "_expected_with_rows"): "the attendance form: MEETING_EDITOR",
     ("meetings/forms.py", "GuestForm.clean"): "the attendance form: MEETING_EDITOR",
     ("meetings/services.py", "attendance_report"): "STAFF_ONLY: staff read every minutes",
