@@ -346,3 +346,19 @@ def test_the_database_queue_and_its_worker_render_the_pdf(client_as, world, year
     call_command("db_worker", batch=True, startup_delay=False, reload=False, stdout=io.StringIO())
     assert ReportPDF.objects.get().state == ReportPDF.State.READY
     assert client.get(reverse("reports:pdf_status", args=[year.year])).json()["ready"]
+
+
+def test_the_charts_coordinates_are_svg_numbers_in_every_language(client_as, world, year):
+    """In Spanish a decimal is "270,0", which no browser reads as an SVG length: the bars were not drawn, and a
+    bar's count looked like a small one ("... 4" of "83 (72%)"). Coordinates stay "270.0" in every language."""
+    accepted_submission(year, world.legal_aid, 40, traffickers_identified=9)
+    accepted_submission(year, world.shelter, 20)
+    client = client_as("staff")
+    for language in ("en", "es", "zh-hant", "tl"):
+        body = client.get(reverse("reports:report", args=[year.year]), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        charts = re.findall(r"<svg.*?</svg>", body, flags=re.DOTALL)
+        assert charts, language
+        for chart in charts:
+            numbers = re.findall(r' (?:x|y|width|height)="([^"]*)"', chart)
+            assert numbers and all(re.fullmatch(r"-?\d+(\.\d+)?", number) for number in numbers), (language, numbers)
+            assert "<rect" in chart, language
