@@ -216,7 +216,7 @@ def test_the_minutes_pdf_numbers_its_pages_in_the_readers_language(meeting, clie
 
 
 def test_a_meeting_with_its_own_title_still_names_its_committee(world, make_meeting, client_as):
-    """"Retreat" alone does not say whose meeting it is: the page, the minutes and the packet's cover name the
+    """ "Retreat" alone does not say whose meeting it is: the page, the minutes and the packet's cover name the
     committee under the title."""
     from meetings import packet
     from meetings.services import render_minutes_html
