@@ -358,6 +358,11 @@ class AmendmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.meeting, self.may_amend = meeting, may_amend
 
+    @property
+    def locked(self):
+        """Approved minutes that this person may not amend: the page shows them, its form cannot be used."""
+        return self.meeting.minutes_approved and not self.may_amend
+
     def clean(self):
         cleaned = super().clean()
         if self.meeting.minutes_approved:
