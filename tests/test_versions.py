@@ -30,7 +30,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _meeting(world):
-    start = timezone.now().replace(microsecond=0) - datetime.timedelta(days=7)
+    # A week ago at 1:30 pm: the meeting's form holds one day, so a meeting starting "now" late at night would not save.
+    start = timezone.localtime().replace(hour=13, minute=30, second=0, microsecond=0) - datetime.timedelta(days=7)
     meeting = Meeting.objects.create(
         committee=world.youth, starts_at=start, ends_at=start + datetime.timedelta(hours=2), title="Youth meeting"
     )
