@@ -26,7 +26,7 @@ from taskforce import permissions, stored_pdfs
 from . import services
 from .models import Meeting, MeetingPacketPDF
 
-PACKET_LAYOUT_VERSION = 2  # 2: the tagged cover (PDF/UA-1), page numbers as artifacts
+PACKET_LAYOUT_VERSION = 3  # 2: the tagged cover (PDF/UA-1), page numbers as artifacts; 3: a titled meeting's committee
 
 
 def _documents(meeting: Meeting, *, public: bool):

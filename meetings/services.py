@@ -58,9 +58,8 @@ def _expected_with_rows(meeting: Meeting):
         )
     )
     membership = (
-        Membership.objects.current(day)
+        Membership.objects.represented_on(day)
         .filter(person=OuterRef("pk"))
-        .order_by("start_on", "pk")
         .values(json=JSONObject(role="role", organization_id="organization", organization="organization__name"))[:1]
     )
     people = (

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
-from members.models import Committee, Organization, Person
+from members.models import Committee, Membership, Organization, Person
 from taskforce import permissions, stored_pdfs
 from taskforce.pagination import get_page
 from taskforce.permissions import (
@@ -472,6 +472,11 @@ def add_guest(request, pk):
     data = form.cleaned_data
     with transaction.atomic():
         organization = data["organization"]
+        if organization is None and data["person"]:
+            # Someone from the registry represents what they represent that day, as on the list, unless told.
+            represented = Membership.objects.represented_on(meeting.local_start.date()).filter(person=data["person"])
+            membership = represented.select_related("organization").first()
+            organization = membership.organization if membership else None
         if data["new_organization"]:
             organization = Organization.objects.create(
                 name=data["new_organization"].strip(), status=Organization.Status.PROSPECT

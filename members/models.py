@@ -47,6 +47,13 @@ class CurrentQuerySet(models.QuerySet):
         return self.filter(Q(start_on__lte=on) & (Q(end_on__isnull=True) | Q(end_on__gte=on)))
 
 
+class MembershipQuerySet(CurrentQuerySet):
+    def represented_on(self, day):
+        """The memberships current on the day, the one a person represents first (by start, then id) first: the
+        organization their attendance records unless they say otherwise."""
+        return self.current(day).order_by("start_on", "pk")
+
+
 class CurrentMixin:
     """The same test as CurrentQuerySet.current(), on one row already loaded."""
 
@@ -280,7 +287,7 @@ class Membership(CurrentMixin, models.Model):
         _("data contact"), default=False, help_text=_("Enters this organization's figures for the annual report.")
     )
 
-    objects = CurrentQuerySet.as_manager()
+    objects = MembershipQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -162,7 +162,8 @@ def breakdown_tables(*, figures: YearFigures) -> list[dict]:
 
 
 def agency_table(*, figures: YearFigures) -> dict:
-    """Per-agency figures: each column suppressed over the agencies counted toward the totals."""
+    """Per-agency figures: each column suppressed over the agencies counted toward the totals. A row's cells are
+    (column heading, cell): on a phone each figure is shown under its heading."""
     k = figures.reporting_year.k
     columns = {}
     left_out = {}
@@ -174,14 +175,14 @@ def agency_table(*, figures: YearFigures) -> dict:
             counts=[(s.organization.name, getattr(s, name)) for s in figures.excluded], k=k, with_total=False
         )
     counted_rows = [
-        {"agency": s.organization.name, "cells": [columns[name].cells[i] for name, _ in TOTAL_FIELDS]}
+        {"agency": s.organization.name, "cells": [(label, columns[name].cells[i]) for name, label in TOTAL_FIELDS]}
         for i, s in enumerate(figures.counted)
     ]
     excluded_rows = [
         {
             "agency": s.organization.name,
             "note": s.totals_note,
-            "cells": [left_out[name].cells[i] for name, _ in TOTAL_FIELDS],
+            "cells": [(label, left_out[name].cells[i]) for name, label in TOTAL_FIELDS],
         }
         for i, s in enumerate(figures.excluded)
     ]

@@ -486,6 +486,9 @@ class Migration(migrations.Migration):
             field=models.CharField(max_length=100, null=True, verbose_name="name"),
         ),
         migrations.RunPython(english_into_its_column, migrations.RunPython.noop),
+        # The updates leave deferred foreign-key checks pending, and PostgreSQL refuses to alter a table that has
+        # any ("pending trigger events"): run them now, so a database that already holds services migrates.
+        migrations.RunSQL("SET CONSTRAINTS ALL IMMEDIATE", migrations.RunSQL.noop),
         migrations.AlterField(
             model_name="population",
             name="name_es",

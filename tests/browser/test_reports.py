@@ -123,6 +123,31 @@ def test_report_index_and_a_public_report_pass_axe(page, live_server, world, yea
     assert_accessible(page)
 
 
+def test_the_public_report_fits_a_phone(browser, live_server, world, year):
+    """At 375 px the report's wide tables (objectives, figures by agency, recommendations) are stacked, each figure
+    under its heading, instead of running past the screen's edge."""
+    from goals.models import Goal, Objective
+    from reports.models import Recommendation
+
+    accepted_submission(year, world.legal_aid, 14)
+    accepted_submission(year, world.shelter, 22)
+    goal = Goal.objects.create(number=1, title="Prevention")
+    Objective.objects.create(goal=goal, title="Offer a (bi)monthly in-service training in which a member presents")
+    Recommendation.objects.create(
+        reporting_year=year, number=1, description="Fund a shelter for youth", responsible_entity="Board of Supervisors"
+    )
+    year.state = "published"
+    year.public_after_publish = True
+    year.save()
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/reports/2025/")
+    expect(page.get_by_role("heading", name="Contents")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(page)
+    context.close()
+
+
 def test_the_report_page_follows_a_background_rendering_to_the_link(page, live_server, world, year, settings):
     """With a real queue the page shows progress, then the link once the worker has rendered the PDF."""
     from reports import pdf

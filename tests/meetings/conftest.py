@@ -17,6 +17,9 @@ def make_meeting(world):
 
     def make(committee=None, *, days=-7, hours=2, **fields):
         start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
+        if timezone.localtime(start).date() != timezone.localtime(start + datetime.timedelta(hours=hours)).date():
+            # Late in the evening: end by midnight, since the meeting's form (a day, two times) holds one day.
+            start -= datetime.timedelta(hours=hours)
         return Meeting.objects.create(
             committee=committee or world.task_force,
             starts_at=start,

@@ -131,6 +131,21 @@ def test_add_an_existing_guest_then_refuse_them_twice(world, make_meeting, clien
     assert "Guest, Gina" in client.get(url(meeting)).content.decode()
 
 
+def test_a_guest_from_the_registry_represents_their_organization_unless_told(world, make_meeting, client_as):
+    """Picked from the registry with no organization chosen, a guest is recorded for the organization they
+    represent on the meeting's day (the one the list shows for members); one chosen on the form wins."""
+    meeting = make_meeting(world.youth)
+    add = reverse("meetings:add_guest", args=[meeting.pk])
+    client = client_as("cochair")
+    assert client.post(add, {"person": world.data_contact.pk, "role": "guest"}).status_code == 302
+    assert Attendance.objects.get(meeting=meeting, person=world.data_contact).organization == world.legal_aid
+    client.post(add, {"person": world.member.pk, "organization": world.dosw.pk, "role": "guest"})
+    assert Attendance.objects.get(meeting=meeting, person=world.member).organization == world.dosw
+    stranger = Person.objects.create(given_name="Gina", family_name="Guest")  # represents no one
+    client.post(add, {"person": stranger.pk, "role": "guest"})
+    assert Attendance.objects.get(meeting=meeting, person=stranger).organization is None
+
+
 def test_create_a_new_guest_with_a_new_organization(world, make_meeting, client_as):
     meeting = make_meeting(world.task_force)
     add = reverse("meetings:add_guest", args=[meeting.pk])

@@ -213,3 +213,20 @@ def test_the_minutes_pdf_numbers_its_pages_in_the_readers_language(meeting, clie
             [shutil.which("pdftotext"), "-", "-"], input=drawn, capture_output=True, check=True
         ).stdout.decode()
         assert footer in text
+
+
+def test_a_meeting_with_its_own_title_still_names_its_committee(world, make_meeting, client_as):
+    """ "Retreat" alone does not say whose meeting it is: the page, the minutes and the packet's cover name the
+    committee under the title."""
+    from meetings import packet
+    from meetings.services import render_minutes_html
+
+    meeting = make_meeting(world.youth, title="Retreat", is_public=True)
+    line = '<p class="meeting-committee">Youth Trafficking Committee</p>'
+    client = client_as("staff")
+    assert line in client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert line in client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
+    assert line in render_minutes_html(meeting)
+    assert line in packet.cover_html(meeting, *packet.contents(meeting, public=False))
+    untitled = make_meeting(world.youth)
+    assert "meeting-committee" not in client.get(reverse("meetings:detail", args=[untitled.pk])).content.decode()
