@@ -223,6 +223,10 @@ class MeetingForm(forms.ModelForm):
             cleaned["ends_at"] = datetime.datetime.combine(date, end, tzinfo=_zone())
             if cleaned["ends_at"] <= cleaned["starts_at"]:
                 self.add_error("end_time", ValidationError(_("The meeting must end after it starts."), code="order"))
+            elif cleaned.get("status") == Meeting.Status.HELD and cleaned["starts_at"] > timezone.now():
+                self.add_error(
+                    "status", ValidationError(_("A meeting can be marked held once it has started."), code="not_yet")
+                )
         return cleaned
 
     def meeting_fields(self):
@@ -353,6 +357,11 @@ class AmendmentForm(forms.Form):
     def __init__(self, *args, meeting, may_amend, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting, self.may_amend = meeting, may_amend
+
+    @property
+    def locked(self):
+        """Approved minutes that this person may not amend: the page shows them, its form cannot be used."""
+        return self.meeting.minutes_approved and not self.may_amend
 
     def clean(self):
         cleaned = super().clean()

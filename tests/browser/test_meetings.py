@@ -250,7 +250,8 @@ def test_paginated_report_and_action_items_are_accessible(page, live_server, wor
 def test_staff_make_an_agenda_item_part_of_another(page, live_server, world):
     from meetings.models import AgendaItem, Meeting
 
-    start = timezone.now() + datetime.timedelta(days=7)
+    # At 1:30 pm a week ahead: the form holds one day, so a meeting starting "now" late at night would not save.
+    start = timezone.localtime().replace(hour=13, minute=30, second=0, microsecond=0) + datetime.timedelta(days=7)
     meeting = Meeting.objects.create(
         committee=world.task_force, starts_at=start, ends_at=start + datetime.timedelta(hours=2), location="City Hall"
     )

@@ -41,6 +41,22 @@ def test_report_counts_and_consistency(world, make_meeting, client_as):
     assert client_as("cochair").get("/meetings/attendance-report/").status_code == 403
 
 
+def test_counted_under_the_policy_counts_each_task_force_meeting_once_as_eligibility_does(world, make_meeting):
+    """A committee meeting since the task-force meeting before counts for that one, once: attending it and two
+    committee meetings before it is one meeting counted, not three; a committee meeting after the period's last
+    task-force meeting counts for the next one, outside the period."""
+    first, second, third = (make_meeting(world.task_force, days=-days) for days in (30, 20, 10))
+    for meeting in (second, make_meeting(world.youth, days=-15), make_meeting(world.youth, days=-12), third):
+        Attendance.objects.create(meeting=meeting, person=world.cochair, organization=world.shelter)
+    Attendance.objects.create(meeting=make_meeting(world.youth, days=-5), person=world.cochair)
+    report = attendance_report(
+        start=first.local_start.date(), end=(third.local_start + datetime.timedelta(days=6)).date()
+    )
+    (row,) = report["people"]
+    assert (row.task_force, row.committee, row.counted) == (2, 3, 2)
+    assert row.counted <= report["task_force_meetings"] == 3
+
+
 def test_period_out_of_order_is_refused(world, client_as):
     body = client_as("staff").get("/meetings/attendance-report/?start=2024-05-01&end=2024-01-01").content.decode()
     assert "The end of the period must be after its start." in body

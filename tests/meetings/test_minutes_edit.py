@@ -374,3 +374,22 @@ def test_schedule_a_meeting(world, client_as):
     assert not meeting.is_public  # as the youth committee's meetings usually are
     assert client_as("cochair").post("/meetings/new/", {**data, "committee": world.adult.pk}).status_code == 200
     assert Meeting.objects.count() == 1
+
+
+def test_locked_minutes_show_their_forms_disabled_to_those_who_cannot_amend_them(
+    world, meeting, make_meeting, client_as
+):
+    """A co-chair opening approved minutes sees them in forms that cannot be used (a disabled fieldset), so
+    nothing is typed only to be refused; staff, who amend them, get working forms."""
+    meeting.approve_minutes(at=make_meeting(world.youth, days=-1))
+    pages = [
+        item_url(meeting, 1),
+        edit_url(meeting),
+        reverse("meetings:attendance", args=[meeting.pk]),
+        reverse("meetings:edit", args=[meeting.pk]),
+    ]
+    locked = '<fieldset class="locked-form" disabled>'
+    for url in pages:
+        assert locked in client_as("cochair").get(url).content.decode(), url
+        body = client_as("staff").get(url).content.decode()
+        assert locked not in body and '<fieldset class="locked-form">' in body, url

@@ -57,3 +57,16 @@ def test_a_meeting_held_today_or_before_asks_nothing(world, make_meeting):
         meeting = make_meeting(world.youth, days=days, hours=1)
         form = NotYetHeldForm({}, meeting=meeting, record="minutes")
         assert form.is_valid() and "confirm_not_yet_held" not in form.fields
+
+
+def test_a_meeting_is_marked_held_only_once_it_has_started(world, make_meeting, client_as):
+    """Staff editing next week's meeting cannot mark it held: the message stands beside the status and nothing
+    changes; once started it can be."""
+    ahead, past = make_meeting(world.youth, days=7), make_meeting(world.youth, days=-1)
+    client = client_as("staff")
+    for meeting, expected in ((ahead, 200), (past, 302)):
+        edit = reverse("meetings:edit", args=[meeting.pk])
+        response = client.post(edit, form_data(client.get(edit).content.decode(), status="held"))
+        assert response.status_code == expected
+        assert ("A meeting can be marked held once it has started." in response.content.decode()) is (expected == 200)
+    assert Meeting.objects.get(pk=ahead.pk).status == "scheduled" and Meeting.objects.get(pk=past.pk).status == "held"
