@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 
 # A calm palette with enough contrast on white; dashes tell lines apart without colour.
 COLOURS = ["#23415c", "#a34700", "#1d6b6b", "#8a1c1c", "#5b3f8c", "#4d6b1d", "#7a4f00", "#36454f"]
@@ -40,6 +41,7 @@ def _nice_scale(value: float) -> tuple[float, int]:
 def _series(metric, measurements):
     """Lines to draw: label -> [(period end, period name, value)], in time order."""
     groups = OrderedDict()
+    total_label = gettext("Total")  # the sum of the groups, or a figure recorded for no group
     has_breakdown = any(m.breakdown for m in measurements)
     if has_breakdown and all(m.breakdown for m in measurements):
         # The target is for the whole, so the whole is drawn too: the sum of the groups.
@@ -47,9 +49,9 @@ def _series(metric, measurements):
         for m in sorted(measurements, key=lambda m: m.period_end):
             name, total = totals.get(m.period_end, (m.period_name, Decimal(0)))
             totals[m.period_end] = (name, total + Decimal(m.value))
-        groups["Total"] = [(end, name, total) for end, (name, total) in totals.items()]
+        groups[total_label] = [(end, name, total) for end, (name, total) in totals.items()]
     for m in sorted(measurements, key=lambda m: (m.breakdown != "", m.breakdown, m.period_end)):
-        label = m.breakdown or ("Total" if has_breakdown else metric.unit or metric.name)
+        label = m.breakdown or (total_label if has_breakdown else metric.unit or metric.name)
         groups.setdefault(label, []).append((m.period_end, m.period_name, Decimal(m.value)))
     return groups
 

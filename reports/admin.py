@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.template.loader import render_to_string
 from django.utils.translation import gettext, gettext_lazy, ngettext
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from taskforce.admin import NamedAutocompleteMixin, TabularInline, VersionedAdmin
@@ -19,7 +20,8 @@ class ReportingYearAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(BreakdownCategory)
-class BreakdownCategoryAdmin(NamedAutocompleteMixin, SimpleHistoryAdmin):
+# TranslationAdmin: the English name is required, the other languages optional (docs/translations.md).
+class BreakdownCategoryAdmin(NamedAutocompleteMixin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "dimension", "position", "is_active"]
     list_filter = ["dimension", "is_active"]
     list_editable = ["position", "is_active"]

@@ -39,7 +39,7 @@ from .models import (
 )
 
 # Bump when the report's templates, stylesheet or section code change what it shows.
-REPORT_LAYOUT_VERSION = 3  # 3: chart coordinates never localized; wide tables stacked on phones
+REPORT_LAYOUT_VERSION = 4  # 3: chart coordinates never localized, wide tables stacked on phones; 4: words from Python and the charts translated
 
 
 def _whole(queryset: QuerySet, **aggregates) -> Subquery:

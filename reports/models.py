@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from members.models import Organization
+from members.models import LocalizedText, Organization
 from taskforce.dates import date_in_range, moment_in_range, validate_date, validate_year, year_in_range
 from taskforce.models import StoredPDF, StoredPDFQuerySet
 from taskforce.versions import Versioned
@@ -132,6 +132,10 @@ class BreakdownCategory(models.Model):
 
     def __str__(self):
         return f"{self.get_dimension_display()}: {self.name}"
+
+    def text(self, language=None):
+        """The name in this language (the active one by default), or in English, saying which (reports/translation.py)."""
+        return LocalizedText.of(self, "name", language)
 
 
 class AgencySubmission(Versioned):

@@ -122,7 +122,7 @@ def year_figures(*, reporting_year: ReportingYear) -> YearFigures:
             sums[count.category_id] += count.value
     for dimension, members in categories.items():
         figures.breakdown_sums[dimension] = [
-            (category.name, sums[category.pk]) for category in members if category.is_active or sums[category.pk]
+            (category.text(), sums[category.pk]) for category in members if category.is_active or sums[category.pk]
         ]
     return figures
 
@@ -448,7 +448,7 @@ def methodology_section(
         "definitions": definitions,
         "agency_notes": narratives[Narrative.Kind.AGENCY_NOTE],
         "categories": [
-            {"dimension": label, "names": [c.name for c in figures.categories[dimension] if c.is_active]}
+            {"dimension": label, "names": [c.text() for c in figures.categories[dimension] if c.is_active]}
             for dimension, label in BreakdownCategory.Dimension.choices
         ],
     }

@@ -8,7 +8,11 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import templatize, to_locale
+
+from goals.models import Objective
+from reports.models import BreakdownCategory, Recommendation
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 SHIPPED = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
@@ -45,6 +49,11 @@ PUBLIC_TEMPLATES = [
     "templates/reports/sections/_narratives.html",
     "templates/reports/sections/_recommendations.html",
     "templates/reports/sections/_year_in_review.html",
+    "templates/reports/sections/_unduplicated.html",
+    "templates/reports/sections/_unduplicated_method.html",
+    # The metric charts of the report's goals (an SVG template: makemessages reads .svg too, see
+    # taskforce/management/commands/makemessages.py).
+    "templates/goals/_metric_chart.svg",
     "templates/400.html",
     "templates/403.html",
     "templates/404.html",
@@ -73,12 +82,15 @@ PUBLIC_TEMPLATES = [
     "templates/registration/password_reset_form.html",
 ]
 # Python strings the public pages show: the resource filters, the HSDS export's fixed words, the published
-# report's sections, the language names, the login words Django has no Filipino for, and the password
-# reset's refusal.
+# report's sections, its suppressed cells and their notes, its unduplicated count and its metric charts' lines,
+# the language names, the login words Django has no Filipino for, and the password reset's refusal.
 PUBLIC_PYTHON = [
     "members/resource_forms.py",
     "members/hsds.py",
     "reports/sections.py",
+    "reports/suppression.py",
+    "reports/unduplicated.py",
+    "goals/charts.py",
     "taskforce/settings.py",
     "taskforce/django_words.py",
     "accounts/views.py",
@@ -114,6 +126,11 @@ PUBLIC_MSGIDS = {
     "Up to age %(maximum)s",
     "The form contained a character that is not allowed.",
 }
+# Choices of modules mostly for staff that the published report prints: the breakdowns' titles, an objective's
+# status, a recommendation's progress. Their labels are public msgids.
+PUBLIC_CHOICES = [BreakdownCategory.Dimension, Objective.Status, Recommendation.Progress]
+with translation.override(None):
+    PUBLIC_MSGIDS |= {str(label) for choices in PUBLIC_CHOICES for label in choices.labels}
 DRAFTED_BY = "Drafted by machine translation (Claude) for review; not yet reviewed by a qualified translator"
 
 
@@ -153,7 +170,7 @@ def _extract(files, domain, workdir):
     inputs = []
     for name in files:
         path = Path(settings.BASE_DIR) / name
-        if path.suffix in (".html", ".txt"):
+        if path.suffix in (".html", ".txt", ".svg"):
             converted = workdir / (name.replace("/", "__") + ".py")
             converted.write_text(templatize(path.read_text(encoding="utf-8"), origin=name), encoding="utf-8")
             path = converted
@@ -208,6 +225,8 @@ def marked_now(tmp_path_factory):
 def test_the_extraction_finds_the_public_strings(marked_now):
     """The check below is only as good as the extraction: it must find the strings we know are there."""
     assert (None, "(in English)") in marked_now["django"]
+    assert (None, "fewer than %(k)s") in marked_now["django"]  # the report's suppressed cells (Python)
+    assert (None, "Target %(target)s") in marked_now["django"]  # the metric chart (SVG template)
     assert (None, "Skip to main content") in marked_now["django"]
     assert ("followed by the viewer's roles, separated by commas", "You are signed in as") in marked_now["django"]
     assert len(marked_now["djangojs"]) > 5
