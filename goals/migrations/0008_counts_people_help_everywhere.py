@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('goals', '0007_measurement_latest_period_index'),
+        ("goals", "0007_measurement_latest_period_index"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalmetric',
-            name='counts_people',
-            field=models.BooleanField(default=True, help_text='Tick when the figures are numbers of people (trainees, mentors, referrals): a figure below the small-count threshold then reads “fewer than k” on every page, CSV and report. Untick for organizations, programs, housing units or pamphlets, which are published as they are.', verbose_name='counts people'),
+            model_name="historicalmetric",
+            name="counts_people",
+            field=models.BooleanField(
+                default=True,
+                help_text="Tick when the figures are numbers of people (trainees, mentors, referrals): a figure below the small-count threshold then reads “fewer than k” on every page, CSV and report. Untick for organizations, programs, housing units or pamphlets, which are published as they are.",
+                verbose_name="counts people",
+            ),
         ),
         migrations.AlterField(
-            model_name='metric',
-            name='counts_people',
-            field=models.BooleanField(default=True, help_text='Tick when the figures are numbers of people (trainees, mentors, referrals): a figure below the small-count threshold then reads “fewer than k” on every page, CSV and report. Untick for organizations, programs, housing units or pamphlets, which are published as they are.', verbose_name='counts people'),
+            model_name="metric",
+            name="counts_people",
+            field=models.BooleanField(
+                default=True,
+                help_text="Tick when the figures are numbers of people (trainees, mentors, referrals): a figure below the small-count threshold then reads “fewer than k” on every page, CSV and report. Untick for organizations, programs, housing units or pamphlets, which are published as they are.",
+                verbose_name="counts people",
+            ),
         ),
     ]
