@@ -575,15 +575,16 @@ class Metric(Versioned):
             return ""
         return fewer_than(k) if self.hides(value, k) else format_number(value)
 
-    def publish(self, k: int) -> bool:
+    def publish(self, k: int, measurements=None) -> bool:
         """Set ``shown`` on each measurement: its value as pages and the CSV print it. True when any is hidden.
 
         A count of people from 1 to k-1 reads “fewer than k”. A period split into groups goes through
         ``reports.suppression.suppress_counts`` against its total, so a hidden group cannot be worked out by
         subtracting the others from the total (people in no group count as one more, never shown, group).
         A caller withholds the chart when this returns True: its points would show the hidden figures.
+        ``measurements``: only these (a year's report draws those of periods ending by then), else all.
         """
-        measurements = self._measurements()
+        measurements = self._measurements() if measurements is None else measurements
         periods = {}
         for measurement in measurements:
             measurement.shown = self.shown_figure(measurement.value, k)

@@ -312,7 +312,7 @@ def metric_entry(*, metric, year: int, k: int) -> dict:
     """
     measurements = metric.measurements_through(year)
     values = [m.value for m in measurements]
-    has_small = any(metric.hides(value, k) for value in values)
+    has_small = metric.publish(k, measurements)  # a small figure, or a group the total would give away
     figure = metric.year_figure(year)
     figure_hidden = bool(figure and metric.hides(figure["value"], k))
 
