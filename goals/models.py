@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, Organization, Person
+from reports.suppression import fewer_than, is_small, suppress_counts
 from taskforce.choices import choice_label
 from taskforce.dates import date_in_range, moment_in_range, validate_date
 from taskforce.versions import Versioned
@@ -77,7 +78,7 @@ class GoalQuerySet(models.QuerySet):
             measurements = measurements.of_latest_period().only(
                 "metric", "period_start", "period_end", "period_label", "breakdown", "value"
             )
-            metrics = metrics.only("objective", "name", "direction", "target", "target_on").annotate(
+            metrics = metrics.only("objective", "name", "direction", "counts_people", "target", "target_on").annotate(
                 has_sample_figures=Exists(Measurement.objects.filter(metric=OuterRef("pk"), is_sample=True))
             )
             objectives = objectives.only("goal", "title", "ease", "importance", "status", "due_on")
@@ -473,8 +474,8 @@ class Metric(Versioned):
         _("counts people"),
         default=True,
         help_text=_(
-            "Tick when the figures are numbers of people (trainees, mentors, referrals): the annual report "
-            "then publishes a figure below its small-count threshold as “fewer than k”. Untick for "
+            "Tick when the figures are numbers of people (trainees, mentors, referrals): a figure below the "
+            "small-count threshold then reads “fewer than k” on every page, CSV and report. Untick for "
             "organizations, programs, housing units or pamphlets, which are published as they are."
         ),
     )
@@ -561,6 +562,53 @@ class Metric(Versioned):
         """True or False against the target in the direction that counts; None if unknown."""
         latest = self.latest
         return self.met_target(latest["value"]) if latest else None
+
+    def hides(self, value, k: int) -> bool:
+        """A figure never published: a count of people from 1 to k-1 (``reports.suppression.is_small``)."""
+        return self.counts_people and is_small(value, k)
+
+    def shown_figure(self, value, k: int) -> str:
+        """A figure as pages, CSVs and the report print it: “fewer than k” where ``hides``."""
+        from .charts import format_number
+
+        if value is None:
+            return ""
+        return fewer_than(k) if self.hides(value, k) else format_number(value)
+
+    def publish(self, k: int, measurements=None) -> bool:
+        """Set ``shown`` on each measurement: its value as pages and the CSV print it. True when any is hidden.
+
+        A count of people from 1 to k-1 reads “fewer than k”. A period split into groups goes through
+        ``reports.suppression.suppress_counts`` against its total, so a hidden group cannot be worked out by
+        subtracting the others from the total (people in no group count as one more, never shown, group).
+        A caller withholds the chart when this returns True: its points would show the hidden figures.
+        ``measurements``: only these (a year's report draws those of periods ending by then), else all.
+        """
+        measurements = self._measurements() if measurements is None else measurements
+        periods = {}
+        for measurement in measurements:
+            measurement.shown = self.shown_figure(measurement.value, k)
+            periods.setdefault((measurement.period_start, measurement.period_end), []).append(measurement)
+        if not self.counts_people:
+            return False
+        hidden = any(self.hides(measurement.value, k) for measurement in measurements)
+        for rows in periods.values():
+            total = next((m for m in rows if not m.breakdown), None)
+            groups = [m for m in rows if m.breakdown]
+            if not groups or any(m.value != int(m.value) for m in rows):
+                continue  # one figure, or not whole people: each figure on its own
+            counts = [(m.breakdown, int(m.value)) for m in groups]
+            group_sum = sum(value for _, value in counts)
+            if total is not None and total.value > group_sum:
+                counts.append(("", int(total.value) - group_sum))
+            table = suppress_counts(counts=counts, k=k)
+            for measurement, cell in zip(groups, table.cells, strict=False):
+                measurement.shown = cell.display
+                hidden = hidden or cell.suppressed
+            if total is not None and total.value >= group_sum:
+                total.shown = table.total.display
+                hidden = hidden or table.total.suppressed
+        return hidden
 
     def met_target(self, value):
         if self.target is None or value is None:

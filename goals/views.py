@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from members.models import Committee
+from reports.models import ReportingYear
 from taskforce import spreadsheets
 from taskforce.permissions import (
     COMMITTEE_CHAIR_OR_STAFF,
@@ -65,12 +66,17 @@ def index(request):
             objective.new_metric_url = reverse("goals:metric_new", args=[objective.pk])
     # The progress bar's name is worded once for the page (not a {% blocktranslate %} per row), and each
     # metric's latest figure worked out once, not again for the target badge.
+    # A count of people from 1 to k-1 reads "fewer than k", with no verdict on its target (as on the metric's page).
     progress_of = _("Progress of %(title)s")
+    k = ReportingYear.objects.strictest_k()
     for objective in objectives:
         objective.progress_label = progress_of % {"title": objective.title}
         for metric in objective.metric_list:
-            metric.latest_figure = metric.latest
-            metric.latest_meets = metric.met_target(metric.latest_figure["value"]) if metric.latest_figure else None
+            latest = metric.latest_figure = metric.latest
+            shown = latest and not metric.hides(latest["value"], k)
+            metric.latest_shown = metric.shown_figure(latest["value"], k) if latest else ""
+            metric.latest_meets = metric.met_target(latest["value"]) if shown else None
+            metric.target_shown = metric.shown_figure(metric.target, k)
     context = {
         "goals": goals,
         "plan": StrategicPlan.objects.first(),
@@ -232,14 +238,27 @@ def _metric_or_404(pk):
 def metric(request, pk):
     metric = _metric_or_404(pk)
     measurements = metric.measurement_list
+    # Counts of people from 1 to k-1 read "fewer than k" here as in every year's report, for every role
+    # (staff see a figure they correct in its form); the chart would show them, so it is withheld.
+    k = ReportingYear.objects.strictest_k()
+    withheld = metric.publish(k)
+    latest = metric.latest
+    latest_hidden = bool(latest and metric.hides(latest["value"], k))
     return render(
         request,
         "goals/metric.html",
         {
             "metric": metric,
             "measurements": measurements,
-            "series": metric.series(),
-            "chart": metric_chart(metric, measurements),
+            "k": k,
+            "k_less_one": k - 1,
+            "latest": latest,
+            "latest_shown": metric.shown_figure(latest["value"], k) if latest else "",
+            "latest_meets": None if latest_hidden or not latest else metric.met_target(latest["value"]),
+            "baseline_shown": metric.shown_figure(metric.baseline, k),
+            "target_shown": metric.shown_figure(metric.target, k),
+            "chart_withheld": withheld,
+            "chart": None if withheld else metric_chart(metric, measurements),
             "can_record": can_record_measurement(request.user, metric),
         },
     )
@@ -249,6 +268,7 @@ def metric(request, pk):
 @never_cache
 def metric_csv(request, pk):
     metric = _metric_or_404(pk)
+    metric.publish(ReportingYear.objects.strictest_k())  # the same figures as the page: small counts of people hidden
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="metric-{metric.pk}-measurements.csv"'
     writer = spreadsheets.writer(response)
@@ -274,7 +294,7 @@ def metric_csv(request, pk):
                 m.period_start.isoformat(),
                 m.period_end.isoformat(),
                 m.breakdown,
-                format_number(m.value).replace(",", ""),
+                m.shown.replace(",", "") if m.shown[:1].isdigit() else m.shown,
                 m.source.name if m.source else "",
                 "yes" if m.is_sample else "no",
             ]

@@ -15,6 +15,8 @@ from taskforce.dates import date_in_range, moment_in_range, validate_date, valid
 from taskforce.models import StoredPDF, StoredPDFQuerySet
 from taskforce.versions import Versioned
 
+from .suppression import DEFAULT_K
+
 
 class ReportingYearQuerySet(models.QuerySet):
     def readable_by(self, user):
@@ -22,6 +24,11 @@ class ReportingYearQuerySet(models.QuerySet):
         from taskforce import permissions
 
         return self.filter(permissions.report_q(user))
+
+    def strictest_k(self) -> int:
+        """The largest threshold of any year (at least the default): pages outside a year's report, such as a goal
+        metric's, hide a small count of people from every year's report."""
+        return max(self.aggregate(k=models.Max("k"))["k"] or DEFAULT_K, DEFAULT_K)
 
 
 class ReportingYear(models.Model):
@@ -41,7 +48,7 @@ class ReportingYear(models.Model):
     )
     k = models.PositiveSmallIntegerField(
         _("small-cell threshold (k)"),
-        default=5,
+        default=DEFAULT_K,
         help_text=_("Counts from 1 to k-1 are never published; they show as “fewer than k”. At least 3."),
     )
     public_after_publish = models.BooleanField(

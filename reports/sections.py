@@ -15,14 +15,14 @@ from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Sum
 from django.utils.translation import gettext, gettext_lazy
 
-from goals.charts import format_number, metric_chart_svg
+from goals.charts import metric_chart_svg
 from goals.services import goals_overview, strategic_plan
 from meetings.services import year_in_review
 from members.models import MOU, Committee, CommitteeRole, Organization
 from taskforce import spreadsheets
 
 from .models import AgencySubmission, BreakdownCategory, Narrative, ReportingYear
-from .suppression import SuppressedTable, fewer_than, suppress_counts
+from .suppression import SuppressedTable, suppress_counts
 from .unduplicated import report_section as unduplicated_section
 
 # ---------------------------------------------------------------------------
@@ -294,18 +294,6 @@ def about_section(*, reporting_year: ReportingYear) -> dict:
     }
 
 
-def _metric_figure(value, k: int, *, counts_people: bool) -> str:
-    """A metric's figure for the report: a count of people gets the same small-cell rule as the data tables.
-
-    Counts of organizations, programs or things (``counts_people`` off) identify nobody and are shown as they are.
-    """
-    if value is None:
-        return gettext("not recorded")
-    if counts_people and 0 < value < k:
-        return fewer_than(k)
-    return format_number(value)
-
-
 def year_in_review_section(*, reporting_year: ReportingYear, review: dict) -> dict:
     """Meetings held and attendance over the year (``review`` from meetings.services.year_in_review)."""
     return {
@@ -325,12 +313,12 @@ def metric_entry(*, metric, year: int, k: int) -> dict:
     """
     measurements = metric.measurements_through(year)
     values = [m.value for m in measurements]
-    has_small = metric.counts_people and any(0 < value < k for value in values)
+    has_small = metric.publish(k, measurements)  # a small figure, or a group the total would give away
     figure = metric.year_figure(year)
-    figure_hidden = bool(figure and metric.counts_people and 0 < figure["value"] < k)
+    figure_hidden = bool(figure and metric.hides(figure["value"], k))
 
-    def shown(value):
-        return _metric_figure(value, k, counts_people=metric.counts_people) if value is not None else ""
+    def shown(value):  # Metric.shown_figure: the rule of reports.suppression, as on the metric's own page
+        return metric.shown_figure(value, k)
 
     return {
         "metric": metric,

@@ -15,6 +15,12 @@ FEWER = "fewer"  # primary: a count from 1 to k-1, labelled "fewer than k"
 HIDDEN = "hidden"  # complementary (or a whole small table): labelled "not shown", could be any count
 
 NOT_SHOWN = gettext_lazy("not shown")
+DEFAULT_K = 5  # a reporting year's threshold unless staff set another (``ReportingYear.k``)
+
+
+def is_small(value, k: int) -> bool:
+    """The rule itself: a count from 1 to k-1 is never published (0 and k or more are)."""
+    return value is not None and 0 < value < k
 
 
 @dataclass(frozen=True)
@@ -95,12 +101,12 @@ def suppress_counts(
     values = [int(value) for _, value in counts]
     if any(value < 0 for value in values):
         raise ValueError("Counts cannot be negative.")
-    statuses = [FEWER if 1 <= value < k else SHOWN for value in values]
+    statuses = [FEWER if is_small(value, k) else SHOWN for value in values]
     total_value = sum(values)
     total_status = SHOWN
     note = ""
     if with_total:
-        if 1 <= total_value < k:
+        if is_small(total_value, k):
             total_status = FEWER
             statuses = [HIDDEN] * len(values)
             note = gettext("Fewer than %(k)s people in all, so no detail is shown.") % {"k": k}

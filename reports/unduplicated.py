@@ -18,7 +18,7 @@ from members.models import Organization
 
 from . import linkage
 from .models import LinkageUpload, LinkageYear, ReportingYear
-from .suppression import Cell, SuppressedTable, suppress_counts
+from .suppression import HIDDEN, NOT_SHOWN, Cell, SuppressedTable, suppress_counts
 
 MAX_ROWS = 3_000  # rows an upload holds: about 600 bytes each, under Django's 2.5 MB cap on a request
 HEX_DIGEST = re.compile(r"^[0-9a-f]{64}$")
@@ -157,11 +157,19 @@ class PublishedCount:
 
 def publishable(*, result: YearCount, k: int) -> PublishedCount:
     """Counts from 1 to k-1 never appear; the pair table is suppressed as a table (complementary suppression
-    against its total, the sum over the pairs)."""
-    people = suppress_counts(counts=[(gettext("People"), result.people)], k=k, with_total=False).cells[0]
+    against its total, the sum over the pairs).
+
+    The people counted once are the rows uploaded less the repeats: with two agencies, rows(A) + rows(B) - people
+    is exactly the number identified by both, and the rows are the agencies' own lists, whose lengths the report's
+    by-agency table may publish. So when that number is suppressed, the number of people is "not shown" as well
+    (complementary suppression: docs/linkage.md gives the arithmetic).
+    """
     by_more = suppress_counts(
         counts=[(gettext("By more than one agency"), result.by_more_than_one)], k=k, with_total=False
     ).cells[0]
+    people = suppress_counts(counts=[(gettext("People"), result.people)], k=k, with_total=False).cells[0]
+    if by_more.suppressed and not people.suppressed:
+        people = Cell(people.label, None, str(NOT_SHOWN), "", HIDDEN)
     pairs = suppress_counts(
         counts=[(gettext("%(first)s and %(second)s") % {"first": a, "second": b}, n) for a, b, n in result.pairs if n],
         k=k,

@@ -218,3 +218,31 @@ def test_the_work_plan_in_spanish_writes_its_dates_in_spanish(page, live_server,
     row.get_by_role("link", name="Recruit mentors").click()
     expect(page.get_by_text("sábado, 31 de marzo de 2018")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_member_reads_a_small_count_of_people_as_fewer_than_five(page, live_server, world):
+    """4 mentors in 2024: the metric page says "fewer than 5", draws no chart, gives no verdict; axe passes."""
+    import datetime
+
+    from goals.models import Measurement
+    from tests.browser.helpers import log_in_with_session, screenshot
+
+    plan = plan_for(world)
+    Measurement.objects.create(
+        metric=plan.youth_metric,
+        period_start=datetime.date(2024, 1, 1),
+        period_end=datetime.date(2024, 12, 31),
+        value=4,
+    )
+    log_in_with_session(page, live_server, world.member.user)
+    page.goto(f"{live_server.url}/goals/metrics/{plan.youth_metric.pk}/")
+    expect(page.locator("dd").filter(has_text="fewer than 5 in 2024")).to_be_visible()
+    expect(page.get_by_role("cell", name="fewer than 5")).to_be_visible()
+    expect(page.locator("svg.metric-chart")).to_have_count(0)
+    expect(page.get_by_text("No chart: it would show figures below 5")).to_be_visible()
+    expect(page.get_by_text("target not yet met")).to_have_count(0)
+    screenshot(page, Path("/work/shots/conf"), "metric-small-count-member-test")
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/goals/")
+    expect(page.locator(f"#objective-{plan.mentors.pk}")).to_contain_text(re.compile(r"fewer than 5\s+in 2024"))
+    assert_accessible(page)

@@ -93,7 +93,7 @@ def test_staff_preview_the_summary_and_metrics_and_mark_a_metric_of_organization
 
     # Staff say the corporations metric counts organizations, not people.
     page.goto(f"{live_server.url}{Metric.objects.get(unit='corporations').get_absolute_url()}")
-    expect(page.get_by_text("A count of people: a small figure is published")).to_be_visible()
+    expect(page.get_by_text("A count of people: a figure from 1 to 4 reads “fewer than 5”")).to_be_visible()
     page.get_by_role("link", name="Change the metric or its target").click()
     page.get_by_label("Counts people").uncheck()
     assert_accessible(page)

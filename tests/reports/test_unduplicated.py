@@ -97,9 +97,9 @@ def test_a_data_contact_uploads_digests_and_staff_see_the_count_with_small_cells
     assert (count.people, count.by_more_than_one) == (54, 4)
     assert count.pairs == [("Asian Women's Shelter", "Legal Aid Society", 4)]
     page = client_as("staff").get(reverse("reports:unduplicated", args=[year.year])).text
-    assert (
-        "54 people were identified by at least one participating agency; fewer than 5 of them by more than one." in page
-    )
+    # 36 + 24 - 54 would give the 4 back: the number of people is not shown (see test_the_shared_count_...).
+    assert "Fewer than 5 people were identified by more than one participating agency." in page
+    assert "54 people" not in page and ">54<" not in page
 
 
 def test_an_upload_of_anything_but_digests_is_refused_next_to_the_field(client_as, world, year):
@@ -242,3 +242,81 @@ def test_the_pdf_says_it_too(client_as, world, year):
     assert "22 people were identified by at least one participating agency; 7 of them by more than one." in text
     assert "What it cannot catch" in text
     assert "Agencies that took part: Asian Women's Shelter; Legal Aid Society." in text
+
+
+def qa_uploads(client_as, world, year):
+    """The QA pass's lists: 23 rows (Legal Aid) and 17 (the shelter), 2 people on both."""
+    unduplicated.open_year(reporting_year=year, user=world.user("staff"))
+    shared = people("both", 2)
+    upload(client_as("data_contact"), year, world.legal_aid, rows_of(people("legal", 21) + shared))
+    upload(shelter_contact(client_as, world), year, world.shelter, rows_of(people("shelter", 15) + shared))
+    count = unduplicated.count_year(linkage_year=year.linkage)
+    assert (count.people, count.by_more_than_one) == (38, 2)
+
+
+def test_the_shared_count_cannot_be_worked_out_from_the_rows_and_the_distinct_total(client_as, world, year):
+    """23 + 17 - 38 = 2: with "fewer than 5" shared, the 38 is not printed, on the staff page or in the report,
+    whose by-agency table may publish each agency's total (here the same as its list)."""
+    accepted_submission(year, world.legal_aid, 23)
+    accepted_submission(year, world.shelter, 17)
+    qa_uploads(client_as, world, year)
+    staff = client_as("staff")
+    page = staff.get(reverse("reports:unduplicated", args=[year.year])).text
+    summary = (
+        "Fewer than 5 people were identified by more than one participating agency. How many different people they "
+        "identified in all is not shown"
+    )
+    assert summary in page and "38 people" not in page and ">38<" not in page
+    assert ">23</td>" in page and ">17</td>" in page  # staff still see each upload's rows: the sum alone gives nothing
+    report = staff.get(reverse("reports:report", args=[year.year])).text
+    assert summary in report and "38 people" not in report and ">38<" not in report
+
+    publish_year(reporting_year=year, state=ReportingYear.State.PUBLISHED, public=True)
+    for persona in ("anonymous", "member", "data_contact", "cochair", "staff"):
+        public = client_as(persona).get(reverse("reports:report", args=[year.year])).text
+        assert summary in public and "38 people" not in public and ">38<" not in public, persona
+
+
+def test_the_count_is_shown_to_staff_only(client_as, world, year):
+    qa_uploads(client_as, world, year)
+    url = reverse("reports:unduplicated", args=[year.year])
+    assert "not shown" not in client_as("data_contact").get(url).text
+    assert "identified by more than one" not in client_as("data_contact").get(url).text
+    assert client_as("member").get(url).status_code == 403
+    assert client_as("cochair").get(url).status_code == 403
+    assert client_as("anonymous").get(url).status_code == 302
+
+
+def test_a_shown_shared_count_leaves_the_distinct_total_shown():
+    shown = unduplicated.publishable(
+        result=unduplicated.YearCount(agencies=["A", "B"], people=38, by_more_than_one=5, pairs=[("A", "B", 5)]), k=5
+    )
+    assert (shown.people.display, shown.by_more_than_one.display) == ("38", "5")
+    none = unduplicated.publishable(
+        result=unduplicated.YearCount(agencies=["A", "B"], people=40, by_more_than_one=0, pairs=[]), k=5
+    )
+    assert (none.people.display, none.by_more_than_one.display) == ("40", "0")  # 0 is no secret
+    hidden = unduplicated.publishable(
+        result=unduplicated.YearCount(agencies=["A", "B"], people=38, by_more_than_one=2, pairs=[("A", "B", 2)]), k=5
+    )
+    assert (hidden.people.display, hidden.people.shown, hidden.by_more_than_one.display) == (
+        "not shown",
+        None,
+        "fewer than 5",
+    )
+
+
+def test_a_tiny_count_starts_its_sentence_with_a_capital(client_as, world, year):
+    unduplicated.open_year(reporting_year=year, user=world.user("staff"))
+    shared = people("both", 1)
+    upload(client_as("data_contact"), year, world.legal_aid, rows_of(people("legal", 1) + shared))
+    upload(shelter_contact(client_as, world), year, world.shelter, rows_of(people("shelter", 1) + shared))
+    page = client_as("staff").get(reverse("reports:unduplicated", args=[year.year])).text
+    assert "Fewer than 5 people were identified by at least one participating agency; fewer than 5" in page
+    assert '<p class="unduplicated-summary">fewer' not in page
+
+
+def test_the_upload_help_gives_the_row_limit(client_as, world, year):
+    unduplicated.open_year(reporting_year=year, user=world.user("staff"))
+    page = client_as("data_contact").get(reverse("reports:unduplicated", args=[year.year])).text
+    assert f"at most {unduplicated.MAX_ROWS} rows." in page and "max_rows" not in page.replace("data-max-rows", "")
