@@ -50,6 +50,7 @@ PUBLIC_TEMPLATES = [
     "templates/reports/sections/_recommendations.html",
     "templates/reports/sections/_year_in_review.html",
     "templates/reports/sections/_unduplicated.html",
+    "templates/reports/_unduplicated_figures.html",
     "templates/reports/sections/_unduplicated_method.html",
     # The metric charts of the report's goals (an SVG template: makemessages reads .svg too, see
     # taskforce/management/commands/makemessages.py).
