@@ -391,5 +391,4 @@ def test_locked_minutes_show_their_forms_disabled_to_those_who_cannot_amend_them
     locked = '<fieldset class="locked-form" disabled>'
     for url in pages:
         assert locked in client_as("cochair").get(url).content.decode(), url
-        body = client_as("staff").get(url).content.decode()
-        assert locked not in body and '<fieldset class="locked-form">' in body, url
+        assert "locked-form" not in client_as("staff").get(url).content.decode(), url
