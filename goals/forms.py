@@ -94,7 +94,7 @@ class MeasurementForm(VersionedModelForm):
 
     def __init__(self, *args, metric, **kwargs):
         super().__init__(*args, **kwargs)
-        self.metric = metric
+        self.metric = self.instance.metric = metric  # the model's clean() checks the value against its metric
         self.fields["source"].queryset = Organization.objects.order_by("name")
         self.fields["source"].required = True
         if metric.breakdown_by:

@@ -706,6 +706,8 @@ class Measurement(Versioned):
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("The period must end on or after the day it starts.")})
+        if self.metric_id and self.metric.counts_people and self.value is not None and self.value % 1:
+            raise ValidationError({"value": _("A count of people is a whole number.")})
 
     @property
     def period_name(self):

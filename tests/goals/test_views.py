@@ -453,6 +453,7 @@ def test_recording_a_figure_changes_the_chart(login, plan, world):
         ),
         ({"period_end": "2017-06-30"}, "period_end", "The period must end on or after the day it starts."),
         ({"value": "-3"}, "value", "A count cannot be negative."),
+        ({"value": "2.5"}, "value", "A count of people is a whole number."),
         ({"source": ""}, "source", "This field is required."),
     ],
 )
