@@ -610,6 +610,11 @@ class Metric(Versioned):
                 hidden = hidden or table.total.suppressed
         return hidden
 
+    def shown_verdict(self, value, k: int):
+        """``met_target`` on a figure that is published; None on one that reads "fewer than k" (``hides``), since
+        "target not yet met" could narrow it down."""
+        return None if self.hides(value, k) else self.met_target(value)
+
     def met_target(self, value):
         if self.target is None or value is None:
             return None

@@ -73,9 +73,8 @@ def index(request):
         objective.progress_label = progress_of % {"title": objective.title}
         for metric in objective.metric_list:
             latest = metric.latest_figure = metric.latest
-            shown = latest and not metric.hides(latest["value"], k)
             metric.latest_shown = metric.shown_figure(latest["value"], k) if latest else ""
-            metric.latest_meets = metric.met_target(latest["value"]) if shown else None
+            metric.latest_meets = metric.shown_verdict(latest["value"], k) if latest else None
             metric.target_shown = metric.shown_figure(metric.target, k)
     context = {
         "goals": goals,
@@ -243,7 +242,6 @@ def metric(request, pk):
     k = ReportingYear.objects.strictest_k()
     withheld = metric.publish(k)
     latest = metric.latest
-    latest_hidden = bool(latest and metric.hides(latest["value"], k))
     return render(
         request,
         "goals/metric.html",
@@ -254,7 +252,7 @@ def metric(request, pk):
             "k_less_one": k - 1,
             "latest": latest,
             "latest_shown": metric.shown_figure(latest["value"], k) if latest else "",
-            "latest_meets": None if latest_hidden or not latest else metric.met_target(latest["value"]),
+            "latest_meets": metric.shown_verdict(latest["value"], k) if latest else None,
             "baseline_shown": metric.shown_figure(metric.baseline, k),
             "target_shown": metric.shown_figure(metric.target, k),
             "chart_withheld": withheld,

@@ -315,7 +315,6 @@ def metric_entry(*, metric, year: int, k: int) -> dict:
     values = [m.value for m in measurements]
     has_small = metric.publish(k, measurements)  # a small figure, or a group the total would give away
     figure = metric.year_figure(year)
-    figure_hidden = bool(figure and metric.hides(figure["value"], k))
 
     def shown(value):  # Metric.shown_figure: the rule of reports.suppression, as on the metric's own page
         return metric.shown_figure(value, k)
@@ -329,7 +328,7 @@ def metric_entry(*, metric, year: int, k: int) -> dict:
         "year": year,
         "baseline": shown(metric.baseline),
         "target": shown(metric.target),
-        "met": metric.met_target(figure["value"]) if figure and not figure_hidden else None,
+        "met": metric.shown_verdict(figure["value"], k) if figure else None,
         "chart": metric_chart_svg(metric, measurements) if values and not has_small else "",
         "chart_withheld": has_small,
         "counts_people": metric.counts_people,
