@@ -92,7 +92,7 @@ def pdfs():
     options = {"base_url": str(settings.BASE_DIR), "write": {"pdf_variant": services.PDF_VARIANT}}
     return [
         ("minutes", render_pdf, lambda: services.render_minutes_html(meeting), options),
-        # Against WeasyPrint alone on both its documents: the rest is pypdf joining the uploaded documents to the
+        # Against WeasyPrint alone on both its documents: the rest is pikepdf joining the uploaded documents to the
         # cover, stamping the numbers and writing the file.
         ("packet", render_packet, packet_documents, {}),
     ]

@@ -1,24 +1,24 @@
 """A meeting's packet: the agenda as its cover, then each item's PDF documents in agenda order, with a bookmark
-per item and page numbers stamped on every page (pypdf). Built by the background worker, stored per version.
+per item and page numbers stamped on every page (pikepdf, which is qpdf). Built by the background worker, stored per
+version.
 
-What is tagged (docs/pages.md says the same): the packet is built from the cover, a tagged PDF (PDF/UA-1, the
-language of the page, a title shown as the window's title), so its structure tree, /MarkInfo, /Lang, XMP metadata
+What is tagged (docs/pages.md says the same): the packet is the cover, a tagged PDF (PDF/UA-1, the language of the
+page, a title shown as the window's title), with pages added, so its structure tree, /MarkInfo, /Lang, XMP metadata
 and /ViewerPreferences are the packet's; the stamped page numbers are pagination artifacts. The uploaded documents
-appended after the cover are not in that structure tree: pypdf cannot merge structure trees, so the tags of a
-document that was itself tagged are lost in the packet (its text is still there, and not hidden as an artifact),
-and each document is also served on its own, as uploaded, from the meeting's pages. So a packet with documents
-does not claim PDF/UA-1 conformance in its XMP metadata (a packet of its cover alone does)."""
+appended after the cover are not in that structure tree: their pages are copied, not their structure trees, so the
+tags of a document that was itself tagged are lost in the packet (its text is still there, and not hidden as an
+artifact), and each document is also served on its own, as uploaded, from the meeting's pages. So a packet with
+documents does not claim PDF/UA-1 conformance in its XMP metadata (a packet of its cover alone does)."""
 
+import contextlib
 import hashlib
 import io
-import re
 
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
-from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import ContentStream
+from pikepdf import Name, OutlineItem, Page, Pdf, Rectangle
 
 from taskforce import pdf as weasy
 from taskforce import permissions, stored_pdfs
@@ -49,9 +49,6 @@ def data_version(meeting: Meeting, *, public: bool) -> str:
 
 PDF_VARIANT = "pdf/ua-1"  # as the minutes, the reports and the pamphlet
 
-# The XMP attribute by which the cover says it conforms to PDF/UA-1 (WeasyPrint's pdf/ua-1 variant writes it).
-PDF_UA_CLAIM = re.compile(rb'\s+pdfuaid:part="\d+"')
-
 # The stamped page numbers are pagination artifacts (ISO 14289-1, 7.8): marked so, not untagged content.
 PAGINATION_ARTIFACT = (b"/Artifact <</Type /Pagination>> BDC\n", b"\nEMC\n")
 
@@ -61,30 +58,34 @@ def numbers_html(total: int) -> str:
     return render_to_string("meetings/packet_numbers.html", {"numbers": range(1, total + 1), "total": total})
 
 
-def _numbers(total: int) -> list[PageObject]:
-    """A page per packet page, with only its "Page N of M", marked as a pagination artifact."""
-    numbers = PdfWriter(clone_from=PdfReader(io.BytesIO(weasy.html(string=numbers_html(total)).write_pdf())))
+def _stamp(page: Page, number: Page) -> None:
+    """Draw the number's page over the page, fitted to it and upright, as a pagination artifact. The page's own
+    content is drawn first in a graphics state of its own, so that nothing it leaves set moves the number."""
+    form = number.as_form_xobject()
+    name = page.add_resource(form, Name.XObject, prefix="PageNumber")
     begin, end = PAGINATION_ARTIFACT
-    for page in numbers.pages:
-        content = ContentStream(None, numbers)
-        content.set_data(begin + page.get_contents().get_data() + end)
-        page.replace_contents(content)
-    return list(numbers.pages)
+    page.contents_add(b"q\n", prepend=True)
+    page.contents_add(b"Q\n" + begin + page.calc_form_xobject_placement(form, name, Rectangle(page.trimbox)) + end)
 
 
-def _append_pdfs(writer: PdfWriter, documents: list) -> list[tuple]:
-    """Append each document's pages; return (document, its first page's index) of each."""
+def _append_pdfs(packet: Pdf, documents: list, sources: contextlib.ExitStack) -> list[tuple]:
+    """Append each document's pages; return (document, its first page's index) of each. Each document stays open
+    (in ``sources``) until the packet is written: pikepdf copies the data of their pages only then."""
     starts = []
     for document in documents:
-        starts.append((document, len(writer.pages)))
+        starts.append((document, len(packet.pages)))
         with document.file.open("rb") as handle:
-            writer.append(PdfReader(io.BytesIO(handle.read())), import_outline=False)
-        # pypdf drops each appended page's /StructParents, not its annotations' /StructParent: those keys would
-        # point into the cover's parent tree (a link of the document read as a link of the cover). The document's
-        # own structure tree is not carried over (see the module's docstring), so its keys go.
-        for page in writer.pages[starts[-1][1] :]:
-            for annotation in page.get("/Annots") or []:
-                annotation.get_object().pop("/StructParent", None)
+            source = sources.enter_context(Pdf.open(io.BytesIO(handle.read())))
+        packet.pages.extend(source.pages)
+        # A copied page and its annotations keep their keys into the document's own parent tree: in the packet they
+        # would point into the cover's (a link of the document read as a link of the cover). The document's
+        # structure tree is not carried over (see the module's docstring), so the keys go.
+        for page in packet.pages[starts[-1][1] :]:
+            for holder in (page.obj, *page.obj.get(Name.Annots, ())):
+                if Name.StructParents in holder:
+                    del holder[Name.StructParents]
+                if Name.StructParent in holder:
+                    del holder[Name.StructParent]
     return starts
 
 
@@ -106,34 +107,37 @@ def render_pdf(meeting: Meeting, *, public: bool, site_url: str = "") -> tuple[b
     """The packet drawn now, and its page count: the worker's job."""
     items, rest = contents(meeting, public=public)
     in_order = [entry for item in items for entry in (item, *item.parts)]
-    # Built from the tagged cover (clone_from), so the packet keeps its structure tree, /MarkInfo, /Lang, XMP
-    # metadata, title and /ViewerPreferences (DisplayDocTitle); PdfWriter().append would keep none of them.
     cover = weasy.html(string=cover_html(meeting, items, rest, site_url)).write_pdf(pdf_variant=PDF_VARIANT)
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(cover)))
-    writer.add_outline_item(title=gettext("Agenda"), page_number=0)
-    for item in in_order:
-        title = f"{item.number}. {item.title}"
-        starts = _append_pdfs(writer, [document for document in item.listed_documents if document.is_pdf])
-        # Bookmarks are added once their pages exist; an item without a PDF points at the cover that lists it.
-        parent = writer.add_outline_item(title=title, page_number=starts[0][1] if starts else 0)
-        for document, first in starts:
-            writer.add_outline_item(title=document.title, page_number=first, parent=parent)
-    starts = _append_pdfs(writer, [document for document in rest if document.is_pdf])
-    if starts:
-        parent = writer.add_outline_item(title=gettext("Documents of the meeting"), page_number=starts[0][1])
-        for document, first in starts:
-            writer.add_outline_item(title=document.title, page_number=first, parent=parent)
-    total = len(writer.pages)
-    if total > 1:
-        # The appended documents' pages are not in the structure tree: the packet does not conform to PDF/UA-1,
-        # so it does not say it does (the rest of the cover's XMP metadata stays). A packet of its cover alone does.
-        metadata = writer.root_object["/Metadata"].get_object()
-        metadata.set_data(PDF_UA_CLAIM.sub(b"", metadata.get_data()))
-    numbers = _numbers(total)
-    for page, number in zip(writer.pages, numbers, strict=True):
-        page.merge_page(number)
-    out = io.BytesIO()
-    writer.write(out)
+    with contextlib.ExitStack() as sources:
+        # The packet is the tagged cover with pages added, so it keeps the cover's structure tree, /MarkInfo, /Lang,
+        # XMP metadata, title and /ViewerPreferences (DisplayDocTitle).
+        packet = sources.enter_context(Pdf.open(io.BytesIO(cover)))
+        cover_pages = len(packet.pages)
+        bookmarks = [OutlineItem(gettext("Agenda"), 0)]
+        for item in in_order:
+            starts = _append_pdfs(packet, [document for document in item.listed_documents if document.is_pdf], sources)
+            # An item without a PDF points at the cover that lists it.
+            bookmark = OutlineItem(f"{item.number}. {item.title}", starts[0][1] if starts else 0)
+            bookmark.children.extend(OutlineItem(document.title, first) for document, first in starts)
+            bookmarks.append(bookmark)
+        starts = _append_pdfs(packet, [document for document in rest if document.is_pdf], sources)
+        if starts:
+            bookmark = OutlineItem(gettext("Documents of the meeting"), starts[0][1])
+            bookmark.children.extend(OutlineItem(document.title, first) for document, first in starts)
+            bookmarks.append(bookmark)
+        with packet.open_outline() as outline:
+            outline.root.extend(bookmarks)
+        total = len(packet.pages)
+        if total > cover_pages:
+            # The appended documents' pages are not in the structure tree: the packet does not conform to PDF/UA-1,
+            # so it does not say it does (the rest of the cover's XMP metadata stays). A packet of its cover alone does.
+            with packet.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as metadata:
+                del metadata["pdfuaid:part"]
+        numbers = sources.enter_context(Pdf.open(io.BytesIO(weasy.html(string=numbers_html(total)).write_pdf())))
+        for page, number in zip(packet.pages, numbers.pages, strict=True):
+            _stamp(page, number)
+        out = io.BytesIO()
+        packet.save(out)
     return out.getvalue(), total
 
 

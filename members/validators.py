@@ -1,9 +1,9 @@
 """Checks on uploaded files: by content, not by name."""
 
+import pikepdf
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader
 
 MAX_MOU_BYTES = 10 * 1024 * 1024
 
@@ -33,17 +33,16 @@ NOT_A_PDF = _("This file is not a PDF that opens (it may be damaged or cut short
 
 
 def check_pdf_opens(upload, *, not_pdf=NOT_A_PDF):
-    """Refuses, from where ``upload`` stands, a file pypdf cannot open, one behind a password or one without pages
+    """Refuses, from where ``upload`` stands, a file pikepdf cannot open, one behind a password or one without pages
     (signed MOUs here, meeting documents in meetings/validators.py)."""
     try:
-        reader = PdfReader(upload)
-        encrypted = reader.is_encrypted
-        pages = 0 if encrypted else len(reader.pages)
-    except Exception as error:  # a damaged file can fail anywhere inside the parser
-        raise ValidationError(not_pdf, code="not_pdf") from error
-    if encrypted:
+        with pikepdf.open(upload) as pdf:
+            pages = len(pdf.pages)
+    except pikepdf.PasswordError as error:
         raise ValidationError(
             _("This PDF is protected by a password. Upload a copy without one."), code="encrypted_pdf"
-        )
+        ) from error
+    except Exception as error:  # a damaged file can fail anywhere inside the parser
+        raise ValidationError(not_pdf, code="not_pdf") from error
     if not pages:
         raise ValidationError(_("This PDF has no pages."), code="empty_pdf")

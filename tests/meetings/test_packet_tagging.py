@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ContentStream
 
 from meetings import packet
@@ -75,7 +75,8 @@ def _elements(node):
 
 
 def _artifact_blocks(page):
-    """The operations inside each /Artifact <</Type /Pagination>> BDC ... EMC of a page's content."""
+    """The operations inside each /Artifact <</Type /Pagination>> BDC ... EMC of a page's content, as (operands,
+    operator)."""
     blocks, inside = [], None
     for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
         if operator == b"BDC" and operands[0] == "/Artifact" and operands[1].get("/Type") == "/Pagination":
@@ -84,8 +85,22 @@ def _artifact_blocks(page):
             blocks.append(inside)
             inside = None
         elif inside is not None:
-            inside.append(operator)
+            inside.append((operands, operator))
     return blocks
+
+
+def _drawn_text(page, block):
+    """The text operators an artifact block draws: its own, and those of the form XObjects it draws (the stamped
+    number is the number's page drawn as a form)."""
+    operators = []
+    for operands, operator in block:
+        if operator == b"Do":
+            form = page["/Resources"]["/XObject"][operands[0]].get_object()
+            assert form["/Subtype"] == "/Form"
+            operators += [inner for _operands, inner in ContentStream(form, page.pdf).operations]
+        else:
+            operators.append(operator)
+    return [operator for operator in operators if operator in (b"Tj", b"TJ")]
 
 
 def test_the_packet_keeps_the_tagged_cover(meeting, client_as):
@@ -126,6 +141,52 @@ def test_only_a_packet_without_documents_claims_pdf_ua(meeting, world, make_meet
         assert xmp.dc_title  # the rest of the cover's metadata stays
 
 
+def test_a_cover_of_several_pages_alone_still_claims_pdf_ua(world, make_meeting):
+    long_agenda = make_meeting(world.youth, days=14)
+    for position in range(1, 61):
+        AgendaItem.objects.create(meeting=long_agenda, position=position, title=f"Report of working group {position}")
+    content, pages = packet.render_pdf(long_agenda, public=False)
+    assert pages > 1
+    xmp = PdfReader(io.BytesIO(content)).xmp_metadata
+    assert [(node.localName, node.value) for node in xmp.get_nodes_in_namespace("", PDFUAID)] == [("part", "1")]
+
+
+def _words(content, number):
+    """The words of a page as pdftotext places them, in the page as shown (its rotation applied): (word, x, y)."""
+    html = subprocess.run(
+        [PDFTOTEXT, "-bbox", "-f", str(number), "-l", str(number), "-", "-"],
+        input=content,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    return [
+        (word, float(x_min), float(y_min))
+        for x_min, y_min, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" [^>]*>([^<]*)</word>', html)
+    ]
+
+
+def test_a_landscape_or_turned_page_gets_its_number_upright_at_its_foot(world, make_meeting):
+    """The number's page is fitted to each page as shown: a landscape page and a portrait page turned a quarter
+    (/Rotate 90) read "Page N of M" left to right at the bottom, near the middle."""
+    meeting = make_meeting(world.youth, days=7)
+    item = AgendaItem.objects.create(meeting=meeting, position=1, title="Budget tables")
+    writer = PdfWriter()
+    writer.add_blank_page(width=792, height=612)
+    writer.add_blank_page(width=612, height=792).rotate(90)
+    tables = io.BytesIO()
+    writer.write(tables)
+    add_document(meeting, "Budget tables", "budget.pdf", tables.getvalue(), agenda_item=item)
+    content, pages = packet.render_pdf(meeting, public=False)
+    assert pages == 3
+    for number in (2, 3):
+        words = _words(content, number)
+        assert [word for word, _x, _y in words] == ["Page", str(number), "of", "3"]
+        xs = [x for _word, x, _y in words]
+        assert xs == sorted(xs)  # left to right: upright
+        assert all(y > 612 * 0.9 for _word, _x, y in words)  # at the foot of a page 612 high as shown
+        assert 792 * 0.4 < xs[0] < 792 * 0.5  # near the middle of a page 792 wide as shown
+
+
 def test_the_headings_of_the_tree_are_the_covers(meeting, client_as):
     response = client_as("member").get(reverse("meetings:packet", args=[meeting.pk]))
     reader = PdfReader(io.BytesIO(response.content))
@@ -143,7 +204,7 @@ def test_page_numbers_are_pagination_artifacts_on_every_page(meeting, client_as)
     assert len(reader.pages) == 1 + 1 + 3  # the cover, the welcome letter, the count slides
     for index, page in enumerate(reader.pages):
         blocks = _artifact_blocks(page)
-        assert len(blocks) == 1 and (b"Tj" in blocks[0] or b"TJ" in blocks[0])
+        assert len(blocks) == 1 and _drawn_text(page, blocks[0])
         assert f"Page {index + 1} of 5" in _page_text(response.content, index + 1)
 
 
