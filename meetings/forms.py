@@ -733,3 +733,11 @@ class MeetingDocumentForm(forms.ModelForm):
         self.fields["file"].widget.attrs["accept"] = ".pdf,.docx,.pptx,.png,.jpg,.jpeg"
         if not may_publish:
             del self.fields["visibility"]
+        elif not meeting.agenda_published:
+            # Public only once the agenda is published (MeetingDocument.clean): not offered before, rather than
+            # chosen, refused, and the chosen file to pick again.
+            visibility = self.fields["visibility"]
+            visibility.choices = [
+                (value, label) for value, label in visibility.choices if value != MeetingDocument.Visibility.PUBLIC
+            ]
+            visibility.help_text = _("It can be made public once the meeting's agenda is published.")
