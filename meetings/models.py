@@ -224,6 +224,11 @@ class Meeting(Versioned):
         return self.agenda_state == self.AgendaState.PUBLISHED
 
     @property
+    def is_cancelled(self):
+        """A cancelled meeting takes no attendance: nobody attended it, and the policy counts none of it."""
+        return self.status == self.Status.CANCELLED
+
+    @property
     def minutes_approved(self):
         return self.minutes_state == self.MinutesState.APPROVED
 

@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
@@ -360,6 +361,12 @@ def _rows_context(rows, *, added=None) -> dict:
     }
 
 
+CANCELLED_NO_ATTENDANCE = gettext_lazy(
+    "This meeting was cancelled, so it takes no attendance: nothing was saved. If it took place, change its status "
+    "on the meeting's page first."
+)
+
+
 @access(MEETING_EDITOR)
 def attendance(request, pk):
     meeting = _get_meeting(request, pk)
@@ -389,6 +396,8 @@ def attendance(request, pk):
                 errors.append(
                     _("%(name)s: choose present, remote, excused or absent.") % {"name": row.person.full_name}
                 )
+        if meeting.is_cancelled:
+            errors = [CANCELLED_NO_ATTENDANCE]
         if amendment_ok and confirmed and not errors:
             saved = services.record_attendance(
                 meeting=meeting, statuses=statuses, roster=posted_rows, change_reason=amendment.change_reason
@@ -427,6 +436,8 @@ def attendance(request, pk):
         "errors": errors,
         "guest_form": guest_form,
         "amendment": amendment,
+        # Approved minutes lock the list for those who cannot amend them; a cancelled meeting takes none.
+        "closed": amendment.locked or meeting.is_cancelled,
         "not_yet_held": not_yet_held,
         "guest_confirm": guest_confirm,
         "query": query,
@@ -463,6 +474,8 @@ def add_guest(request, pk):
     confirm = NotYetHeldForm(request.POST, meeting=meeting, record="attendance", prefix="guest")
     if form.is_valid() and not confirm.is_valid():
         form.add_error(None, confirm.errors["confirm_not_yet_held"])
+    if meeting.is_cancelled:
+        form.add_error(None, CANCELLED_NO_ATTENDANCE)
     if not form.is_valid():
         if wants_fragment:
             return render(request, "meetings/_guest_errors.html", {"form": form}, status=400)

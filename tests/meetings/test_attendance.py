@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Attendance
+from meetings.models import Attendance, Meeting
 from members.models import CommitteeRole, Membership, Organization, Person
 
 pytestmark = pytest.mark.django_db
@@ -459,3 +459,32 @@ def test_the_rows_words_are_in_the_pages_language(world, make_meeting, client_as
     rows = body[body.index('<tbody id="attendance-rows">') : body.index("</tbody>")]
     assert '<td data-label="Organización">' in rows
     assert 'data-label="Organization"' not in rows
+
+
+def test_a_cancelled_meeting_takes_no_attendance_nor_guests(world, make_meeting, client_as):
+    """Nobody attends a cancelled meeting (the policy counts none of it): its list says so, its forms are shown
+    disabled, and a post saves nothing, for co-chairs and staff alike."""
+    meeting = make_meeting(world.youth, days=-1)
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.save()
+    amani = Person.objects.create(given_name="Amani", family_name="Wanjiru")
+    cancelled = "This meeting was cancelled, so it takes no attendance"
+    for role in ("cochair", "staff"):
+        client = client_as(role)
+        page = client.get(url(meeting)).content.decode()
+        assert cancelled in page
+        assert page.count('<fieldset class="locked-form" disabled>') == 2  # the list and the guest form
+        response = client.post(url(meeting), {f"status-{world.member.pk}": "present", "listed": [world.member.pk]})
+        assert response.status_code == 200
+        assert f"{cancelled}: nothing was saved." in response.content.decode()
+        add = reverse("meetings:add_guest", args=[meeting.pk])
+        response = client.post(add, {"person": amani.pk, "role": "guest"}, HTTP_X_REQUESTED_WITH="fetch")
+        assert response.status_code == 400 and cancelled in response.content.decode()
+        assert not Attendance.objects.filter(meeting=meeting).exists()
+    # Held after all: staff change its status, and the list takes attendance again.
+    meeting.status = Meeting.Status.HELD
+    meeting.save()
+    client = client_as("cochair")
+    assert "locked-form" not in client.get(url(meeting)).content.decode()
+    client.post(url(meeting), {f"status-{world.member.pk}": "present", "listed": [world.member.pk]})
+    assert Attendance.objects.get(meeting=meeting).person == world.member
