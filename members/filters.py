@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import MOU, Committee, Membership, Organization, Person
+from .models import MOU, Committee, Membership, Organization, Person, containing
 
 UNSIGNED = "unsigned"  # organizations with no signed MOU: the dashboard's list to chase
 
@@ -36,12 +36,10 @@ class PersonFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         for word in value.split():
             queryset = queryset.filter(
-                Q(given_name__icontains=word)
-                | Q(family_name__icontains=word)
-                | Q(job_title__icontains=word)
+                containing(word, "given_name", "family_name", "job_title")
                 | Exists(
                     Membership.objects.filter(person=OuterRef("pk")).filter(
-                        Q(organization__name__icontains=word) | Q(organization__acronym__iexact=word)
+                        containing(word, "organization__name") | Q(organization__acronym__iexact=word)
                     )
                 )
             )

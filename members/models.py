@@ -65,13 +65,22 @@ class CurrentMixin:
 SEARCH_WORDS = 5  # words of a name search used: more narrow nothing a person types, only make the query longer
 
 
+def containing(word, *fields):
+    """Rows where one of ``fields`` holds ``word``, whatever the case and accents ("jose" finds "José", "José"
+    finds "Jose"): the rule of every name search (PostgreSQL's unaccent, migration members/0011)."""
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__unaccent__icontains": word})
+    return condition
+
+
 class OrganizationQuerySet(models.QuerySet):
     def matching(self, text):
         """The organizations whose name or acronym contains every word of `text` (the organization list's search
         and the guest form's); every organization when `text` has no words."""
         matches = self
         for word in text.split()[:SEARCH_WORDS]:
-            matches = matches.filter(Q(name__icontains=word) | Q(acronym__icontains=word))
+            matches = matches.filter(containing(word, "name", "acronym"))
         return matches
 
     def members(self):
@@ -205,7 +214,7 @@ class PersonQuerySet(models.QuerySet):
         when `text` has no words."""
         matches = self
         for word in text.split()[:SEARCH_WORDS]:
-            matches = matches.filter(Q(given_name__icontains=word) | Q(family_name__icontains=word))
+            matches = matches.filter(containing(word, "given_name", "family_name"))
         return matches
 
     def by_name_key(self):

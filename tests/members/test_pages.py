@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.urls import reverse
 
 from members.models import MOU, CommitteeRole, Membership, Organization, Person
 from tests.members.url_samples import MINIMAL_PDF, _signed_mou
@@ -342,3 +343,27 @@ def test_organization_list_names_each_sector(client_as, world):
     assert mou.status_label == mou.get_status_display()
     world.legal_aid.sector = "retired_sector"  # a value no longer among the choices reads as itself
     assert world.legal_aid.sector_label == world.legal_aid.get_sector_display() == "retired_sector"
+
+
+def test_name_searches_ignore_accents_and_case(client_as, world):
+    """A name typed without its accents, or with accents the registry lacks, finds it: the directory, the
+    organization list and the attendance list's guest pickers share the rule (members.models.containing)."""
+    jose = Person.objects.create(given_name="José", family_name="Ramírez Núñez")
+    plain = Person.objects.create(given_name="Ines", family_name="Lopez")
+    asociacion = Organization.objects.create(name="Asociación de Mujeres Unidas", status=Organization.Status.MEMBER)
+    Membership.objects.create(
+        person=plain, organization=asociacion, role=Membership.Role.REPRESENTATIVE, start_on=datetime.date(2020, 1, 1)
+    )
+    client = client_as("member")
+    for typed in ("jose ramirez", "JOSÉ NUÑEZ", "Ramirez"):
+        assert "Ramírez Núñez, José" in client.get("/members/", {"q": typed}).content.decode(), typed
+    for typed in ("Inés López", "ines"):
+        assert "Lopez, Ines" in client.get("/members/", {"q": typed}).content.decode(), typed
+    body = client.get("/members/", {"q": "asociacion mujeres"}).content.decode()  # through her organization
+    assert "Lopez, Ines" in body and "Ramírez" not in body
+    assert "Asociación de Mujeres Unidas" in client.get("/members/organizations/", {"q": "ASOCIACION"}).content.decode()
+    staff = client_as("staff")
+    people = staff.get(reverse("meetings:people_search"), {"q": "jose ramirez"}).json()["results"]
+    assert [result["id"] for result in people] == [jose.pk]
+    organizations = staff.get(reverse("meetings:organization_search"), {"q": "asociacion"}).json()["results"]
+    assert [result["id"] for result in organizations] == [asociacion.pk]
