@@ -453,6 +453,7 @@ class BaseMotionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseInli
 
     def clean(self):
         super().clean()
+        self._check_votes_against_attendance()
         if self.may_approve:
             return
         # A motion's result and the minutes it names decide whether those minutes are approved (and locked), so
@@ -471,6 +472,31 @@ class BaseMotionFormSet(OwnRowsOnly, BoundedRows, SharedChoicesFormSet, BaseInli
             changed = [name for name in ("approves_minutes_of", "result") if name in form.changed_data]
             if changed and (before or form.cleaned_data.get("approves_minutes_of")):
                 form.add_error(changed[0], ValidationError(_("Only staff approve minutes."), code="approve"))
+
+    def _check_votes_against_attendance(self):
+        """A motion counts no more votes than people attended the meeting (present or remote), once its attendance is
+        taken: 70 typed for 7 is caught where it is typed."""
+        counted = [
+            form
+            for form in self.forms
+            if form.is_valid() and not self._should_delete_form(form) and form.instance.votes_counted
+        ]
+        if not counted:
+            return
+        attended = self.instance.meeting.attendances.filter(status__in=Attendance.ATTENDED).count()
+        for form in counted:
+            if attended and form.instance.votes_counted > attended:
+                form.add_error(
+                    "yes_count",
+                    ValidationError(
+                        _(
+                            "%(votes)d votes are counted, but %(attended)d people attended this meeting: check the "
+                            "counts, or the attendance."
+                        ),
+                        code="more_votes_than_attended",
+                        params={"votes": form.instance.votes_counted, "attended": attended},
+                    ),
+                )
 
 
 MotionFormSet = inlineformset_factory(

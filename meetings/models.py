@@ -14,7 +14,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 from simple_history.models import HistoricalRecords
 
 from members.models import Committee, CommitteeRole, Membership, Organization, Person
@@ -486,9 +486,19 @@ class Motion(Versioned):
         return f"[{'/ '.join(names)}]" if names else ""
 
     @property
+    def votes_counted(self):
+        """Yes, no and abstaining together: at most the people who attended (BaseMotionFormSet checks)."""
+        return sum(count or 0 for count in (self.yes_count, self.no_count, self.abstain_count))
+
+    @property
     def counts_label(self):
-        counts = [(self.yes_count, "yes"), (self.no_count, "no"), (self.abstain_count, "abstaining")]
-        return ", ".join(f"{number} {word}" for number, word in counts if number is not None)
+        """'9 yes, 2 no, 1 abstaining', in the reader's language; the counts that were taken only."""
+        words = [
+            (self.yes_count, lambda number: ngettext("%(number)d yes", "%(number)d yes", number)),
+            (self.no_count, lambda number: ngettext("%(number)d no", "%(number)d no", number)),
+            (self.abstain_count, lambda number: ngettext("%(number)d abstaining", "%(number)d abstaining", number)),
+        ]
+        return ", ".join(word(number) % {"number": number} for number, word in words if number is not None)
 
 
 class AttendanceQuerySet(models.QuerySet):

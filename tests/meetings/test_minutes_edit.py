@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from meetings.models import ActionItem, AgendaItem, Meeting, Motion
+from meetings.models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 from tests.meetings.forms_helper import form_data
 
 pytestmark = pytest.mark.django_db
@@ -171,6 +171,42 @@ def test_motion_seconded_by_its_mover_is_refused(world, meeting, client_as):
     assert "A motion cannot be seconded by the person who moved it." in response.content.decode()
     assert not Motion.objects.exists()
     assert not AgendaItem.objects.filter(minutes="Should not be saved").exists()
+
+
+def test_a_motion_counts_no_more_votes_than_people_attended(world, meeting, client_as):
+    """Once the meeting's attendance is taken, 70 typed for 7 is refused beside the counts, and nothing is saved;
+    before it is taken, or within it, the counts are saved."""
+    client = client_as("cochair")
+    url = item_url(meeting, 1)
+
+    def post(yes, no, abstaining=""):
+        data = form_data(
+            page(client, url),
+            **{
+                "motions-0-text": "Adopt the outreach plan",
+                "motions-0-result": "adopted",
+                "motions-0-yes_count": yes,
+                "motions-0-no_count": no,
+                "motions-0-abstain_count": abstaining,
+                "item-minutes": "Discussed the plan",
+            },
+        )
+        return client.post(url, data)
+
+    for person, status in ((world.member, "present"), (world.cochair, "remote"), (world.staff, "absent")):
+        Attendance.objects.create(meeting=meeting, person=person, status=status)
+    response = post(2, 1)
+    assert response.status_code == 200
+    assert "3 votes are counted, but 2 people attended this meeting: check the counts, or the attendance." in (
+        response.content.decode()
+    )
+    assert not Motion.objects.exists() and not AgendaItem.objects.filter(minutes="Discussed the plan").exists()
+    assert post(1, 0, 1).status_code == 302
+    assert Motion.objects.get().votes_counted == 2
+    # A meeting whose attendance is not taken yet has nothing to check against.
+    Attendance.objects.filter(meeting=meeting).delete()
+    Motion.objects.all().delete()
+    assert post(70, 0).status_code == 302
 
 
 def test_due_date_before_the_meeting_is_refused(world, meeting, client_as):
