@@ -230,3 +230,22 @@ def test_a_meeting_with_its_own_title_still_names_its_committee(world, make_meet
     assert line in packet.cover_html(meeting, *packet.contents(meeting, public=False))
     untitled = make_meeting(world.youth)
     assert "meeting-committee" not in client.get(reverse("meetings:detail", args=[untitled.pk])).content.decode()
+
+
+def test_a_motions_counts_read_in_the_readers_language(world, make_meeting, client_as):
+    """'7 yes, 0 no, 1 abstaining' was English on every page: the counts are words of the catalogue, plural
+    included."""
+    from meetings.models import AgendaItem, Motion
+
+    meeting = make_meeting(world.task_force)
+    item = AgendaItem.objects.create(meeting=meeting, position=1, title="Outreach plan")
+    Motion.objects.create(agenda_item=item, text="Adopt the plan.", yes_count=7, no_count=0, abstain_count=1)
+    url = reverse("meetings:minutes", args=[meeting.pk])
+    client = client_as("staff")
+    assert "Adopt the plan. (7 yes, 0 no, 1 abstaining)" in client.get(url).content.decode()
+    for language, counts in (
+        ("es", "7 a favor, 0 en contra, 1 abstención"),
+        ("zh-hant", "7 票贊成, 0 票反對, 1 票棄權"),
+        ("tl", "7 oo, 0 hindi, 1 nag-abstain"),
+    ):
+        assert f"Adopt the plan. ({counts})" in client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
