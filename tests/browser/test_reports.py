@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from reports.models import AgencySubmission
-from tests.browser.helpers import assert_accessible, log_in
+from tests.browser.helpers import assert_accessible, log_in, log_in_with_session
 from tests.reports.helpers import accepted_submission, default_categories, make_year
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -195,3 +195,33 @@ def test_staff_opening_the_pdf_follow_its_rendering_and_readers_are_asked_to_com
     link = page.locator(".pdf-done").get_by_role("link", name="Open the PDF")
     link.wait_for(state="visible", timeout=10_000)
     assert_accessible(page)
+
+
+def test_the_review_table_and_a_meetings_badges_fit_a_phone_in_filipino(browser, live_server, world, year):
+    """Filipino's longer words widened the page at 375 px: the review table's visually hidden link words hung past
+    its scrolling box (596 px), a meeting's "Katitikan: inaprubahan noong ..." badge did not wrap (454 px)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from meetings.models import Meeting
+
+    accepted_submission(year, world.legal_aid, 14)
+    meeting, later = (
+        Meeting.objects.create(
+            committee=world.task_force,
+            starts_at=timezone.now() - datetime.timedelta(days=days),
+            ends_at=timezone.now() - datetime.timedelta(days=days, hours=-1),
+        )
+        for days in (30, 2)
+    )
+    meeting.approve_minutes(at=later)
+    context = browser.new_context(viewport={"width": 375, "height": 800}, extra_http_headers={"Accept-Language": "tl"})
+    page = context.new_page()
+    log_in_with_session(page, live_server, world.staff.user)
+    for path in (f"/reports/{year.year}/submissions/", f"/meetings/{meeting.pk}/"):
+        page.goto(f"{live_server.url}{path}")
+        expect(page.locator("html")).to_have_attribute("lang", "tl")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+        assert_accessible(page)
+    context.close()
