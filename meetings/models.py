@@ -801,12 +801,15 @@ class MeetingDocument(models.Model):
 
 class MeetingPacketPDF(StoredPDF):
     """A meeting's packet, for one fingerprint of its agenda and documents: the members' (every document) or the
-    public's (public documents only)."""
+    public's (public documents only), in one language (its cover's words, dates and page numbers)."""
 
-    KEY_FIELDS = ("meeting", "public")
+    KEY_FIELDS = ("meeting", "public", "language")
 
     meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="packets")
     public = models.BooleanField(_("public documents only"), default=False)
+    language = models.CharField(
+        _("language"), max_length=10, default="en", help_text=_("A code of settings.LANGUAGES: en, es, zh-hant, tl.")
+    )
     site_url = models.CharField(
         _("site address"), max_length=200, blank=True, help_text=_("Where the packet's links to other documents lead.")
     )
@@ -816,14 +819,15 @@ class MeetingPacketPDF(StoredPDF):
         verbose_name_plural = _("meeting packet PDFs")
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "public", "data_version"],
+                fields=["meeting", "public", "language", "data_version"],
                 name="one_packet_pdf_per_data_version",
                 violation_error_message=_("This version of the packet is already made."),
             ),
         ]
 
     def __str__(self):
-        return f"Packet of {self.meeting_id} ({'public' if self.public else 'members'}, {self.get_state_display()})"
+        audience = "public" if self.public else "members"
+        return f"Packet of {self.meeting_id} ({audience}, {self.language}, {self.get_state_display()})"
 
 
 class CalendarTokenQuerySet(models.QuerySet):

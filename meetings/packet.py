@@ -17,6 +17,7 @@ import io
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext
 from pikepdf import Name, OutlineItem, Page, Pdf, Rectangle
 
@@ -141,13 +142,19 @@ def render_pdf(meeting: Meeting, *, public: bool, site_url: str = "") -> tuple[b
     return out.getvalue(), total
 
 
+def reader_language() -> str:
+    """The language of the page asking for a packet (a code of settings.LANGUAGES): its packet is in it."""
+    return translation.get_supported_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
+
+
 def current_pdf(meeting: Meeting, *, public: bool, site_url: str) -> MeetingPacketPDF:
-    """The stored packet of the current data (content loaded), or the row of its queued rendering."""
+    """The stored packet of the current data in the reader's language (content loaded), or the row of its queued
+    rendering."""
     from .tasks import render_packet_pdf
 
     return stored_pdfs.current_or_queue(
         MeetingPacketPDF,
-        key={"meeting_id": meeting.pk, "public": public},
+        key={"meeting_id": meeting.pk, "public": public, "language": reader_language()},
         data_version=data_version(meeting, public=public),
         task=render_packet_pdf,
         defaults={"site_url": site_url},
@@ -156,21 +163,23 @@ def current_pdf(meeting: Meeting, *, public: bool, site_url: str) -> MeetingPack
 
 def queue_rendering(meeting_id: int) -> None:
     """Queue the packets of a published agenda for the worker, the members' and the public's (the readers of a
-    published agenda who may not open its private documents): each once per data version (stored_pdfs.queue), so
-    nobody asking for a packet waits for its layout."""
+    published agenda who may not open its private documents), in every language: each once per data version
+    (stored_pdfs.queue), so nobody asking for a packet waits for its layout."""
     from .tasks import render_packet_pdf
 
     meeting = Meeting.objects.filter(pk=meeting_id, agenda_state=Meeting.AgendaState.PUBLISHED).first()
     if meeting is None:
         return  # a draft agenda's packet is made only when someone asks for it
     for public in (False, True):
-        stored_pdfs.queue(
-            MeetingPacketPDF,
-            key={"meeting_id": meeting.pk, "public": public},
-            data_version=data_version(meeting, public=public),
-            task=render_packet_pdf,
-            defaults={"site_url": settings.SITE_URL},
-        )
+        version = data_version(meeting, public=public)
+        for language, _name in settings.LANGUAGES:
+            stored_pdfs.queue(
+                MeetingPacketPDF,
+                key={"meeting_id": meeting.pk, "public": public, "language": language},
+                data_version=version,
+                task=render_packet_pdf,
+                defaults={"site_url": settings.SITE_URL},
+            )
 
 
 def queue_after_commit(meeting_id: int) -> None:
@@ -180,8 +189,13 @@ def queue_after_commit(meeting_id: int) -> None:
 
 
 def previous_pdf(meeting: Meeting, *, public: bool) -> MeetingPacketPDF | None:
-    """The latest packet stored for these readers, of older data."""
-    return MeetingPacketPDF.objects.ready().filter(meeting=meeting, public=public).order_by("-rendered_at").first()
+    """The latest packet stored for these readers, of older data, in their language."""
+    return (
+        MeetingPacketPDF.objects.ready()
+        .filter(meeting=meeting, public=public, language=reader_language())
+        .order_by("-rendered_at")
+        .first()
+    )
 
 
 def _fingerprint(pdf: MeetingPacketPDF) -> str:
@@ -189,7 +203,8 @@ def _fingerprint(pdf: MeetingPacketPDF) -> str:
 
 
 def _render_stored(pdf: MeetingPacketPDF) -> tuple[bytes, int]:
-    return render_pdf(pdf.meeting, public=pdf.public, site_url=pdf.site_url)
+    with translation.override(pdf.language):
+        return render_pdf(pdf.meeting, public=pdf.public, site_url=pdf.site_url)
 
 
 def run_pdf_rendering(*, pdf_id: int) -> None:

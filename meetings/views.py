@@ -280,7 +280,10 @@ def packet_status(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     public = not permissions.can_open_private_documents(request.user, meeting)
     row = MeetingPacketPDF.objects.without_content().filter(
-        meeting=meeting, public=public, data_version=packet.data_version(meeting, public=public)
+        meeting=meeting,
+        public=public,
+        language=packet.reader_language(),
+        data_version=packet.data_version(meeting, public=public),
     )
     url = reverse("meetings:packet", args=[meeting.pk])
     return JsonResponse(stored_pdfs.progress_json(stored_pdfs.progress(row.first()), url=url))

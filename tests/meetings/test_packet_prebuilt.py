@@ -1,6 +1,6 @@
 """The packet is built ahead of time (issue 15): publishing an agenda, and adding, changing, publishing or deleting
-a document of a published agenda, queue the worker's rendering of both packets once the change commits, so the
-first reader does not wait for it."""
+a document of a published agenda, queue the worker's rendering of both packets, in every language, once the change
+commits, so the first reader does not wait for it."""
 
 import pytest
 from django.contrib.admin.sites import site
@@ -52,7 +52,12 @@ def test_publishing_the_agenda_queues_both_packets(meeting, django_capture_on_co
         assert not MeetingPacketPDF.objects.exists()  # nothing before the publishing commits
     assert callbacks
     assert _current_ones_are_queued(meeting)
-    assert MeetingPacketPDF.objects.count() == 2
+    # The members' and the public's, in each language of the pages.
+    languages = {code for code, _name in settings.LANGUAGES}
+    assert set(MeetingPacketPDF.objects.values_list("public", "language")) == {
+        (public, language) for public in (False, True) for language in languages
+    }
+    assert MeetingPacketPDF.objects.count() == 2 * len(languages) == 8
     assert set(MeetingPacketPDF.objects.values_list("site_url", flat=True)) == {settings.SITE_URL}
 
 
@@ -71,7 +76,9 @@ def test_the_worker_builds_them_and_the_first_reader_gets_the_stored_file(
     }
     response = client_as("member").get(reverse("meetings:packet", args=[meeting.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert MeetingPacketPDF.objects.count() == 2  # served what the worker stored; nothing new queued
+    spanish = client_as("member").get(reverse("meetings:packet", args=[meeting.pk]), HTTP_ACCEPT_LANGUAGE="es")
+    assert spanish.status_code == 200 and spanish.content != response.content
+    assert MeetingPacketPDF.objects.count() == 8  # served what the worker stored; nothing new queued
 
 
 def test_a_document_added_through_the_page_queues_the_new_version(
@@ -91,7 +98,7 @@ def test_a_document_added_through_the_page_queues_the_new_version(
     after = _current_versions(meeting)
     assert after[False] != before[False]  # the members' packet lists the new private document
     assert after[True] == before[True]  # the public's does not: its queued row stays the one
-    assert MeetingPacketPDF.objects.filter(public=True).count() == 1
+    assert MeetingPacketPDF.objects.filter(public=True).count() == 4  # one a language
 
 
 @pytest.mark.parametrize("change", ["title", "public", "delete"])

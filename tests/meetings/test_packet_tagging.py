@@ -230,6 +230,26 @@ def test_the_cover_is_in_the_active_language(meeting):
     assert pages == 5 and reader.metadata.title.startswith("Paquete: ")
 
 
+@pytest.mark.parametrize("language", ["es", "zh-hant", "tl"])
+def test_each_reader_gets_the_packet_in_the_pages_language(meeting, client_as, language):
+    """The packet was always English: the worker drew it in its own language. Each language has its packet."""
+    client = client_as("member")
+    english = PdfReader(io.BytesIO(client.get(reverse("meetings:packet", args=[meeting.pk])).content))
+    response = client.get(reverse("meetings:packet", args=[meeting.pk]), HTTP_ACCEPT_LANGUAGE=language)
+    reader = PdfReader(io.BytesIO(response.content))
+    assert reader.trailer["/Root"]["/Lang"] == language
+    with translation.override(language):
+        expected_title = translation.gettext("Packet: %(name)s, %(date)s") % {
+            "name": meeting.name,
+            "date": meeting.date_label,
+        }
+        expected_agenda = translation.gettext("Agenda")
+        expected_page = translation.gettext("Page %(number)s of %(total)s") % {"number": 1, "total": 5}
+    assert reader.metadata.title == expected_title != english.metadata.title
+    assert reader.outline[0].title == expected_agenda
+    assert expected_page in _page_text(response.content, 1)
+
+
 def test_pictures_of_the_packet(meeting, client_as):
     """The packet as readers see it (the tagging changes nothing they see): /work/shots/packetua/packet-N.png,
     the cover and the documents' pages with their page numbers."""

@@ -314,6 +314,8 @@ QUERIES = {
     "a motion adopts these minutes, nothing shown",
     ("meetings/services.py", "_expected_with_rows"): "the attendance form: MEETING_EDITOR",
     ("meetings/forms.py", "GuestForm.clean"): "the attendance form: MEETING_EDITOR",
+    ("meetings/forms.py", "BaseMotionFormSet._check_votes_against_attendance"): "saving the minutes form "
+    "(MEETING_EDITOR): how many attended, to check a motion's counts against",
     ("meetings/services.py", "attendance_report"): "STAFF_ONLY: staff read every minutes",
     ("meetings/services.py", "voting_eligibility"): "who may vote is one answer for every viewer: counts per "
     "person, never which meeting",
