@@ -199,12 +199,13 @@ def test_staff_opening_the_pdf_follow_its_rendering_and_readers_are_asked_to_com
 
 def test_the_review_table_and_a_meetings_badges_fit_a_phone_in_filipino(browser, live_server, world, year):
     """Filipino's longer words widened the page at 375 px: the review table's visually hidden link words hung past
-    its scrolling box (596 px), a meeting's "Katitikan: inaprubahan noong ..." badge did not wrap (454 px)."""
+    its scrolling box (596 px), a meeting's "Katitikan: inaprubahan noong ..." badge did not wrap (454 px), the
+    minutes' action items ran past the edge (434 px: now stacked, each cell under its heading)."""
     import datetime
 
     from django.utils import timezone
 
-    from meetings.models import Meeting
+    from meetings.models import ActionItem, Meeting
 
     accepted_submission(year, world.legal_aid, 14)
     meeting, later = (
@@ -216,10 +217,16 @@ def test_the_review_table_and_a_meetings_badges_fit_a_phone_in_filipino(browser,
         for days in (30, 2)
     )
     meeting.approve_minutes(at=later)
+    ActionItem.objects.create(
+        meeting=meeting,
+        committee=world.task_force,
+        description="Ask the Police Commission for its data",
+        owner=world.member,
+    )
     context = browser.new_context(viewport={"width": 375, "height": 800}, extra_http_headers={"Accept-Language": "tl"})
     page = context.new_page()
     log_in_with_session(page, live_server, world.staff.user)
-    for path in (f"/reports/{year.year}/submissions/", f"/meetings/{meeting.pk}/"):
+    for path in (f"/reports/{year.year}/submissions/", f"/meetings/{meeting.pk}/", f"/meetings/{meeting.pk}/minutes/"):
         page.goto(f"{live_server.url}{path}")
         expect(page.locator("html")).to_have_attribute("lang", "tl")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
