@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -107,15 +108,17 @@ def test_the_packet_journey(page, live_server, world, tmp_path):
     expect(page.locator(".minutes-item").nth(0).get_by_role("link", name="Welcome deck")).to_be_visible()
     _shot(page, "minutes-with-documents")
     assert_accessible(page)
-    # The worker built both packets when the publishing committed, before anyone asked for one.
-    assert set(MeetingPacketPDF.objects.values_list("public", "state")) == {(False, "ready"), (True, "ready")}
+    # The worker built both packets in every language when the publishing committed, before anyone asked.
+    assert sorted(MeetingPacketPDF.objects.values_list("public", "language", "state")) == [
+        (public, code, "ready") for public in (False, True) for code in sorted(dict(settings.LANGUAGES))
+    ]
 
     # Staff fetch the packet: the stored file, with every document.
     _log_out(page, live_server)
     log_in(page, live_server, "staff")
     packet = page.request.get(f"{live_server.url}/meetings/{meeting.pk}/packet.pdf")
     assert packet.status == 200 and packet.headers["content-type"] == "application/pdf"
-    assert MeetingPacketPDF.objects.count() == 2  # served as stored: nothing new queued
+    assert MeetingPacketPDF.objects.count() == 2 * len(settings.LANGUAGES)  # served as stored: nothing new queued
     content = packet.body()
     reader = PdfReader(io.BytesIO(content))
     assert len(reader.pages) == 1 + 2  # the agenda cover and the two pages of the slides
@@ -184,5 +187,5 @@ def test_the_packet_journey(page, live_server, world, tmp_path):
     response = page.request.get(url, max_redirects=0)
     assert response.status == 200 and response.body().startswith(b"%PDF")
     # The public's packet now holds the slides: the worker rebuilt it when they were made public.
-    public = MeetingPacketPDF.objects.ready().get(public=True)
+    public = MeetingPacketPDF.objects.ready().get(public=True, language="en")
     assert public.pages == 3
