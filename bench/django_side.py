@@ -88,25 +88,46 @@ def count_queries():
     print(json.dumps(counts))
 
 
-def time_pdfs(budget_seconds=20, most_runs=31, only=()):
-    """Each PDF through the app, then WeasyPrint alone on the same HTML saved as a file.
+def _pdfs():
+    """Every app's PDFs to time: (name, render through the app, its HTML, WeasyPrint options)."""
+    return [pdf for module in app_modules("bench") for pdf in getattr(module, "pdfs", list)()]
+
+
+def pdf_names():
+    print(json.dumps([name for name, *_rest in _pdfs()]))
+
+
+def time_pdfs(name, budget_seconds=20, least_runs=3, most_runs=31):
+    """The PDF of that name through the app, then WeasyPrint alone on the same HTML saved as a file.
+
+    bench/run.py times each PDF in a process of its own: in one process for all of them, what one PDF left behind
+    (the pamphlet's 125 pages of objects) changed the next one's figures (the annual report read 1.01 alone and
+    1.28 after the pamphlet, on the same code and data).
 
     A module's ``pdfs()`` gives (name, render through the app, its HTML, WeasyPrint options); the HTML may be a
     list of (HTML, options) when the PDF is made of several documents WeasyPrint lays out (the packet: its cover
     and its page numbers), and WeasyPrint alone then lays out each of them.
 
-    The two alternate, run after run, while the budget lasts (at least one run each, at most
+    The two alternate, run after run, while the budget lasts (at least ``least_runs`` each, at most
     ``most_runs``), and each figure is the median: one run of a short PDF is mostly noise, and so is the median of
     nine (the minutes' ratio read 1.07 and 1.19 in two runs of nine on the same code; 31 runs of a short PDF still
-    fit in the budget).
-    With ``only``, just the PDFs whose names contain one of those words.
-    The page count is WeasyPrint's, from the last run alone (``write_pdf`` is ``render().write_pdf()``).
+    fit in the budget). The pamphlet's single run read 1.10 and 1.16 in two runs of the bench on the same code, and
+    0.995 to 1.03 run after run in one process: so it too gets three.
+
+    Each run starts with the garbage of the one before collected (``gc.collect()``, outside the timing): a laid-out
+    document is a graph of objects with cycles, which Python's collector frees whenever the next allocations
+    trigger it, so without this each run would pay, at a moment of chance, for the run before it (the app's after
+    WeasyPrint alone's, and the first app run after the warm-up's). timeit turns the collector off for the same
+    reason; here it stays on inside a run, as it is in the worker.
+    The page count is WeasyPrint's, from the last run alone (``write_pdf`` is ``render().write_pdf()``); no
+    run's document outlives its run.
 
     WeasyPrint alone gets one URL fetcher (WeasyPrint's own, with its defaults), made before any timing, as
     the app keeps one per thread (taskforce/pdf.py): left to itself WeasyPrint makes one per document and
     stylesheet, each loading the system's certificates (about 20 ms), which would make the app look faster
     than WeasyPrint alone by work that is not layout.
     """
+    import gc
     import statistics
     import tempfile
 
@@ -115,52 +136,54 @@ def time_pdfs(budget_seconds=20, most_runs=31, only=()):
 
     fetcher = URLFetcher()
 
-    results = []
-    for module in app_modules("bench"):
-        for name, render_pdf, render_html, options in getattr(module, "pdfs", list)():
-            if only and not any(word in name for word in only):
-                continue
-            render_pdf()  # warm-up: fonts and imports
-            documents = render_html()
-            if isinstance(documents, str):
-                documents = [(documents, options)]
-            files = []
-            for html, document_options in documents:
-                with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False, encoding="utf-8") as handle:
-                    handle.write(html)
-                files.append(
-                    (
-                        handle.name,
-                        [CSS(string=css, url_fetcher=fetcher) for css in document_options.get("css", [])],
-                        document_options,
-                    )
-                )
-            through_app, alone = [], []
-            began = time.perf_counter()
-            while not through_app or (time.perf_counter() - began < budget_seconds and len(through_app) < most_runs):
-                started = time.perf_counter()
-                render_pdf()
-                through_app.append(time.perf_counter() - started)
-                started = time.perf_counter()
-                laid_out = []
-                for path, stylesheets, document_options in files:
-                    document = HTML(
-                        filename=path, base_url=document_options.get("base_url"), url_fetcher=fetcher
-                    ).render(stylesheets=stylesheets, **document_options.get("write", {}))
-                    document.write_pdf(**document_options.get("write", {}))
-                    laid_out.append(document)
-                alone.append(time.perf_counter() - started)
-            document = laid_out[0]  # the PDF's own pages (a second document, as the packet's numbers, adds none)
-            seconds, weasyprint_seconds = statistics.median(through_app), statistics.median(alone)
-            results.append(
-                {
-                    "name": name,
-                    "seconds": round(seconds, 3),
-                    "weasyprint_seconds": round(weasyprint_seconds, 3),
-                    "ratio": round(seconds / weasyprint_seconds, 2),
-                    "runs": len(through_app),
-                    "pages": len(document.pages),
-                    "seconds_per_page": round(seconds / len(document.pages), 3),
-                }
+    render_pdf, render_html, options = next(pdf[1:] for pdf in _pdfs() if pdf[0] == name)
+    render_pdf()  # warm-up: fonts and imports
+    documents = render_html()
+    if isinstance(documents, str):
+        documents = [(documents, options)]
+    files = []
+    for html, document_options in documents:
+        with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False, encoding="utf-8") as handle:
+            handle.write(html)
+        files.append(
+            (
+                handle.name,
+                [CSS(string=css, url_fetcher=fetcher) for css in document_options.get("css", [])],
+                document_options,
             )
-    print(json.dumps(results))
+        )
+    through_app, alone = [], []
+    began = time.perf_counter()
+    while len(through_app) < least_runs or (
+        time.perf_counter() - began < budget_seconds and len(through_app) < most_runs
+    ):
+        gc.collect()
+        started = time.perf_counter()
+        render_pdf()
+        through_app.append(time.perf_counter() - started)
+        gc.collect()
+        started = time.perf_counter()
+        page_counts = []
+        for path, stylesheets, document_options in files:
+            document = HTML(filename=path, base_url=document_options.get("base_url"), url_fetcher=fetcher).render(
+                stylesheets=stylesheets, **document_options.get("write", {})
+            )
+            document.write_pdf(**document_options.get("write", {}))
+            page_counts.append(len(document.pages))
+        del document  # not alive (nor its graph walked by the collector) while the app's next run is timed
+        alone.append(time.perf_counter() - started)
+    pages = page_counts[0]  # the PDF's own pages (a second document, as the packet's numbers, adds none)
+    seconds, weasyprint_seconds = statistics.median(through_app), statistics.median(alone)
+    print(
+        json.dumps(
+            {
+                "name": name,
+                "seconds": round(seconds, 3),
+                "weasyprint_seconds": round(weasyprint_seconds, 3),
+                "ratio": round(seconds / weasyprint_seconds, 2),
+                "runs": len(through_app),
+                "pages": pages,
+                "seconds_per_page": round(seconds / pages, 3),
+            }
+        )
+    )
