@@ -28,7 +28,8 @@ from taskforce import stored_pdfs
 from .models import Organization, PamphletPDF, Population, Service, ServiceCategory, content_language
 from .pamphlet_text import PAPER_SIZES, TEXT, ages_in, language_name_in, list_separator
 
-PAMPHLET_LAYOUT_VERSION = 2  # 2: four languages, each service once under its main category
+# 2: four languages, each service once under its main category; 3: a pair of services split between pages.
+PAMPHLET_LAYOUT_VERSION = 3
 
 
 def data_parts() -> list[dict]:
