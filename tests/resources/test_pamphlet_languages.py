@@ -2,6 +2,7 @@
 English marked so, Chinese characters drawn with an embedded CJK font, the PDF's language, one stored file
 per language."""
 
+import html
 import io
 import re
 import subprocess
@@ -144,7 +145,8 @@ def test_every_demo_service_is_printed_once_in_every_language(tmp_path):
 
 
 def _words(content, tmp_path, page):
-    """(text, xMin, yMin, xMax) of each word on a page of the PDF, and the page's width (pdftotext -bbox)."""
+    """(text, xMin, yMin, xMax) of each word on a page of the PDF, and the page's width (pdftotext -bbox, which
+    writes the words as XHTML: "Mayor&apos;s")."""
     path = tmp_path / "words.pdf"
     path.write_bytes(content)
     boxes = subprocess.run(
@@ -155,7 +157,7 @@ def _words(content, tmp_path, page):
     ).stdout
     width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
     words = [
-        (text, float(x_min), float(y_min), float(x_max))
+        (html.unescape(text), float(x_min), float(y_min), float(x_max))
         for x_min, y_min, x_max, text in re.findall(
             r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', boxes
         )
@@ -163,8 +165,12 @@ def _words(content, tmp_path, page):
     return words, width
 
 
-def _headings(html, tag):
-    return [re.sub(r"<[^>]+>|\s+", " ", heading).split() for heading in re.findall(rf"<{tag}>(.*?)</{tag}>", html)]
+def _headings(page, tag):
+    """The words of each heading of that tag in the HTML, as plain text."""
+    return [
+        html.unescape(re.sub(r"<[^>]+>|\s+", " ", heading)).split()
+        for heading in re.findall(rf"<{tag}>(.*?)</{tag}>", page)
+    ]
 
 
 def test_a_pair_taller_than_the_rest_of_a_page_is_split_not_moved(tmp_path):
