@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.postgres.aggregates import ArrayAgg, BoolOr
-from django.core.paginator import Page, Paginator
 from django.db import DEFAULT_DB_ALIAS, transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When, Window
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import JSONObject, Lower
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -25,7 +24,7 @@ from members.models import (
     Person,
 )
 from taskforce import permissions
-from taskforce.pagination import get_page, page_number
+from taskforce.pagination import get_counted_page
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 
@@ -113,9 +112,9 @@ def _rows(meeting: Meeting, people) -> list[Attendance]:
 def attendance_roster(meeting: Meeting, *, page=1):
     """A page of everyone expected at the meeting (Meeting.expected_people, by family name): a Paginator
     page whose rows are attendances, saved ones as recorded, unsaved ones (no status yet) for the others.
-    One query (the page's people with their rows and the list's size: _table_page), whatever the registry
+    One query (the page's people with their rows and the list's size: get_counted_page), whatever the registry
     holds."""
-    roster = _table_page(_expected_with_rows(meeting), page, ROSTER_PAGE_SIZE)
+    roster = get_counted_page(_expected_with_rows(meeting), ROSTER_PAGE_SIZE, page)
     roster.object_list = _rows(meeting, roster.object_list)
     return roster
 
@@ -335,31 +334,6 @@ def voting_eligibility(*, now: datetime.datetime | None = None) -> EligibilityRe
 REPORT_PAGE_SIZE = 50  # rows per page of each of the attendance report's tables
 
 
-class _CountedPaginator(Paginator):
-    """A Paginator told its count: the count came with the page's rows."""
-
-    def __init__(self, count, per_page):
-        super().__init__([], per_page)
-        self.total = count
-
-    @cached_property
-    def count(self):
-        return self.total
-
-
-def _table_page(rows, number, per_page) -> Page:
-    """A Paginator page of a queryset, read in one query: each row carries the table's size (a window count
-    over the grouped or filtered rows). The aggregation or filter runs once, not once for Paginator's count
-    and again for the page, and an empty table costs the same query as a full one. A number past the end
-    shows the last page, as Paginator.get_page does (two more queries, for a stale link only)."""
-    number = page_number(number)
-    start = (number - 1) * per_page
-    found = list(rows.annotate(table_size=Window(Count("pk")))[start : start + per_page])
-    if not found and number > 1:
-        return get_page(rows, per_page, number)
-    return Page(found, number, _CountedPaginator(found[0].table_size if found else 0, per_page))
-
-
 def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1, organizations_page=1):
     """Attendance per person and per organization over a period, and how consistently each
     organization sent the same representative to task-force meetings: counted in the database,
@@ -430,8 +404,8 @@ def attendance_report(*, start: datetime.date, end: datetime.date, people_page=1
         .only("name")
         .order_by(Lower("name"), "pk")
     )
-    people_page = _table_page(people, people_page, REPORT_PAGE_SIZE)
-    organizations_page = _table_page(organizations, organizations_page, REPORT_PAGE_SIZE)
+    people_page = get_counted_page(people, REPORT_PAGE_SIZE, people_page)
+    organizations_page = get_counted_page(organizations, REPORT_PAGE_SIZE, organizations_page)
     of_held = gettext("%(attended)s of %(held)s")  # translated once, not per row
     for person in people_page:
         person.organization_names.sort(key=str.lower)

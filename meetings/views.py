@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 
 from members.models import Committee, Membership, Organization, Person
 from taskforce import permissions, stored_pdfs
-from taskforce.pagination import get_page
+from taskforce.pagination import get_counted_page, get_page
 from taskforce.permissions import (
     AGENDA_VISIBLE,
     ANYONE,
@@ -122,7 +122,9 @@ def meeting_list(request):
         if filters.cleaned_data["year"]:
             meetings = meetings.filter(starts_at__year=filters.cleaned_data["year"])
     now = timezone.now()
-    page = get_page(meetings.past(now).order_by("-starts_at", "pk"), MEETINGS_PAGE_SIZE, request.GET.get("page"))
+    page = get_counted_page(
+        meetings.past(now).order_by("-starts_at", "pk"), MEETINGS_PAGE_SIZE, request.GET.get("page")
+    )
     context = {
         "filters": filters,
         "upcoming": list(meetings.upcoming(now).order_by("starts_at")) if page.number == 1 else [],
@@ -887,7 +889,7 @@ def action_items(request):
         )
         .order_by("owner__family_name", "owner__given_name", "committee__position", "due_on", "pk")
     )
-    page = get_page(items, ACTIONS_PAGE_SIZE, request.GET.get("page"))
+    page = get_counted_page(items, ACTIONS_PAGE_SIZE, request.GET.get("page"))
     today = timezone.localdate()
     chaired = permissions.chaired_committee_ids(user) if not staff else frozenset()
     for item in page:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from taskforce import stored_pdfs
-from taskforce.pagination import get_page
+from taskforce.pagination import get_counted_page
 from taskforce.permissions import (
     ANYONE,
     STAFF_ONLY,
@@ -55,7 +55,7 @@ def resource_list(request):
     # Every column, the search document too: deferring one column costs Django more to plan the query (about
     # half a millisecond with the organization joined) than PostgreSQL takes to send it for a page of cards.
     cards = service_filter.qs.select_related("organization").with_term_ids()
-    page = get_page(cards, PAGE_SIZE, request.GET.get("page"))
+    page = get_counted_page(cards, PAGE_SIZE, request.GET.get("page"))
     for service in page:
         service.category_list = [term for term in categories if term.pk in service.category_ids]
         service.population_list = [term for term in populations if term.pk in service.population_ids]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from taskforce import permissions, spreadsheets
-from taskforce.pagination import get_page
+from taskforce.pagination import get_counted_page
 from taskforce.permissions import MEMBER_ONLY, MOU_FILE_READERS, STAFF_ONLY, access, can_see_organization_private
 
 from .filters import OrganizationFilter, PersonFilter
@@ -42,7 +42,7 @@ def _people_for_directory(people=None):
 @access(MEMBER_ONLY)
 def directory(request):
     people = PersonFilter(request.GET, queryset=Person.objects.order_by("family_name", "given_name", "pk"))
-    page = get_page(_people_for_directory(people.qs), PAGE_SIZE, request.GET.get("page"))
+    page = get_counted_page(_people_for_directory(people.qs), PAGE_SIZE, request.GET.get("page"))
     context = {"filter": people, "page": page, "people": page.object_list, "tab": "people"}
     return render(request, "members/directory.html", context)
 
@@ -56,7 +56,7 @@ def organization_list(request):
     rows = organizations.qs.with_representative_count().prefetch_related(
         Prefetch("mous", queryset=MOU.objects.current(), to_attr="current_mous")
     )
-    page = get_page(rows, PAGE_SIZE, request.GET.get("page"))
+    page = get_counted_page(rows, PAGE_SIZE, request.GET.get("page"))
     context = {"filter": organizations, "page": page, "organizations": page.object_list, "tab": "organizations"}
     return render(request, "members/organization_list.html", context)
 

@@ -18,12 +18,12 @@ def squeeze(html):
 # Every signed-in page reads the session and the user, the viewer's chaired committees and data-contact
 # organizations (for the navigation's roles) and whether a report is published (for the navigation).
 REQUEST_QUERIES = 5
-# The directory adds the count, the page of people, their current memberships and committee roles
-# (two prefetches) and the committee filter's options.
-DIRECTORY_QUERIES = REQUEST_QUERIES + 5
-# The organization list: the count, the page with its representative counts, the current MOUs
+# The directory adds the page of people with the list's size (one query), their current memberships and
+# committee roles (two prefetches) and the committee filter's options.
+DIRECTORY_QUERIES = REQUEST_QUERIES + 4
+# The organization list: the page with its representative counts and the list's size, the current MOUs
 # (a prefetch), the committee filter's options.
-ORGANIZATION_LIST_QUERIES = REQUEST_QUERIES + 4
+ORGANIZATION_LIST_QUERIES = REQUEST_QUERIES + 3
 # An organization: it, its memberships and MOUs (two prefetches), its attendance, its services, and
 # the viewer's person for the private-file rule.
 ORGANIZATION_QUERIES = REQUEST_QUERIES + 6

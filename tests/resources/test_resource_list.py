@@ -159,10 +159,10 @@ def _many_services(world, vocabulary, count, prefix="Service"):
 
 EVERY_FILTER = {"q": "legal help", "language": "es", "category": "legal", "population": "adults", "age": "30"}
 
-# Every request: the language codes in use, the count, the page of services with their organizations
-# and the ids of their categories and populations, and every category and population (read once for the
-# filters' options and the cards' badges: no prefetch per page, no lookup of a chosen one).
-LIST_QUERIES = 5
+# Every request: the language codes in use, the page of services with their organizations, the ids of
+# their categories and populations and the number found (one query), and every category and population
+# (read once for the filters' options and the cards' badges: no prefetch per page, no lookup of a chosen one).
+LIST_QUERIES = 4
 # Signed in: the session, the user, the navigation's roles (two queries) and published report.
 SIGNED_IN = 5
 
