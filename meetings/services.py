@@ -586,11 +586,27 @@ def _letters(index: int) -> str:
     return letters
 
 
+MINUTES_DOCUMENT_SECONDS = 24 * 60 * 60
+
+
 def render_minutes_html(meeting: Meeting) -> str:
-    """The minutes as the standalone HTML document the PDF is made from."""
+    """The minutes as the standalone HTML document the PDF is made from.
+
+    It is drawn once per version of what it shows (meetings/minutes_fingerprint.py) and then read from the cache,
+    under a key naming the meeting and the fingerprint (which names the language): the minutes PDF asked for again
+    costs the fingerprint's one query, not ``minutes_context``'s six and the template. It shows the same to every
+    reader (``closed_here`` follows who may read the meeting, not who asks), so no reader's facts are in it."""
+    from django.core.cache import cache
     from django.template.loader import render_to_string
 
-    return render_to_string("meetings/minutes_pdf.html", minutes_context(meeting))
+    from .minutes_fingerprint import minutes_version
+
+    key = f"meetings:minutes-document:{meeting.pk}:{minutes_version(meeting)}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("meetings/minutes_pdf.html", minutes_context(meeting))
+        cache.set(key, html, MINUTES_DOCUMENT_SECONDS)
+    return html
 
 
 def render_minutes_pdf(meeting: Meeting, *, base_url: str | None = None) -> bytes:

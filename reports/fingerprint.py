@@ -15,17 +15,16 @@ from __future__ import annotations
 
 import datetime
 import functools
-import hashlib
 
 from django.conf import settings
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import JSONObject
+from django.db.models import OuterRef, QuerySet
 from django.utils import timezone, translation
 
 from goals.models import Goal, Measurement, Metric, Objective, StrategicPlan, WorkPlanItem
 from meetings.models import ActionItem, Attendance, Meeting
 from members.models import MOU, Committee, CommitteeRole, Organization, Person
+from taskforce.fingerprints import digest, history_model, rows_and_history, rows_changed, whole
 
 from .models import (
     AgencySubmission,
@@ -40,24 +39,6 @@ from .models import (
 
 # Bump when the report's templates, stylesheet or section code change what it shows.
 REPORT_LAYOUT_VERSION = 4  # 3: chart coordinates never localized, wide tables stacked on phones; 4: words from Python and the charts translated
-
-
-def _whole(queryset: QuerySet, **aggregates) -> Subquery:
-    """The aggregates of the whole queryset as one JSON value (grouped by a constant: one row even when empty)."""
-    return Subquery(
-        queryset.order_by()
-        .annotate(whole=Value(1))
-        .values("whole")
-        .annotate(summary=JSONObject(**aggregates))
-        .values("summary")
-    )
-
-
-@functools.cache
-def _history(model):
-    """The model's historical model, whose own manager reads every history row. ``Model.history`` builds a
-    new manager class at each access (0.4 ms apiece, seven times per fingerprint)."""
-    return model.history.model
 
 
 def _year_window(year: int) -> tuple[datetime.datetime, datetime.datetime]:
@@ -88,15 +69,15 @@ def _parts_query(pk: int, year: int, today: datetime.date) -> QuerySet:
     meetings = Meeting.objects.filter(starts_at__range=window)
     by_history = {
         # Models without updated_at: live rows counted, history dated.
-        "committees": (Committee.objects.all(), _history(Committee).objects.all()),
-        "committee_roles": (CommitteeRole.objects.all(), _history(CommitteeRole).objects.all()),
-        "goals": (Goal.objects.all(), _history(Goal).objects.all()),
-        "objectives": (Objective.objects.all(), _history(Objective).objects.all()),
-        "metrics": (Metric.objects.all(), _history(Metric).objects.all()),
-        "measurements": (Measurement.objects.all(), _history(Measurement).objects.all()),
+        "committees": (Committee.objects.all(), history_model(Committee).objects.all()),
+        "committee_roles": (CommitteeRole.objects.all(), history_model(CommitteeRole).objects.all()),
+        "goals": (Goal.objects.all(), history_model(Goal).objects.all()),
+        "objectives": (Objective.objects.all(), history_model(Objective).objects.all()),
+        "metrics": (Metric.objects.all(), history_model(Metric).objects.all()),
+        "measurements": (Measurement.objects.all(), history_model(Measurement).objects.all()),
         "attendances": (
             Attendance.objects.filter(meeting__starts_at__range=window),
-            _history(Attendance).objects.filter(meeting__starts_at__range=window),
+            history_model(Attendance).objects.filter(meeting__starts_at__range=window),
         ),
     }
     by_updated_at = {
@@ -118,16 +99,12 @@ def _parts_query(pk: int, year: int, today: datetime.date) -> QuerySet:
         "meetings": meetings,
         "action_items": ActionItem.objects.filter(meeting__starts_at__range=window),
     }
-    parts = {
-        name: _whole(queryset, rows=Count("pk"), latest=Max("updated_at")) for name, queryset in by_updated_at.items()
-    }
+    parts = {name: rows_changed(queryset) for name, queryset in by_updated_at.items()}
     # "About the task force" names who chairs each committee today: a term that starts or ends moves it.
     chairs_today = CommitteeRole.objects.current(on=today).filter(role__in=CommitteeRole.CHAIR_ROLES)
-    parts["chairs_today"] = _whole(chairs_today, ids=ArrayAgg("pk", order_by="pk"))
+    parts["chairs_today"] = whole(chairs_today, ids=ArrayAgg("pk", order_by="pk"))
     for name, (live, history) in by_history.items():
-        parts[name] = JSONObject(
-            live=_whole(live, rows=Count("pk")), history=_whole(history, latest=Max("history_date"))
-        )
+        parts[name] = rows_and_history(live, history)
     # Prefixed, so that no name meets one of the year's own fields or relations.
     return ReportingYear.objects.filter(pk=pk).values(**{f"input_{n}": e for n, e in parts.items()})
 
@@ -139,11 +116,9 @@ def data_version(*, reporting_year: ReportingYear) -> str:
     no date, so an unchanged report keeps its stored PDF from one day to the next): the task force's
     name, the language and ``REPORT_LAYOUT_VERSION``.
     """
-    parts = data_parts(reporting_year=reporting_year)
-    digest = hashlib.sha256()
-    for name in sorted(parts):
-        digest.update(f"{name}={parts[name]};".encode())
-    digest.update(settings.TASK_FORCE_NAME.encode())
-    digest.update((translation.get_language() or "").encode())
-    digest.update(str(REPORT_LAYOUT_VERSION).encode())
-    return digest.hexdigest()
+    return digest(
+        data_parts(reporting_year=reporting_year),
+        settings.TASK_FORCE_NAME,
+        translation.get_language() or "",
+        str(REPORT_LAYOUT_VERSION),
+    )

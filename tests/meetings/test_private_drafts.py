@@ -322,6 +322,8 @@ QUERIES = {
     ("meetings/dashboard.py", "_my_attendance"): "the viewer's own count, the one eligibility makes",
     ("meetings/services.py", "year_in_review"): "the annual report's yearly totals: counts, never a row",
     ("reports/fingerprint.py", "_parts_query"): "the report data's fingerprint: nothing is shown",
+    ("meetings/minutes_fingerprint.py", "_parts_query"): "the minutes document's fingerprint (counts and dates of "
+    "one meeting's records, read for a reader MINUTES_VISIBLE let in): nothing is shown",
 }
 
 APPS = ("accounts", "goals", "meetings", "members", "reports", "taskforce")
