@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.postgres.aggregates import ArrayAgg, BoolOr
+from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import JSONObject, Lower
@@ -26,6 +27,7 @@ from members.models import (
 from taskforce import permissions
 from taskforce.pagination import get_counted_page
 
+from .minutes_fingerprint import minutes_version
 from .models import ActionItem, AgendaItem, Attendance, Meeting, Motion
 
 TASK_FORCE = Committee.Kind.TASK_FORCE
@@ -596,10 +598,7 @@ def render_minutes_html(meeting: Meeting) -> str:
     under a key naming the meeting and the fingerprint (which names the language): the minutes PDF asked for again
     costs the fingerprint's one query, not ``minutes_context``'s six and the template. It shows the same to every
     reader (``closed_here`` follows who may read the meeting, not who asks), so no reader's facts are in it."""
-    from django.core.cache import cache
     from django.template.loader import render_to_string
-
-    from .minutes_fingerprint import minutes_version
 
     key = f"meetings:minutes-document:{meeting.pk}:{minutes_version(meeting)}"
     html = cache.get(key)
