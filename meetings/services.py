@@ -3,7 +3,7 @@
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from django.contrib.postgres.aggregates import ArrayAgg, BoolOr
 from django.core.cache import cache
@@ -47,19 +47,7 @@ ROSTER_PAGE_SIZE = 50  # people per page of the attendance list: each row draws 
 def _expected_with_rows(meeting: Meeting):
     """Meeting.expected_people, each read with what their row needs, in the same query: their attendance here
     (``recorded``: its id, status, role and organization), their first current membership (``membership``: its
-    role and organization) and, at a committee meeting, their role on the committee (``committee_role``).
-
-    The QuerySet is built once per process for a meeting, committee and start (the inputs of its SQL) and each
-    caller gets its own copy (``.all()``), evaluated afresh: building its six subqueries through the ORM took
-    2.4 ms a request, longer than PostgreSQL took to run the page's query (as the fingerprints'
-    queries, reports/fingerprint.py)."""
-    return _roster_query(meeting, meeting.committee_id, meeting.committee.kind, meeting.starts_at).all()
-
-
-@lru_cache(maxsize=256)
-def _roster_query(meeting: Meeting, committee_id: int, kind: str, starts_at: datetime.datetime):
-    """_expected_with_rows's QuerySet, never evaluated itself. A Meeting hashes by its pk alone, so the key also
-    names what the SQL reads from it: a meeting moved to another day or committee is built again."""
+    role and organization) and, at a committee meeting, their role on the committee (``committee_role``)."""
     day = meeting.local_start.date()
     recorded = (
         meeting.attendances.filter(person=OuterRef("pk"))
@@ -80,8 +68,8 @@ def _roster_query(meeting: Meeting, committee_id: int, kind: str, starts_at: dat
         .only("given_name", "family_name")
         .annotate(recorded=Subquery(recorded), membership=Subquery(membership))
     )
-    if kind != TASK_FORCE:
-        roles = CommitteeRole.objects.current(day).filter(committee_id=committee_id, person=OuterRef("pk"))
+    if meeting.committee.kind != TASK_FORCE:
+        roles = CommitteeRole.objects.current(day).filter(committee_id=meeting.committee_id, person=OuterRef("pk"))
         people = people.annotate(committee_role=Subquery(roles.order_by("pk").values("role")[:1]))
     return people
 

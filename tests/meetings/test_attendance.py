@@ -1,6 +1,5 @@
 """Taking attendance: one submit for the whole list, guests added inline, the organization of the day kept."""
 
-import datetime
 import pathlib
 import re
 
@@ -57,28 +56,6 @@ def test_task_force_roster_lists_the_current_representatives(world, make_meeting
     for name in ("Cochair, Casey", "Datacontact, Dana", "Member, Morgan", "Staffer, Sam", "Other, Olive"):
         assert f'data-label="Name">{name}' in body
     assert 'data-label="Name">Former, Frances' not in body
-
-
-def test_the_roster_follows_a_meeting_moved_to_another_day_or_committee(world, make_meeting, client_as):
-    """The roster's query is built once per meeting, committee and start (services._roster_query): moving the
-    meeting builds it again, so the list is the one of its new day and committee."""
-    meeting = make_meeting(world.task_force)
-    Membership.objects.filter(person=world.member).update(
-        end_on=meeting.local_start.date() - datetime.timedelta(days=1)
-    )
-    staff = client_as("staff")
-    assert 'data-label="Name">Member, Morgan' not in staff.get(url(meeting)).content.decode()
-    # Moved back to a day when Morgan still represented their organization.
-    meeting.starts_at -= datetime.timedelta(days=30)
-    meeting.ends_at -= datetime.timedelta(days=30)
-    meeting.save()
-    assert 'data-label="Name">Member, Morgan' in staff.get(url(meeting)).content.decode()
-    # Moved to the youth committee: its members and chairs, not every representative.
-    meeting.committee = world.youth
-    meeting.save()
-    body = staff.get(url(meeting)).content.decode()
-    assert 'data-label="Name">Cochair, Casey' in body
-    assert 'data-label="Name">Datacontact, Dana' not in body
 
 
 def test_mark_all_present_marks_only_the_committee_list(world, make_meeting, client_as):

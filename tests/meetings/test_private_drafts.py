@@ -312,7 +312,7 @@ QUERIES = {
     ("meetings/models.py", "Meeting.expected_people"): "the attendance form: MEETING_EDITOR",
     ("meetings/models.py", "Meeting.settle_minutes_approval"): "saving the minutes form (MEETING_EDITOR): whether "
     "a motion adopts these minutes, nothing shown",
-    ("meetings/services.py", "_roster_query"): "the attendance form: MEETING_EDITOR",
+    ("meetings/services.py", "_expected_with_rows"): "the attendance form: MEETING_EDITOR",
     ("meetings/forms.py", "GuestForm.clean"): "the attendance form: MEETING_EDITOR",
     ("meetings/forms.py", "BaseMotionFormSet._check_votes_against_attendance"): "saving the minutes form "
     "(MEETING_EDITOR): how many attended, to check a motion's counts against",
